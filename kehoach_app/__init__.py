@@ -1,0 +1,158 @@
+"""Kế hoạch Hội nghị — plan a Hội nghị tổng kết thi đua, khen thưởng, offline, on one laptop.
+
+create_app() wires configuration, the database, security, blueprints and the command line; the
+parts of a conference live in their own packages (conferences/, later agenda/, delegates/, …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from flask import Flask, Response, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from .config import build_config, resolve_data_dir, resource_root
+
+__version__ = "0.1.0"
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: dict | None = None, data_dir: str | os.PathLike | None = None) -> Flask:
+    """Build the app on a data folder (created if missing) and bring its database up to date."""
+    root = resource_root()
+    app = Flask(
+        __name__,
+        template_folder=str(root / "templates"),
+        static_folder=str(root / "static"),
+    )
+    folder = resolve_data_dir(data_dir or (test_config or {}).get("DATA_DIR"))
+    folder.mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(build_config(folder))
+    if test_config:
+        app.config.update(test_config)
+    app.config["DATA_DIR"] = str(folder)
+
+    _setup_database(app)
+    _setup_security(app)
+    _setup_templates(app)
+    _setup_blueprints(app)
+    _setup_cli(app)
+    return app
+
+
+def _setup_database(app: Flask) -> None:
+    from flask_migrate import Migrate, upgrade
+
+    from .db import db
+
+    db.init_app(app)
+    migrations = Path(__file__).resolve().parent / "migrations"
+    Migrate(app, db, directory=str(migrations), render_as_batch=True)
+    if app.config.get("AUTO_MIGRATE", True):
+        with app.app_context():
+            upgrade(directory=str(migrations))
+
+
+def _error_page(code: int, heading: str, message: str):
+    """A Vietnamese error page; plain text when even the page cannot be drawn (foreign Host)."""
+    try:
+        html = render_template("error.html", code=code, heading=heading, message=message)
+    except Exception:  # noqa: BLE001 — no URL adapter for a refused Host header
+        return Response(f"{heading}. {message}", code, mimetype="text/plain")
+    return html, code
+
+
+def _setup_security(app: Flask) -> None:
+    csrf.init_app(app)
+
+    @app.errorhandler(CSRFError)
+    def csrf_refused(error):
+        return _error_page(
+            400,
+            "Yêu cầu bị từ chối",
+            "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. "
+                "Hãy tải lại trang và thử lại; dữ liệu chưa được thay đổi.",
+        )
+
+    @app.errorhandler(400)
+    def bad_request(error):
+        return _error_page(
+            400,
+            "Yêu cầu không hợp lệ",
+            "Trình duyệt gửi một yêu cầu mà chương trình không nhận. "
+                "Dữ liệu chưa được thay đổi.",
+        )
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return _error_page(
+            404,
+            "Không tìm thấy trang",
+            "Trang hoặc hội nghị này không có (có thể đã bị xóa vĩnh viễn).",
+        )
+
+    @app.errorhandler(413)
+    def too_large(error):
+        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        return _error_page(
+            413,
+            "Tệp quá lớn",
+            f"Tệp gửi lên vượt quá {limit} MB. Không có gì được lưu.",
+        )
+
+    @app.errorhandler(500)
+    def server_error(error):
+        return _error_page(
+            500,
+            "Đã có lỗi trong chương trình",
+            "Thao tác chưa hoàn tất và không có gì bị lưu dở. "
+                "Hãy thử lại; nếu vẫn lỗi, hãy ghi lại thao tác vừa làm để báo cho người hỗ trợ.",
+        )
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "frame-ancestors 'none'; form-action 'self'",
+        )
+        return response
+
+
+def _setup_templates(app: Flask) -> None:
+    from . import vn
+
+    app.jinja_env.filters["money"] = vn.format_money
+    app.jinja_env.filters["number"] = vn.format_number
+    app.jinja_env.filters["date_short"] = lambda d: vn.format_date_short(d) if d else ""
+    app.jinja_env.filters["date_long"] = lambda d: vn.format_date_long(d) if d else ""
+    app.jinja_env.filters["weekday"] = lambda d: vn.weekday_name(d) if d else ""
+    app.jinja_env.filters["time_short"] = lambda t: vn.format_time_short(t) if t else ""
+
+    @app.context_processor
+    def globals_for_templates():
+        return {
+            "app_version": __version__,
+            "today": dt.date.today(),
+            "current_path": request.path,
+        }
+
+
+def _setup_blueprints(app: Flask) -> None:
+    from .conferences.views import bp as conferences_bp
+    from .system import bp as system_bp
+
+    app.register_blueprint(system_bp)
+    app.register_blueprint(conferences_bp)
+
+
+def _setup_cli(app: Flask) -> None:
+    from .cli import register_commands
+
+    register_commands(app)

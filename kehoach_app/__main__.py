@@ -1,0 +1,119 @@
+"""`python -m kehoach_app [--port N] [--no-browser] [--data-dir DIR]`: start the program.
+
+Serves the app with waitress on 127.0.0.1 only, opens the browser, and says in Vietnamese where
+the app is and where its data lives. If the port is held by an earlier copy of the program on
+the same data, the browser is opened on that copy; if something else holds it, another port is
+chosen and the officer is told.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+import threading
+import urllib.request
+import webbrowser
+from pathlib import Path
+
+from .config import DEFAULT_PORT, resolve_data_dir
+
+HOST = "127.0.0.1"
+PORT_TRIES = 20
+
+
+def say(message: str, data_dir: Path | None = None) -> None:
+    """Print to the console when there is one (a windowed build has none), and to the log."""
+    stream = sys.stdout
+    if stream is not None:
+        try:
+            stream.write(message + "\n")
+            stream.flush()
+        except (OSError, UnicodeEncodeError):
+            try:
+                stream.buffer.write((message + "\n").encode("utf-8", "replace"))
+                stream.flush()
+            except Exception:  # noqa: BLE001 — no console to complain to
+                pass
+    if data_dir is not None:
+        try:
+            with open(data_dir / "kehoach.log", "a", encoding="utf-8") as log:
+                log.write(message + "\n")
+        except OSError:
+            pass
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def running_copy(port: int) -> dict | None:
+    """What our program answers on that port, or None when it is not ours."""
+    try:
+        with urllib.request.urlopen(f"http://{HOST}:{port}/__kehoach__/ping", timeout=1.5) as r:
+            answer = json.loads(r.read().decode("utf-8"))
+    except Exception:  # noqa: BLE001 — anything that is not our JSON answer means "not ours"
+        return None
+    return answer if isinstance(answer, dict) and answer.get("app") == "kehoach_app" else None
+
+
+def choose_port(wanted: int, data_dir: Path) -> tuple[int, str | None]:
+    """A port to serve on, or (port, url) of a copy already serving this data folder."""
+    for port in range(wanted, wanted + PORT_TRIES):
+        if port_is_free(port):
+            if port != wanted:
+                say(f"Cổng {wanted} đang bận (do chương trình khác); dùng cổng {port}.", data_dir)
+            return port, None
+        copy = running_copy(port)
+        if copy and Path(copy.get("data_dir", "")).resolve() == data_dir:
+            return port, f"http://{HOST}:{port}/"
+    raise SystemExit(
+        f"Không tìm được cổng trống từ {wanted} đến {wanted + PORT_TRIES - 1}. "
+        "Hãy đóng bớt chương trình khác hoặc chạy với --port <số cổng khác>."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="kehoach_app",
+        description="Kế hoạch Hội nghị — lập kế hoạch Hội nghị tổng kết thi đua, khen thưởng.",
+    )
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"cổng trên máy này (mặc định {DEFAULT_PORT})")
+    parser.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu (hoặc biến môi trường KEHOACH_DATA_DIR)")
+    args = parser.parse_args(argv)
+
+    data_dir = resolve_data_dir(args.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port, existing = choose_port(args.port, data_dir)
+    if existing:
+        say(f"Kế hoạch Hội nghị đã đang chạy tại {existing} — mở trình duyệt ở đó.", data_dir)
+        if not args.no_browser:
+            webbrowser.open(existing)
+        return 0
+
+    from waitress import serve
+
+    from . import create_app
+
+    app = create_app(data_dir=data_dir)
+    url = f"http://{HOST}:{port}/"
+    say("Kế hoạch Hội nghị đã sẵn sàng.", data_dir)
+    say(f"  Mở trình duyệt tại: {url}", data_dir)
+    say(f"  Dữ liệu lưu tại:    {data_dir}", data_dir)
+    say("  Đóng cửa sổ này hoặc nhấn Ctrl+C để dừng chương trình.", data_dir)
+    if not args.no_browser:
+        threading.Timer(0.8, webbrowser.open, args=(url,)).start()
+    serve(app, host=HOST, port=port, threads=6, ident="KeHoachHoiNghi", _quiet=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

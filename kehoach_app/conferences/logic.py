@@ -1,0 +1,178 @@
+"""Pure computations on a conference: countdown, next year's copy, completeness, the summary.
+
+No Flask, no database session: functions take plain values (or a model read as plain data) and
+return plain values, so the page, the printout and the benchmark all reuse them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import vn
+from .vocab import KINDS, LENGTHS, LEVELS
+
+# Đại hội Thi đua yêu nước is held every five years (seed 004: "giai đoạn 2020-2025"); the other
+# kinds every year.
+YEARS_BETWEEN_EDITIONS = {"dai_hoi": 5}
+
+# A year standing alone: not part of a document number ("98/2023/NĐ-CP") or a date ("24/01/2024").
+_YEAR = re.compile(r"(?<![\d/])(19|20)\d{2}(?![\d/])")
+
+
+def default_years(today: dt.date) -> tuple[int, int]:
+    """The year reviewed and the year launched for a conference planned on `today`.
+
+    Reviews are held from December to March (seeds: 18/01/2024, 27/3/2020, quý I/2024): planned in
+    the second half of a year, the conference reviews that year; in the first half, the last one.
+    """
+    reviewed = today.year if today.month >= 7 else today.year - 1
+    return reviewed, reviewed + 1
+
+
+def default_date(year_launched: int, typical_month: int, today: dt.date) -> dt.date:
+    """A first guess for the date: mid-month of the preset's usual month, never in the past."""
+    month = min(max(typical_month, 1), 12)
+    guess = dt.date(year_launched, month, 15)
+    if guess <= today:
+        guess = today + dt.timedelta(days=30)
+    # Conferences are held on working days: move a weekend guess to the Friday before.
+    while guess.weekday() >= 5:
+        guess -= dt.timedelta(days=1)
+    return guess
+
+
+def days_until(day: dt.date, today: dt.date) -> int:
+    return (day - today).days
+
+
+def countdown_text(days: int) -> str:
+    """'Còn 12 ngày', 'Ngày mai', 'Hôm nay', 'Đã diễn ra 3 ngày trước'."""
+    if days > 1:
+        return f"Còn {days} ngày"
+    if days == 1:
+        return "Ngày mai"
+    if days == 0:
+        return "Hôm nay"
+    return f"Đã diễn ra {-days} ngày trước"
+
+
+def shift_years(text: str, years: set[int], offset: int) -> str:
+    """Move every mention of one of `years` in `text` by `offset` ("năm 2024" → "năm 2025").
+
+    Other four-digit numbers (a decree's year, "2020-2025" ranges of other years) are left alone.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        value = int(match.group(0))
+        return str(value + offset) if value in years else match.group(0)
+
+    return _YEAR.sub(replace, text)
+
+
+def shift_date(day: dt.date, years: int) -> dt.date:
+    """The same day and month `years` later (29/02 becomes 28/02 in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+# The fields whose text names the years and moves with them in a copy.
+_TEXT_FIELDS_WITH_YEARS = ("title", "funding_source", "purposes", "notes")
+
+
+def next_edition(values: dict, kind: str) -> dict:
+    """The values of next edition's conference, copied from this one ("Nhân bản").
+
+    Years move by one (five for an Đại hội), the title and texts follow, the document number is
+    cleared (a new plan gets a new number).
+    """
+    offset = YEARS_BETWEEN_EDITIONS.get(kind, 1)
+    years = {values["year_reviewed"], values["year_launched"]}
+    copy = dict(values)
+    for name in _TEXT_FIELDS_WITH_YEARS:
+        if copy.get(name):
+            copy[name] = shift_years(copy[name], years, offset)
+    copy["year_reviewed"] = values["year_reviewed"] + offset
+    copy["year_launched"] = values["year_launched"] + offset
+    copy["date"] = shift_date(values["date"], offset)
+    copy["doc_number"] = ""
+    return copy
+
+
+@dataclass
+class Completeness:
+    """How far the general information is filled in, and what is still missing."""
+
+    progress: int
+    missing: list[str] = field(default_factory=list)
+
+
+def info_completeness(values: dict) -> Completeness:
+    """What the officer still has to fill in before the plan can be signed."""
+    checks = [
+        (values.get("venue_address"), "Chưa có địa chỉ nơi tổ chức"),
+        (values.get("funding_source"), "Chưa ghi nguồn kinh phí"),
+        (values.get("doc_number"), "Chưa có số văn bản (Số: …/KH-…)"),
+        (values.get("signer_title"), "Chưa có chức vụ người ký"),
+        (values.get("signer_name"), "Chưa có họ tên người ký"),
+        (values.get("purposes"), "Chưa có mục đích, yêu cầu"),
+    ]
+    missing = [message for value, message in checks if not value]
+    required_total = len(checks) + 6  # title, issuer, place, date, time, venue are always there
+    progress = round(100 * (required_total - len(missing)) / required_total)
+    return Completeness(progress=progress, missing=missing)
+
+
+@dataclass
+class ConferenceSummary:
+    """Everything the 'Thông tin hội nghị' printout shows, already worded."""
+
+    parent_body: str
+    issuer: str
+    number_line: str
+    date_line: str
+    title: str
+    rows: list[tuple[str, str]]
+    purposes: list[str]
+    signer_lines: list[str]
+    signer_name: str
+
+
+def time_and_day(start: dt.time, day: dt.date) -> str:
+    """'07 giờ 30, Thứ Sáu, ngày 19 tháng 01 năm 2024'."""
+    return f"{vn.format_time(start)}, {vn.format_date_with_weekday(day)}"
+
+
+def conference_summary(values: dict, printed_on: dt.date) -> ConferenceSummary:
+    """The summary sheet of a conference, from its field values."""
+    days = values["date"]
+    rows = [
+        ("Loại hội nghị", KINDS.get(values["kind"], values["kind"])),
+        ("Cấp tổ chức", LEVELS.get(values["level"], values["level"])),
+        ("Năm tổng kết", str(values["year_reviewed"])),
+        ("Năm phát động", str(values["year_launched"])),
+        ("Thời gian", time_and_day(values["start_time"], days)),
+        ("Thời lượng", LENGTHS.get(values["length"], values["length"])),
+        ("Địa điểm", values["venue"]),
+    ]
+    if values.get("venue_address"):
+        rows.append(("Địa chỉ", values["venue_address"]))
+    rows.append(("Số đại biểu dự kiến", f"{vn.format_number(values['planned_delegates'])} đại biểu"))
+    if values.get("funding_source"):
+        rows.append(("Nguồn kinh phí", values["funding_source"]))
+    signer = [line for line in (values.get("signer_authority"), values.get("signer_deputy"),
+                                values.get("signer_title")) if line]
+    return ConferenceSummary(
+        parent_body=values.get("parent_body", ""),
+        issuer=values["issuer"],
+        number_line=vn.document_number_line(values.get("doc_number"), values["doc_symbol"]),
+        date_line=vn.date_line(values["place_name"], printed_on),
+        title=values["title"],
+        rows=rows,
+        purposes=[p for p in values.get("purposes", "").split("\n") if p.strip()],
+        signer_lines=[vn.upper_vn(line) for line in signer],
+        signer_name=values.get("signer_name", ""),
+    )

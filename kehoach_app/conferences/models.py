@@ -1,0 +1,110 @@
+"""A conference: the one record every other part of the plan hangs from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import db
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Conference(db.Model):
+    """One conference (Hội nghị) as the organiser plans it: who, what, when, where, who signs."""
+
+    __tablename__ = "conferences"
+    __table_args__ = (
+        CheckConstraint("planned_delegates BETWEEN 1 AND 10000", name="planned_delegates_range"),
+        CheckConstraint("year_launched >= year_reviewed", name="years_order"),
+        CheckConstraint("level IN ('tinh', 'xa', 'huyen')", name="level_known"),
+        CheckConstraint("length IN ('session', 'half_day', 'full_day')", name="length_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    preset_key: Mapped[str] = mapped_column(String(60), default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    level: Mapped[str] = mapped_column(String(10))
+    parent_body: Mapped[str] = mapped_column(String(200), default="")
+    issuer: Mapped[str] = mapped_column(String(200))
+    place_name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(500))
+    year_reviewed: Mapped[int]
+    year_launched: Mapped[int]
+    date: Mapped[dt.date]
+    start_time: Mapped[dt.time]
+    length: Mapped[str] = mapped_column(String(10))
+    venue: Mapped[str] = mapped_column(String(300))
+    venue_address: Mapped[str] = mapped_column(String(300), default="")
+    planned_delegates: Mapped[int]
+    funding_source: Mapped[str] = mapped_column(String(500), default="")
+    doc_number: Mapped[str] = mapped_column(String(20), default="")
+    doc_symbol: Mapped[str] = mapped_column(String(40), default="KH-UBND")
+    signer_authority: Mapped[str] = mapped_column(String(200), default="")
+    signer_deputy: Mapped[str] = mapped_column(String(200), default="")
+    signer_title: Mapped[str] = mapped_column(String(200), default="")
+    signer_name: Mapped[str] = mapped_column(String(200), default="")
+    purposes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
+    # Soft delete: a deleted conference sits in the recycle bin (thùng rác) until restored.
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None, index=True)
+    # Bumped on every save; a form posted with an older version is told the record changed.
+    version: Mapped[int] = mapped_column(default=1)
+
+    revisions: Mapped[list[ConferenceRevision]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="ConferenceRevision.id",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    # The fields the officer edits, in form order; export, undo and "Nhân bản" copy exactly these.
+    FIELDS = (
+        "preset_key", "kind", "level", "parent_body", "issuer", "place_name", "title",
+        "year_reviewed", "year_launched", "date", "start_time", "length", "venue",
+        "venue_address", "planned_delegates", "funding_source", "doc_number", "doc_symbol",
+        "signer_authority", "signer_deputy", "signer_title", "signer_name", "purposes", "notes",
+    )
+
+    def __repr__(self) -> str:
+        return f"<Conference {self.id} {self.year_launched} {self.title[:40]!r}>"
+
+    def values(self) -> dict:
+        """The editable fields as a plain dict (what logic.py and the printouts are handed)."""
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+    def set_values(self, values: dict) -> None:
+        for name in self.FIELDS:
+            if name in values:
+                setattr(self, name, values[name])
+
+    @property
+    def purposes_list(self) -> list[str]:
+        return [line for line in self.purposes.split("\n") if line.strip()]
+
+
+class ConferenceRevision(db.Model):
+    """A snapshot of a conference taken before a change, so the change can be undone (Hoàn tác)."""
+
+    __tablename__ = "conference_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(30))
+    description: Mapped[str] = mapped_column(String(300), default="")
+    snapshot: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+    conference: Mapped[Conference] = relationship(back_populates="revisions")
+
+    def __repr__(self) -> str:
+        return f"<ConferenceRevision {self.id} of {self.conference_id} {self.action}>"

@@ -1,0 +1,123 @@
+"""Named operations that change conferences: create, edit, copy, delete, restore, undo.
+
+Views call these; each one changes the model and flushes, and the view commits once, so a
+refused or failed operation leaves nothing half-saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import select
+
+from ..db import db
+from .. import transfer
+from .logic import next_edition
+from .models import Conference, ConferenceRevision
+
+# How many undo steps a conference keeps.
+MAX_REVISIONS = 50
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def take_snapshot(conference: Conference, action: str, description: str) -> ConferenceRevision:
+    """Remember the conference as it is now, so the change about to happen can be undone."""
+    revision = ConferenceRevision(
+        conference=conference,
+        action=action,
+        description=description,
+        snapshot=json.dumps(transfer.conference_fields(conference), ensure_ascii=False),
+    )
+    db.session.add(revision)
+    old = conference.revisions[:-MAX_REVISIONS]
+    for stale in old:
+        db.session.delete(stale)
+    return revision
+
+
+def create_conference(values: dict) -> Conference:
+    conference = Conference()
+    conference.set_values(values)
+    db.session.add(conference)
+    db.session.flush()
+    return conference
+
+
+def update_conference(conference: Conference, values: dict) -> bool:
+    """Save the form's values; returns False when nothing changed (no undo step is kept)."""
+    if all(getattr(conference, name) == value for name, value in values.items()
+           if name in Conference.FIELDS):
+        return False
+    take_snapshot(conference, "edit", "Sửa thông tin hội nghị")
+    conference.set_values(values)
+    db.session.flush()
+    return True
+
+
+def undo_last_edit(conference: Conference) -> ConferenceRevision | None:
+    """Put the conference back as it was before its last edit; None when there is nothing to undo."""
+    revision = db.session.scalars(
+        select(ConferenceRevision)
+        .where(ConferenceRevision.conference_id == conference.id)
+        .order_by(ConferenceRevision.id.desc())
+        .limit(1)
+    ).first()
+    if revision is None:
+        return None
+    transfer.restore_fields(conference, json.loads(revision.snapshot))
+    db.session.delete(revision)
+    db.session.flush()
+    return revision
+
+
+def duplicate_conference(conference: Conference) -> Conference:
+    """Next edition's conference from this one ("Nhân bản"): everything copied, years moved on."""
+    document = transfer.export_conference(conference)
+    values = next_edition(conference.values(), conference.kind)
+    copy = Conference()
+    copy.set_values(values)
+    db.session.add(copy)
+    db.session.flush()
+    for part in transfer._PARTS:
+        if part.key in document:
+            part.import_(copy, document[part.key])
+    return copy
+
+
+def move_to_recycle_bin(conference: Conference) -> None:
+    conference.deleted_at = _now()
+    db.session.flush()
+
+
+def restore_from_recycle_bin(conference: Conference) -> None:
+    conference.deleted_at = None
+    db.session.flush()
+
+
+def delete_forever(conference: Conference) -> None:
+    db.session.delete(conference)
+    db.session.flush()
+
+
+def active_conferences() -> list[Conference]:
+    return list(
+        db.session.scalars(
+            select(Conference)
+            .where(Conference.deleted_at.is_(None))
+            .order_by(Conference.date.desc(), Conference.id.desc())
+        )
+    )
+
+
+def deleted_conferences() -> list[Conference]:
+    return list(
+        db.session.scalars(
+            select(Conference)
+            .where(Conference.deleted_at.is_not(None))
+            .order_by(Conference.deleted_at.desc())
+        )
+    )

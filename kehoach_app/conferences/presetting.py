@@ -1,0 +1,62 @@
+"""Turn a preset (data file) into the first values of a new conference's form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import vn
+from ..presets import Preset, fill
+from .logic import default_date, default_years
+
+
+def _tidy(text: str) -> str:
+    """Remove what an unfilled placeholder leaves behind (double spaces, a space before a comma)."""
+    text = re.sub(r"\{[a-z_]+\}", "", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r" +([,.;:])", r"\1", text)
+    return vn.clean_text(text)
+
+
+def preset_form_values(
+    preset: Preset, today: dt.date, *, issuer: str = "", place: str = ""
+) -> dict:
+    """The form's first values for a new conference made from `preset` on `today`."""
+    defaults = preset.conference
+    reviewed, launched = default_years(today)
+    context = {
+        "year_reviewed": reviewed,
+        "year_launched": launched,
+        "issuer": issuer,
+        "place": place,
+    }
+
+    def text(pattern: str) -> str:
+        return _tidy(fill(pattern, **context))
+
+    return {
+        "preset_key": preset.key,
+        "kind": preset.kind,
+        "level": preset.level,
+        "parent_body": text(defaults.parent_body),
+        "issuer": issuer,
+        "place_name": place,
+        "title": text(defaults.title),
+        "year_reviewed": reviewed,
+        "year_launched": launched,
+        "date": default_date(launched, defaults.typical_month, today),
+        "start_time": vn.parse_time(defaults.start_time),
+        "length": defaults.length,
+        "venue": text(defaults.venue),
+        "venue_address": "",
+        "planned_delegates": defaults.planned_delegates,
+        "funding_source": text(defaults.funding_source),
+        "doc_number": "",
+        "doc_symbol": defaults.doc_symbol,
+        "signer_authority": defaults.signer_authority,
+        "signer_deputy": defaults.signer_deputy,
+        "signer_title": defaults.signer_title,
+        "signer_name": "",
+        "purposes": "\n".join(text(p) for p in preset.purposes),
+        "notes": "",
+    }

@@ -1,0 +1,309 @@
+"""Conference pages: the list, create from a preset, edit, copy, delete and restore, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from io import BytesIO
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import transfer
+from ..db import db
+from ..parts import Card, cards_for, register_card
+from ..presets import all_presets, get_preset
+from ..printouts import MIME_TYPES, Printout, filename_for, get_printout, register_printout
+from . import operations
+from .forms import ConferenceForm
+from .logic import conference_summary, countdown_text, days_until, info_completeness
+from .models import Conference
+from .presetting import preset_form_values
+from .printout import render_summary
+from .vocab import KINDS, LENGTHS, LEVELS
+
+bp = Blueprint("conferences", __name__)
+
+
+def _get(conference_id: int, include_deleted: bool = False) -> Conference:
+    conference = db.session.get(Conference, conference_id)
+    if conference is None or (conference.deleted_at is not None and not include_deleted):
+        abort(404)
+    return conference
+
+
+def _notice(text: str, category: str = "success", action: tuple[str, str] | None = None):
+    """A flash message, optionally with a one-click action (Hoàn tác) the page shows as a button."""
+    message: dict = {"text": text}
+    if action:
+        message["action_url"], message["action_label"] = action
+    flash(message, category)
+
+
+@bp.app_template_global()
+def countdown(conference: Conference) -> str:
+    return countdown_text(days_until(conference.date, dt.date.today()))
+
+
+@bp.app_template_global()
+def label(vocabulary: str, code: str) -> str:
+    return {"kind": KINDS, "level": LEVELS, "length": LENGTHS}[vocabulary].get(code, code)
+
+
+@bp.get("/")
+def index():
+    return render_template(
+        "conferences/index.html",
+        conferences=operations.active_conferences(),
+        deleted_count=len(operations.deleted_conferences()),
+        today=dt.date.today(),
+    )
+
+
+@bp.get("/hoi-nghi/moi")
+def choose_preset():
+    return render_template(
+        "conferences/choose_preset.html", presets=all_presets(), kinds=KINDS, levels=LEVELS
+    )
+
+
+@bp.route("/hoi-nghi/moi/<preset_key>", methods=["GET", "POST"])
+def create(preset_key: str):
+    try:
+        preset = get_preset(preset_key)
+    except KeyError:
+        abort(404)
+    form = ConferenceForm()
+    if request.method == "GET":
+        form.process(data=preset_form_values(preset, dt.date.today()))
+    if form.validate_on_submit():
+        conference = operations.create_conference(form.conference_values())
+        db.session.commit()
+        _notice(f"Đã tạo hội nghị “{conference.title}”.")
+        return redirect(url_for(".show", conference_id=conference.id))
+    if request.method == "POST":
+        flash({"text": "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dưới."}, "error")
+    return render_template(
+        "conferences/form.html", form=form, preset=preset, conference=None,
+        issuer_example=preset.conference.issuer_example,
+    )
+
+
+@bp.get("/hoi-nghi/<int:conference_id>")
+def show(conference_id: int):
+    conference = _get(conference_id)
+    return render_template(
+        "conferences/show.html",
+        conference=conference,
+        cards=cards_for(conference),
+        days=days_until(conference.date, dt.date.today()),
+        can_undo=bool(conference.revisions),
+    )
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/sua", methods=["GET", "POST"])
+def edit(conference_id: int):
+    conference = _get(conference_id)
+    form = ConferenceForm(obj=conference if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = str(conference.version)
+    if form.validate_on_submit():
+        if form.version.data != str(conference.version):
+            flash(
+                {"text": "Hội nghị này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn "
+                 "bên dưới; hãy xem lại bản mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."},
+                "error",
+            )
+            form.version.data = str(conference.version)
+            return render_template("conferences/form.html", form=form, preset=None,
+                                   conference=conference, issuer_example=""), 409
+        try:
+            changed = operations.update_conference(conference, form.conference_values())
+            db.session.commit()
+        except StaleDataError:
+            db.session.rollback()
+            abort(409)
+        if changed:
+            _notice(
+                "Đã lưu thông tin hội nghị.",
+                action=(url_for(".undo", conference_id=conference.id), "Hoàn tác"),
+            )
+        else:
+            _notice("Không có gì thay đổi.", "info")
+        return redirect(url_for(".show", conference_id=conference.id))
+    if request.method == "POST":
+        flash({"text": "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dưới."}, "error")
+    return render_template(
+        "conferences/form.html", form=form, preset=None, conference=conference, issuer_example=""
+    )
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/hoan-tac")
+def undo(conference_id: int):
+    conference = _get(conference_id)
+    revision = operations.undo_last_edit(conference)
+    db.session.commit()
+    if revision is None:
+        _notice("Không còn thay đổi nào để hoàn tác.", "info")
+    else:
+        _notice(f"Đã hoàn tác: {revision.description.lower()} lúc "
+                f"{revision.created_at.strftime('%H:%M %d/%m/%Y')}.")
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/nhan-ban")
+def duplicate(conference_id: int):
+    conference = _get(conference_id)
+    copy = operations.duplicate_conference(conference)
+    db.session.commit()
+    _notice(
+        f"Đã nhân bản thành hội nghị năm {copy.year_launched}. Hãy kiểm tra ngày tổ chức "
+        "và các thông tin khác.",
+        action=(url_for(".delete", conference_id=copy.id), "Hủy bản sao"),
+    )
+    return redirect(url_for(".edit", conference_id=copy.id))
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/xoa", methods=["GET", "POST"])
+def delete(conference_id: int):
+    conference = _get(conference_id)
+    if request.method == "GET":
+        return render_template("conferences/confirm_delete.html", conference=conference)
+    operations.move_to_recycle_bin(conference)
+    db.session.commit()
+    _notice(
+        f"Đã chuyển “{conference.title}” vào thùng rác.",
+        action=(url_for(".restore", conference_id=conference.id), "Hoàn tác"),
+    )
+    return redirect(url_for(".index"))
+
+
+@bp.get("/thung-rac")
+def recycle_bin():
+    return render_template(
+        "conferences/recycle_bin.html", conferences=operations.deleted_conferences()
+    )
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/khoi-phuc")
+def restore(conference_id: int):
+    conference = _get(conference_id, include_deleted=True)
+    operations.restore_from_recycle_bin(conference)
+    db.session.commit()
+    _notice(f"Đã khôi phục “{conference.title}”.")
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/xoa-vinh-vien", methods=["GET", "POST"])
+def purge(conference_id: int):
+    conference = _get(conference_id, include_deleted=True)
+    if conference.deleted_at is None:
+        abort(404)
+    if request.method == "GET":
+        return render_template("conferences/confirm_purge.html", conference=conference)
+    title = conference.title
+    operations.delete_forever(conference)
+    db.session.commit()
+    _notice(f"Đã xóa vĩnh viễn “{title}”.")
+    return redirect(url_for(".recycle_bin"))
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/in/<key>.<fmt>")
+def printout(conference_id: int, key: str, fmt: str):
+    conference = _get(conference_id)
+    item = get_printout(key)
+    if item is None or fmt not in item.formats:
+        abort(404)
+    data = item.build(conference, fmt)
+    return send_file(
+        BytesIO(data),
+        mimetype=MIME_TYPES[fmt],
+        as_attachment=request.args.get("xem") is None,
+        download_name=filename_for(conference, item, fmt),
+    )
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/xuat-tep")
+def export_file(conference_id: int):
+    conference = _get(conference_id)
+    data = transfer.dump_json(transfer.export_conference(conference))
+    return send_file(
+        BytesIO(data),
+        mimetype="application/json",
+        as_attachment=True,
+        download_name=f"hoi-nghi-{conference.year_launched}-{conference.id}.kehoach.json",
+    )
+
+
+@bp.route("/nhap-tep", methods=["GET", "POST"])
+def import_file():
+    errors: list[str] = []
+    if request.method == "POST":
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            errors = ["Hãy chọn tệp hội nghị (.json) để nhập."]
+        else:
+            try:
+                conference = transfer.import_conference(upload.read())
+                db.session.commit()
+            except transfer.ConferenceFileError as error:
+                db.session.rollback()
+                errors = error.messages
+            else:
+                _notice(
+                    f"Đã nhập hội nghị “{conference.title}”.",
+                    action=(url_for(".delete", conference_id=conference.id), "Hủy nhập"),
+                )
+                return redirect(url_for(".show", conference_id=conference.id))
+        flash({"text": "Không nhập được tệp; chưa có gì được lưu."}, "error")
+    return render_template("conferences/import.html", errors=errors), (400 if errors else 200)
+
+
+@bp.post("/demo")
+def demo():
+    from ..demo import create_demo_conference
+
+    conference = create_demo_conference()
+    db.session.commit()
+    _notice(
+        "Đã tạo hội nghị mẫu để xem thử. Bạn có thể sửa, in, hoặc xóa nó bất cứ lúc nào.",
+        action=(url_for(".delete", conference_id=conference.id), "Xóa hội nghị mẫu"),
+    )
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+def _info_card(conference: Conference) -> Card:
+    completeness = info_completeness(conference.values())
+    return Card(
+        key="info",
+        title="Thông tin chung",
+        description="Tên, thời gian, địa điểm, người ký",
+        progress=completeness.progress,
+        todo=completeness.missing or ["Đã đủ thông tin chung."],
+        url=url_for("conferences.edit", conference_id=conference.id),
+        url_label="Sửa thông tin",
+    )
+
+
+def _build_summary(conference: Conference, fmt: str) -> bytes:
+    return render_summary(conference_summary(conference.values(), dt.date.today()), fmt)
+
+
+register_card("info", _info_card)
+register_printout(
+    Printout(
+        key="thong-tin-hoi-nghi",
+        title="Thông tin hội nghị",
+        description="Tóm tắt hội nghị: thời gian, địa điểm, thành phần, mục đích, người ký.",
+        formats=("pdf", "docx"),
+        build=_build_summary,
+    )
+)

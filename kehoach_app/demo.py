@@ -1,0 +1,36 @@
+"""A realistic demo conference, for a new user who wants to look around before typing real data.
+
+The names carry every Vietnamese diacritic on purpose, so the printouts show at once that each
+letter prints right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .conferences import operations
+from .conferences.models import Conference
+from .conferences.presetting import preset_form_values
+from .presets import get_preset
+
+DEMO_PRESET = "tong_ket.xa"
+
+
+def create_demo_conference(today: dt.date | None = None) -> Conference:
+    """Create (and flush, not commit) a filled-in demo conference; later parts add their data."""
+    today = today or dt.date.today()
+    place = "Tân Hòa"
+    values = preset_form_values(
+        get_preset(DEMO_PRESET), today, issuer="Ủy ban nhân dân xã Tân Hòa", place=place
+    )
+    values.update(
+        parent_body="",
+        issuer="Ủy ban nhân dân xã Tân Hòa",
+        place_name=place,
+        venue="Hội trường Ủy ban nhân dân xã Tân Hòa",
+        venue_address="Số 18 đường Nguyễn Trãi, ấp Mỹ Lộc, xã Tân Hòa",
+        doc_number="7",
+        signer_name="Nguyễn Thị Hồng Nhung",
+        notes="Hội nghị mẫu để xem thử chương trình — có thể sửa hoặc xóa.",
+    )
+    return operations.create_conference(values)

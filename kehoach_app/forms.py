@@ -1,0 +1,138 @@
+"""Form machinery shared by every part: NFC-cleaned text, Vietnamese date/time/number fields.
+
+Every text a form accepts is NFC-normalised and trimmed before validation (vn.clean_text), like
+Indico's IndicoForm; every message is Vietnamese.
+"""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import Field, IntegerField, StringField
+from wtforms.validators import StopValidation, ValidationError
+from wtforms.widgets import TextInput
+
+from . import vn
+
+
+def _clean(value):
+    return vn.clean_text(value) if isinstance(value, str) else value
+
+
+class BaseForm(FlaskForm):
+    """Adds NFC + trimming to every field, and Vietnamese messages for the built-in checks."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = list(unbound_field.kwargs.get("filters", ()))
+            filters.insert(0, _clean)
+            bound = unbound_field.bind(form=form, filters=filters, **options)
+            return bound
+
+        locales = ("vi_VN", "vi")
+
+
+class VNDateField(Field):
+    """A date typed as dd/mm/yyyy (or picked in the browser, which sends yyyy-mm-dd)."""
+
+    widget = TextInput(input_type="date")
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return self.data.isoformat() if self.data else ""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if not valuelist or not (valuelist[0] or "").strip():
+            return
+        try:
+            self.data = vn.parse_date(valuelist[0])
+        except ValueError as error:
+            raise ValueError(str(error)) from None
+
+
+class VNTimeField(Field):
+    """A time of day typed as 07:30, 7h30 or '7 giờ 30'."""
+
+    widget = TextInput()
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return vn.format_time_short(self.data) if self.data else ""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if not valuelist or not (valuelist[0] or "").strip():
+            return
+        try:
+            self.data = vn.parse_time(valuelist[0])
+        except ValueError as error:
+            raise ValueError(str(error)) from None
+
+
+class VNIntegerField(IntegerField):
+    """A whole number typed the Vietnamese way ("1.500") or plainly ("1500")."""
+
+    widget = TextInput(input_type="text")
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if not valuelist or not (valuelist[0] or "").strip():
+            return
+        try:
+            self.data = vn.parse_integer(valuelist[0])
+        except ValueError as error:
+            raise ValueError(str(error)) from None
+
+
+class Required:
+    """DataRequired with a Vietnamese message that names the field."""
+
+    field_flags = {"required": True}
+
+    def __init__(self, message: str | None = None):
+        self.message = message
+
+    def __call__(self, form, field):
+        if field.data is None or (isinstance(field.data, str) and not field.data.strip()):
+            if field.process_errors:  # a parse error already says what is wrong
+                raise StopValidation()
+            raise ValidationError(self.message or f"Vui lòng nhập {field.label.text.lower()}.")
+
+
+class Length:
+    def __init__(self, max: int):
+        self.max = max
+
+    def __call__(self, form, field):
+        if field.data and len(field.data) > self.max:
+            raise ValidationError(
+                f"Quá dài: tối đa {self.max} ký tự (đang có {len(field.data)} ký tự)."
+            )
+
+
+class NumberRange:
+    def __init__(self, min: int, max: int, message: str | None = None):
+        self.min, self.max, self.message = min, max, message
+
+    def __call__(self, form, field):
+        if field.data is None:
+            return
+        if not (self.min <= field.data <= self.max):
+            raise ValidationError(
+                self.message
+                or f"Phải từ {vn.format_number(self.min)} đến {vn.format_number(self.max)}."
+            )
+
+
+__all__ = [
+    "BaseForm",
+    "Length",
+    "NumberRange",
+    "Required",
+    "StringField",
+    "VNDateField",
+    "VNIntegerField",
+    "VNTimeField",
+]

@@ -1,0 +1,65 @@
+"""The parts of a conference, as the dashboard shows them: one card each, with progress.
+
+A part that exists registers a card function; the parts still to come show as such, so the
+officer sees the whole plan and what the program will do for each part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .conferences.models import Conference
+
+
+@dataclass
+class Card:
+    """What the dashboard shows for one part of a conference."""
+
+    key: str
+    title: str
+    description: str
+    progress: int = 0
+    todo: list[str] = field(default_factory=list)
+    url: str | None = None
+    url_label: str = "Mở"
+    available: bool = True
+
+
+# The parts in the order the plan (Kế hoạch) lists them.
+PARTS: list[tuple[str, str, str]] = [
+    ("info", "Thông tin chung", "Tên, thời gian, địa điểm, người ký"),
+    ("agenda", "Chương trình", "Chương trình hội nghị, kịch bản điều hành"),
+    ("delegates", "Đại biểu", "Thành phần, giấy mời, phản hồi"),
+    ("seating", "Sơ đồ chỗ ngồi", "Sơ đồ hội trường, biển tên"),
+    ("awards", "Khen thưởng", "Danh sách khen thưởng, kịch bản trao thưởng, màn hình LED"),
+    ("decor", "Trang trí khánh tiết", "Phông, cờ, tượng Bác, băng khẩu hiệu, hoa"),
+    ("tasks", "Phân công nhiệm vụ", "Việc, đơn vị chủ trì, phối hợp, thời hạn"),
+    ("budget", "Dự toán kinh phí", "Dự toán theo định mức chi"),
+    ("plan", "Kế hoạch", "Văn bản Kế hoạch tổ chức Hội nghị"),
+]
+
+CardFunction = Callable[[Conference], Card]
+_CARDS: dict[str, CardFunction] = {}
+
+
+def register_card(key: str, function: CardFunction) -> None:
+    _CARDS[key] = function
+
+
+def cards_for(conference: Conference) -> list[Card]:
+    cards = []
+    for key, title, description in PARTS:
+        if key in _CARDS:
+            cards.append(_CARDS[key](conference))
+        else:
+            cards.append(
+                Card(
+                    key=key,
+                    title=title,
+                    description=description,
+                    todo=["Phần này có trong bản cập nhật tới của chương trình."],
+                    available=False,
+                )
+            )
+    return cards

@@ -1,0 +1,614 @@
+"""DOCX renderer (python-docx): the same Document in the same Nghị định 30/2020/NĐ-CP frame, so an
+officer can edit the text in Word before signing.
+
+Word traps handled here:
+
+- A style or run that names a *theme* font (``w:asciiTheme``) ignores the explicit font, and a run
+  without ``w:eastAsia``/``w:cs`` fonts may fall back to another font for some letters: every
+  style and every run gets Times New Roman in all four slots and no theme attributes.
+- The short rules (under the issuer and the trích yếu) and the Tiêu ngữ's rule are top borders of
+  a thin empty paragraph whose indents leave exactly the rule's length, measured with ReportLab on
+  the registered (metric-compatible) font.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from collections.abc import Iterable
+
+from docx import Document as _new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+
+from . import layout as L
+from .document import (
+    BulletList,
+    Document,
+    Header,
+    Heading,
+    Inline,
+    KeyValue,
+    PageBreak,
+    Paragraph,
+    Signature,
+    Spacer,
+    Table,
+)
+from .fonts import FONT_FAMILY_DOCX, register_fonts
+
+__all__ = ["render_docx"]
+
+_ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_A4_TWIPS = (11906, 16838)
+
+
+def _tw(points: float) -> int:
+    return round(points * 20)
+
+
+def _mm_tw(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def _set_rfonts(rpr) -> None:
+    """Times New Roman in all four font slots of an rPr, theme fonts removed."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in _THEME_ATTRS:
+        rfonts.attrib.pop(qn(attr), None)
+    for attr in _FONT_SLOTS:
+        rfonts.set(qn(attr), FONT_FAMILY_DOCX)
+
+
+def _set_size(rpr, size: float) -> None:
+    half_points = str(round(size * 2))
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            rpr.append(el)
+        el.set(qn("w:val"), half_points)
+
+
+def _prepare_styles(doc) -> None:
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        if rpr is not None:
+            _set_rfonts(rpr)
+            lang = rpr.find(qn("w:lang"))
+            if lang is not None:
+                lang.set(qn("w:val"), "vi-VN")
+        ppr = defaults.find(qn("w:pPrDefault") + "/" + qn("w:pPr"))
+        if ppr is not None:
+            spacing = ppr.find(qn("w:spacing"))
+            if spacing is not None:
+                ppr.remove(spacing)
+    for style in doc.styles:
+        if not hasattr(style, "font"):
+            continue  # numbering styles carry no font
+        _set_rfonts(style.element.get_or_add_rPr())
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(L.BODY_SIZE)
+    _set_size(normal.element.get_or_add_rPr(), L.BODY_SIZE)
+    fmt = normal.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+
+
+def _prepare_settings(doc) -> None:
+    settings = doc.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        return
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            # Word 2013+ layout: a table with no indent starts exactly at the margin
+            setting.set(qn("w:val"), "15")
+    # a justified line that ends in a manual line break is not stretched
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+class _Writer:
+    """Appends ND30-formatted paragraphs and tables to a python-docx document or cell."""
+
+    def __init__(self, doc, text_width: float):
+        self.doc = doc
+        self.text_width = text_width  # points
+        self.fonts = register_fonts()
+
+    # --- runs and paragraph formats
+
+    def run(self, p, text: str, size: float, bold=False, italic=False, underline=False):
+        r = p.add_run(text)  # python-docx turns "\n" into <w:br/> and "\t" into <w:tab/>
+        rpr = r._r.get_or_add_rPr()
+        _set_rfonts(rpr)
+        r.font.bold = bool(bold)
+        r.font.italic = bool(italic)
+        if underline:
+            r.font.underline = True
+        _set_size(rpr, size)
+        return r
+
+    def runs(self, p, content: Inline, size: float, bold=False, italic=False):
+        for run in L.as_runs(content, bold=bold, italic=italic):
+            self.run(p, run.text, size, run.bold, run.italic, run.underline)
+
+    def fmt(
+        self,
+        p,
+        *,
+        align: str = "justify",
+        size: float = L.BODY_SIZE,
+        first_indent: float = 0.0,
+        left_indent: float = 0.0,
+        right_indent: float = 0.0,
+        space_before: float = 0.0,
+        space_after: float = 0.0,
+        keep_with_next: bool = False,
+        leading: float | None = None,
+        exact: bool = False,
+    ):
+        f = p.paragraph_format
+        f.alignment = _ALIGN.get(align, WD_ALIGN_PARAGRAPH.JUSTIFY)
+        f.first_line_indent = Twips(_tw(first_indent)) if first_indent else None
+        f.left_indent = Twips(_tw(left_indent)) if left_indent else None
+        f.right_indent = Twips(_tw(right_indent)) if right_indent else None
+        f.space_before = Pt(space_before)
+        f.space_after = Pt(space_after)
+        f.line_spacing_rule = WD_LINE_SPACING.EXACTLY if exact else WD_LINE_SPACING.AT_LEAST
+        f.line_spacing = Twips(_tw(leading if leading is not None else size * L.LINE_SPACING))
+        if keep_with_next:
+            f.keep_with_next = True
+        # the paragraph mark takes the paragraph's font and size too
+        mark = p._p.get_or_add_pPr()
+        rpr = mark.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            mark.append(rpr)
+        _set_rfonts(rpr)
+        _set_size(rpr, size)
+        return p
+
+    def paragraph(self, container, content: Inline, size: float, *, bold=False, italic=False,
+                  **fmt):
+        p = container.add_paragraph()
+        self.fmt(p, size=size, **fmt)
+        self.runs(p, content, size, bold=bold, italic=italic)
+        return p
+
+    def centred_lines(self, container, text: str, face_name: str, size: float, width: float,
+                      *, bold=False, italic=False, max_share=1.0, **fmt):
+        """Lines wrapped (balanced) as the PDF wraps them, joined by line breaks."""
+        lines = L.wrap_lines(text, L.Face(face_name, size), width * max_share)
+        p = container.add_paragraph()
+        self.fmt(p, align="center", size=size, **fmt)
+        self.run(p, "\n".join(lines), size, bold=bold, italic=italic)
+        return lines
+
+    def rule(self, container, length: float, width: float, space_before: float = L.RULE_GAP):
+        """A centred horizontal rule ``length`` points long in a block ``width`` points wide."""
+        p = container.add_paragraph()
+        side = max((width - length) / 2, 0)
+        self.fmt(p, align="center", size=1, left_indent=side, right_indent=side,
+                 space_before=space_before, leading=1, exact=True)
+        if side == 0:
+            p.paragraph_format.left_indent = Twips(0)
+            p.paragraph_format.right_indent = Twips(0)
+        pbdr = OxmlElement("w:pBdr")
+        top = OxmlElement("w:top")
+        top.set(qn("w:val"), "single")
+        top.set(qn("w:sz"), str(max(2, round(L.RULE_THICKNESS * 8))))  # eighths of a point
+        top.set(qn("w:space"), "0")
+        top.set(qn("w:color"), "000000")
+        pbdr.append(top)
+        _insert_ppr_child(p._p.get_or_add_pPr(), pbdr)
+        return p
+
+    def gap(self, container, height: float, keep_with_next: bool = False):
+        """An empty paragraph exactly ``height`` points tall."""
+        p = container.add_paragraph()
+        self.fmt(p, size=1, leading=max(height, 0.5), exact=True, keep_with_next=keep_with_next)
+        return p
+
+    # --- tables
+
+    def table(self, container, shares: list[float], width: float, *, grid: bool,
+              padding_x: float = 0.0, padding_y: float = 0.0):
+        widths = [_tw(width * s) for s in shares]
+        t = container.add_table(rows=0, cols=len(widths)) if hasattr(container, "add_table") \
+            else None
+        if t is None:  # pragma: no cover - cells have add_table too
+            raise TypeError("container cannot hold a table")
+        t.autofit = False
+        tbl = t._tbl
+        tblPr = tbl.tblPr
+        for child in list(tblPr):
+            if child.tag in (qn("w:tblW"), qn("w:tblLayout"), qn("w:tblInd")):
+                tblPr.remove(child)
+        _append(tblPr, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
+        _append(tblPr, "w:tblInd", {"w:w": "0", "w:type": "dxa"})
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = OxmlElement(f"w:{edge}")
+            if grid:
+                el.set(qn("w:val"), "single")
+                el.set(qn("w:sz"), str(round(L.GRID_THICKNESS * 8)))
+                el.set(qn("w:space"), "0")
+                el.set(qn("w:color"), "000000")
+            else:
+                el.set(qn("w:val"), "nil")
+            borders.append(el)
+        tblPr.append(borders)
+        _append(tblPr, "w:tblLayout", {"w:type": "fixed"})
+        margins = OxmlElement("w:tblCellMar")
+        for edge, value in (("top", padding_y), ("left", padding_x),
+                            ("bottom", padding_y), ("right", padding_x)):
+            _append(margins, f"w:{edge}", {"w:w": str(_tw(value)), "w:type": "dxa"})
+        tblPr.append(margins)
+        _sort_tblpr(tblPr)
+        for grid_col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+            grid_col.set(qn("w:w"), str(w))
+        return t, [w / 20 for w in widths]
+
+    @staticmethod
+    def first_paragraph(cell):
+        """The empty paragraph python-docx puts in a new cell, to be removed once filled."""
+        return cell.paragraphs[0]
+
+    @staticmethod
+    def drop(paragraph) -> None:
+        el = paragraph._p
+        el.getparent().remove(el)
+
+
+def _append(parent, tag: str, attrs: dict[str, str]):
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(qn(k), v)
+    parent.append(el)
+    return el
+
+
+_TBLPR_ORDER = [
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+]
+_PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange",
+]
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sort_tblpr(tblPr) -> None:
+    """Word rejects children of w:tblPr out of schema order."""
+    order = {name: i for i, name in enumerate(_TBLPR_ORDER)}
+    children = sorted(tblPr, key=lambda el: order.get(_local(el.tag), len(order)))
+    for child in children:
+        tblPr.append(child)
+
+
+def _insert_ppr_child(ppr, child) -> None:
+    ppr.append(child)
+    order = {name: i for i, name in enumerate(_PPR_ORDER)}
+    children = sorted(ppr, key=lambda el: order.get(_local(el.tag), len(order)))
+    for el in children:
+        ppr.append(el)
+
+
+def _repeat_as_header(row) -> None:
+    trPr = row._tr.get_or_add_trPr()
+    trPr.append(OxmlElement("w:tblHeader"))
+
+
+def _cant_split(row) -> None:
+    trPr = row._tr.get_or_add_trPr()
+    trPr.insert(0, OxmlElement("w:cantSplit"))
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _header(w: _Writer, header: Header) -> None:
+    f = w.fonts
+    t, (left_w, right_w) = w.table(
+        w.doc, [L.HEADER_LEFT_SHARE, 1 - L.HEADER_LEFT_SHARE], w.text_width, grid=False
+    )
+    row = t.add_row()
+    left, right = row.cells
+    blank_left, blank_right = w.first_paragraph(left), w.first_paragraph(right)
+    if L.clean(header.parent_body).strip():
+        w.centred_lines(left, L.upper(header.parent_body), f.regular, L.PARENT_SIZE, left_w)
+    if L.clean(header.issuer).strip():
+        lines = w.centred_lines(left, L.upper(header.issuer), f.bold, L.ISSUER_SIZE, left_w,
+                                bold=True)
+        w.rule(left, L.short_rule_width(lines, L.Face(f.bold, L.ISSUER_SIZE)), left_w)
+    w.centred_lines(right, L.QUOC_HIEU, f.bold, L.QUOC_HIEU_SIZE, right_w, bold=True)
+    lines = w.centred_lines(right, L.TIEU_NGU, f.bold, L.TIEU_NGU_SIZE, right_w, bold=True)
+    w.rule(right, max(L.Face(f.bold, L.TIEU_NGU_SIZE).width(x) for x in lines), right_w)
+    for cell, blank in ((left, blank_left), (right, blank_right)):
+        if len(cell.paragraphs) > 1:
+            w.drop(blank)
+    number, date = L.clean(header.number_line).strip(), L.clean(header.date_line).strip()
+    if number or date:
+        row = t.add_row()
+        left, right = row.cells
+        if number:
+            w.centred_lines(left, number, f.regular, L.NUMBER_SIZE, left_w,
+                            space_before=L.HEADER_ROW_GAP)
+            w.drop(w.first_paragraph(left))
+        if date:
+            w.centred_lines(right, date, f.italic, L.DATE_SIZE, right_w, italic=True,
+                            space_before=L.HEADER_ROW_GAP)
+            w.drop(w.first_paragraph(right))
+        for cell in (left, right):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+
+
+def _title(w: _Writer, title: str, subtitle: str, after_header: bool) -> None:
+    f = w.fonts
+    title, subtitle = L.clean(title).strip(), L.clean(subtitle).strip()
+    if title:
+        w.centred_lines(w.doc, L.upper(title), f.bold, L.TITLE_SIZE, w.text_width, bold=True,
+                        space_before=L.TITLE_GAP_BEFORE if after_header else 0,
+                        keep_with_next=True)
+    if subtitle:
+        lines = w.centred_lines(w.doc, subtitle, f.bold, L.TITLE_SIZE, w.text_width, bold=True,
+                                max_share=0.85, keep_with_next=True)
+        w.rule(w.doc, L.short_rule_width(lines, L.Face(f.bold, L.TITLE_SIZE)), w.text_width)
+    if title or subtitle:
+        w.gap(w.doc, L.TITLE_GAP_AFTER)
+
+
+def _table(w: _Writer, block: Table) -> None:
+    size = block.font_size or 12
+    shares = L.relative_widths([c.width for c in block.columns])
+    t, _ = w.table(w.doc, shares, w.text_width, grid=True,
+                   padding_x=L.TABLE_PADDING_X, padding_y=L.TABLE_PADDING_Y)
+    leading = size * L.LINE_SPACING
+
+    def fill(cell, content, align, bold):
+        p = w.first_paragraph(cell)
+        w.fmt(p, align=align, size=size, leading=leading)
+        w.runs(p, content, size, bold=bold)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+    if block.header:
+        row = t.add_row()
+        if block.repeat_header:
+            _repeat_as_header(row)
+        for cell, column in zip(row.cells, block.columns, strict=True):
+            fill(cell, column.title, "center", True)
+    for i, values in enumerate(block.rows):
+        row = t.add_row()
+        bold = i in block.total_rows
+        for j, (cell, column) in enumerate(zip(row.cells, block.columns, strict=True)):
+            fill(cell, values[j] if j < len(values) else "", column.align, bold)
+    w.gap(w.doc, L.PARAGRAPH_SPACE_AFTER)
+
+
+def _key_value(w: _Writer, block: KeyValue) -> None:
+    if not block.rows:
+        return
+    face = L.Face(w.fonts.bold, L.BODY_SIZE)
+    label = min(max(face.width(L.clean(k)) for k, _ in block.rows) + 12, L.KV_LABEL_MAX)
+    share = min(label / w.text_width, 0.5)
+    t, _ = w.table(w.doc, [share, 1 - share], w.text_width, grid=False)
+    for key, value in block.rows:
+        row = t.add_row()
+        for cell, content, bold in ((row.cells[0], key, True), (row.cells[1], value, False)):
+            p = w.first_paragraph(cell)
+            w.fmt(p, align="left", space_after=3)
+            w.runs(p, content, L.BODY_SIZE, bold=bold)
+    w.gap(w.doc, L.PARAGRAPH_SPACE_AFTER)
+
+
+def _body(w: _Writer, blocks: Iterable) -> None:
+    indent = L.FIRST_LINE_INDENT_MM * L.MM
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(max(block.level, 1), 3)
+            w.paragraph(w.doc, block.text, L.BODY_SIZE, bold=True, italic=level == 3,
+                        first_indent=indent, space_before=6 if level == 1 else 0,
+                        space_after=L.PARAGRAPH_SPACE_AFTER, keep_with_next=True)
+        elif isinstance(block, Paragraph):
+            size = block.size or L.BODY_SIZE
+            w.paragraph(w.doc, block.content, size, bold=block.bold, italic=block.italic,
+                        align=block.align, first_indent=indent if block.indent else 0,
+                        space_after=block.space_after)
+        elif isinstance(block, BulletList):
+            hang = L.BULLET_HANG_MM * L.MM
+            for item in block.items:
+                p = w.doc.add_paragraph()
+                w.fmt(p, first_indent=-hang, left_indent=indent + hang,
+                      space_after=L.PARAGRAPH_SPACE_AFTER)
+                p.paragraph_format.tab_stops.add_tab_stop(Twips(_tw(indent + hang)))
+                w.run(p, L.clean(block.bullet) + "\t", L.BODY_SIZE)
+                w.runs(p, item, L.BODY_SIZE)
+        elif isinstance(block, Table):
+            _table(w, block)
+        elif isinstance(block, KeyValue):
+            _key_value(w, block)
+        elif isinstance(block, Spacer):
+            w.gap(w.doc, block.height_mm * L.MM)
+        elif isinstance(block, PageBreak):
+            p = w.gap(w.doc, 0.5)
+            p.add_run().add_break(WD_BREAK.PAGE)
+        else:
+            raise TypeError(f"cannot print {type(block).__name__} in a DOCX body")
+
+
+def _signature_cell(w: _Writer, cell, sig: Signature, size: float, width: float) -> None:
+    f = w.fonts
+    blank = w.first_paragraph(cell)
+    for line in sig.lines:
+        if L.clean(line).strip():
+            w.centred_lines(cell, L.upper(line), f.bold, size, width, bold=True)
+    if L.clean(sig.note).strip():
+        w.centred_lines(cell, sig.note, f.italic, size, width, italic=True)
+    w.gap(cell, L.SIGNATURE_SPACE_MM * L.MM)
+    if L.clean(sig.name).strip():
+        w.centred_lines(cell, sig.name, f.bold, size, width, bold=True)
+    w.drop(blank)
+
+
+def _recipients_cell(w: _Writer, cell, recipients: list[str]) -> None:
+    blank = w.first_paragraph(cell)
+    w.paragraph(cell, L.RECIPIENTS_TITLE, L.RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
+                align="left")
+    for line in L.recipient_lines(recipients):
+        w.paragraph(cell, line, L.RECIPIENTS_SIZE, align="left",
+                    leading=L.RECIPIENTS_SIZE * 1.15)
+    w.drop(blank)
+
+
+def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) -> None:
+    if not signatures and not recipients:
+        return
+    w.gap(w.doc, L.SIGNATURE_GAP_BEFORE, keep_with_next=True)
+    if len(signatures) <= 1:
+        t, (left_w, right_w) = w.table(
+            w.doc, [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE], w.text_width, grid=False
+        )
+        row = t.add_row()
+        _cant_split(row)
+        if recipients:
+            _recipients_cell(w, row.cells[0], recipients)
+        if signatures:
+            _signature_cell(w, row.cells[1], signatures[0], L.SIGNATURE_SIZE, right_w)
+    else:
+        n = len(signatures)
+        t, widths = w.table(w.doc, [1 / n] * n, w.text_width, grid=False)
+        row = t.add_row()
+        _cant_split(row)
+        for cell, sig, width in zip(row.cells, signatures, widths, strict=True):
+            _signature_cell(w, cell, sig, L.SIGNATURE_SIZE_ROW, width)
+        if recipients:
+            w.gap(w.doc, L.SIGNATURE_GAP_BEFORE)
+            t, _ = w.table(w.doc, [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE], w.text_width,
+                           grid=False)
+            row = t.add_row()
+            _recipients_cell(w, row.cells[0], recipients)
+
+
+def _page_number_field(w: _Writer, paragraph) -> None:
+    """PAGE field: Word and LibreOffice print the current page number."""
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None),
+                       ("text", "2"), ("end", None)):
+        r = w.run(paragraph, "", L.NUMBER_SIZE)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            r._r.append(instr)
+        elif kind == "text":
+            t = OxmlElement("w:t")
+            t.text = text
+            r._r.append(t)
+        else:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            r._r.append(fld)
+
+
+def _page_setup(w: _Writer, landscape: bool) -> None:
+    section = w.doc.sections[0]
+    width, height = _A4_TWIPS
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Twips(width)
+    section.page_height = Twips(height)
+    section.top_margin = Twips(_mm_tw(L.MARGIN_TOP_MM))
+    section.bottom_margin = Twips(_mm_tw(L.MARGIN_BOTTOM_MM))
+    section.left_margin = Twips(_mm_tw(L.MARGIN_LEFT_MM))
+    section.right_margin = Twips(_mm_tw(L.MARGIN_RIGHT_MM))
+    section.gutter = Twips(0)
+    # the page number sits in the top margin, its baseline about 12 mm from the edge
+    section.header_distance = Twips(_mm_tw(8))
+    section.footer_distance = Twips(_mm_tw(8))
+    # ND30, Phụ lục I, mục II.7: page numbers from page 2, centred in the top margin
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    w.fmt(first.paragraphs[0], align="center", size=L.NUMBER_SIZE)
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    w.fmt(p, align="center", size=L.NUMBER_SIZE)
+    _page_number_field(w, p)
+
+
+def render_docx(doc: Document) -> bytes:
+    """The whole Document as a DOCX file."""
+    out = _new_docx()
+    _prepare_styles(out)
+    _prepare_settings(out)
+    page_w, page_h = L.A4_MM
+    text_width_mm = (page_h if doc.landscape else page_w) - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM
+    w = _Writer(out, text_width_mm * L.MM)
+    # python-docx's template starts with one empty paragraph; the body is built after it and it
+    # is removed at the end.
+    starter = out.paragraphs[0] if out.paragraphs else None
+    _page_setup(w, doc.landscape)
+    if doc.header is not None:
+        _header(w, doc.header)
+    _title(w, doc.title, doc.subtitle, after_header=doc.header is not None)
+    _body(w, doc.body)
+    _signatures(w, list(doc.signatures or []), list(doc.recipients or []))
+    if starter is not None:
+        w.drop(starter)
+    body = out.element.body
+    if len(body) and body[-2].tag == qn("w:tbl"):
+        # Word needs a paragraph between the last table and the section properties
+        w.gap(out, 0.5)
+
+    props = out.core_properties
+    title = doc.meta_title or " ".join(
+        " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part
+    )
+    props.title = L.clean(title)
+    props.author = L.clean(doc.meta_author)
+    props.last_modified_by = L.clean(doc.meta_author)
+    props.language = "vi-VN"
+    props.comments = ""
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    props.created = now
+    props.modified = now
+    props.revision = 1
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,769 @@
+"""PDF renderer (ReportLab platypus) in the Nghị định 30/2020/NĐ-CP page frame.
+
+Two traps this module exists to avoid:
+
+- ReportLab's default font prints Vietnamese as black boxes without raising: every style and
+  table style below names a face from ``register_fonts()``.
+- Paragraph text is XML markup: a delegate called ``A & B <C>`` breaks the parser or loses
+  letters unless the text is escaped first (``escape``).
+
+Modules with their own drawings (a seating chart, name cards) build their flowables with
+``para``/``styles`` and print them through ``build_pdf`` to keep the same page frame.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Iterable
+from xml.sax.saxutils import escape as _xml_escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as _landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+)
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Spacer as RLSpacer
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
+
+from . import layout as L
+from .document import (
+    BulletList,
+    Document,
+    Header,
+    Heading,
+    Inline,
+    KeyValue,
+    PageBreak,
+    Paragraph,
+    Signature,
+    Spacer,
+    Table,
+)
+from .fonts import FontSet, register_fonts
+
+__all__ = [
+    "CenteredLines",
+    "GridTable",
+    "HRule",
+    "body_flowables",
+    "build_pdf",
+    "escape",
+    "header_flowables",
+    "markup",
+    "page_callback",
+    "para",
+    "render_pdf",
+    "signature_flowables",
+    "styles",
+]
+
+_ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+# --------------------------------------------------------------------------- text → markup
+
+
+def escape(text: object) -> str:
+    """User text → ReportLab Paragraph markup that prints exactly what was typed.
+
+    NFC, ``& < >`` escaped (so a typed ``&amp;`` prints as ``&amp;``), line breaks kept as
+    ``<br/>``, and runs of spaces kept (ReportLab would collapse them: "Số:      /KH-UBND").
+    """
+    s = _xml_escape(L.clean(text))
+    if "  " in s:
+        # every space but the last of a run becomes a no-break space, which ReportLab keeps
+        s = _keep_spaces(s)
+    return s.replace("\n", "<br/>")
+
+
+def _keep_spaces(s: str) -> str:
+    out = []
+    run = 0
+    for ch in s + "\0":
+        if ch == " ":
+            run += 1
+            continue
+        if run:
+            out.append("\u00a0" * (run - 1) + " ")
+            run = 0
+        out.append(ch)
+    return "".join(out[:-1])
+
+
+def markup(content: Inline, bold: bool = False, italic: bool = False) -> str:
+    """A string or a list of runs → escaped Paragraph markup with <b>/<i>/<u>."""
+    parts = []
+    for run in L.as_runs(content, bold=bold, italic=italic):
+        s = escape(run.text)
+        if run.underline:
+            s = f"<u>{s}</u>"
+        if run.italic:
+            s = f"<i>{s}</i>"
+        if run.bold:
+            s = f"<b>{s}</b>"
+        parts.append(s)
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- styles
+
+
+def _style(
+    name: str,
+    fonts: FontSet,
+    size: float = L.BODY_SIZE,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "justify",
+    first_indent: float = 0.0,
+    left_indent: float = 0.0,
+    space_before: float = 0.0,
+    space_after: float = 0.0,
+    leading: float | None = None,
+    keep_with_next: bool = False,
+) -> ParagraphStyle:
+    face = fonts.face(bold=bold, italic=italic)
+    return ParagraphStyle(
+        name,
+        fontName=face,
+        bulletFontName=face,
+        fontSize=size,
+        bulletFontSize=size,
+        leading=leading if leading is not None else size * L.LINE_SPACING,
+        alignment=_ALIGN[align],
+        firstLineIndent=first_indent,
+        leftIndent=left_indent,
+        spaceBefore=space_before,
+        spaceAfter=space_after,
+        keepWithNext=int(keep_with_next),
+        textColor=colors.black,
+    )
+
+
+@functools.cache
+def _styles() -> dict[str, ParagraphStyle]:
+    f = register_fonts()
+    indent = L.FIRST_LINE_INDENT_MM * L.MM
+    after = L.PARAGRAPH_SPACE_AFTER
+    s = {
+        "body": _style("body", f, first_indent=indent, space_after=after),
+        "body_left": _style("body_left", f, align="left", space_after=after),
+        "heading1": _style(
+            "heading1", f, bold=True, first_indent=indent, space_before=6,
+            space_after=after, keep_with_next=True,
+        ),
+        "heading2": _style(
+            "heading2", f, bold=True, first_indent=indent, space_after=after,
+            keep_with_next=True,
+        ),
+        "heading3": _style(
+            "heading3", f, bold=True, italic=True, first_indent=indent, space_after=after,
+            keep_with_next=True,
+        ),
+        "bullet": _style(
+            "bullet", f, left_indent=indent + L.BULLET_HANG_MM * L.MM, space_after=after
+        ),  # the dash itself is drawn at bulletIndent (set below)
+        "title": _style("title", f, L.TITLE_SIZE, bold=True, align="center"),
+        "subtitle": _style("subtitle", f, L.TITLE_SIZE, bold=True, align="center"),
+        "quoc_hieu": _style("quoc_hieu", f, L.QUOC_HIEU_SIZE, bold=True, align="center"),
+        "tieu_ngu": _style("tieu_ngu", f, L.TIEU_NGU_SIZE, bold=True, align="center"),
+        "parent_body": _style("parent_body", f, L.PARENT_SIZE, align="center"),
+        "issuer": _style("issuer", f, L.ISSUER_SIZE, bold=True, align="center"),
+        "number_line": _style("number_line", f, L.NUMBER_SIZE, align="center"),
+        "date_line": _style("date_line", f, L.DATE_SIZE, italic=True, align="center"),
+        "recipients_title": _style(
+            "recipients_title", f, L.RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
+            align="left",
+        ),
+        "recipients": _style(
+            "recipients", f, L.RECIPIENTS_SIZE, align="left", leading=L.RECIPIENTS_SIZE * 1.15
+        ),
+        "signature_title": _style(
+            "signature_title", f, L.SIGNATURE_SIZE, bold=True, align="center"
+        ),
+        "signature_note": _style(
+            "signature_note", f, L.SIGNATURE_SIZE, italic=True, align="center"
+        ),
+        "signature_name": _style(
+            "signature_name", f, L.SIGNATURE_SIZE, bold=True, align="center"
+        ),
+        "kv_label": _style("kv_label", f, bold=True, align="left"),
+        "kv_value": _style("kv_value", f, align="left"),
+        "small": _style("small", f, 11, align="left"),
+        "small_center": _style("small_center", f, 11, align="center"),
+    }
+    s["bullet"].bulletIndent = indent
+    for size in (10, 11, 12, 13, 14):
+        s.update(_cell_styles(size))
+    return s
+
+
+def _cell_styles(size: float) -> dict[str, ParagraphStyle]:
+    f = register_fonts()
+    key = f"{size:g}"
+    return {
+        f"cell_{key}": _style(f"cell_{key}", f, size, align="left"),
+        f"cell_center_{key}": _style(f"cell_center_{key}", f, size, align="center"),
+        f"cell_right_{key}": _style(f"cell_right_{key}", f, size, align="right"),
+        f"cell_header_{key}": _style(f"cell_header_{key}", f, size, bold=True, align="center"),
+    }
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    """Named paragraph styles on the registered serif family.
+
+    body, body_left, heading1–3, bullet, title, subtitle, quoc_hieu, tieu_ngu, parent_body,
+    issuer, number_line, date_line, recipients_title, recipients, signature_title,
+    signature_note, signature_name, kv_label, kv_value, small, small_center, and table cells
+    cell_<size>, cell_center_<size>, cell_right_<size>, cell_header_<size> for sizes 10–14.
+    The styles are shared: derive (``ParagraphStyle("x", parent=styles()["body"], …)``) rather
+    than change them.
+    """
+    return dict(_styles())
+
+
+def _cell_style(size: float, kind: str) -> ParagraphStyle:
+    name = f"{kind}_{size:g}"
+    s = _styles()
+    if name not in s:
+        s.update(_cell_styles(size))
+    return s[name]
+
+
+@functools.lru_cache(maxsize=256)
+def _paragraph_style(
+    align: str, indent: bool, size: float | None, space_after: float
+) -> ParagraphStyle:
+    base = _styles()["body"]
+    fsize = size or L.BODY_SIZE
+    return ParagraphStyle(
+        f"body_{align}_{int(indent)}_{fsize:g}_{space_after:g}",
+        parent=base,
+        fontSize=fsize,
+        bulletFontSize=fsize,
+        leading=fsize * L.LINE_SPACING,
+        alignment=_ALIGN.get(align, TA_JUSTIFY),
+        firstLineIndent=L.FIRST_LINE_INDENT_MM * L.MM if indent else 0,
+        spaceAfter=space_after,
+    )
+
+
+def para(content: Inline, style_name: str = "body") -> RLParagraph:
+    """A ReportLab Paragraph of user text (escaped) in one of ``styles()``."""
+    style = _styles().get(style_name)
+    if style is None:
+        raise KeyError(f"unknown style {style_name!r}; see printing.pdf.styles()")
+    return RLParagraph(markup(content), style)
+
+
+# --------------------------------------------------------------------------- flowables
+
+
+class HRule(Flowable):
+    """A horizontal rule of a given length, centred in the space it is given."""
+
+    def __init__(self, length: float, thickness: float = L.RULE_THICKNESS, gap: float = 0.0):
+        super().__init__()
+        self.length = length
+        self.thickness = thickness
+        self.gap = gap
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        self.width = availWidth
+        self.height = self.gap + self.thickness
+        return self.width, self.height
+
+    def draw(self):
+        x = (self.width - self.length) / 2
+        y = self.thickness / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x, y, x + self.length, y)
+
+
+class CenteredLines(Flowable):
+    """Centred lines of one face, wrapped (balanced) to the width available, with an optional
+    rule under them: ``rule="short"`` (share of the widest line, for the issuer and the trích
+    yếu) or ``rule="full"`` (as long as the text, for the Tiêu ngữ).
+
+    Used for the header and the signature, where ND30 fixes the look of every line.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        face: str,
+        size: float,
+        *,
+        rule: str | None = None,
+        max_share: float = 1.0,
+        leading: float | None = None,
+        space_before: float = 0.0,
+        space_after: float = 0.0,
+    ):
+        super().__init__()
+        self.text = L.clean(text)
+        self.face = L.Face(face, size)
+        self.leading = leading or size * L.LINE_SPACING
+        self.rule = rule
+        self.max_share = max_share
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self._lines: list[str] = []
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803
+        self._lines = L.wrap_lines(self.text, self.face, availWidth * self.max_share)
+        self.width = availWidth
+        self.height = len(self._lines) * self.leading
+        if self.rule and self._lines:
+            self.height += L.RULE_GAP + L.RULE_THICKNESS
+        return self.width, self.height
+
+    def rule_length(self) -> float:
+        if self.rule == "full":
+            return max((self.face.width(line) for line in self._lines), default=0.0)
+        return L.short_rule_width(self._lines, self.face)
+
+    def draw(self):
+        c = self.canv
+        size, leading = self.face.size, self.leading
+        c.setFont(self.face.name, size, leading)
+        c.setFillColor(colors.black)
+        top = self.height
+        for line in self._lines:
+            # the glyphs (ascent ≈ 0.89, descent ≈ 0.22 of the size) centred in the line box
+            baseline = top - (leading - size) / 2 - 0.86 * size
+            c.drawCentredString(self.width / 2, baseline, line)
+            top -= leading
+        if self.rule and self._lines:
+            length = self.rule_length()
+            y = top - L.RULE_GAP - L.RULE_THICKNESS / 2
+            c.setLineWidth(L.RULE_THICKNESS)
+            c.setStrokeColor(colors.black)
+            x = (self.width - length) / 2
+            c.line(x, y, x + length, y)
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.4f}%"
+
+
+def _layout_table(
+    data: list[list], shares: list[float], valign: str = "TOP", extra: Iterable = ()
+) -> RLTable:
+    """A borderless table used only to place blocks side by side."""
+    fonts = register_fonts()
+    table = RLTable(data, colWidths=[_pct(s) for s in shares], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+                ("VALIGN", (0, 0), (-1, -1), valign),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+def header_flowables(header: Header | None, title: str, subtitle: str = "") -> list[Flowable]:
+    """The ND30 top of the first page: tên cơ quan | Quốc hiệu, Tiêu ngữ; Số | địa danh, ngày;
+    then tên loại and trích yếu with its short rule."""
+    fonts = register_fonts()
+    out: list[Flowable] = []
+    if header is not None:
+        left: list[Flowable] = []
+        if L.clean(header.parent_body).strip():
+            left.append(CenteredLines(L.upper(header.parent_body), fonts.regular, L.PARENT_SIZE))
+        if L.clean(header.issuer).strip():
+            left.append(
+                CenteredLines(L.upper(header.issuer), fonts.bold, L.ISSUER_SIZE, rule="short")
+            )
+        right = [
+            CenteredLines(L.QUOC_HIEU, fonts.bold, L.QUOC_HIEU_SIZE),
+            CenteredLines(L.TIEU_NGU, fonts.bold, L.TIEU_NGU_SIZE, rule="full"),
+        ]
+        data = [[left, right]]
+        extra = []
+        number, date = L.clean(header.number_line).strip(), L.clean(header.date_line).strip()
+        if number or date:
+            data.append(
+                [
+                    CenteredLines(number, fonts.regular, L.NUMBER_SIZE) if number else "",
+                    CenteredLines(date, fonts.italic, L.DATE_SIZE) if date else "",
+                ]
+            )
+            extra = [
+                ("TOPPADDING", (0, 1), (-1, 1), L.HEADER_ROW_GAP),
+                ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+            ]
+        out.append(
+            _layout_table(data, [L.HEADER_LEFT_SHARE, 1 - L.HEADER_LEFT_SHARE], extra=extra)
+        )
+    title = L.clean(title).strip()
+    subtitle = L.clean(subtitle).strip()
+    if title:
+        out.append(
+            CenteredLines(
+                L.upper(title),
+                fonts.bold,
+                L.TITLE_SIZE,
+                space_before=L.TITLE_GAP_BEFORE if header is not None else 0,
+            )
+        )
+    if subtitle:
+        out.append(
+            CenteredLines(subtitle, fonts.bold, L.TITLE_SIZE, rule="short", max_share=0.85)
+        )
+    if title or subtitle:
+        out.append(RLSpacer(1, L.TITLE_GAP_AFTER))
+    return out
+
+
+class GridTable(RLTable):
+    """A ReportLab Table that also breaks *inside* a row taller than a whole page.
+
+    Rows normally move whole to the next page (the header row repeated). A row that cannot fit
+    on any page (a very long cell) is cut at the bottom of the page, each cell's paragraph split
+    where it must be, and continues under the repeated header. ReportLab's own ``splitInRow``
+    is not used: in 5.1 it repeats empty header rows page after page when the table starts
+    mid-page.
+    """
+
+    _grid_commands: list = []
+
+    def set_grid_style(self, commands: list) -> None:
+        self._grid_commands = list(commands)
+        self.setStyle(TableStyle(commands))
+
+    def _remake(self, data: list[list]) -> GridTable:
+        table = GridTable(
+            data, colWidths=self._argW, repeatRows=self.repeatRows, hAlign=self.hAlign
+        )
+        table.set_grid_style(self._grid_commands)
+        return table
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, GridTable):
+                part._grid_commands = self._grid_commands
+        if parts:
+            return parts
+        return self._split_inside_row(availHeight)
+
+    def _frame_height(self) -> float | None:
+        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
+        frame = getattr(doc, "frame", None)
+        return getattr(frame, "_height", None)
+
+    def _split_inside_row(self, availHeight: float) -> list:  # noqa: N803
+        first = self.repeatRows  # the row that does not fit, just under the header
+        if first >= len(self._cellvalues) or not hasattr(self, "_rowHeights"):
+            return []
+        head_height = sum(self._rowHeights[:first])
+        frame_height = self._frame_height()
+        if frame_height is None or self._rowHeights[first] <= frame_height - head_height:
+            return []  # it fits on a fresh page: move it there whole
+        room = availHeight - head_height
+        top, rest = [], []
+        for value, style, width in zip(
+            self._cellvalues[first], self._cellStyles[first], self._colWidths, strict=True
+        ):
+            inner_w = width - style.leftPadding - style.rightPadding
+            inner_h = room - style.topPadding - style.bottomPadding
+            if isinstance(value, Flowable):
+                value = [value]
+            if not isinstance(value, (list, tuple)):  # plain text: too short to matter
+                top.append(value)
+                rest.append("")
+                continue
+            fitted, left = _split_flowables(list(value), inner_w, inner_h)
+            top.append(fitted or "")
+            rest.append(left or "")
+        if all(v == "" for v in top):
+            return []
+        head = self._cellvalues[:first]
+        return [
+            self._remake([*head, top]),
+            self._remake([*head, rest, *self._cellvalues[first + 1 :]]),
+        ]
+
+
+def _split_flowables(
+    flowables: list[Flowable], width: float, height: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The flowables that fit in ``height`` (the last one split if it can be), and the rest."""
+    fitted: list[Flowable] = []
+    used = 0.0
+    for i, flowable in enumerate(flowables):
+        _, h = flowable.wrap(width, max(height - used, 0))
+        if used + h <= height:
+            fitted.append(flowable)
+            used += h
+            continue
+        pieces = flowable.split(width, height - used) if height - used > 0 else []
+        if len(pieces) >= 2:
+            return [*fitted, pieces[0]], [*pieces[1:], *flowables[i + 1 :]]
+        return fitted, flowables[i:]
+    return fitted, []
+
+
+def _table_flowable(block: Table) -> RLTable:
+    fonts = register_fonts()
+    size = block.font_size or 12
+    data: list[list] = []
+    if block.header:
+        data.append(
+            [RLParagraph(markup(c.title), _cell_style(size, "cell_header")) for c in block.columns]
+        )
+    kinds = {"left": "cell", "center": "cell_center", "right": "cell_right"}
+    for i, row in enumerate(block.rows):
+        bold = i in block.total_rows  # bold comes from the markup: the cells are Paragraphs
+        cells = []
+        for j, column in enumerate(block.columns):
+            value = row[j] if j < len(row) else ""
+            style = _cell_style(size, kinds.get(column.align, "cell"))
+            cells.append(RLParagraph(markup(value, bold=bold), style))
+        data.append(cells)
+    if not data:
+        return RLSpacer(1, 0)
+    shares = L.relative_widths([c.width for c in block.columns])
+    table = GridTable(
+        data,
+        colWidths=[_pct(s) for s in shares],
+        repeatRows=1 if (block.header and block.repeat_header) else 0,
+        hAlign="LEFT",
+    )
+    table.set_grid_style(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+            ("FONTSIZE", (0, 0), (-1, -1), size),
+            ("GRID", (0, 0), (-1, -1), L.GRID_THICKNESS, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_X),
+            ("TOPPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_Y + 1),
+        ]
+    )
+    return table
+
+
+def _key_value_flowable(block: KeyValue) -> Flowable:
+    fonts = register_fonts()
+    s = _styles()
+    if not block.rows:
+        return RLSpacer(1, 0)
+    face = L.Face(fonts.bold, L.BODY_SIZE)
+    label_width = min(
+        max(face.width(L.clean(k)) for k, _ in block.rows) + 12, L.KV_LABEL_MAX
+    )
+    data = [[RLParagraph(markup(k), s["kv_label"]), RLParagraph(markup(v), s["kv_value"])]
+            for k, v in block.rows]
+    table = RLTable(data, colWidths=[label_width, "*"], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    table.spaceAfter = L.PARAGRAPH_SPACE_AFTER
+    return table
+
+
+def body_flowables(blocks: Iterable) -> list[Flowable]:
+    """The body blocks of a Document as ReportLab flowables."""
+    s = _styles()
+    out: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(max(block.level, 1), 3)
+            out.append(RLParagraph(markup(block.text), s[f"heading{level}"]))
+        elif isinstance(block, Paragraph):
+            style = _paragraph_style(block.align, block.indent, block.size, block.space_after)
+            out.append(
+                RLParagraph(markup(block.content, bold=block.bold, italic=block.italic), style)
+            )
+        elif isinstance(block, BulletList):
+            bullet = L.clean(block.bullet)
+            for item in block.items:
+                out.append(RLParagraph(markup(item), s["bullet"], bulletText=bullet))
+        elif isinstance(block, Table):
+            out.append(_table_flowable(block))
+            out.append(RLSpacer(1, L.PARAGRAPH_SPACE_AFTER))
+        elif isinstance(block, KeyValue):
+            out.append(_key_value_flowable(block))
+        elif isinstance(block, Spacer):
+            out.append(RLSpacer(1, block.height_mm * L.MM))
+        elif isinstance(block, PageBreak):
+            out.append(RLPageBreak())
+        elif isinstance(block, Flowable):  # a module's own drawing in the flow
+            out.append(block)
+        else:
+            raise TypeError(f"cannot print {type(block).__name__} in a Document body")
+    return out
+
+
+def _signature_cell(sig: Signature, size: float) -> list[Flowable]:
+    fonts = register_fonts()
+    cell: list[Flowable] = []
+    for line in sig.lines:
+        if L.clean(line).strip():
+            cell.append(CenteredLines(L.upper(line), fonts.bold, size))
+    if L.clean(sig.note).strip():
+        cell.append(CenteredLines(sig.note, fonts.italic, size))
+    cell.append(RLSpacer(1, L.SIGNATURE_SPACE_MM * L.MM))
+    if L.clean(sig.name).strip():
+        cell.append(CenteredLines(sig.name, fonts.bold, size))
+    return cell
+
+
+def _recipients_cell(recipients: list[str]) -> list[Flowable]:
+    s = _styles()
+    cell: list[Flowable] = [RLParagraph(escape(L.RECIPIENTS_TITLE), s["recipients_title"])]
+    cell += [RLParagraph(escape(line), s["recipients"]) for line in L.recipient_lines(recipients)]
+    return cell
+
+
+def signature_flowables(
+    signatures: list[Signature], recipients: list[str] | None = None
+) -> list[Flowable]:
+    """Nơi nhận at the left and the signature at the right on the same level (ND30 ô 7, 9b);
+    several signatures in one row of equal columns. Kept together on one page."""
+    signatures = list(signatures or [])
+    recipients = list(recipients or [])
+    rows: list[Flowable] = []
+    if len(signatures) <= 1:
+        if signatures or recipients:
+            left = _recipients_cell(recipients) if recipients else ""
+            right = _signature_cell(signatures[0], L.SIGNATURE_SIZE) if signatures else ""
+            rows.append(
+                _layout_table([[left, right]], [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE])
+            )
+    else:
+        n = len(signatures)
+        cells = [_signature_cell(sig, L.SIGNATURE_SIZE_ROW) for sig in signatures]
+        rows.append(
+            _layout_table(
+                [cells], [1 / n] * n, extra=[("RIGHTPADDING", (0, 0), (-2, -1), 6)]
+            )
+        )
+        if recipients:
+            rows.append(RLSpacer(1, L.SIGNATURE_GAP_BEFORE))
+            rows.append(
+                _layout_table(
+                    [[_recipients_cell(recipients), ""]],
+                    [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE],
+                )
+            )
+    if not rows:
+        return []
+    return [KeepTogether([RLSpacer(1, L.SIGNATURE_GAP_BEFORE), *rows])]
+
+
+# --------------------------------------------------------------------------- page frame
+
+
+def page_callback(first_page_number: bool = False) -> Callable:
+    """The onPage callback of the ND30 frame: the page number centred in the top margin, 13 pt,
+    from page 2 on (Phụ lục I, mục II.7), or from page 1 when asked."""
+
+    def draw(canvas, doc) -> None:
+        page = canvas.getPageNumber()
+        if page == 1 and not first_page_number:
+            return
+        fonts = register_fonts()
+        canvas.saveState()
+        canvas.setFont(fonts.regular, L.NUMBER_SIZE)
+        canvas.setFillColor(colors.black)
+        x = doc.leftMargin + doc.width / 2
+        y = doc.pagesize[1] - L.MARGIN_TOP_MM * L.MM * 0.6
+        canvas.drawCentredString(x, y, str(page))
+        canvas.restoreState()
+
+    return draw
+
+
+def build_pdf(
+    flowables: Iterable[Flowable],
+    *,
+    landscape: bool = False,
+    pagesize: tuple[float, float] | None = None,
+    meta_title: str = "",
+    meta_author: str = "",
+    first_page_number: bool = False,
+) -> bytes:
+    """Lay flowables out in the ND30 page frame (A4, margins 20/20/30/15 mm, page numbers in
+    the top margin from page 2) and return the PDF bytes."""
+    fonts = register_fonts()
+    size = pagesize or (_landscape(A4) if landscape else A4)
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=L.MARGIN_LEFT_MM * L.MM,
+        rightMargin=L.MARGIN_RIGHT_MM * L.MM,
+        topMargin=L.MARGIN_TOP_MM * L.MM,
+        bottomMargin=L.MARGIN_BOTTOM_MM * L.MM,
+        title=L.clean(meta_title),
+        author=L.clean(meta_author),
+        creator="Kế hoạch Hội nghị",
+        lang="vi-VN",
+        initialFontName=fonts.regular,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates(
+        [PageTemplate(id="nd30", frames=[frame], onPage=page_callback(first_page_number))]
+    )
+    doc.build(list(flowables))
+    return buffer.getvalue()
+
+
+def render_pdf(doc: Document) -> bytes:
+    """The whole Document as a PDF."""
+    flowables = [
+        *header_flowables(doc.header, doc.title, doc.subtitle),
+        *body_flowables(doc.body),
+        *signature_flowables(doc.signatures, doc.recipients),
+    ]
+    meta_title = doc.meta_title or " ".join(
+        " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part
+    )
+    return build_pdf(
+        flowables,
+        landscape=doc.landscape,
+        meta_title=meta_title,
+        meta_author=doc.meta_author,
+    )

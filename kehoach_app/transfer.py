@@ -1,0 +1,195 @@
+"""The conference file: one conference and everything it holds, as versioned JSON.
+
+Written by the Xuất tệp button and `flask --app kehoach_app export-conference`, read back by
+Nhập tệp and `import-conference`. The format is described by schemas/conference-file.v1.json
+(docs/conference-file.md). Import is all-or-nothing: the file is checked against the schema and
+then every value against the same rules as the form, and only a clean file is written.
+
+Later parts of the conference register a PartTransfer so their rows travel in the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from werkzeug.datastructures import MultiDict
+
+from .conferences.models import Conference
+from .db import db
+
+FILE_FORMAT = "kehoach-hoi-nghi/conference"
+FILE_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class ConferenceFileError(Exception):
+    """A conference file that cannot be imported; `messages` say why, in Vietnamese."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+@dataclass(frozen=True)
+class PartTransfer:
+    """How one part of a conference (agenda, delegates, …) goes into and out of the file."""
+
+    key: str
+    export: Callable[[Conference], Any]
+    import_: Callable[[Conference, Any], None]
+
+
+_PARTS: list[PartTransfer] = []
+
+
+def register_part(part: PartTransfer) -> None:
+    if all(existing.key != part.key for existing in _PARTS):
+        _PARTS.append(part)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return value
+
+
+def conference_fields(conference: Conference) -> dict:
+    """The conference's own fields as JSON-ready values."""
+    return {name: _plain(value) for name, value in conference.values().items()}
+
+
+def export_conference(conference: Conference) -> dict:
+    from . import __version__
+
+    document = {
+        "format": FILE_FORMAT,
+        "version": FILE_VERSION,
+        "app_version": __version__,
+        "exported_at": dt.datetime.now().replace(microsecond=0).isoformat(),
+        "conference": conference_fields(conference),
+    }
+    for part in _PARTS:
+        document[part.key] = part.export(conference)
+    return document
+
+
+def dump_json(document: dict) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+@cache
+def _schema() -> dict:
+    text = (
+        resources.files("kehoach_app")
+        .joinpath("schemas/conference-file.v1.json")
+        .read_text(encoding="utf-8")
+    )
+    return json.loads(text)
+
+
+def _where(path) -> str:
+    parts = [str(p) for p in path]
+    return "/".join(parts) if parts else "(toàn tệp)"
+
+
+def _schema_message(error) -> str:
+    """A jsonschema error said in Vietnamese, naming where in the file it is."""
+    where = _where(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"Thiếu mục “{missing}” tại {where}."
+    if kind == "additionalProperties":
+        return f"Có mục không được phép tại {where}: {error.message.split('(')[-1].rstrip(')')}"
+    if kind == "const" and error.absolute_path and error.absolute_path[-1] == "format":
+        return "Đây không phải tệp hội nghị của chương trình Kế hoạch Hội nghị."
+    if kind == "const" and error.absolute_path and error.absolute_path[-1] == "version":
+        return (
+            f"Tệp được ghi theo phiên bản định dạng {error.instance!r}; chương trình này đọc "
+            f"phiên bản {FILE_VERSION}. Hãy cập nhật chương trình."
+        )
+    if kind == "type":
+        wanted = {"string": "chữ", "integer": "số nguyên", "object": "nhóm mục", "array": "danh sách"}
+        expected = error.validator_value
+        expected = expected if isinstance(expected, str) else expected[0]
+        return f"Giá trị tại {where} phải là {wanted.get(expected, expected)}."
+    if kind == "enum":
+        return f"Giá trị “{error.instance}” tại {where} không thuộc danh sách cho phép."
+    if kind in ("minimum", "maximum"):
+        return f"Giá trị {error.instance} tại {where} nằm ngoài khoảng cho phép."
+    if kind in ("minLength", "maxLength"):
+        return f"Độ dài của giá trị tại {where} không hợp lệ (trống hoặc quá dài)."
+    if kind == "pattern":
+        return f"Giá trị “{error.instance}” tại {where} sai định dạng."
+    return f"Giá trị tại {where} không hợp lệ."
+
+
+def read_conference_file(raw: bytes) -> dict:
+    """Parse and check a conference file; return it with the conference's values validated.
+
+    Raises ConferenceFileError listing every problem. Nothing is written.
+    """
+    import jsonschema
+
+    if len(raw) > MAX_FILE_BYTES:
+        raise ConferenceFileError(["Tệp quá lớn (tối đa 20 MB)."])
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConferenceFileError(["Tệp không phải văn bản UTF-8 — không phải tệp hội nghị."]) from None
+    except json.JSONDecodeError as error:
+        raise ConferenceFileError(
+            [f"Tệp không đúng định dạng JSON (dòng {error.lineno}, cột {error.colno})."]
+        ) from None
+    if not isinstance(document, dict):
+        raise ConferenceFileError(["Đây không phải tệp hội nghị của chương trình Kế hoạch Hội nghị."])
+    validator = jsonschema.Draft202012Validator(_schema())
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    if errors:
+        raise ConferenceFileError([_schema_message(e) for e in errors[:20]])
+    document["conference"] = validate_conference_values(document["conference"])
+    return document
+
+
+def validate_conference_values(data: dict) -> dict:
+    """Check a conference's values with the same rules as the form; return typed values."""
+    from .conferences.forms import ConferenceForm
+
+    formdata = MultiDict({k: "" if v is None else str(v) for k, v in data.items()})
+    form = ConferenceForm(formdata=formdata, meta={"csrf": False})
+    if not form.validate():
+        messages = []
+        for name, field_errors in form.errors.items():
+            label = getattr(form, name).label.text
+            messages.extend(f"{label}: {message}" for message in field_errors if message)
+        raise ConferenceFileError(messages)
+    return form.conference_values()
+
+
+def import_conference(raw: bytes) -> Conference:
+    """Create a new conference from a file's bytes; all or nothing (the caller commits)."""
+    document = read_conference_file(raw)
+    conference = Conference()
+    conference.set_values(document["conference"])
+    db.session.add(conference)
+    db.session.flush()
+    for part in _PARTS:
+        if part.key in document:
+            part.import_(conference, document[part.key])
+    return conference
+
+
+def restore_fields(conference: Conference, fields: dict) -> None:
+    """Put back the conference's own fields from a snapshot (undo)."""
+    values = dict(fields)
+    values["date"] = dt.date.fromisoformat(values["date"])
+    values["start_time"] = dt.time.fromisoformat(values["start_time"])
+    conference.set_values(values)

@@ -1,0 +1,50 @@
+"""The PyInstaller one-folder build: build it, start it, fetch the home page and a PDF, stop it."""
+
+from __future__ import annotations
+
+import subprocess
+import urllib.request
+
+import pytest
+
+from kehoach_app import create_app
+from kehoach_app.db import db
+from tests.server import ROOT, running_server
+
+pytestmark = pytest.mark.slow
+
+EXECUTABLE = ROOT / "dist" / "KeHoachHoiNghi" / "KeHoachHoiNghi"
+
+
+@pytest.fixture(scope="module")
+def frozen_program():
+    result = subprocess.run(["bash", str(ROOT / "build" / "build.sh")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert EXECUTABLE.exists()
+    return EXECUTABLE
+
+
+def test_frozen_build_serves_pages_and_pdfs(frozen_program, tmp_path):
+    data = tmp_path / "data"
+    app = create_app(data_dir=data)
+    with app.app_context():
+        from kehoach_app.demo import create_demo_conference
+
+        conference_id = create_demo_conference().id
+        db.session.commit()
+        db.engine.dispose()
+
+    with running_server(data, command=[str(frozen_program)]) as (base, _process):
+        with urllib.request.urlopen(base + "/") as response:
+            assert "Hội nghị tổng kết" in response.read().decode("utf-8")
+        url = f"{base}/hoi-nghi/{conference_id}/in/thong-tin-hoi-nghi.pdf"
+        with urllib.request.urlopen(url) as response:
+            pdf = response.read()
+        assert pdf.startswith(b"%PDF")
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout
+        assert "THÔNG TIN HỘI NGHỊ" in text.decode("utf-8")
+        with urllib.request.urlopen(base + "/hoi-nghi/moi/tong_ket.xa") as response:
+            assert "Tên cơ quan ban hành" in response.read().decode("utf-8")
+    # Nothing was written inside the bundle.
+    assert not (EXECUTABLE.parent / "instance").exists()

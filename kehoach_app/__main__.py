@@ -99,11 +99,13 @@ def main(argv: list[str] | None = None) -> int:
             webbrowser.open(existing)
         return 0
 
-    from waitress import serve
+    from waitress import create_server
 
     from . import create_app
 
     app = create_app(data_dir=data_dir)
+    # Bind first, then announce: the address printed is one that already answers.
+    server = create_server(app, host=HOST, port=port, threads=6, ident="KeHoachHoiNghi")
     url = f"http://{HOST}:{port}/"
     say("Kế hoạch Hội nghị đã sẵn sàng.", data_dir)
     say(f"  Mở trình duyệt tại: {url}", data_dir)
@@ -111,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     say("  Đóng cửa sổ này hoặc nhấn Ctrl+C để dừng chương trình.", data_dir)
     if not args.no_browser:
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
-    serve(app, host=HOST, port=port, threads=6, ident="KeHoachHoiNghi", _quiet=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        say("Đã dừng chương trình.", data_dir)
+    finally:
+        server.close()
     return 0
 
 

@@ -32,14 +32,18 @@ class BaseForm(FlaskForm):
 
 
 class VNDateField(Field):
-    """A date typed as dd/mm/yyyy (or picked in the browser, which sends yyyy-mm-dd)."""
+    """A date typed as dd/mm/yyyy (yyyy-mm-dd is accepted too).
 
-    widget = TextInput(input_type="date")
+    A plain text box, not the browser's date picker: the picker shows the order of the Windows
+    locale (mm/dd/yyyy on an English system), which officers misread; dd/mm/yyyy never changes.
+    """
+
+    widget = TextInput()
 
     def _value(self):
         if self.raw_data:
             return self.raw_data[0]
-        return self.data.isoformat() if self.data else ""
+        return vn.format_date_short(self.data) if self.data else ""
 
     def process_formdata(self, valuelist):
         self.data = None

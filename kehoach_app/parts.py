@@ -58,7 +58,6 @@ def cards_for(conference: Conference) -> list[Card]:
                     key=key,
                     title=title,
                     description=description,
-                    todo=["Phần này có trong bản cập nhật tới của chương trình."],
                     available=False,
                 )
             )

@@ -73,6 +73,7 @@ class ConferenceForm(BaseForm):
     date = VNDateField(
         "Ngày tổ chức",
         validators=[Required("Vui lòng nhập ngày tổ chức (ngày/tháng/năm).")],
+        description="Ngày/tháng/năm, ví dụ: 15/01/2027.",
     )
     start_time = VNTimeField(
         "Giờ bắt đầu",

@@ -200,9 +200,11 @@ class _Writer:
         return p
 
     def centred_lines(self, container, text: str, face_name: str, size: float, width: float,
-                      *, bold=False, italic=False, max_share=1.0, **fmt):
+                      *, bold=False, italic=False, max_share=1.0, min_size=None, **fmt):
         """Lines wrapped (balanced) as the PDF wraps them, joined by line breaks."""
-        lines = L.wrap_lines(text, L.Face(face_name, size), width * max_share)
+        width = width * max_share - L.WRAP_SLACK
+        size = L.fit_size(text, face_name, size, min_size or size, width)
+        lines = L.wrap_lines(text, L.Face(face_name, size), width)
         p = container.add_paragraph()
         self.fmt(p, align="center", size=size, **fmt)
         self.run(p, "\n".join(lines), size, bold=bold, italic=italic)
@@ -370,7 +372,7 @@ def _header(w: _Writer, header: Header) -> None:
             w.drop(w.first_paragraph(left))
         if date:
             w.centred_lines(right, date, f.italic, L.DATE_SIZE, right_w, italic=True,
-                            space_before=L.HEADER_ROW_GAP)
+                            min_size=L.DATE_MIN_SIZE, space_before=L.HEADER_ROW_GAP)
             w.drop(w.first_paragraph(right))
         for cell in (left, right):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -469,28 +471,39 @@ def _body(w: _Writer, blocks: Iterable) -> None:
             raise TypeError(f"cannot print {type(block).__name__} in a DOCX body")
 
 
-def _signature_cell(w: _Writer, cell, sig: Signature, size: float, width: float) -> None:
+def _signature_title(w: _Writer, cell, sig: Signature, size: float, width: float) -> None:
     f = w.fonts
-    blank = w.first_paragraph(cell)
     for line in sig.lines:
         if L.clean(line).strip():
-            w.centred_lines(cell, L.upper(line), f.bold, size, width, bold=True)
+            w.centred_lines(cell, L.upper(line), f.bold, size, width, bold=True,
+                            keep_with_next=True)
     if L.clean(sig.note).strip():
-        w.centred_lines(cell, sig.note, f.italic, size, width, italic=True)
+        w.centred_lines(cell, sig.note, f.italic, size, width, italic=True, keep_with_next=True)
+
+
+def _signature_name(w: _Writer, cell, sig: Signature, size: float, width: float) -> None:
     w.gap(cell, L.SIGNATURE_SPACE_MM * L.MM)
     if L.clean(sig.name).strip():
-        w.centred_lines(cell, sig.name, f.bold, size, width, bold=True)
-    w.drop(blank)
+        w.centred_lines(cell, sig.name, w.fonts.bold, size, width, bold=True)
+
+
+def _fill(w: _Writer, cell, write) -> None:
+    """Write into a new cell and drop the empty paragraph python-docx started it with."""
+    blank = w.first_paragraph(cell)
+    write()
+    if len(cell.paragraphs) > 1:
+        w.drop(blank)
 
 
 def _recipients_cell(w: _Writer, cell, recipients: list[str]) -> None:
-    blank = w.first_paragraph(cell)
-    w.paragraph(cell, L.RECIPIENTS_TITLE, L.RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
-                align="left")
-    for line in L.recipient_lines(recipients):
-        w.paragraph(cell, line, L.RECIPIENTS_SIZE, align="left",
-                    leading=L.RECIPIENTS_SIZE * 1.15)
-    w.drop(blank)
+    def write():
+        w.paragraph(cell, L.RECIPIENTS_TITLE, L.RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
+                    align="left")
+        for line in L.recipient_lines(recipients):
+            w.paragraph(cell, line, L.RECIPIENTS_SIZE, align="left",
+                        leading=L.RECIPIENTS_SIZE * 1.15)
+
+    _fill(w, cell, write)
 
 
 def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) -> None:
@@ -506,14 +519,22 @@ def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) 
         if recipients:
             _recipients_cell(w, row.cells[0], recipients)
         if signatures:
-            _signature_cell(w, row.cells[1], signatures[0], L.SIGNATURE_SIZE, right_w)
+            sig, cell, size = signatures[0], row.cells[1], L.SIGNATURE_SIZE
+            _fill(w, cell, lambda: (_signature_title(w, cell, sig, size, right_w),
+                                    _signature_name(w, cell, sig, size, right_w)))
     else:
-        n = len(signatures)
+        # titles in one table row and names in the next, so that the names line up
+        n, size = len(signatures), L.SIGNATURE_SIZE_ROW
         t, widths = w.table(w.doc, [1 / n] * n, w.text_width, grid=False)
-        row = t.add_row()
-        _cant_split(row)
-        for cell, sig, width in zip(row.cells, signatures, widths, strict=True):
-            _signature_cell(w, cell, sig, L.SIGNATURE_SIZE_ROW, width)
+        titles, names = t.add_row(), t.add_row()
+        _cant_split(titles)
+        _cant_split(names)
+        for i, (sig, width) in enumerate(zip(signatures, widths, strict=True)):
+            c1, c2 = titles.cells[i], names.cells[i]
+            _fill(w, c1, lambda c1=c1, sig=sig, width=width:
+                  _signature_title(w, c1, sig, size, width))
+            _fill(w, c2, lambda c2=c2, sig=sig, width=width:
+                  _signature_name(w, c2, sig, size, width))
         if recipients:
             w.gap(w.doc, L.SIGNATURE_GAP_BEFORE)
             t, _ = w.table(w.doc, [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE], w.text_width,

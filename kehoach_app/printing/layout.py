@@ -39,6 +39,7 @@ QUOC_HIEU_SIZE = 12.0
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 TIEU_NGU_SIZE = 13.0
 DATE_SIZE = 14.0  # địa danh, ngày tháng năm: italic
+DATE_MIN_SIZE = 13.0  # a long place name drops to 13 to stay on one line
 TITLE_SIZE = 14.0  # tên loại and trích yếu: bold
 SHORT_RULE_SHARE = 0.4  # "đường kẻ ngang … dài từ 1/3 đến 1/2 độ dài của dòng chữ"
 RULE_THICKNESS = 0.6  # points
@@ -63,6 +64,10 @@ GRID_THICKNESS = 0.5
 KV_LABEL_MAX = 200.0  # points; a longer label wraps
 
 MM = 72.0 / 25.4  # points per millimetre
+
+# Header and signature lines are broken this much narrower than their column, so that Word and
+# LibreOffice, whose measures differ from ReportLab's by a hair, break them at the same place.
+WRAP_SLACK = 3.0
 
 # XML 1.0 forbids these; python-docx refuses them and ReportLab would print boxes.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -127,10 +132,11 @@ def wrap_lines(text: str, face: Face, max_width: float, balance: bool = True) ->
     """
     lines: list[str] = []
     for segment in clean(text).split("\n"):
-        segment = " ".join(segment.split())
-        if not segment:
-            lines.append("")
+        segment = segment.strip()
+        if face.width(segment) <= max_width:
+            lines.append(segment)  # as typed: "Số:      /KH-UBND" keeps its blank
             continue
+        segment = " ".join(segment.split())
         greedy = simpleSplit(segment, face.name, face.size, max_width)
         if balance and len(greedy) > 1:
             lo, hi = max_width / len(greedy), max_width
@@ -145,6 +151,21 @@ def wrap_lines(text: str, face: Face, max_width: float, balance: bool = True) ->
             greedy = best
         lines.extend(greedy)
     return lines
+
+
+def fit_size(text: str, face_name: str, size: float, min_size: float, max_width: float) -> float:
+    """The largest size from ``size`` down to ``min_size`` (1-point steps) at which a one-line
+    text fits ``max_width``; ``size`` when nothing fits or the text has its own line breaks.
+    ND30 gives ranges (địa danh, ngày: 13–14), so a long place name may use the smaller end."""
+    text = clean(text)
+    if "\n" in text or min_size >= size:
+        return size
+    s = size
+    while s >= min_size:
+        if stringWidth(text, face_name, s) <= max_width:
+            return s
+        s -= 1
+    return size
 
 
 def short_rule_width(lines: list[str], face: Face) -> float:

@@ -308,6 +308,7 @@ class CenteredLines(Flowable):
         *,
         rule: str | None = None,
         max_share: float = 1.0,
+        min_size: float | None = None,
         leading: float | None = None,
         space_before: float = 0.0,
         space_after: float = 0.0,
@@ -315,6 +316,9 @@ class CenteredLines(Flowable):
         super().__init__()
         self.text = L.clean(text)
         self.face = L.Face(face, size)
+        self.size = size
+        self.min_size = min_size or size
+        self.fixed_leading = leading
         self.leading = leading or size * L.LINE_SPACING
         self.rule = rule
         self.max_share = max_share
@@ -323,7 +327,11 @@ class CenteredLines(Flowable):
         self._lines: list[str] = []
 
     def wrap(self, availWidth, availHeight):  # noqa: N803
-        self._lines = L.wrap_lines(self.text, self.face, availWidth * self.max_share)
+        width = availWidth * self.max_share - L.WRAP_SLACK
+        size = L.fit_size(self.text, self.face.name, self.size, self.min_size, width)
+        self.face = L.Face(self.face.name, size)
+        self.leading = self.fixed_leading or size * L.LINE_SPACING
+        self._lines = L.wrap_lines(self.text, self.face, width)
         self.width = availWidth
         self.height = len(self._lines) * self.leading
         if self.rule and self._lines:
@@ -405,7 +413,11 @@ def header_flowables(header: Header | None, title: str, subtitle: str = "") -> l
             data.append(
                 [
                     CenteredLines(number, fonts.regular, L.NUMBER_SIZE) if number else "",
-                    CenteredLines(date, fonts.italic, L.DATE_SIZE) if date else "",
+                    (
+                        CenteredLines(date, fonts.italic, L.DATE_SIZE, min_size=L.DATE_MIN_SIZE)
+                        if date
+                        else ""
+                    ),
                 ]
             )
             extra = [
@@ -626,15 +638,22 @@ def body_flowables(blocks: Iterable) -> list[Flowable]:
     return out
 
 
-def _signature_cell(sig: Signature, size: float) -> list[Flowable]:
+def _signature_title(sig: Signature, size: float) -> list[Flowable]:
+    """Thẩm quyền, chức vụ (capitals, bold) and the optional italic note."""
     fonts = register_fonts()
-    cell: list[Flowable] = []
-    for line in sig.lines:
-        if L.clean(line).strip():
-            cell.append(CenteredLines(L.upper(line), fonts.bold, size))
+    cell: list[Flowable] = [
+        CenteredLines(L.upper(line), fonts.bold, size) for line in sig.lines
+        if L.clean(line).strip()
+    ]
     if L.clean(sig.note).strip():
         cell.append(CenteredLines(sig.note, fonts.italic, size))
-    cell.append(RLSpacer(1, L.SIGNATURE_SPACE_MM * L.MM))
+    return cell
+
+
+def _signature_name(sig: Signature, size: float) -> list[Flowable]:
+    """Room for the signature and the seal, then the signer's name (bold, as written)."""
+    fonts = register_fonts()
+    cell: list[Flowable] = [RLSpacer(1, L.SIGNATURE_SPACE_MM * L.MM)]
     if L.clean(sig.name).strip():
         cell.append(CenteredLines(sig.name, fonts.bold, size))
     return cell
@@ -658,16 +677,27 @@ def signature_flowables(
     if len(signatures) <= 1:
         if signatures or recipients:
             left = _recipients_cell(recipients) if recipients else ""
-            right = _signature_cell(signatures[0], L.SIGNATURE_SIZE) if signatures else ""
+            right = (
+                [*_signature_title(signatures[0], L.SIGNATURE_SIZE),
+                 *_signature_name(signatures[0], L.SIGNATURE_SIZE)]
+                if signatures
+                else ""
+            )
             rows.append(
                 _layout_table([[left, right]], [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE])
             )
     else:
+        # titles in one table row and names in the next, so that the names line up
         n = len(signatures)
-        cells = [_signature_cell(sig, L.SIGNATURE_SIZE_ROW) for sig in signatures]
+        size = L.SIGNATURE_SIZE_ROW
         rows.append(
             _layout_table(
-                [cells], [1 / n] * n, extra=[("RIGHTPADDING", (0, 0), (-2, -1), 6)]
+                [
+                    [_signature_title(sig, size) for sig in signatures],
+                    [_signature_name(sig, size) for sig in signatures],
+                ],
+                [1 / n] * n,
+                extra=[("RIGHTPADDING", (0, 0), (-2, -1), 6)],
             )
         )
         if recipients:

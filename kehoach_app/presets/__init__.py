@@ -525,7 +525,7 @@ def _resolve(key: str, raw: Mapping[str, tuple[str, dict[str, Any]]],
     if parent is None:
         return dict(table)
     if not isinstance(parent, str):
-        raise PresetError(f"{filename}: key 'extends': expected a preset key like \"tong_ket.tinh\"")
+        raise PresetError(f"{filename}: key 'extends': expected a preset key, e.g. tong_ket.tinh")
     if parent == key or parent in chain:
         cycle = " -> ".join((*chain, key, parent))
         raise PresetError(f"{filename}: key 'extends': extends cycle ({cycle})")

@@ -8,7 +8,7 @@ money, numbers): nothing here formats or computes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Align = Literal["justify", "left", "center", "right"]
 CellAlign = Literal["left", "center", "right"]
@@ -25,7 +25,7 @@ class Run:
 
 
 #: Text that may carry mixed emphasis: a plain string, or a list of runs.
-Inline = Union[str, list[Run]]
+Inline = str | list[Run]
 
 
 @dataclass
@@ -108,7 +108,7 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, BulletList, Table, KeyValue, Spacer, PageBreak]
+Block = Heading | Paragraph | BulletList | Table | KeyValue | Spacer | PageBreak
 
 
 @dataclass

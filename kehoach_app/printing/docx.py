@@ -24,6 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from . import layout as L
 from .document import (
@@ -106,6 +107,8 @@ def _prepare_styles(doc) -> None:
         if not hasattr(style, "font"):
             continue  # numbering styles carry no font
         _set_rfonts(style.element.get_or_add_rPr())
+    for rpr in styles_el.iter(qn("w:rPr")):  # table styles' conditional parts too
+        _set_rfonts(rpr)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(L.BODY_SIZE)
     _set_size(normal.element.get_or_add_rPr(), L.BODY_SIZE)
@@ -192,21 +195,36 @@ class _Writer:
         _set_size(rpr, size)
         return p
 
-    def paragraph(self, container, content: Inline, size: float, *, bold=False, italic=False,
-                  **fmt):
+    def paragraph(
+        self, container, content: Inline, size: float, *, bold=False, italic=False, **fmt
+    ):
         p = container.add_paragraph()
         self.fmt(p, size=size, **fmt)
         self.runs(p, content, size, bold=bold, italic=italic)
         return p
 
-    def centred_lines(self, container, text: str, face_name: str, size: float, width: float,
-                      *, bold=False, italic=False, max_share=1.0, min_size=None, **fmt):
+    def centred_lines(
+        self,
+        container,
+        text: str,
+        face_name: str,
+        size: float,
+        width: float,
+        *,
+        bold=False,
+        italic=False,
+        max_share=1.0,
+        min_size=None,
+        **fmt,
+    ):
         """Lines wrapped (balanced) as the PDF wraps them, joined by line breaks."""
-        width = width * max_share - L.WRAP_SLACK
+        width = width * max_share
         size = L.fit_size(text, face_name, size, min_size or size, width)
         lines = L.wrap_lines(text, L.Face(face_name, size), width)
         p = container.add_paragraph()
         self.fmt(p, align="center", size=size, **fmt)
+        p.paragraph_format.left_indent = Twips(-_tw(L.DOCX_LINE_SLACK))
+        p.paragraph_format.right_indent = Twips(-_tw(L.DOCX_LINE_SLACK))
         self.run(p, "\n".join(lines), size, bold=bold, italic=italic)
         return lines
 
@@ -214,11 +232,16 @@ class _Writer:
         """A centred horizontal rule ``length`` points long in a block ``width`` points wide."""
         p = container.add_paragraph()
         side = max((width - length) / 2, 0)
-        self.fmt(p, align="center", size=1, left_indent=side, right_indent=side,
-                 space_before=space_before, leading=1, exact=True)
-        if side == 0:
-            p.paragraph_format.left_indent = Twips(0)
-            p.paragraph_format.right_indent = Twips(0)
+        self.fmt(
+            p,
+            align="center",
+            size=1,
+            left_indent=side,
+            right_indent=side,
+            space_before=space_before,
+            leading=1,
+            exact=True,
+        )
         pbdr = OxmlElement("w:pBdr")
         top = OxmlElement("w:top")
         top.set(qn("w:val"), "single")
@@ -237,13 +260,18 @@ class _Writer:
 
     # --- tables
 
-    def table(self, container, shares: list[float], width: float, *, grid: bool,
-              padding_x: float = 0.0, padding_y: float = 0.0):
+    def table(
+        self,
+        container,
+        shares: list[float],
+        width: float,
+        *,
+        grid: bool,
+        padding_x: float = 0.0,
+        padding_y: float = 0.0,
+    ):
         widths = [_tw(width * s) for s in shares]
-        t = container.add_table(rows=0, cols=len(widths)) if hasattr(container, "add_table") \
-            else None
-        if t is None:  # pragma: no cover - cells have add_table too
-            raise TypeError("container cannot hold a table")
+        t = container.add_table(rows=0, cols=len(widths))
         t.autofit = False
         tbl = t._tbl
         tblPr = tbl.tblPr
@@ -266,8 +294,12 @@ class _Writer:
         tblPr.append(borders)
         _append(tblPr, "w:tblLayout", {"w:type": "fixed"})
         margins = OxmlElement("w:tblCellMar")
-        for edge, value in (("top", padding_y), ("left", padding_x),
-                            ("bottom", padding_y), ("right", padding_x)):
+        for edge, value in (
+            ("top", padding_y),
+            ("left", padding_x),
+            ("bottom", padding_y),
+            ("right", padding_x),
+        ):
             _append(margins, f"w:{edge}", {"w:w": str(_tw(value)), "w:type": "dxa"})
         tblPr.append(margins)
         _sort_tblpr(tblPr)
@@ -295,17 +327,61 @@ def _append(parent, tag: str, attrs: dict[str, str]):
 
 
 _TBLPR_ORDER = [
-    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
 ]
 _PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
-    "rPr", "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ]
 
 
@@ -353,8 +429,9 @@ def _header(w: _Writer, header: Header) -> None:
     if L.clean(header.parent_body).strip():
         w.centred_lines(left, L.upper(header.parent_body), f.regular, L.PARENT_SIZE, left_w)
     if L.clean(header.issuer).strip():
-        lines = w.centred_lines(left, L.upper(header.issuer), f.bold, L.ISSUER_SIZE, left_w,
-                                bold=True)
+        lines = w.centred_lines(
+            left, L.upper(header.issuer), f.bold, L.ISSUER_SIZE, left_w, bold=True
+        )
         w.rule(left, L.short_rule_width(lines, L.Face(f.bold, L.ISSUER_SIZE)), left_w)
     w.centred_lines(right, L.QUOC_HIEU, f.bold, L.QUOC_HIEU_SIZE, right_w, bold=True)
     lines = w.centred_lines(right, L.TIEU_NGU, f.bold, L.TIEU_NGU_SIZE, right_w, bold=True)
@@ -367,12 +444,21 @@ def _header(w: _Writer, header: Header) -> None:
         row = t.add_row()
         left, right = row.cells
         if number:
-            w.centred_lines(left, number, f.regular, L.NUMBER_SIZE, left_w,
-                            space_before=L.HEADER_ROW_GAP)
+            w.centred_lines(
+                left, number, f.regular, L.NUMBER_SIZE, left_w, space_before=L.HEADER_ROW_GAP
+            )
             w.drop(w.first_paragraph(left))
         if date:
-            w.centred_lines(right, date, f.italic, L.DATE_SIZE, right_w, italic=True,
-                            min_size=L.DATE_MIN_SIZE, space_before=L.HEADER_ROW_GAP)
+            w.centred_lines(
+                right,
+                date,
+                f.italic,
+                L.DATE_SIZE,
+                right_w,
+                italic=True,
+                min_size=L.DATE_MIN_SIZE,
+                space_before=L.HEADER_ROW_GAP,
+            )
             w.drop(w.first_paragraph(right))
         for cell in (left, right):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -382,22 +468,45 @@ def _title(w: _Writer, title: str, subtitle: str, after_header: bool) -> None:
     f = w.fonts
     title, subtitle = L.clean(title).strip(), L.clean(subtitle).strip()
     if title:
-        w.centred_lines(w.doc, L.upper(title), f.bold, L.TITLE_SIZE, w.text_width, bold=True,
-                        space_before=L.TITLE_GAP_BEFORE if after_header else 0,
-                        keep_with_next=True)
+        w.centred_lines(
+            w.doc,
+            L.upper(title),
+            f.bold,
+            L.TITLE_SIZE,
+            w.text_width,
+            bold=True,
+            space_before=L.TITLE_GAP_BEFORE if after_header else 0,
+            keep_with_next=True,
+        )
     if subtitle:
-        lines = w.centred_lines(w.doc, subtitle, f.bold, L.TITLE_SIZE, w.text_width, bold=True,
-                                max_share=0.85, keep_with_next=True)
+        lines = w.centred_lines(
+            w.doc,
+            subtitle,
+            f.bold,
+            L.TITLE_SIZE,
+            w.text_width,
+            bold=True,
+            max_share=0.85,
+            keep_with_next=True,
+        )
         w.rule(w.doc, L.short_rule_width(lines, L.Face(f.bold, L.TITLE_SIZE)), w.text_width)
     if title or subtitle:
         w.gap(w.doc, L.TITLE_GAP_AFTER)
 
 
 def _table(w: _Writer, block: Table) -> None:
+    if not block.columns:
+        return
     size = block.font_size or 12
     shares = L.relative_widths([c.width for c in block.columns])
-    t, _ = w.table(w.doc, shares, w.text_width, grid=True,
-                   padding_x=L.TABLE_PADDING_X, padding_y=L.TABLE_PADDING_Y)
+    t, _ = w.table(
+        w.doc,
+        shares,
+        w.text_width,
+        grid=True,
+        padding_x=L.TABLE_PADDING_X,
+        padding_y=L.TABLE_PADDING_Y,
+    )
     leading = size * L.LINE_SPACING
 
     def fill(cell, content, align, bold):
@@ -441,20 +550,39 @@ def _body(w: _Writer, blocks: Iterable) -> None:
     for block in blocks:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 3)
-            w.paragraph(w.doc, block.text, L.BODY_SIZE, bold=True, italic=level == 3,
-                        first_indent=indent, space_before=6 if level == 1 else 0,
-                        space_after=L.PARAGRAPH_SPACE_AFTER, keep_with_next=True)
+            w.paragraph(
+                w.doc,
+                block.text,
+                L.BODY_SIZE,
+                bold=True,
+                italic=level == 3,
+                first_indent=indent,
+                space_before=6 if level == 1 else 0,
+                space_after=L.PARAGRAPH_SPACE_AFTER,
+                keep_with_next=True,
+            )
         elif isinstance(block, Paragraph):
             size = block.size or L.BODY_SIZE
-            w.paragraph(w.doc, block.content, size, bold=block.bold, italic=block.italic,
-                        align=block.align, first_indent=indent if block.indent else 0,
-                        space_after=block.space_after)
+            w.paragraph(
+                w.doc,
+                block.content,
+                size,
+                bold=block.bold,
+                italic=block.italic,
+                align=block.align,
+                first_indent=indent if block.indent else 0,
+                space_after=block.space_after,
+            )
         elif isinstance(block, BulletList):
             hang = L.BULLET_HANG_MM * L.MM
             for item in block.items:
                 p = w.doc.add_paragraph()
-                w.fmt(p, first_indent=-hang, left_indent=indent + hang,
-                      space_after=L.PARAGRAPH_SPACE_AFTER)
+                w.fmt(
+                    p,
+                    first_indent=-hang,
+                    left_indent=indent + hang,
+                    space_after=L.PARAGRAPH_SPACE_AFTER,
+                )
                 p.paragraph_format.tab_stops.add_tab_stop(Twips(_tw(indent + hang)))
                 w.run(p, L.clean(block.bullet) + "\t", L.BODY_SIZE)
                 w.runs(p, item, L.BODY_SIZE)
@@ -475,8 +603,9 @@ def _signature_title(w: _Writer, cell, sig: Signature, size: float, width: float
     f = w.fonts
     for line in sig.lines:
         if L.clean(line).strip():
-            w.centred_lines(cell, L.upper(line), f.bold, size, width, bold=True,
-                            keep_with_next=True)
+            w.centred_lines(
+                cell, L.upper(line), f.bold, size, width, bold=True, keep_with_next=True
+            )
     if L.clean(sig.note).strip():
         w.centred_lines(cell, sig.note, f.italic, size, width, italic=True, keep_with_next=True)
 
@@ -497,11 +626,13 @@ def _fill(w: _Writer, cell, write) -> None:
 
 def _recipients_cell(w: _Writer, cell, recipients: list[str]) -> None:
     def write():
-        w.paragraph(cell, L.RECIPIENTS_TITLE, L.RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
-                    align="left")
+        w.paragraph(
+            cell, L.RECIPIENTS_TITLE, L.RECIPIENTS_TITLE_SIZE, bold=True, italic=True, align="left"
+        )
         for line in L.recipient_lines(recipients):
-            w.paragraph(cell, line, L.RECIPIENTS_SIZE, align="left",
-                        leading=L.RECIPIENTS_SIZE * 1.15)
+            w.paragraph(
+                cell, line, L.RECIPIENTS_SIZE, align="left", leading=L.RECIPIENTS_SIZE * 1.15
+            )
 
     _fill(w, cell, write)
 
@@ -509,6 +640,10 @@ def _recipients_cell(w: _Writer, cell, recipients: list[str]) -> None:
 def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) -> None:
     if not signatures and not recipients:
         return
+    last = w.doc.element.body[-2] if len(w.doc.element.body) > 1 else None
+    if last is not None and last.tag == qn("w:p"):
+        # the signature never stands alone on the last page: the last paragraph goes with it
+        DocxParagraph(last, w.doc.part).paragraph_format.keep_with_next = True
     w.gap(w.doc, L.SIGNATURE_GAP_BEFORE, keep_with_next=True)
     if len(signatures) <= 1:
         t, (left_w, right_w) = w.table(
@@ -520,8 +655,14 @@ def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) 
             _recipients_cell(w, row.cells[0], recipients)
         if signatures:
             sig, cell, size = signatures[0], row.cells[1], L.SIGNATURE_SIZE
-            _fill(w, cell, lambda: (_signature_title(w, cell, sig, size, right_w),
-                                    _signature_name(w, cell, sig, size, right_w)))
+            _fill(
+                w,
+                cell,
+                lambda: (
+                    _signature_title(w, cell, sig, size, right_w),
+                    _signature_name(w, cell, sig, size, right_w),
+                ),
+            )
     else:
         # titles in one table row and names in the next, so that the names line up
         n, size = len(signatures), L.SIGNATURE_SIZE_ROW
@@ -531,22 +672,30 @@ def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) 
         _cant_split(names)
         for i, (sig, width) in enumerate(zip(signatures, widths, strict=True)):
             c1, c2 = titles.cells[i], names.cells[i]
-            _fill(w, c1, lambda c1=c1, sig=sig, width=width:
-                  _signature_title(w, c1, sig, size, width))
-            _fill(w, c2, lambda c2=c2, sig=sig, width=width:
-                  _signature_name(w, c2, sig, size, width))
+            _fill(
+                w, c1, lambda c1=c1, sig=sig, width=width: _signature_title(w, c1, sig, size, width)
+            )
+            _fill(
+                w, c2, lambda c2=c2, sig=sig, width=width: _signature_name(w, c2, sig, size, width)
+            )
         if recipients:
             w.gap(w.doc, L.SIGNATURE_GAP_BEFORE)
-            t, _ = w.table(w.doc, [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE], w.text_width,
-                           grid=False)
+            t, _ = w.table(
+                w.doc, [L.RECIPIENTS_SHARE, 1 - L.RECIPIENTS_SHARE], w.text_width, grid=False
+            )
             row = t.add_row()
             _recipients_cell(w, row.cells[0], recipients)
 
 
 def _page_number_field(w: _Writer, paragraph) -> None:
     """PAGE field: Word and LibreOffice print the current page number."""
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None),
-                       ("text", "2"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("text", "2"),
+        ("end", None),
+    ):
         r = w.run(paragraph, "", L.NUMBER_SIZE)
         if kind == "instr":
             instr = OxmlElement("w:instrText")
@@ -613,10 +762,15 @@ def render_docx(doc: Document) -> bytes:
     if starter is not None:
         w.drop(starter)
     body = out.element.body
-    if len(body) and body[-2].tag == qn("w:tbl"):
-        # Word needs a paragraph between the last table and the section properties
+    if len(body) < 2 or body[-2].tag == qn("w:tbl"):
+        # Word wants a paragraph after the last table, and at least one in the body
         w.gap(out, 0.5)
 
+    # the template's preview picture shows python-docx's own sample page: drop it
+    package = out.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rid)
     props = out.core_properties
     title = doc.meta_title or " ".join(
         " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part
@@ -626,7 +780,7 @@ def render_docx(doc: Document) -> bytes:
     props.last_modified_by = L.clean(doc.meta_author)
     props.language = "vi-VN"
     props.comments = ""
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    now = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     props.created = now
     props.modified = now
     props.revision = 1

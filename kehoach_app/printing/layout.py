@@ -65,9 +65,10 @@ KV_LABEL_MAX = 200.0  # points; a longer label wraps
 
 MM = 72.0 / 25.4  # points per millimetre
 
-# Header and signature lines are broken this much narrower than their column, so that Word and
-# LibreOffice, whose measures differ from ReportLab's by a hair, break them at the same place.
-WRAP_SLACK = 3.0
+# Header and signature lines are broken here (ReportLab's measure) and given to Word with explicit
+# line breaks; their DOCX paragraphs get this much room beyond the column on each side, so that
+# Word and LibreOffice, whose measures differ from ReportLab's by a hair, never break them again.
+DOCX_LINE_SLACK = 4.0
 
 # XML 1.0 forbids these; python-docx refuses them and ReportLab would print boxes.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

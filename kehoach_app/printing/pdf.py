@@ -29,12 +29,12 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
+    TableStyle,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from . import layout as L
 from .document import (
@@ -161,15 +161,29 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": _style("body", f, first_indent=indent, space_after=after),
         "body_left": _style("body_left", f, align="left", space_after=after),
         "heading1": _style(
-            "heading1", f, bold=True, first_indent=indent, space_before=6,
-            space_after=after, keep_with_next=True,
+            "heading1",
+            f,
+            bold=True,
+            first_indent=indent,
+            space_before=6,
+            space_after=after,
+            keep_with_next=True,
         ),
         "heading2": _style(
-            "heading2", f, bold=True, first_indent=indent, space_after=after,
+            "heading2",
+            f,
+            bold=True,
+            first_indent=indent,
+            space_after=after,
             keep_with_next=True,
         ),
         "heading3": _style(
-            "heading3", f, bold=True, italic=True, first_indent=indent, space_after=after,
+            "heading3",
+            f,
+            bold=True,
+            italic=True,
+            first_indent=indent,
+            space_after=after,
             keep_with_next=True,
         ),
         "bullet": _style(
@@ -184,7 +198,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "number_line": _style("number_line", f, L.NUMBER_SIZE, align="center"),
         "date_line": _style("date_line", f, L.DATE_SIZE, italic=True, align="center"),
         "recipients_title": _style(
-            "recipients_title", f, L.RECIPIENTS_TITLE_SIZE, bold=True, italic=True,
+            "recipients_title",
+            f,
+            L.RECIPIENTS_TITLE_SIZE,
+            bold=True,
+            italic=True,
             align="left",
         ),
         "recipients": _style(
@@ -196,9 +214,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "signature_note": _style(
             "signature_note", f, L.SIGNATURE_SIZE, italic=True, align="center"
         ),
-        "signature_name": _style(
-            "signature_name", f, L.SIGNATURE_SIZE, bold=True, align="center"
-        ),
+        "signature_name": _style("signature_name", f, L.SIGNATURE_SIZE, bold=True, align="center"),
         "kv_label": _style("kv_label", f, bold=True, align="left"),
         "kv_value": _style("kv_value", f, align="left"),
         "small": _style("small", f, 11, align="left"),
@@ -327,7 +343,7 @@ class CenteredLines(Flowable):
         self._lines: list[str] = []
 
     def wrap(self, availWidth, availHeight):  # noqa: N803
-        width = availWidth * self.max_share - L.WRAP_SLACK
+        width = availWidth * self.max_share
         size = L.fit_size(self.text, self.face.name, self.size, self.min_size, width)
         self.face = L.Face(self.face.name, size)
         self.leading = self.fixed_leading or size * L.LINE_SPACING
@@ -424,9 +440,7 @@ def header_flowables(header: Header | None, title: str, subtitle: str = "") -> l
                 ("TOPPADDING", (0, 1), (-1, 1), L.HEADER_ROW_GAP),
                 ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
             ]
-        out.append(
-            _layout_table(data, [L.HEADER_LEFT_SHARE, 1 - L.HEADER_LEFT_SHARE], extra=extra)
-        )
+        out.append(_layout_table(data, [L.HEADER_LEFT_SHARE, 1 - L.HEADER_LEFT_SHARE], extra=extra))
     title = L.clean(title).strip()
     subtitle = L.clean(subtitle).strip()
     if title:
@@ -439,9 +453,7 @@ def header_flowables(header: Header | None, title: str, subtitle: str = "") -> l
             )
         )
     if subtitle:
-        out.append(
-            CenteredLines(subtitle, fonts.bold, L.TITLE_SIZE, rule="short", max_share=0.85)
-        )
+        out.append(CenteredLines(subtitle, fonts.bold, L.TITLE_SIZE, rule="short", max_share=0.85))
     if title or subtitle:
         out.append(RLSpacer(1, L.TITLE_GAP_AFTER))
     return out
@@ -553,7 +565,7 @@ def _table_flowable(block: Table) -> RLTable:
             style = _cell_style(size, kinds.get(column.align, "cell"))
             cells.append(RLParagraph(markup(value, bold=bold), style))
         data.append(cells)
-    if not data:
+    if not data or not block.columns:
         return RLSpacer(1, 0)
     shares = L.relative_widths([c.width for c in block.columns])
     table = GridTable(
@@ -583,11 +595,11 @@ def _key_value_flowable(block: KeyValue) -> Flowable:
     if not block.rows:
         return RLSpacer(1, 0)
     face = L.Face(fonts.bold, L.BODY_SIZE)
-    label_width = min(
-        max(face.width(L.clean(k)) for k, _ in block.rows) + 12, L.KV_LABEL_MAX
-    )
-    data = [[RLParagraph(markup(k), s["kv_label"]), RLParagraph(markup(v), s["kv_value"])]
-            for k, v in block.rows]
+    label_width = min(max(face.width(L.clean(k)) for k, _ in block.rows) + 12, L.KV_LABEL_MAX)
+    data = [
+        [RLParagraph(markup(k), s["kv_label"]), RLParagraph(markup(v), s["kv_value"])]
+        for k, v in block.rows
+    ]
     table = RLTable(data, colWidths=[label_width, "*"], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -642,7 +654,8 @@ def _signature_title(sig: Signature, size: float) -> list[Flowable]:
     """Thẩm quyền, chức vụ (capitals, bold) and the optional italic note."""
     fonts = register_fonts()
     cell: list[Flowable] = [
-        CenteredLines(L.upper(line), fonts.bold, size) for line in sig.lines
+        CenteredLines(L.upper(line), fonts.bold, size)
+        for line in sig.lines
         if L.clean(line).strip()
     ]
     if L.clean(sig.note).strip():
@@ -678,8 +691,10 @@ def signature_flowables(
         if signatures or recipients:
             left = _recipients_cell(recipients) if recipients else ""
             right = (
-                [*_signature_title(signatures[0], L.SIGNATURE_SIZE),
-                 *_signature_name(signatures[0], L.SIGNATURE_SIZE)]
+                [
+                    *_signature_title(signatures[0], L.SIGNATURE_SIZE),
+                    *_signature_name(signatures[0], L.SIGNATURE_SIZE),
+                ]
                 if signatures
                 else ""
             )
@@ -759,6 +774,7 @@ def build_pdf(
         bottomMargin=L.MARGIN_BOTTOM_MM * L.MM,
         title=L.clean(meta_title),
         author=L.clean(meta_author),
+        subject=L.clean(meta_title),
         creator="Kế hoạch Hội nghị",
         lang="vi-VN",
         initialFontName=fonts.regular,
@@ -777,17 +793,18 @@ def build_pdf(
     doc.addPageTemplates(
         [PageTemplate(id="nd30", frames=[frame], onPage=page_callback(first_page_number))]
     )
-    doc.build(list(flowables))
+    doc.build(list(flowables) or [RLSpacer(1, 1)])  # a PDF needs at least one page
     return buffer.getvalue()
 
 
 def render_pdf(doc: Document) -> bytes:
     """The whole Document as a PDF."""
-    flowables = [
-        *header_flowables(doc.header, doc.title, doc.subtitle),
-        *body_flowables(doc.body),
-        *signature_flowables(doc.signatures, doc.recipients),
-    ]
+    body = body_flowables(doc.body)
+    closing = signature_flowables(doc.signatures, doc.recipients)
+    if closing and body and isinstance(body[-1], RLParagraph):
+        # the signature never stands alone on the last page: its paragraph goes with it
+        body[-1].keepWithNext = 1
+    flowables = [*header_flowables(doc.header, doc.title, doc.subtitle), *body, *closing]
     meta_title = doc.meta_title or " ".join(
         " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part
     )

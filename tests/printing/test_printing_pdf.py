@@ -7,7 +7,7 @@ import unicodedata
 
 import pdfplumber
 import pytest
-from conftest import (
+from printing_samples import (
     DIACRITICS,
     LITERAL_ENTITY,
     NFC_WORD,
@@ -151,11 +151,11 @@ def test_page_numbers_from_page_two_in_the_top_margin(pages):
 
 
 def test_fonts_are_the_registered_ones(pages, pdf_bytes, fonts):
-    expected = {
-        pdfmetrics.getFont(f).face.name.decode() if isinstance(
-            pdfmetrics.getFont(f).face.name, bytes) else pdfmetrics.getFont(f).face.name
+    names = [
+        pdfmetrics.getFont(f).face.name
         for f in (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic)
-    }
+    ]
+    expected = {n.decode() if isinstance(n, bytes) else n for n in names}
     used = {c["fontname"].split("+", 1)[-1] for page in pages for c in page.chars}
     assert used <= expected
     assert len(used) == 4  # regular, bold, italic (date), bold italic (Nơi nhận)
@@ -187,15 +187,16 @@ def test_header_layout(pages):
     assert number["bottom"] == pytest.approx(date["bottom"], abs=1.5)
     assert number["top"] > tieu_ngu["bottom"]
     # bold and italic where ND30 wants them
-    chars = {c["text"]: c for c in page.chars if c["top"] < date["bottom"] + 1}
     assert "Bold" in next(c for c in page.chars if c["top"] == issuer["top"])["fontname"]
-    date_char = next(c for c in page.chars if abs(c["top"] - date["top"]) < 1 and c["x0"] >= date["x0"])
+    date_char = next(
+        c for c in page.chars if abs(c["top"] - date["top"]) < 1 and c["x0"] >= date["x0"]
+    )
     assert "Italic" in date_char["fontname"]
-    assert chars
     # the Tiêu ngữ's rule is exactly as long as the text, the issuer's one 1/3–1/2 of it
     rules = [ln for ln in page.lines + page.edges if abs(ln["top"] - ln["bottom"]) < 1]
-    under_tieu_ngu = [ln for ln in rules if 0 < ln["top"] - tieu_ngu["bottom"] < 6
-                      and ln["x0"] > mid]
+    under_tieu_ngu = [
+        ln for ln in rules if 0 < ln["top"] - tieu_ngu["bottom"] < 6 and ln["x0"] > mid
+    ]
     assert under_tieu_ngu
     rule = under_tieu_ngu[0]
     assert rule["x0"] == pytest.approx(tieu_ngu["x0"], abs=1.5)
@@ -217,8 +218,9 @@ def test_recipients_left_and_signature_right_on_one_level(pages):
     assert noi_nhan["top"] == pytest.approx(tm["top"], abs=3)
     assert tm["x0"] > page.width / 2 - 20
     assert name["top"] - tm["bottom"] > 25 * MM
-    noi_nhan_char = next(c for c in page.chars if c["top"] == noi_nhan["top"]
-                         and c["x0"] >= noi_nhan["x0"])
+    noi_nhan_char = next(
+        c for c in page.chars if c["top"] == noi_nhan["top"] and c["x0"] >= noi_nhan["x0"]
+    )
     assert "BoldItalic" in noi_nhan_char["fontname"]
     assert noi_nhan_char["size"] == pytest.approx(12, abs=0.1)
     (luu,) = words(page, "- Lưu: VT, VP.")
@@ -257,8 +259,11 @@ def test_row_taller_than_a_page_breaks_inside_the_row():
         title="Dự toán",
         body=[
             Paragraph("Đoạn mở đầu."),
-            Table([Column("Nội dung", 3), Column("Thành tiền", 1, "right")],
-                  [[long, "1.000"], ["Tổng cộng", "1.000"]], total_rows={1}),
+            Table(
+                [Column("Nội dung", 3), Column("Thành tiền", 1, "right")],
+                [[long, "1.000"], ["Tổng cộng", "1.000"]],
+                total_rows={1},
+            ),
         ],
     )
     pdf, pages = pdf_pages(render_pdf(doc))
@@ -296,8 +301,7 @@ def test_landscape_and_custom_flowables():
     pdf, pages = pdf_pages(render_pdf(doc))
     with pdf:
         assert pages[0].width > pages[0].height
-    data = build_pdf([para("Sơ đồ chỗ ngồi", "title")], first_page_number=True,
-                     meta_title="Sơ đồ")
+    data = build_pdf([para("Sơ đồ chỗ ngồi", "title")], first_page_number=True, meta_title="Sơ đồ")
     pdf, pages = pdf_pages(data)
     with pdf:
         assert pages[0].extract_text().split()[0] == "1"

@@ -1,6 +1,8 @@
 """Benchmark: figures for the targets in the issues, printed as a table (not a timed test).
 
-    python bench/bench.py [--conferences 300] [--repeat 200] [--frozen dist/KeHoachHoiNghi/KeHoachHoiNghi]
+    python bench/bench.py [--conferences 300] [--repeat 200] [--frozen PATH]
+
+--frozen defaults to dist/KeHoachHoiNghi/KeHoachHoiNghi (after `bash build/build.sh`).
 
 Measures: time to first page from a cold start (source, and frozen when a build exists), server
 time per page (median and p95 over repeated requests, in-process through the WSGI app), time per
@@ -65,7 +67,9 @@ def cold_start(command: list[str], data_dir: Path, runs: int = 3) -> list[float]
         started = time.perf_counter()
         process = subprocess.Popen(
             [*command, "--no-browser", "--port", str(port)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             deadline = started + 60
@@ -100,24 +104,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conferences", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=200)
-    parser.add_argument("--frozen", default=str(ROOT / "dist" / "KeHoachHoiNghi" / "KeHoachHoiNghi"))
+    parser.add_argument(
+        "--frozen", default=str(ROOT / "dist" / "KeHoachHoiNghi" / "KeHoachHoiNghi")
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         started = time.perf_counter()
         conference_id = populate(data_dir, args.conferences)
-        print(f"Dữ liệu thử: {args.conferences} hội nghị, tạo trong "
-              f"{time.perf_counter() - started:.1f} s")
+        print(
+            f"Dữ liệu thử: {args.conferences} hội nghị, tạo trong "
+            f"{time.perf_counter() - started:.1f} s"
+        )
 
         rows: list[tuple[str, str, str]] = []
         source = cold_start([sys.executable, "-m", "kehoach_app"], data_dir)
-        rows.append(("khởi động → trang đầu (mã nguồn)", f"{statistics.median(source):.2f} s",
-                     "≤ 1,5 s"))
+        rows.append(
+            ("khởi động → trang đầu (mã nguồn)", f"{statistics.median(source):.2f} s", "≤ 1,5 s")
+        )
         if Path(args.frozen).exists():
             frozen = cold_start([args.frozen], data_dir)
-            rows.append(("khởi động → trang đầu (bản đóng gói)",
-                         f"{statistics.median(frozen):.2f} s", "≤ 1 s"))
+            rows.append(
+                (
+                    "khởi động → trang đầu (bản đóng gói)",
+                    f"{statistics.median(frozen):.2f} s",
+                    "≤ 1 s",
+                )
+            )
         else:
             rows.append(("khởi động → trang đầu (bản đóng gói)", "chưa có bản build", "≤ 1 s"))
 
@@ -138,9 +152,14 @@ def main() -> None:
         }
         for name, url in pages.items():
             times = page_times(client, url, args.repeat)
-            rows.append((f"trang: {name}",
-                         f"trung vị {statistics.median(times) * 1000:.1f} ms, "
-                         f"p95 {percentile(times, 0.95) * 1000:.1f} ms", "p95 ≤ 50 ms"))
+            rows.append(
+                (
+                    f"trang: {name}",
+                    f"trung vị {statistics.median(times) * 1000:.1f} ms, "
+                    f"p95 {percentile(times, 0.95) * 1000:.1f} ms",
+                    "p95 ≤ 50 ms",
+                )
+            )
 
         with app.app_context():
             conference = db.session.get(Conference, conference_id)
@@ -152,9 +171,13 @@ def main() -> None:
                         started = time.perf_counter()
                         printout.build(conference, fmt)
                         times.append(time.perf_counter() - started)
-                    rows.append((f"bản in: {printout.title} ({fmt.upper()})",
-                                 f"trung vị {statistics.median(times) * 1000:.1f} ms",
-                                 "≤ 100 ms" if fmt == "pdf" else ""))
+                    rows.append(
+                        (
+                            f"bản in: {printout.title} ({fmt.upper()})",
+                            f"trung vị {statistics.median(times) * 1000:.1f} ms",
+                            "≤ 100 ms" if fmt == "pdf" else "",
+                        )
+                    )
 
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         rows.append(("bộ nhớ đỉnh (tiến trình benchmark)", f"{peak_kb / 1024:.0f} MB", ""))

@@ -74,7 +74,7 @@ def _setup_security(app: Flask) -> None:
             400,
             "Yêu cầu bị từ chối",
             "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. "
-                "Hãy tải lại trang và thử lại; dữ liệu chưa được thay đổi.",
+            "Hãy tải lại trang và thử lại; dữ liệu chưa được thay đổi.",
         )
 
     @app.errorhandler(400)
@@ -82,8 +82,7 @@ def _setup_security(app: Flask) -> None:
         return _error_page(
             400,
             "Yêu cầu không hợp lệ",
-            "Trình duyệt gửi một yêu cầu mà chương trình không nhận. "
-                "Dữ liệu chưa được thay đổi.",
+            "Trình duyệt gửi một yêu cầu mà chương trình không nhận. Dữ liệu chưa được thay đổi.",
         )
 
     @app.errorhandler(404)
@@ -109,7 +108,7 @@ def _setup_security(app: Flask) -> None:
             500,
             "Đã có lỗi trong chương trình",
             "Thao tác chưa hoàn tất và không có gì bị lưu dở. "
-                "Hãy thử lại; nếu vẫn lỗi, hãy ghi lại thao tác vừa làm để báo cho người hỗ trợ.",
+            "Hãy thử lại; nếu vẫn lỗi, hãy ghi lại thao tác vừa làm để báo cho người hỗ trợ.",
         )
 
     @app.after_request

@@ -84,10 +84,16 @@ def main(argv: list[str] | None = None) -> int:
         prog="kehoach_app",
         description="Kế hoạch Hội nghị — lập kế hoạch Hội nghị tổng kết thi đua, khen thưởng.",
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
-                        help=f"cổng trên máy này (mặc định {DEFAULT_PORT})")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"cổng trên máy này (mặc định {DEFAULT_PORT})",
+    )
     parser.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
-    parser.add_argument("--data-dir", help="thư mục dữ liệu (hoặc biến môi trường KEHOACH_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir", help="thư mục dữ liệu (hoặc biến môi trường KEHOACH_DATA_DIR)"
+    )
     args = parser.parse_args(argv)
 
     data_dir = resolve_data_dir(args.data_dir)

@@ -1,4 +1,5 @@
-"""The command line: `flask --app kehoach_app demo | export-conference | import-conference | print-all`.
+"""The command line: `flask --app kehoach_app demo | export-conference | import-conference |
+print-all`.
 
 These names and options are the program's scripting interface; keep them stable (README).
 """
@@ -55,14 +56,20 @@ def register_commands(app: Flask) -> None:
         except transfer.ConferenceFileError as error:
             db.session.rollback()
             lines = "\n".join(f"  - {message}" for message in error.messages)
-            raise click.ClickException(f"Không nhập được {file}; chưa có gì được lưu:\n{lines}")
+            raise click.ClickException(
+                f"Không nhập được {file}; chưa có gì được lưu:\n{lines}"
+            ) from None
         click.echo(conference.id)
 
     @app.cli.command("print-all")
     @click.argument("conference_id", type=int)
-    @click.option("--out", "out_dir", required=True,
-                  type=click.Path(file_okay=False, path_type=Path),
-                  help="Thư mục ghi các bản in (tạo mới nếu chưa có).")
+    @click.option(
+        "--out",
+        "out_dir",
+        required=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Thư mục ghi các bản in (tạo mới nếu chưa có).",
+    )
     def print_all_command(conference_id: int, out_dir: Path):
         """Ghi mọi bản in của một hội nghị vào một thư mục."""
         from .printouts import all_printouts, filename_for

@@ -15,6 +15,4 @@ APP_SIGNATURE = "kehoach_app"
 def ping():
     from . import __version__
 
-    return jsonify(
-        app=APP_SIGNATURE, version=__version__, data_dir=current_app.config["DATA_DIR"]
-    )
+    return jsonify(app=APP_SIGNATURE, version=__version__, data_dir=current_app.config["DATA_DIR"])

@@ -117,7 +117,12 @@ def _schema_message(error) -> str:
             f"phiên bản {FILE_VERSION}. Hãy cập nhật chương trình."
         )
     if kind == "type":
-        wanted = {"string": "chữ", "integer": "số nguyên", "object": "nhóm mục", "array": "danh sách"}
+        wanted = {
+            "string": "chữ",
+            "integer": "số nguyên",
+            "object": "nhóm mục",
+            "array": "danh sách",
+        }
         expected = error.validator_value
         expected = expected if isinstance(expected, str) else expected[0]
         return f"Giá trị tại {where} phải là {wanted.get(expected, expected)}."
@@ -144,13 +149,17 @@ def read_conference_file(raw: bytes) -> dict:
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ConferenceFileError(["Tệp không phải văn bản UTF-8 — không phải tệp hội nghị."]) from None
+        raise ConferenceFileError(
+            ["Tệp không phải văn bản UTF-8 — không phải tệp hội nghị."]
+        ) from None
     except json.JSONDecodeError as error:
         raise ConferenceFileError(
             [f"Tệp không đúng định dạng JSON (dòng {error.lineno}, cột {error.colno})."]
         ) from None
     if not isinstance(document, dict):
-        raise ConferenceFileError(["Đây không phải tệp hội nghị của chương trình Kế hoạch Hội nghị."])
+        raise ConferenceFileError(
+            ["Đây không phải tệp hội nghị của chương trình Kế hoạch Hội nghị."]
+        )
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     if errors:

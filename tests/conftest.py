@@ -1,4 +1,4 @@
-"""Shared fixtures: an app on a fresh data folder, a client that fetches CSRF tokens like a browser."""
+"""Shared fixtures: an app on a fresh data folder; posting with CSRF tokens like a browser."""
 
 from __future__ import annotations
 

@@ -24,8 +24,11 @@ def test_server_starts_says_where_and_binds_loopback_only(tmp_path):
         assert (data / "secret_key").exists()
         port = int(base.rsplit(":", 1)[1])
         # Nothing listens on the machine's other addresses.
-        listening = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout \
-            if _has("ss") else ""
+        listening = (
+            subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout
+            if _has("ss")
+            else ""
+        )
         for line in listening.splitlines():
             if f":{port} " in line + " ":
                 assert "127.0.0.1:" in line, line
@@ -48,7 +51,11 @@ def test_second_start_on_the_same_data_opens_the_running_copy(tmp_path):
         env = dict(os.environ, KEHOACH_DATA_DIR=str(data), PYTHONIOENCODING="utf-8")
         second = subprocess.run(
             [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", port],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=30,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
     assert second.returncode == 0
     assert "đã đang chạy tại" in second.stdout
@@ -62,7 +69,11 @@ def test_port_message_when_busy(tmp_path):
     env = dict(os.environ, KEHOACH_DATA_DIR=str(tmp_path / "data"), PYTHONIOENCODING="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         lines = []

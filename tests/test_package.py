@@ -18,8 +18,13 @@ EXECUTABLE = ROOT / "dist" / "KeHoachHoiNghi" / "KeHoachHoiNghi"
 
 @pytest.fixture(scope="module")
 def frozen_program():
-    result = subprocess.run(["bash", str(ROOT / "build" / "build.sh")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        ["bash", str(ROOT / "build" / "build.sh")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert EXECUTABLE.exists()
     return EXECUTABLE

@@ -21,7 +21,7 @@ def test_export_import_round_trip(app, demo_id):
     document = exported(app, demo_id)
     assert document["format"] == "kehoach-hoi-nghi/conference"
     assert document["version"] == 1
-    assert document["conference"]["start_time"] == "07:30" or ":" in document["conference"]["start_time"]
+    assert document["conference"]["start_time"] == "07:30"
     with app.app_context():
         copy = transfer.import_conference(transfer.dump_json(document))
         db.session.commit()
@@ -48,8 +48,10 @@ def test_the_file_is_readable_utf8_json(app, demo_id):
         (lambda d: d["conference"].update(date="2027-02-31"), "Ngày tổ chức"),
         (lambda d: d["conference"].update(start_time="25:00"), "sai định dạng"),
         (lambda d: d["conference"].update(level="quan"), "không thuộc danh sách"),
-        (lambda d: d["conference"].update(year_reviewed=2030, year_launched=2027),
-         "Năm phát động không được trước năm tổng kết"),
+        (
+            lambda d: d["conference"].update(year_reviewed=2030, year_launched=2027),
+            "Năm phát động không được trước năm tổng kết",
+        ),
         (lambda d: d.update(extra=1), "không được phép"),
     ],
 )
@@ -102,8 +104,13 @@ def test_import_page_accepts_a_good_file(app, client, demo_id):
     from io import BytesIO
 
     raw = transfer.dump_json(exported(app, demo_id))
-    response = post(client, "/nhap-tep", {"file": (BytesIO(raw), "hoi-nghi.json")},
-                    page="/nhap-tep", content_type="multipart/form-data")
+    response = post(
+        client,
+        "/nhap-tep",
+        {"file": (BytesIO(raw), "hoi-nghi.json")},
+        page="/nhap-tep",
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     with app.app_context():
         assert db.session.query(Conference).count() == 2

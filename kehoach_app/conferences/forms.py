@@ -1,4 +1,4 @@
-"""The conference form: every field with a Vietnamese label, a preset default and a clear message."""
+"""The conference form: each field with a Vietnamese label, a preset default, a clear message."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ class ConferenceForm(BaseForm):
     parent_body = StringField(
         "Tên cơ quan chủ quản",
         validators=[Length(200)],
-        description="Cơ quan cấp trên trực tiếp, in phía trên tên cơ quan ban hành (có thể để trống).",
+        description="Cơ quan cấp trên trực tiếp, in phía trên tên cơ quan ban hành "
+        "(có thể để trống).",
     )
     issuer = StringField(
         "Tên cơ quan ban hành",
@@ -108,11 +109,13 @@ class ConferenceForm(BaseForm):
         validators=[Required("Vui lòng nhập ký hiệu văn bản, ví dụ KH-UBND."), Length(40)],
     )
     signer_authority = StringField(
-        "Thẩm quyền ký (TM.)", validators=[Length(200)],
+        "Thẩm quyền ký (TM.)",
+        validators=[Length(200)],
         description="Ví dụ: TM. ỦY BAN NHÂN DÂN",
     )
     signer_deputy = StringField(
-        "Ký thay (KT.)", validators=[Length(200)],
+        "Ký thay (KT.)",
+        validators=[Length(200)],
         description="Ví dụ: KT. CHỦ TỊCH (để trống nếu người đứng đầu ký).",
     )
     signer_title = StringField("Chức vụ người ký", validators=[Length(200)])

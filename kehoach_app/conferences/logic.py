@@ -160,11 +160,20 @@ def conference_summary(values: dict, printed_on: dt.date) -> ConferenceSummary:
     ]
     if values.get("venue_address"):
         rows.append(("Địa chỉ", values["venue_address"]))
-    rows.append(("Số đại biểu dự kiến", f"{vn.format_number(values['planned_delegates'])} đại biểu"))
+    rows.append(
+        ("Số đại biểu dự kiến", f"{vn.format_number(values['planned_delegates'])} đại biểu")
+    )
     if values.get("funding_source"):
         rows.append(("Nguồn kinh phí", values["funding_source"]))
-    signer = [line for line in (values.get("signer_authority"), values.get("signer_deputy"),
-                                values.get("signer_title")) if line]
+    signer = [
+        line
+        for line in (
+            values.get("signer_authority"),
+            values.get("signer_deputy"),
+            values.get("signer_title"),
+        )
+        if line
+    ]
     return ConferenceSummary(
         parent_body=values.get("parent_body", ""),
         issuer=values["issuer"],

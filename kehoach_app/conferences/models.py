@@ -67,10 +67,30 @@ class Conference(db.Model):
 
     # The fields the officer edits, in form order; export, undo and "Nhân bản" copy exactly these.
     FIELDS = (
-        "preset_key", "kind", "level", "parent_body", "issuer", "place_name", "title",
-        "year_reviewed", "year_launched", "date", "start_time", "length", "venue",
-        "venue_address", "planned_delegates", "funding_source", "doc_number", "doc_symbol",
-        "signer_authority", "signer_deputy", "signer_title", "signer_name", "purposes", "notes",
+        "preset_key",
+        "kind",
+        "level",
+        "parent_body",
+        "issuer",
+        "place_name",
+        "title",
+        "year_reviewed",
+        "year_launched",
+        "date",
+        "start_time",
+        "length",
+        "venue",
+        "venue_address",
+        "planned_delegates",
+        "funding_source",
+        "doc_number",
+        "doc_symbol",
+        "signer_authority",
+        "signer_deputy",
+        "signer_title",
+        "signer_name",
+        "purposes",
+        "notes",
     )
 
     def __repr__(self) -> str:

@@ -11,8 +11,8 @@ import json
 
 from sqlalchemy import select
 
-from ..db import db
 from .. import transfer
+from ..db import db
 from .logic import next_edition
 from .models import Conference, ConferenceRevision
 
@@ -49,8 +49,11 @@ def create_conference(values: dict) -> Conference:
 
 def update_conference(conference: Conference, values: dict) -> bool:
     """Save the form's values; returns False when nothing changed (no undo step is kept)."""
-    if all(getattr(conference, name) == value for name, value in values.items()
-           if name in Conference.FIELDS):
+    if all(
+        getattr(conference, name) == value
+        for name, value in values.items()
+        if name in Conference.FIELDS
+    ):
         return False
     take_snapshot(conference, "edit", "Sửa thông tin hội nghị")
     conference.set_values(values)
@@ -59,7 +62,7 @@ def update_conference(conference: Conference, values: dict) -> bool:
 
 
 def undo_last_edit(conference: Conference) -> ConferenceRevision | None:
-    """Put the conference back as it was before its last edit; None when there is nothing to undo."""
+    """Put the conference back as before its last edit; None when there is nothing to undo."""
     revision = db.session.scalars(
         select(ConferenceRevision)
         .where(ConferenceRevision.conference_id == conference.id)

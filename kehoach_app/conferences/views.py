@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from io import BytesIO
 
 from flask import (
     Blueprint,
@@ -14,7 +15,6 @@ from flask import (
     send_file,
     url_for,
 )
-from io import BytesIO
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer
@@ -92,7 +92,10 @@ def create(preset_key: str):
     if request.method == "POST":
         flash({"text": "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dưới."}, "error")
     return render_template(
-        "conferences/form.html", form=form, preset=preset, conference=None,
+        "conferences/form.html",
+        form=form,
+        preset=preset,
+        conference=None,
         issuer_example=preset.conference.issuer_example,
     )
 
@@ -118,13 +121,20 @@ def edit(conference_id: int):
     if form.validate_on_submit():
         if form.version.data != str(conference.version):
             flash(
-                {"text": "Hội nghị này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn "
-                 "bên dưới; hãy xem lại bản mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."},
+                {
+                    "text": "Hội nghị này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn "
+                    "bên dưới; hãy xem lại bản mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."
+                },
                 "error",
             )
             form.version.data = str(conference.version)
-            return render_template("conferences/form.html", form=form, preset=None,
-                                   conference=conference, issuer_example=""), 409
+            return render_template(
+                "conferences/form.html",
+                form=form,
+                preset=None,
+                conference=conference,
+                issuer_example="",
+            ), 409
         try:
             changed = operations.update_conference(conference, form.conference_values())
             db.session.commit()
@@ -154,8 +164,10 @@ def undo(conference_id: int):
     if revision is None:
         _notice("Không còn thay đổi nào để hoàn tác.", "info")
     else:
-        _notice(f"Đã hoàn tác: {revision.description.lower()} lúc "
-                f"{revision.created_at.strftime('%H:%M %d/%m/%Y')}.")
+        _notice(
+            f"Đã hoàn tác: {revision.description.lower()} lúc "
+            f"{revision.created_at.strftime('%H:%M %d/%m/%Y')}."
+        )
     return redirect(url_for(".show", conference_id=conference.id))
 
 

@@ -273,8 +273,15 @@ class _Reader:
             raise self.error(where + key, "missing required key")
         return table[key]
 
-    def string(self, table: Mapping[str, Any], key: str, where: str = "", *, empty: bool = True,
-               default: str | None = None) -> str:
+    def string(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: str = "",
+        *,
+        empty: bool = True,
+        default: str | None = None,
+    ) -> str:
         if default is not None and key not in table:
             return default
         value = self.get(table, key, where)
@@ -284,8 +291,15 @@ class _Reader:
             raise self.error(where + key, "must not be empty")
         return value
 
-    def integer(self, table: Mapping[str, Any], key: str, where: str = "", *, minimum: int = 0,
-                default: int | None = None) -> int:
+    def integer(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: str = "",
+        *,
+        minimum: int = 0,
+        default: int | None = None,
+    ) -> int:
         if default is not None and key not in table:
             return default
         value = self.get(table, key, where)
@@ -296,8 +310,13 @@ class _Reader:
             raise self.error(where + key, f"must be {word}, got {value}")
         return value
 
-    def strings(self, table: Mapping[str, Any], key: str, where: str = "",
-                default: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    def strings(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: str = "",
+        default: tuple[str, ...] | None = None,
+    ) -> tuple[str, ...]:
         if default is not None and key not in table:
             return default
         value = self.get(table, key, where)
@@ -311,8 +330,9 @@ class _Reader:
             raise self.error(key, "expected an array of tables ([[" + key + "]])")
         return value
 
-    def code(self, table: Mapping[str, Any], key: str, vocab: Mapping[str, str],
-             where: str = "") -> str:
+    def code(
+        self, table: Mapping[str, Any], key: str, vocab: Mapping[str, str], where: str = ""
+    ) -> str:
         value = self.string(table, key, where)
         if value not in vocab:
             known = ", ".join(vocab)
@@ -475,7 +495,7 @@ def _build(key: str, filename: str, data: Mapping[str, Any]) -> Preset:
     sources = r.strings(data, "sources")
     for source in sources:
         if not _SOURCE_RE.match(source):
-            raise r.error("sources", f"expected seed numbers like \"000\", got {source!r}")
+            raise r.error("sources", f'expected seed numbers like "000", got {source!r}')
     conference = _conference(r, data)
     return Preset(
         key=key,
@@ -514,8 +534,9 @@ def _read_raw(directory: Traversable) -> dict[str, tuple[str, dict[str, Any]]]:
     return raw
 
 
-def _resolve(key: str, raw: Mapping[str, tuple[str, dict[str, Any]]],
-             chain: tuple[str, ...] = ()) -> dict[str, Any]:
+def _resolve(
+    key: str, raw: Mapping[str, tuple[str, dict[str, Any]]], chain: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The table of ``key`` with its ``extends`` chain merged in."""
     filename, table = raw[key]
     for own in _OWN_KEYS:

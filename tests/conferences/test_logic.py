@@ -28,8 +28,10 @@ def test_countdown_wording():
 
 
 def test_shift_years_moves_only_the_conference_years():
-    title = ("Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023 và phát động phong trào "
-             "thi đua năm 2024 (theo Nghị định 98/2023/NĐ-CP, giai đoạn 2020-2025)")
+    title = (
+        "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023 và phát động phong trào "
+        "thi đua năm 2024 (theo Nghị định 98/2023/NĐ-CP, giai đoạn 2020-2025)"
+    )
     shifted = logic.shift_years(title, {2023, 2024}, 1)
     assert "năm 2024 và phát động phong trào thi đua năm 2025" in shifted
     # A decree's number and another period stay as written.
@@ -60,16 +62,27 @@ def test_next_edition_of_a_yearly_conference():
 
 
 def test_next_edition_of_a_congress_moves_five_years():
-    values = {"title": "Đại hội Thi đua yêu nước giai đoạn 2020 - 2025", "year_reviewed": 2020,
-              "year_launched": 2025, "date": dt.date(2024, 2, 29), "doc_number": ""}
+    values = {
+        "title": "Đại hội Thi đua yêu nước giai đoạn 2020 - 2025",
+        "year_reviewed": 2020,
+        "year_launched": 2025,
+        "date": dt.date(2024, 2, 29),
+        "doc_number": "",
+    }
     copy = logic.next_edition(values, "dai_hoi")
     assert copy["title"] == "Đại hội Thi đua yêu nước giai đoạn 2025 - 2030"
     assert copy["date"] == dt.date(2029, 2, 28)  # 2029 is not a leap year
 
 
 def test_info_completeness_lists_what_is_missing():
-    full = {"venue_address": "x", "funding_source": "x", "doc_number": "5", "signer_title": "x",
-            "signer_name": "x", "purposes": "x"}
+    full = {
+        "venue_address": "x",
+        "funding_source": "x",
+        "doc_number": "5",
+        "signer_title": "x",
+        "signer_name": "x",
+        "purposes": "x",
+    }
     assert logic.info_completeness(full).progress == 100
     assert logic.info_completeness(full).missing == []
     partial = dict(full, doc_number="", signer_name="")
@@ -80,13 +93,28 @@ def test_info_completeness_lists_what_is_missing():
 
 def test_conference_summary_words_the_facts():
     values = {
-        "kind": "tong_ket", "level": "xa", "parent_body": "", "issuer": "Ủy ban nhân dân xã Tân Hòa",
-        "place_name": "Tân Hòa", "title": "Hội nghị tổng kết", "year_reviewed": 2023,
-        "year_launched": 2024, "date": dt.date(2024, 1, 19), "start_time": dt.time(7, 30),
-        "length": "half_day", "venue": "Hội trường", "venue_address": "", "planned_delegates": 1500,
-        "funding_source": "Quỹ thi đua", "doc_number": "5", "doc_symbol": "KH-UBND",
-        "signer_authority": "TM. Ủy ban nhân dân", "signer_deputy": "KT. Chủ tịch",
-        "signer_title": "Phó Chủ tịch", "signer_name": "Lại Văn Hoàn", "purposes": "Một\n\nHai",
+        "kind": "tong_ket",
+        "level": "xa",
+        "parent_body": "",
+        "issuer": "Ủy ban nhân dân xã Tân Hòa",
+        "place_name": "Tân Hòa",
+        "title": "Hội nghị tổng kết",
+        "year_reviewed": 2023,
+        "year_launched": 2024,
+        "date": dt.date(2024, 1, 19),
+        "start_time": dt.time(7, 30),
+        "length": "half_day",
+        "venue": "Hội trường",
+        "venue_address": "",
+        "planned_delegates": 1500,
+        "funding_source": "Quỹ thi đua",
+        "doc_number": "5",
+        "doc_symbol": "KH-UBND",
+        "signer_authority": "TM. Ủy ban nhân dân",
+        "signer_deputy": "KT. Chủ tịch",
+        "signer_title": "Phó Chủ tịch",
+        "signer_name": "Lại Văn Hoàn",
+        "purposes": "Một\n\nHai",
     }
     summary = logic.conference_summary(values, dt.date(2024, 1, 5))
     rows = dict(summary.rows)

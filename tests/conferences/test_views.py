@@ -56,8 +56,11 @@ def test_home_page_offers_presets_and_the_demo_to_a_new_user(client):
 
 def test_preset_chooser_lists_every_kind(client):
     html = client.get("/hoi-nghi/moi").get_data(as_text=True)
-    for kind in ("Hội nghị tổng kết công tác thi đua, khen thưởng", "Đại hội Thi đua yêu nước",
-                 "Hội nghị trao thưởng cấp Nhà nước"):
+    for kind in (
+        "Hội nghị tổng kết công tác thi đua, khen thưởng",
+        "Đại hội Thi đua yêu nước",
+        "Hội nghị trao thưởng cấp Nhà nước",
+    ):
         assert kind in html
     assert "/hoi-nghi/moi/tong_ket.xa" in html
 
@@ -139,8 +142,17 @@ def test_foreign_host_header_is_refused(client):
 
 def test_dashboard_shows_countdown_and_a_card_per_part(client, demo_id):
     html = client.get(f"/hoi-nghi/{demo_id}").get_data(as_text=True)
-    for part in ("Thông tin chung", "Chương trình", "Đại biểu", "Sơ đồ chỗ ngồi", "Khen thưởng",
-                 "Trang trí khánh tiết", "Phân công nhiệm vụ", "Dự toán kinh phí", "Kế hoạch"):
+    for part in (
+        "Thông tin chung",
+        "Chương trình",
+        "Đại biểu",
+        "Sơ đồ chỗ ngồi",
+        "Khen thưởng",
+        "Trang trí khánh tiết",
+        "Phân công nhiệm vụ",
+        "Dự toán kinh phí",
+        "Kế hoạch",
+    ):
         assert f"<h2>{part}</h2>" in html
     assert "ngày nữa" in html or "Hôm nay" in html or "Ngày mai" in html
     assert "<progress" in html
@@ -221,4 +233,3 @@ def test_unknown_pages_get_a_vietnamese_404(client):
     response = client.get("/hoi-nghi/999")
     assert response.status_code == 404
     assert "Không tìm thấy" in response.get_data(as_text=True)
-

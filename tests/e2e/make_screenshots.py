@@ -42,8 +42,22 @@ def main() -> None:
             browser.close()
     pdf_path = Path(tempfile.mkdtemp()) / "summary.pdf"
     pdf_path.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-                    str(pdf_path), str(OUT / "summary-pdf")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf_path),
+            str(OUT / "summary-pdf"),
+        ],
+        check=True,
+    )
     print("\n".join(sorted(str(p) for p in OUT.iterdir())), file=sys.stdout)
 
 

@@ -92,12 +92,23 @@ BASE: dict[str, Any] = {
         {"title": "Lập dự toán", "lead": "Phòng Văn hóa - Xã hội", "month_before": True},
     ],
     "decor": [
-        {"area": "san_khau", "item": "Quốc kỳ", "quantity": 1, "unit": "lá",
-         "placement": "Trên phông, phía trái sân khấu"},
+        {
+            "area": "san_khau",
+            "item": "Quốc kỳ",
+            "quantity": 1,
+            "unit": "lá",
+            "placement": "Trên phông, phía trái sân khấu",
+        },
     ],
     "budget": [
-        {"category": "nuoc_uong", "content": "Nước uống", "unit": "người/ngày",
-         "quantity": "delegates", "unit_price": 40000, "note": ""},
+        {
+            "category": "nuoc_uong",
+            "content": "Nước uống",
+            "unit": "người/ngày",
+            "quantity": "delegates",
+            "unit_price": 40000,
+            "note": "",
+        },
     ],
 }
 
@@ -208,14 +219,30 @@ def test_extends_merges_tables_and_replaces_lists(tmp_path: Path) -> None:
 def test_extends_chain(tmp_path: Path) -> None:
     write(tmp_path, "tong_ket.xa.toml", BASE)
     own = {"format": 1, "description": "", "sources": ["004"]}
-    write(tmp_path, "tuyen_duong.xa.toml", {
-        **own, "kind": "tuyen_duong", "level": "xa", "name": "Tuyên dương",
-        "extends": "tong_ket.xa", "conference": {"typical_month": 3},
-    })
-    write(tmp_path, "dai_hoi.xa.toml", {
-        **own, "kind": "dai_hoi", "level": "xa", "name": "Đại hội",
-        "extends": "tuyen_duong.xa", "conference": {"title": "Đại hội"},
-    })
+    write(
+        tmp_path,
+        "tuyen_duong.xa.toml",
+        {
+            **own,
+            "kind": "tuyen_duong",
+            "level": "xa",
+            "name": "Tuyên dương",
+            "extends": "tong_ket.xa",
+            "conference": {"typical_month": 3},
+        },
+    )
+    write(
+        tmp_path,
+        "dai_hoi.xa.toml",
+        {
+            **own,
+            "kind": "dai_hoi",
+            "level": "xa",
+            "name": "Đại hội",
+            "extends": "tuyen_duong.xa",
+            "conference": {"title": "Đại hội"},
+        },
+    )
     loaded = {p.key: p for p in load_presets(tmp_path)}
     assert loaded["dai_hoi.xa"].conference.typical_month == 3
     assert loaded["dai_hoi.xa"].conference.title == "Đại hội"
@@ -257,10 +284,18 @@ def test_missing_key_in_conference(tmp_path: Path) -> None:
 
 def test_own_keys_are_not_inherited(tmp_path: Path) -> None:
     write(tmp_path, "tong_ket.xa.toml", BASE)
-    write(tmp_path, "giao_uoc.xa.toml", {
-        "format": 1, "kind": "giao_uoc", "level": "xa", "extends": "tong_ket.xa",
-        "description": "", "sources": [],
-    })
+    write(
+        tmp_path,
+        "giao_uoc.xa.toml",
+        {
+            "format": 1,
+            "kind": "giao_uoc",
+            "level": "xa",
+            "extends": "tong_ket.xa",
+            "description": "",
+            "sources": [],
+        },
+    )
     message = load_error(tmp_path)
     assert "giao_uoc.xa.toml" in message and "'name'" in message
 

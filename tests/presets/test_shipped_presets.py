@@ -30,7 +30,8 @@ PRESETS = all_presets()
 KEYS = [preset.key for preset in PRESETS]
 PACKAGE = importlib.resources.files("kehoach_app.presets")
 PRESET_FILES = sorted(
-    entry for entry in PACKAGE.iterdir()
+    entry
+    for entry in PACKAGE.iterdir()
     if entry.name.endswith(".toml") and entry.name.count(".") == 2
 )
 
@@ -251,7 +252,8 @@ def test_seed_sizes() -> None:
 
 
 @pytest.mark.parametrize(
-    "preset", [p for p in PRESETS if p.level != "huyen"],
+    "preset",
+    [p for p in PRESETS if p.level != "huyen"],
     ids=[p.key for p in PRESETS if p.level != "huyen"],
 )
 def test_no_huyen_in_tinh_and_xa_presets(preset: Preset) -> None:

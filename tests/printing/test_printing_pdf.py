@@ -343,3 +343,15 @@ def test_sample_renders_fast(fonts):
     with pdf:
         assert len(pages) == 2
     assert elapsed < 0.5  # measured ≈ 40 ms; generous for slow CI machines
+
+
+def test_empty_parts_still_make_a_valid_file():
+    import docx
+
+    from kehoach_app.printing import BulletList, KeyValue, render_docx
+
+    doc = Document("", body=[Table([], []), KeyValue([]), BulletList([]), Paragraph("")])
+    pdf, pages = pdf_pages(render_pdf(doc))
+    with pdf:
+        assert len(pages) == 1
+    assert docx.Document(io.BytesIO(render_docx(doc))).paragraphs

@@ -427,10 +427,10 @@ def _header(w: _Writer, header: Header) -> None:
     left, right = row.cells
     blank_left, blank_right = w.first_paragraph(left), w.first_paragraph(right)
     if L.clean(header.parent_body).strip():
-        w.centred_lines(left, L.upper(header.parent_body), f.regular, L.PARENT_SIZE, left_w)
+        w.centred_lines(left, L.agency_name(header.parent_body), f.regular, L.PARENT_SIZE, left_w)
     if L.clean(header.issuer).strip():
         lines = w.centred_lines(
-            left, L.upper(header.issuer), f.bold, L.ISSUER_SIZE, left_w, bold=True
+            left, L.agency_name(header.issuer), f.bold, L.ISSUER_SIZE, left_w, bold=True
         )
         w.rule(left, L.short_rule_width(lines, L.Face(f.bold, L.ISSUER_SIZE)), left_w)
     w.centred_lines(right, L.QUOC_HIEU, f.bold, L.QUOC_HIEU_SIZE, right_w, bold=True)

@@ -113,6 +113,30 @@ def recipient_lines(recipients: list[str]) -> list[str]:
     return lines
 
 
+# Kinds of body whose name officials break after the kind, not in the middle of it:
+# "ỦY BAN NHÂN DÂN / XÃ TÂN HÒA", never "ỦY BAN NHÂN / DÂN XÃ TÂN HÒA" (seed 002's header).
+AGENCY_KINDS = (
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+    "HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG",
+    "BAN THI ĐUA - KHEN THƯỞNG",
+    "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
+)
+
+
+def agency_name(text: str) -> str:
+    """An agency name in capitals, broken after its kind when the caller gave no break."""
+    name = upper(text)
+    if "\n" in name:
+        return name
+    for kind in AGENCY_KINDS:
+        rest = name[len(kind):]
+        if name.startswith(kind) and rest.startswith(" ") and rest.strip():
+            return f"{kind}\n{rest.strip()}"
+    return name
+
+
 @dataclass(frozen=True)
 class Face:
     """A font face at a size, for measuring."""

@@ -413,10 +413,10 @@ def header_flowables(header: Header | None, title: str, subtitle: str = "") -> l
     if header is not None:
         left: list[Flowable] = []
         if L.clean(header.parent_body).strip():
-            left.append(CenteredLines(L.upper(header.parent_body), fonts.regular, L.PARENT_SIZE))
+            left.append(CenteredLines(L.agency_name(header.parent_body), fonts.regular, L.PARENT_SIZE))
         if L.clean(header.issuer).strip():
             left.append(
-                CenteredLines(L.upper(header.issuer), fonts.bold, L.ISSUER_SIZE, rule="short")
+                CenteredLines(L.agency_name(header.issuer), fonts.bold, L.ISSUER_SIZE, rule="short")
             )
         right = [
             CenteredLines(L.QUOC_HIEU, fonts.bold, L.QUOC_HIEU_SIZE),
@@ -803,7 +803,8 @@ def render_pdf(doc: Document) -> bytes:
     closing = signature_flowables(doc.signatures, doc.recipients)
     if closing and body and isinstance(body[-1], RLParagraph):
         # the signature never stands alone on the last page: its paragraph goes with it
-        body[-1].keepWithNext = 1
+        # (keepWithNext does not reach into the signature's own KeepTogether, so nest them)
+        closing = [KeepTogether([body.pop(), *closing])]
     flowables = [*header_flowables(doc.header, doc.title, doc.subtitle), *body, *closing]
     meta_title = doc.meta_title or " ".join(
         " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part

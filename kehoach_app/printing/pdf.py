@@ -413,7 +413,8 @@ def header_flowables(header: Header | None, title: str, subtitle: str = "") -> l
     if header is not None:
         left: list[Flowable] = []
         if L.clean(header.parent_body).strip():
-            left.append(CenteredLines(L.agency_name(header.parent_body), fonts.regular, L.PARENT_SIZE))
+            parent = L.agency_name(header.parent_body)
+            left.append(CenteredLines(parent, fonts.regular, L.PARENT_SIZE))
         if L.clean(header.issuer).strip():
             left.append(
                 CenteredLines(L.agency_name(header.issuer), fonts.bold, L.ISSUER_SIZE, rule="short")

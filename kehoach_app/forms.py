@@ -6,8 +6,11 @@ Indico's IndicoForm; every message is Vietnamese.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_wtf import FlaskForm
-from wtforms import Field, IntegerField, StringField
+from wtforms import Field, StringField
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
@@ -31,63 +34,56 @@ class BaseForm(FlaskForm):
         locales = ("vi_VN", "vi")
 
 
-class VNDateField(Field):
+class _ParsedField(Field):
+    """A text box whose text is parsed by a vn.py function; its ValueError is the message.
+
+    What the user typed is shown back unchanged when the form is refused.
+    """
+
+    widget = TextInput()
+    parse: Callable[[str], Any]  # each subclass names its vn.py parser
+
+    @staticmethod
+    def show(value) -> str:
+        return str(value)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return self.show(self.data) if self.data is not None else ""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if not valuelist or not (valuelist[0] or "").strip():
+            return
+        try:
+            self.data = self.parse(valuelist[0])
+        except ValueError as error:
+            raise ValueError(str(error)) from None
+
+
+class VNDateField(_ParsedField):
     """A date typed as dd/mm/yyyy (yyyy-mm-dd is accepted too).
 
     A plain text box, not the browser's date picker: the picker shows the order of the Windows
     locale (mm/dd/yyyy on an English system), which officers misread; dd/mm/yyyy never changes.
     """
 
-    widget = TextInput()
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        return vn.format_date_short(self.data) if self.data else ""
-
-    def process_formdata(self, valuelist):
-        self.data = None
-        if not valuelist or not (valuelist[0] or "").strip():
-            return
-        try:
-            self.data = vn.parse_date(valuelist[0])
-        except ValueError as error:
-            raise ValueError(str(error)) from None
+    parse = staticmethod(vn.parse_date)
+    show = staticmethod(vn.format_date_short)
 
 
-class VNTimeField(Field):
+class VNTimeField(_ParsedField):
     """A time of day typed as 07:30, 7h30 or '7 giờ 30'."""
 
-    widget = TextInput()
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        return vn.format_time_short(self.data) if self.data else ""
-
-    def process_formdata(self, valuelist):
-        self.data = None
-        if not valuelist or not (valuelist[0] or "").strip():
-            return
-        try:
-            self.data = vn.parse_time(valuelist[0])
-        except ValueError as error:
-            raise ValueError(str(error)) from None
+    parse = staticmethod(vn.parse_time)
+    show = staticmethod(vn.format_time_short)
 
 
-class VNIntegerField(IntegerField):
+class VNIntegerField(_ParsedField):
     """A whole number typed the Vietnamese way ("1.500") or plainly ("1500")."""
 
-    widget = TextInput(input_type="text")
-
-    def process_formdata(self, valuelist):
-        self.data = None
-        if not valuelist or not (valuelist[0] or "").strip():
-            return
-        try:
-            self.data = vn.parse_integer(valuelist[0])
-        except ValueError as error:
-            raise ValueError(str(error)) from None
+    parse = staticmethod(vn.parse_integer)
 
 
 class Required:

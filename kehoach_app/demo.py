@@ -10,7 +10,7 @@ import datetime as dt
 
 from .conferences import operations
 from .conferences.models import Conference
-from .conferences.presetting import preset_form_values
+from .conferences.presetting import apply_preset_parts, preset_form_values
 from .presets import get_preset
 
 DEMO_PRESET = "tong_ket.xa"
@@ -20,9 +20,8 @@ def create_demo_conference(today: dt.date | None = None) -> Conference:
     """Create (and flush, not commit) a filled-in demo conference; later parts add their data."""
     today = today or dt.date.today()
     place = "Tân Hòa"
-    values = preset_form_values(
-        get_preset(DEMO_PRESET), today, issuer="Ủy ban nhân dân xã Tân Hòa", place=place
-    )
+    preset = get_preset(DEMO_PRESET)
+    values = preset_form_values(preset, today, issuer="Ủy ban nhân dân xã Tân Hòa", place=place)
     values.update(
         parent_body="",
         issuer="Ủy ban nhân dân xã Tân Hòa",
@@ -33,4 +32,18 @@ def create_demo_conference(today: dt.date | None = None) -> Conference:
         signer_name="Nguyễn Thị Hồng Nhung",
         notes="Hội nghị mẫu để xem thử chương trình — có thể sửa hoặc xóa.",
     )
-    return operations.create_conference(values)
+    conference = operations.create_conference(values)
+    apply_preset_parts(conference, preset)
+    # Later parts add their demo data here (tasks ticked off, delegates, awards, …).
+    for function in _DEMO_PARTS:
+        function(conference, today)
+    return conference
+
+
+# Parts that add realistic demo data beyond what the preset brings: (conference, today) -> None.
+_DEMO_PARTS: list = []
+
+
+def register_demo_part(function) -> None:
+    if function not in _DEMO_PARTS:
+        _DEMO_PARTS.append(function)

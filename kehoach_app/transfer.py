@@ -38,11 +38,19 @@ class ConferenceFileError(Exception):
 
 @dataclass(frozen=True)
 class PartTransfer:
-    """How one part of a conference (agenda, delegates, …) goes into and out of the file."""
+    """How one part of a conference (agenda, tasks, delegates, …) goes into and out of the file.
+
+    export(conference) returns the part as JSON-ready data (the file's value under `key`).
+    validate(data) checks that value with the same rules as the part's forms and returns it
+    ready for replace(), or raises ConferenceFileError listing every problem in Vietnamese.
+    replace(conference, data) makes the part's rows exactly `data` (deleting what was there):
+    used by import, by "Nhân bản" and by undo.
+    """
 
     key: str
     export: Callable[[Conference], Any]
-    import_: Callable[[Conference, Any], None]
+    validate: Callable[[Any], Any]
+    replace: Callable[[Conference, Any], None]
 
 
 _PARTS: list[PartTransfer] = []
@@ -165,7 +173,23 @@ def read_conference_file(raw: bytes) -> dict:
     if errors:
         raise ConferenceFileError([_schema_message(e) for e in errors[:20]])
     document["conference"] = validate_conference_values(document["conference"])
+    document.update(validate_parts({p.key: document[p.key] for p in _PARTS if p.key in document}))
     return document
+
+
+def validate_parts(parts: dict) -> dict:
+    """Each registered part's value checked by the part; every problem of every part listed."""
+    messages: list[str] = []
+    checked = {}
+    for part in _PARTS:
+        if part.key in parts:
+            try:
+                checked[part.key] = part.validate(parts[part.key])
+            except ConferenceFileError as error:
+                messages.extend(error.messages)
+    if messages:
+        raise ConferenceFileError(messages)
+    return checked
 
 
 def validate_conference_values(data: dict) -> dict:
@@ -190,15 +214,31 @@ def import_conference(raw: bytes) -> Conference:
     conference.set_values(document["conference"])
     db.session.add(conference)
     db.session.flush()
-    for part in _PARTS:
-        if part.key in document:
-            part.import_(conference, document[part.key])
+    replace_parts(conference, document)
     return conference
 
 
-def restore_fields(conference: Conference, fields: dict) -> None:
-    """Put back the conference's own fields from a snapshot (undo)."""
-    values = dict(fields)
+def replace_parts(conference: Conference, document: dict) -> None:
+    """Make every part of `conference` what `document` holds (parts it lacks are left alone)."""
+    for part in _PARTS:
+        if part.key in document:
+            part.replace(conference, document[part.key])
+    db.session.flush()
+
+
+def snapshot(conference: Conference) -> str:
+    """The whole conference as JSON text, to be put back by restore_snapshot (undo)."""
+    return json.dumps(export_conference(conference), ensure_ascii=False)
+
+
+def restore_snapshot(conference: Conference, text: str) -> None:
+    """Put the conference and all its parts back as a snapshot holds them."""
+    document = json.loads(text)
+    values = dict(document["conference"])
     values["date"] = dt.date.fromisoformat(values["date"])
     values["start_time"] = dt.time.fromisoformat(values["start_time"])
     conference.set_values(values)
+    for part in _PARTS:
+        if part.key in document:
+            part.replace(conference, part.validate(document[part.key]))
+    db.session.flush()

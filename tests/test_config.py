@@ -44,7 +44,14 @@ def test_sqlite_settings_and_migrations_at_start(app):
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 10000
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0001"
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    settings = Config()
+    settings.set_main_option(
+        "script_location", str(config.resource_root() / "kehoach_app" / "migrations")
+    )
+    assert version == ScriptDirectory.from_config(settings).get_current_head()
 
 
 def test_a_second_start_on_the_same_data_keeps_the_data(tmp_path):

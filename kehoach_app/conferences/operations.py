@@ -7,7 +7,6 @@ refused or failed operation leaves nothing half-saved.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from sqlalchemy import select
 
@@ -17,7 +16,7 @@ from .logic import next_edition
 from .models import Conference, ConferenceRevision
 
 # How many undo steps a conference keeps.
-MAX_REVISIONS = 50
+MAX_REVISIONS = 30
 
 
 def _now() -> dt.datetime:
@@ -30,7 +29,7 @@ def take_snapshot(conference: Conference, action: str, description: str) -> Conf
         conference=conference,
         action=action,
         description=description,
-        snapshot=json.dumps(transfer.conference_fields(conference), ensure_ascii=False),
+        snapshot=transfer.snapshot(conference),
     )
     db.session.add(revision)
     old = conference.revisions[:-MAX_REVISIONS]
@@ -62,7 +61,11 @@ def update_conference(conference: Conference, values: dict) -> bool:
 
 
 def undo_last_edit(conference: Conference) -> ConferenceRevision | None:
-    """Put the conference back as before its last edit; None when there is nothing to undo."""
+    """Put the conference (and every part of it) back as before its last change.
+
+    Every operation that changes a conference or one of its parts takes a snapshot first, so one
+    Hoàn tác button undoes the latest change, whichever part it was in. None when nothing is left.
+    """
     revision = db.session.scalars(
         select(ConferenceRevision)
         .where(ConferenceRevision.conference_id == conference.id)
@@ -71,7 +74,7 @@ def undo_last_edit(conference: Conference) -> ConferenceRevision | None:
     ).first()
     if revision is None:
         return None
-    transfer.restore_fields(conference, json.loads(revision.snapshot))
+    transfer.restore_snapshot(conference, revision.snapshot)
     db.session.delete(revision)
     db.session.flush()
     return revision
@@ -85,9 +88,8 @@ def duplicate_conference(conference: Conference) -> Conference:
     copy.set_values(values)
     db.session.add(copy)
     db.session.flush()
-    for part in transfer._PARTS:
-        if part.key in document:
-            part.import_(copy, document[part.key])
+    parts = {key: value for key, value in document.items() if key != "conference"}
+    transfer.replace_parts(copy, transfer.validate_parts(parts))
     return copy
 
 

@@ -4,10 +4,44 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from .. import vn
 from ..presets import Preset, fill
 from .logic import default_date, default_years
+from .models import Conference
+
+# Parts that fill themselves from the preset when a conference is created (programme, tasks, …):
+# each is called with the new conference, its preset and the placeholder values.
+PresetPart = Callable[[Conference, Preset, dict], None]
+_PRESET_PARTS: list[PresetPart] = []
+
+
+def register_preset_part(function: PresetPart) -> None:
+    if function not in _PRESET_PARTS:
+        _PRESET_PARTS.append(function)
+
+
+def placeholder_values(conference: Conference) -> dict:
+    """What a preset's {placeholders} stand for in this conference."""
+    return {
+        "year_reviewed": conference.year_reviewed,
+        "year_launched": conference.year_launched,
+        "issuer": conference.issuer,
+        "place": conference.place_name,
+    }
+
+
+def fill_text(pattern: str, values: dict) -> str:
+    """A preset text with its placeholders filled (and what an empty one leaves tidied)."""
+    return _tidy(fill(pattern, **values))
+
+
+def apply_preset_parts(conference: Conference, preset: Preset) -> None:
+    """Give a new conference the programme, tasks, … its preset brings."""
+    values = placeholder_values(conference)
+    for function in _PRESET_PARTS:
+        function(conference, preset, values)
 
 
 def _tidy(text: str) -> str:

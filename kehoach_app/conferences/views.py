@@ -26,7 +26,7 @@ from . import operations
 from .forms import ConferenceForm
 from .logic import conference_summary, countdown_text, days_until, info_completeness
 from .models import Conference
-from .presetting import preset_form_values
+from .presetting import apply_preset_parts, preset_form_values
 from .printout import render_summary
 from .vocab import KINDS, LENGTHS, LEVELS
 
@@ -86,6 +86,7 @@ def create(preset_key: str):
         form.process(data=preset_form_values(preset, dt.date.today()))
     if form.validate_on_submit():
         conference = operations.create_conference(form.conference_values())
+        apply_preset_parts(conference, preset)
         db.session.commit()
         _notice(f"Đã tạo hội nghị “{conference.title}”.")
         return redirect(url_for(".show", conference_id=conference.id))

@@ -1,0 +1,5 @@
+"""Pages of the tasks part (being written)."""
+
+from flask import Blueprint
+
+bp = Blueprint("tasks", __name__)

@@ -146,6 +146,7 @@ def _setup_templates(app: Flask) -> None:
 def _setup_blueprints(app: Flask) -> None:
     from .agenda.views import bp as agenda_bp
     from .conferences.views import bp as conferences_bp
+    from .delegates.views import bp as delegates_bp
     from .system import bp as system_bp
     from .tasks.views import bp as tasks_bp
 
@@ -153,6 +154,7 @@ def _setup_blueprints(app: Flask) -> None:
     app.register_blueprint(conferences_bp)
     app.register_blueprint(agenda_bp)
     app.register_blueprint(tasks_bp)
+    app.register_blueprint(delegates_bp)
 
 
 def _setup_cli(app: Flask) -> None:

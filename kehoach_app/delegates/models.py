@@ -1,0 +1,97 @@
+"""Delegates (đại biểu) and their groups (thành phần đại biểu)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..conferences.models import Conference
+from ..db import db
+
+HONORIFICS = ("Ông", "Bà", "Đồng chí")
+
+# Reply to the invitation (phản hồi).
+REPLIES = {
+    "pending": "Chưa phản hồi",
+    "attending": "Tham dự",
+    "absent": "Vắng",
+    "substitute": "Cử người dự thay",
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class DelegateGroup(db.Model):
+    """A group of invited delegates (thành phần), e.g. "Thường trực Đảng ủy", with a planned count."""
+
+    __tablename__ = "delegate_groups"
+    __table_args__ = (CheckConstraint("planned BETWEEN 0 AND 10000", name="planned_range"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(500))
+    planned: Mapped[int] = mapped_column(default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    conference: Mapped[Conference] = relationship()
+    delegates: Mapped[list[Delegate]] = relationship(back_populates="group")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self) -> str:
+        return f"<DelegateGroup {self.id} {self.name[:30]!r} planned={self.planned}>"
+
+
+class Delegate(db.Model):
+    """One invited person: who, in which group, how senior, invited when, and their reply."""
+
+    __tablename__ = "delegates"
+    __table_args__ = (
+        CheckConstraint(
+            "reply IN ('pending', 'attending', 'absent', 'substitute')", name="reply_known"
+        ),
+        CheckConstraint("protocol_rank BETWEEN 0 AND 100000", name="protocol_rank_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegate_groups.id", ondelete="SET NULL"), index=True, default=None
+    )
+    honorific: Mapped[str] = mapped_column(String(20), default="Đồng chí")
+    full_name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(300), default="")  # chức vụ
+    unit: Mapped[str] = mapped_column(String(300), default="")  # đơn vị
+    # Who is more senior: 1 is the most senior; 0 means not ranked (sorted last).
+    protocol_rank: Mapped[int] = mapped_column(default=0)
+    presidium: Mapped[bool] = mapped_column(Boolean, default=False)  # Đoàn Chủ tịch
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    invitation_sent_on: Mapped[dt.date | None] = mapped_column(default=None)
+    reply: Mapped[str] = mapped_column(String(12), default="pending")
+    substitute_name: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
+    version: Mapped[int] = mapped_column(default=1)
+
+    conference: Mapped[Conference] = relationship()
+    group: Mapped[DelegateGroup | None] = relationship(back_populates="delegates")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    FIELDS = (
+        "group_id", "honorific", "full_name", "position", "unit", "protocol_rank", "presidium",
+        "phone", "invitation_sent_on", "reply", "substitute_name", "notes",
+    )
+
+    def __repr__(self) -> str:
+        return f"<Delegate {self.id} {self.full_name!r} rank={self.protocol_rank}>"

@@ -145,7 +145,9 @@ def _setup_templates(app: Flask) -> None:
 
 def _setup_blueprints(app: Flask) -> None:
     from .agenda.views import bp as agenda_bp
+    from .awards.views import bp as awards_bp
     from .conferences.views import bp as conferences_bp
+    from .decor.views import bp as decor_bp
     from .delegates.views import bp as delegates_bp
     from .system import bp as system_bp
     from .tasks.views import bp as tasks_bp
@@ -155,6 +157,8 @@ def _setup_blueprints(app: Flask) -> None:
     app.register_blueprint(agenda_bp)
     app.register_blueprint(tasks_bp)
     app.register_blueprint(delegates_bp)
+    app.register_blueprint(awards_bp)
+    app.register_blueprint(decor_bp)
 
 
 def _setup_cli(app: Flask) -> None:

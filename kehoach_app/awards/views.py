@@ -1,0 +1,5 @@
+"""Pages of the awards part (being written)."""
+
+from flask import Blueprint
+
+bp = Blueprint("awards", __name__)

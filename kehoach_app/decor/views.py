@@ -1,0 +1,5 @@
+"""Pages of the decor part (being written)."""
+
+from flask import Blueprint
+
+bp = Blueprint("decor", __name__)

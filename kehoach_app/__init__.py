@@ -52,8 +52,29 @@ def _setup_database(app: Flask) -> None:
     migrations = Path(__file__).resolve().parent / "migrations"
     Migrate(app, db, directory=str(migrations), render_as_batch=True)
     if app.config.get("AUTO_MIGRATE", True):
+        _backup_at_start(app, migrations)
         with app.app_context():
             upgrade(directory=str(migrations))
+
+
+def _backup_at_start(app: Flask, migrations: Path) -> None:
+    """A backup at every start; the one before a migration says so (issue 10)."""
+    import sqlite3
+
+    from .backups.operations import make_backup
+
+    data_dir = Path(app.config["DATA_DIR"])
+    db_path = data_dir / "kehoach.sqlite3"
+    if not db_path.exists():
+        return
+    try:
+        with sqlite3.connect(str(db_path)) as connection:
+            current = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        current = None
+    head = max(p.name.split("_", 1)[0] for p in (migrations / "versions").glob("[0-9]*_*.py"))
+    reason = "khoi-dong" if current and current[0] == head else "truoc-nang-cap"
+    make_backup(db_path, data_dir, reason)
 
 
 def _error_page(code: int, heading: str, message: str):
@@ -145,6 +166,7 @@ def _setup_templates(app: Flask) -> None:
 
 def _setup_blueprints(app: Flask) -> None:
     from .agenda.views import bp as agenda_bp
+    from .backups.views import bp as backups_bp
     from .awards.views import bp as awards_bp
     from .conferences.views import bp as conferences_bp
     from .decor.views import bp as decor_bp
@@ -153,6 +175,7 @@ def _setup_blueprints(app: Flask) -> None:
     from .tasks.views import bp as tasks_bp
 
     app.register_blueprint(system_bp)
+    app.register_blueprint(backups_bp)
     app.register_blueprint(conferences_bp)
     app.register_blueprint(agenda_bp)
     app.register_blueprint(tasks_bp)

@@ -49,9 +49,12 @@ def register_commands(app: Flask) -> None:
     def import_command(file: Path):
         """Nhập một hội nghị từ tệp JSON; tệp lỗi bị từ chối, không nhập gì."""
         from . import transfer
+        from .backups.views import backup_before
 
+        raw = file.read_bytes()
+        backup_before("truoc-nhap")
         try:
-            conference = transfer.import_conference(file.read_bytes())
+            conference = transfer.import_conference(raw)
             db.session.commit()
         except transfer.ConferenceFileError as error:
             db.session.rollback()

@@ -264,8 +264,12 @@ def import_file():
         if upload is None or not upload.filename:
             errors = ["Hãy chọn tệp hội nghị (.json) để nhập."]
         else:
+            from ..backups.views import backup_before
+
+            raw = upload.read()
+            backup_before("truoc-nhap")
             try:
-                conference = transfer.import_conference(upload.read())
+                conference = transfer.import_conference(raw)
                 db.session.commit()
             except transfer.ConferenceFileError as error:
                 db.session.rollback()

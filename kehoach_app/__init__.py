@@ -166,8 +166,8 @@ def _setup_templates(app: Flask) -> None:
 
 def _setup_blueprints(app: Flask) -> None:
     from .agenda.views import bp as agenda_bp
-    from .backups.views import bp as backups_bp
     from .awards.views import bp as awards_bp
+    from .backups.views import bp as backups_bp
     from .conferences.views import bp as conferences_bp
     from .decor.views import bp as decor_bp
     from .delegates.views import bp as delegates_bp

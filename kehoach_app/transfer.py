@@ -234,6 +234,8 @@ def snapshot(conference: Conference) -> str:
 def restore_snapshot(conference: Conference, text: str) -> None:
     """Put the conference and all its parts back as a snapshot holds them."""
     document = json.loads(text)
+    if "conference" not in document:  # a first-release snapshot held the fields alone
+        document = {"conference": document}
     values = dict(document["conference"])
     values["date"] = dt.date.fromisoformat(values["date"])
     values["start_time"] = dt.time.fromisoformat(values["start_time"])

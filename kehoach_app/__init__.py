@@ -20,25 +20,29 @@ __version__ = "0.1.0"
 csrf = CSRFProtect()
 
 
-def create_app(test_config: dict | None = None, data_dir: str | os.PathLike | None = None) -> Flask:
-    """Build the app on a data folder (created if missing) and bring its database up to date."""
+def create_app(settings: dict | None = None, data_dir: str | os.PathLike | None = None) -> Flask:
+    """Build the app on a data folder (created if missing) and bring its database up to date.
+
+    `settings` override the defaults (tests, LAN mode); `data_dir` overrides where data lives.
+    """
     root = resource_root()
     app = Flask(
         __name__,
         template_folder=str(root / "templates"),
         static_folder=str(root / "static"),
     )
-    folder = resolve_data_dir(data_dir or (test_config or {}).get("DATA_DIR"))
+    folder = resolve_data_dir(data_dir or (settings or {}).get("DATA_DIR"))
     folder.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(build_config(folder))
-    if test_config:
-        app.config.update(test_config)
+    if settings:
+        app.config.update(settings)
     app.config["DATA_DIR"] = str(folder)
 
     _setup_database(app)
     _setup_security(app)
     _setup_templates(app)
     _setup_blueprints(app)
+    _setup_lan(app)
     _setup_cli(app)
     return app
 
@@ -182,6 +186,12 @@ def _setup_blueprints(app: Flask) -> None:
     app.register_blueprint(delegates_bp)
     app.register_blueprint(awards_bp)
     app.register_blueprint(decor_bp)
+
+
+def _setup_lan(app: Flask) -> None:
+    from . import lan
+
+    lan.init_app(app)
 
 
 def _setup_cli(app: Flask) -> None:

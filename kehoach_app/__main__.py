@@ -79,6 +79,27 @@ def choose_port(wanted: int, data_dir: Path) -> tuple[int, str | None]:
     )
 
 
+def _lan_settings(args) -> dict:
+    """Ask for the LAN password (or read KEHOACH_LAN_PASSWORD) and build LAN-mode settings."""
+    import getpass
+    import os
+
+    from .lan import lan_config
+
+    password = os.environ.get("KEHOACH_LAN_PASSWORD") or ""
+    if not password:
+        try:
+            password = getpass.getpass("Đặt mật khẩu cho chế độ mạng nội bộ (ít nhất 8 ký tự): ")
+        except (EOFError, OSError):
+            raise SystemExit(
+                "Chế độ mạng nội bộ cần mật khẩu: đặt biến KEHOACH_LAN_PASSWORD."
+            ) from None
+    try:
+        return lan_config(password, args.allow_host)
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="kehoach_app",
@@ -94,7 +115,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data-dir", help="thư mục dữ liệu (hoặc biến môi trường KEHOACH_DATA_DIR)"
     )
+    parser.add_argument(
+        "--lan",
+        action="store_true",
+        help="mở cho máy khác trong mạng nội bộ (cần mật khẩu: biến KEHOACH_LAN_PASSWORD "
+        "hoặc nhập khi khởi động)",
+    )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        help="với --lan: thêm tên máy hoặc địa chỉ được phép (lặp lại được)",
+    )
     args = parser.parse_args(argv)
+    settings = _lan_settings(args) if args.lan else None
 
     data_dir = resolve_data_dir(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -109,12 +143,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from . import create_app
 
-    app = create_app(data_dir=data_dir)
+    app = create_app(settings, data_dir=data_dir)
     # Bind first, then announce: the address printed is one that already answers.
-    server = create_server(app, host=HOST, port=port, threads=6, ident="KeHoachHoiNghi")
+    bind = "0.0.0.0" if args.lan else HOST
+    server = create_server(app, host=bind, port=port, threads=6, ident="KeHoachHoiNghi")
     url = f"http://{HOST}:{port}/"
     say("Kế hoạch Hội nghị đã sẵn sàng.", data_dir)
     say(f"  Mở trình duyệt tại: {url}", data_dir)
+    if args.lan:
+        others = [a for a in settings["TRUSTED_HOSTS"] if a[0].isdigit() and a != HOST]
+        say(
+            "  CHÚ Ý: đang mở trên mạng nội bộ — máy khác vào bằng: "
+            + ", ".join(f"http://{a}:{port}/" for a in others),
+            data_dir,
+        )
     say(f"  Dữ liệu lưu tại:    {data_dir}", data_dir)
     say("  Đóng cửa sổ này hoặc nhấn Ctrl+C để dừng chương trình.", data_dir)
     if not args.no_browser:

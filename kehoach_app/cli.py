@@ -75,12 +75,13 @@ def register_commands(app: Flask) -> None:
     )
     def print_all_command(conference_id: int, out_dir: Path):
         """Ghi mọi bản in của một hội nghị vào một thư mục."""
-        from .printouts import all_printouts, filename_for
+        from .printouts import write_all
 
         conference = _conference_or_fail(conference_id)
         out_dir.mkdir(parents=True, exist_ok=True)
-        for printout in all_printouts():
-            for fmt in printout.formats:
-                path = out_dir / filename_for(conference, printout, fmt)
-                path.write_bytes(printout.build(conference, fmt))
-                click.echo(str(path))
+
+        def add(name: str, data: bytes) -> None:
+            (out_dir / name).write_bytes(data)
+            click.echo(str(out_dir / name))
+
+        write_all(conference, add)

@@ -29,6 +29,11 @@ class Printout:
     description: str
     formats: tuple[str, ...]
     build: Callable[[Conference, str], bytes]
+    # What is still missing before it can be printed well ("chưa xếp chỗ cho 12 đại biểu");
+    # an empty list means ready. The print centre shows it; printing is never blocked.
+    missing: Callable[[Conference], list[str]] | None = None
+    # Where it sits in the print centre: lower first (the plan, then the programme, …).
+    order: int = 100
 
 
 _PRINTOUTS: dict[str, Printout] = {}
@@ -39,7 +44,27 @@ def register_printout(printout: Printout) -> None:
 
 
 def all_printouts() -> list[Printout]:
-    return list(_PRINTOUTS.values())
+    """Every printout, in the print centre's order (then in the order they were registered)."""
+    return sorted(_PRINTOUTS.values(), key=lambda p: p.order)
+
+
+def missing_for(printout: Printout, conference: Conference) -> list[str]:
+    return list(printout.missing(conference)) if printout.missing else []
+
+
+def write_all(conference: Conference, add: Callable[[str, bytes], None]) -> list[str]:
+    """Build every printout in every format and hand each file to `add(name, data)`.
+
+    Used by the ZIP download of the print centre and by `print-all`, so both hold the same set.
+    Returns the names written.
+    """
+    names = []
+    for printout in all_printouts():
+        for fmt in printout.formats:
+            name = filename_for(conference, printout, fmt)
+            add(name, printout.build(conference, fmt))
+            names.append(name)
+    return names
 
 
 def get_printout(key: str) -> Printout | None:

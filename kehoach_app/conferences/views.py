@@ -21,7 +21,17 @@ from .. import transfer
 from ..db import db
 from ..parts import Card, cards_for, register_card
 from ..presets import all_presets, get_preset
-from ..printouts import MIME_TYPES, Printout, filename_for, get_printout, register_printout
+from ..printouts import (
+    MIME_TYPES,
+    Printout,
+    all_printouts,
+    filename_for,
+    get_printout,
+    missing_for,
+    register_printout,
+    safe_filename,
+    write_all,
+)
 from . import operations
 from .forms import ConferenceForm
 from .logic import conference_summary, countdown_text, days_until, info_completeness
@@ -244,6 +254,30 @@ def printout(conference_id: int, key: str, fmt: str):
     )
 
 
+@bp.get("/hoi-nghi/<int:conference_id>/in")
+def print_centre(conference_id: int):
+    conference = _get(conference_id)
+    rows = [(item, missing_for(item, conference)) for item in all_printouts()]
+    return render_template("conferences/print_centre.html", conference=conference, rows=rows)
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/in/tat-ca.zip")
+def print_all_zip(conference_id: int):
+    import zipfile
+
+    conference = _get(conference_id)
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        write_all(conference, archive.writestr)
+    buffer.seek(0)
+    return send_file(
+        buffer,
+        mimetype="application/zip",
+        as_attachment=True,
+        download_name=safe_filename(f"Bản in hội nghị {conference.year_launched}", "zip"),
+    )
+
+
 @bp.get("/hoi-nghi/<int:conference_id>/xuat-tep")
 def export_file(conference_id: int):
     conference = _get(conference_id)
@@ -322,5 +356,7 @@ register_printout(
         description="Tóm tắt hội nghị: thời gian, địa điểm, thành phần, mục đích, người ký.",
         formats=("pdf", "docx"),
         build=_build_summary,
+        missing=lambda conference: info_completeness(conference.values()).missing,
+        order=90,
     )
 )

@@ -233,3 +233,17 @@ def test_unknown_pages_get_a_vietnamese_404(client):
     response = client.get("/hoi-nghi/999")
     assert response.status_code == 404
     assert "Không tìm thấy" in response.get_data(as_text=True)
+
+
+def test_print_centre_lists_printouts_and_zips_them_all(client, demo_id):
+    import io
+    import zipfile
+
+    html = client.get(f"/hoi-nghi/{demo_id}/in").get_data(as_text=True)
+    assert "Trung tâm in" in html and "Thông tin hội nghị" in html
+    response = client.get(f"/hoi-nghi/{demo_id}/in/tat-ca.zip")
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        names = archive.namelist()
+        assert any(n.startswith("Thông tin hội nghị") and n.endswith(".pdf") for n in names)
+        assert archive.testzip() is None

@@ -20,6 +20,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from . import vn
 from .conferences.models import Conference
 from .db import db
 
@@ -204,7 +205,10 @@ def validate_conference_values(data: dict) -> dict:
             label = getattr(form, name).label.text
             messages.extend(f"{label}: {message}" for message in field_errors if message)
         raise ConferenceFileError(messages)
-    return form.conference_values()
+    values = form.conference_values()
+    for name in Conference.PLAN_FIELDS:  # the plan's texts: free text, kept as written (NFC)
+        values[name] = vn.clean_text(data.get(name) or "")
+    return values
 
 
 def import_conference(raw: bytes) -> Conference:

@@ -80,7 +80,7 @@ def shift_date(day: dt.date, years: int) -> dt.date:
 
 
 # The fields whose text names the years and moves with them in a copy.
-_TEXT_FIELDS_WITH_YEARS = ("title", "funding_source", "purposes", "notes")
+_TEXT_FIELDS_WITH_YEARS = ("title", "funding_source", "purposes", "notes", "closing")
 
 
 def next_edition(values: dict, kind: str) -> dict:

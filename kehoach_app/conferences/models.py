@@ -50,6 +50,11 @@ class Conference(db.Model):
     signer_name: Mapped[str] = mapped_column(String(200), default="")
     purposes: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # For the Kế hoạch document: căn cứ (one per line), the closing sentence, Nơi nhận (one per
+    # line, the last "Lưu: VT, …"). Filled from the preset, edited on the plan page.
+    legal_bases: Mapped[str] = mapped_column(Text, default="", server_default="")
+    closing: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recipients: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
     # Soft delete: a deleted conference sits in the recycle bin (thùng rác) until restored.
@@ -92,16 +97,18 @@ class Conference(db.Model):
         "purposes",
         "notes",
     )
+    # Fields of the Kế hoạch kept on the conference but edited on the plan page, not the form.
+    PLAN_FIELDS = ("legal_bases", "closing", "recipients")
 
     def __repr__(self) -> str:
         return f"<Conference {self.id} {self.year_launched} {self.title[:40]!r}>"
 
     def values(self) -> dict:
         """The editable fields as a plain dict (what logic.py and the printouts are handed)."""
-        return {name: getattr(self, name) for name in self.FIELDS}
+        return {name: getattr(self, name) for name in (*self.FIELDS, *self.PLAN_FIELDS)}
 
     def set_values(self, values: dict) -> None:
-        for name in self.FIELDS:
+        for name in (*self.FIELDS, *self.PLAN_FIELDS):
             if name in values:
                 setattr(self, name, values[name])
 

@@ -1,0 +1,34 @@
+"""The plan document (Kế hoạch): the officer's own wording of generated paragraphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..db import db
+
+
+class PlanParagraph(db.Model):
+    """A paragraph of the Kế hoạch the officer rewrote.
+
+    `key` names the generated paragraph (e.g. "purposes", "programme", "tasks:Văn phòng …");
+    `generated_digest` is the digest of the generated text the edit was made over, so the plan
+    page can say when the data under an edited paragraph has changed since.
+    """
+
+    __tablename__ = "plan_paragraphs"
+    __table_args__ = (UniqueConstraint("conference_id", "key", name="one_edit_per_paragraph"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    generated_digest: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        default=lambda: dt.datetime.now().replace(microsecond=0),
+        onupdate=lambda: dt.datetime.now().replace(microsecond=0),
+    )

@@ -175,6 +175,7 @@ def _setup_blueprints(app: Flask) -> None:
     from .conferences.views import bp as conferences_bp
     from .decor.views import bp as decor_bp
     from .delegates.views import bp as delegates_bp
+    from .plan.views import bp as plan_bp
     from .system import bp as system_bp
     from .tasks.views import bp as tasks_bp
 
@@ -186,6 +187,7 @@ def _setup_blueprints(app: Flask) -> None:
     app.register_blueprint(delegates_bp)
     app.register_blueprint(awards_bp)
     app.register_blueprint(decor_bp)
+    app.register_blueprint(plan_bp)
 
 
 def _setup_lan(app: Flask) -> None:

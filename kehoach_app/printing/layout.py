@@ -101,14 +101,16 @@ def plain_text(content: Inline) -> str:
 
 
 def recipient_lines(recipients: list[str]) -> list[str]:
-    """Each Nơi nhận item as printed: a leading "- " unless the caller wrote a dash already."""
+    """Each Nơi nhận item as printed (ND30, Phụ lục I): "- " before it, ";" after it, "." after
+    the last ("- Lưu: VT, NV."); what the caller already punctuated is kept."""
+    items = [clean(item).strip() for item in recipients]
+    items = [item for item in items if item]
     lines = []
-    for item in recipients:
-        s = clean(item).strip()
-        if not s:
-            continue
+    for number, s in enumerate(items, 1):
         if s[0] not in "-–—":
             s = "- " + s
+        if s[-1] not in ";.,:":
+            s += "." if number == len(items) else ";"
         lines.append(s)
     return lines
 

@@ -38,3 +38,13 @@ def test_signature_does_not_stand_alone_on_the_last_page():
         last = doc.pages[-1].extract_text()
     assert "Lại Văn Hoàn" in last
     assert "Ý thứ 13" in last  # the last item travels with the signature
+
+
+def test_recipients_are_punctuated_as_nd30_writes_them():
+    from kehoach_app.printing.layout import recipient_lines
+
+    assert recipient_lines(["Sở Nội vụ", "  ", "UBND tỉnh;", "Lưu: VT, NV"]) == [
+        "- Sở Nội vụ;",
+        "- UBND tỉnh;",
+        "- Lưu: VT, NV.",
+    ]

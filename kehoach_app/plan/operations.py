@@ -1,0 +1,133 @@
+"""Reading a conference into the plan's plain inputs, and saving the officer's edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from .. import vn
+from ..agenda.models import AgendaItem
+from ..conferences.models import Conference
+from ..db import db
+from ..decor.models import DecorItem
+from ..delegates.models import DelegateGroup
+from ..tasks.logic import TaskData, support_list
+from ..tasks.models import Task
+from .logic import (
+    DecorLine,
+    GroupLine,
+    PlanInputs,
+    ProgrammeLine,
+    ShownBlock,
+    digest,
+    plan_blocks,
+    recipients,
+    subtitle,
+    with_edits,
+)
+from .models import PlanParagraph
+from .printout import PlanSheet
+
+
+def _rows(model, conference_id: int) -> list:
+    return list(
+        db.session.scalars(
+            select(model).where(model.conference_id == conference_id).order_by(model.position)
+        )
+    )
+
+
+def budget_total(conference: Conference) -> int | None:
+    """The estimate's total when the budget part has lines, else None."""
+    try:
+        from ..budget.logic import conference_budget_total
+    except ImportError:  # the budget part is not installed in this build
+        return None
+    return conference_budget_total(conference)
+
+
+def plan_inputs(conference: Conference) -> PlanInputs:
+    return PlanInputs(
+        values=conference.values(),
+        programme=[
+            ProgrammeLine(i.title, i.presenter, i.presenter_unit, i.kind == "nghi_giai_lao")
+            for i in _rows(AgendaItem, conference.id)
+        ],
+        groups=[GroupLine(g.name, g.planned) for g in _rows(DelegateGroup, conference.id)],
+        tasks=[
+            TaskData(
+                title=t.title,
+                lead_unit=t.lead_unit,
+                support_units=support_list(t.support_units),
+                deadline_kind=t.deadline_kind,
+                days_before=t.days_before,
+                deadline_date=t.deadline_date,
+                status=t.status,
+            )
+            for t in _rows(Task, conference.id)
+        ],
+        decor=[
+            DecorLine(d.area, d.item, d.placement, d.text, d.quantity, d.unit, d.days_before)
+            for d in _rows(DecorItem, conference.id)
+        ],
+        budget_total=budget_total(conference),
+    )
+
+
+def edits_of(conference: Conference) -> dict[str, tuple[str, str]]:
+    rows = db.session.scalars(
+        select(PlanParagraph).where(PlanParagraph.conference_id == conference.id)
+    )
+    return {row.key: (row.text, row.generated_digest) for row in rows}
+
+
+def shown_blocks(conference: Conference) -> list[ShownBlock]:
+    return with_edits(plan_blocks(plan_inputs(conference)), edits_of(conference))
+
+
+def plan_sheet(conference: Conference) -> PlanSheet:
+    values = conference.values()
+    signer = [values[k] for k in ("signer_authority", "signer_deputy", "signer_title") if values[k]]
+    return PlanSheet(
+        parent_body=values["parent_body"],
+        issuer=values["issuer"],
+        number_line=vn.document_number_line(values["doc_number"], values["doc_symbol"]),
+        # A plan is dated when it is signed: the day and month stay blank (seeds 000, 002).
+        date_line=vn.date_line(values["place_name"], None, dt.date.today().year),
+        subtitle=subtitle(values),
+        blocks=shown_blocks(conference),
+        recipients=recipients(values),
+        signer_lines=[vn.upper_vn(line) for line in signer],
+        signer_name=values["signer_name"],
+    )
+
+
+def save_edit(conference: Conference, key: str, text: str) -> bool:
+    """Keep the officer's wording of a block; False when `key` is not an editable block."""
+    blocks = {b.key: b for b in plan_blocks(plan_inputs(conference)) if b.key}
+    if key not in blocks:
+        return False
+    row = db.session.scalar(
+        select(PlanParagraph).where(
+            PlanParagraph.conference_id == conference.id, PlanParagraph.key == key
+        )
+    )
+    if row is None:
+        row = PlanParagraph(conference_id=conference.id, key=key)
+        db.session.add(row)
+    row.text = text
+    row.generated_digest = digest(blocks[key].text)
+    db.session.flush()
+    return True
+
+
+def reset_edit(conference: Conference, key: str) -> None:
+    row = db.session.scalar(
+        select(PlanParagraph).where(
+            PlanParagraph.conference_id == conference.id, PlanParagraph.key == key
+        )
+    )
+    if row is not None:
+        db.session.delete(row)
+        db.session.flush()

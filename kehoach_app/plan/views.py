@@ -1,0 +1,193 @@
+"""The plan page: the Kế hoạch as it will print, each generated paragraph editable."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import delete, select
+
+from .. import transfer, vn
+from ..conferences.models import Conference
+from ..conferences.operations import take_snapshot
+from ..db import db
+from ..parts import Card, register_card
+from ..printouts import Printout, register_printout
+from .models import PlanParagraph
+from .operations import plan_sheet, reset_edit, save_edit, shown_blocks
+from .printout import render_plan
+
+bp = Blueprint("plan", __name__)
+
+MAX_PARAGRAPH = 20_000
+
+
+def _conference(conference_id: int) -> Conference:
+    conference = db.session.get(Conference, conference_id)
+    if conference is None or conference.deleted_at is not None:
+        abort(404)
+    return conference
+
+
+def _undo_action(conference: Conference) -> dict:
+    return {
+        "action_url": url_for("conferences.undo", conference_id=conference.id),
+        "action_label": "Hoàn tác",
+    }
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/ke-hoach")
+def show(conference_id: int):
+    conference = _conference(conference_id)
+    sheet = plan_sheet(conference)
+    return render_template("plan/show.html", conference=conference, sheet=sheet)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/doan/<key>")
+def edit(conference_id: int, key: str):
+    conference = _conference(conference_id)
+    text = vn.clean_text(request.form.get("text", ""))
+    anchor = url_for(".show", conference_id=conference.id) + "#doan-" + key.replace(":", "-")
+    if not text:
+        flash(
+            {
+                "text": "Đoạn văn không được để trống. Muốn dùng lại nội dung tự động, bấm "
+                "“Dùng nội dung tự động”."
+            },
+            "error",
+        )
+        return redirect(anchor)
+    if len(text) > MAX_PARAGRAPH:
+        flash(
+            {"text": f"Đoạn văn quá dài (tối đa {vn.format_number(MAX_PARAGRAPH)} ký tự)."}, "error"
+        )
+        return redirect(anchor)
+    take_snapshot(conference, "plan", "Sửa một đoạn của Kế hoạch")
+    if not save_edit(conference, key, text):
+        db.session.rollback()
+        abort(404)
+    db.session.commit()
+    flash({"text": "Đã lưu đoạn văn đã sửa.", **_undo_action(conference)}, "success")
+    return redirect(anchor)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/doan/<key>/tu-dong")
+def reset(conference_id: int, key: str):
+    conference = _conference(conference_id)
+    take_snapshot(conference, "plan", "Dùng lại nội dung tự động cho một đoạn")
+    reset_edit(conference, key)
+    db.session.commit()
+    flash(
+        {
+            "text": "Đoạn văn đã trở về nội dung tự động theo dữ liệu hội nghị.",
+            **_undo_action(conference),
+        },
+        "success",
+    )
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/noi-nhan")
+def recipients(conference_id: int):
+    conference = _conference(conference_id)
+    text = vn.clean_text(request.form.get("recipients", ""))
+    lines = [line.strip().lstrip("-").strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        flash({"text": "Nơi nhận cần ít nhất một dòng (ví dụ: Lưu: VT, VHXH)."}, "error")
+        return redirect(url_for(".show", conference_id=conference.id))
+    if not lines[-1].startswith("Lưu"):
+        flash(
+            {
+                "text": "Dòng cuối của Nơi nhận thường là “Lưu: VT, …” (Nghị định 30/2020). "
+                "Đã lưu như bạn nhập."
+            },
+            "info",
+        )
+    take_snapshot(conference, "plan", "Sửa Nơi nhận của Kế hoạch")
+    conference.recipients = "\n".join(lines)
+    db.session.commit()
+    flash({"text": "Đã lưu Nơi nhận.", **_undo_action(conference)}, "success")
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+def _plan_card(conference: Conference) -> Card:
+    blocks = shown_blocks(conference)
+    stale = [b for b in blocks if b.stale]
+    edited = [b for b in blocks if b.edited]
+    todo = []
+    if not conference.doc_number:
+        todo.append("Chưa có số văn bản")
+    if not conference.signer_name:
+        todo.append("Chưa có họ tên người ký")
+    if stale:
+        todo.append(f"{len(stale)} đoạn đã sửa có dữ liệu thay đổi — cần xem lại")
+    if edited and not stale:
+        todo.append(f"{len(edited)} đoạn do cán bộ tự viết")
+    progress = 100 - 25 * min(4, len(todo) - (1 if edited and not stale else 0))
+    return Card(
+        key="plan",
+        title="Kế hoạch",
+        description="Văn bản Kế hoạch tổ chức Hội nghị",
+        progress=max(0, progress),
+        todo=todo or ["Sẵn sàng để in và trình ký."],
+        url=url_for("plan.show", conference_id=conference.id),
+        url_label="Xem, sửa Kế hoạch",
+    )
+
+
+def _missing(conference: Conference) -> list[str]:
+    card = _plan_card(conference)
+    return [line for line in card.todo if not line.startswith(("Sẵn sàng", "Có "))]
+
+
+# ----------------------------------------------------------------------- conference file
+
+
+def _export(conference: Conference) -> dict:
+    rows = db.session.scalars(
+        select(PlanParagraph)
+        .where(PlanParagraph.conference_id == conference.id)
+        .order_by(PlanParagraph.key)
+    )
+    return {
+        "paragraphs": [
+            {"key": r.key, "text": r.text, "generated_digest": r.generated_digest} for r in rows
+        ]
+    }
+
+
+def _validate(data: dict) -> dict:
+    messages = []
+    for number, item in enumerate(data.get("paragraphs", []), 1):
+        if not vn.clean_text(item["text"]):
+            messages.append(f"Kế hoạch, đoạn {number}: nội dung trống.")
+    if messages:
+        raise transfer.ConferenceFileError(messages)
+    return data
+
+
+def _replace(conference: Conference, data: dict) -> None:
+    db.session.execute(delete(PlanParagraph).where(PlanParagraph.conference_id == conference.id))
+    for item in data.get("paragraphs", []):
+        db.session.add(
+            PlanParagraph(
+                conference_id=conference.id,
+                key=item["key"],
+                text=vn.clean_text(item["text"]),
+                generated_digest=item["generated_digest"],
+            )
+        )
+
+
+register_card("plan", _plan_card)
+register_printout(
+    Printout(
+        key="ke-hoach",
+        title="Kế hoạch tổ chức Hội nghị",
+        description="Văn bản Kế hoạch theo thể thức Nghị định 30/2020: mục đích, chương trình, "
+        "thành phần, kinh phí, phân công nhiệm vụ, trang trí; để trình ký.",
+        formats=("docx", "pdf"),
+        build=lambda conference, fmt: render_plan(plan_sheet(conference), fmt),
+        missing=_missing,
+        order=10,
+    )
+)
+transfer.register_part(transfer.PartTransfer("plan", _export, _validate, _replace))

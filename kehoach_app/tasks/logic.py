@@ -1,0 +1,416 @@
+"""Pure computations on task assignments: deadlines, the at-a-glance groups, each unit's share.
+
+No Flask, no database session: plain dataclasses in, plain dataclasses out, so the page, the
+dashboard card, the printouts and the tests all use the same figures.
+
+A deadline is never stored as a date when it is relative to the conference day: "trước 05 ngày
+tổ chức Hội nghị" is kept as 5 and the date is computed here from the conference's date each time,
+so moving the conference moves every relative deadline with it. Only "ngày cố định" is a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .. import vn
+from ..conferences.logic import shift_date, shift_years, time_and_day
+
+# Status codes (stored) and their labels; the model keeps the same dictionary.
+STATUS_LABELS = {"todo": "Chưa làm", "doing": "Đang làm", "done": "Xong"}
+
+# "Đến hạn trong 7 ngày tới": today and the six days after it.
+DUE_SOON_DAYS = 7
+
+# A deadline relative to the day can reach back one year at most (the database says the same).
+MAX_DAYS_BEFORE = 365
+
+# How many characters of a task's title a one-line summary (dashboard card) shows.
+SHORT_TITLE = 70
+
+
+@dataclass(frozen=True)
+class TaskData:
+    """One task as plain data (a Task row, a file item, a hand-made test case)."""
+
+    title: str
+    lead_unit: str
+    support_units: tuple[str, ...] = ()
+    deadline_kind: str = "days_before"
+    days_before: int | None = None
+    deadline_date: dt.date | None = None
+    status: str = "todo"
+    notes: str = ""
+    id: int | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A task's deadline for one conference day, worded as the seed plans word it."""
+
+    due: dt.date | None  # the last day the task may be finished on; None: no deadline
+    phrase: str  # "hoàn thành trước 05 ngày tổ chức Hội nghị (trước ngày 10/01/2027)"
+    rule: str  # the rule alone, for a narrow column: "Trước 05 ngày", "Trong tháng 12/2026"
+    after_event: bool = False  # a fixed date later than the conference day
+    # The same for a "Thời hạn" table cell, date first: "Trước ngày 10/01/2027" and
+    # "(trước 05 ngày tổ chức Hội nghị)".
+    headline: str = "Không có thời hạn"
+    detail: str = ""
+
+    @property
+    def short(self) -> str:
+        """ "10/01/2027", or "" when there is no deadline."""
+        return vn.format_date_short(self.due) if self.due else ""
+
+    @property
+    def sentence(self) -> str:
+        """The phrase with a capital first letter, for a table cell."""
+        return self.phrase[:1].upper() + self.phrase[1:] if self.phrase else "Không có thời hạn"
+
+
+@dataclass(frozen=True)
+class ScheduledTask:
+    """A task with its deadline computed for the conference day and its state on `today`."""
+
+    task: TaskData
+    deadline: Deadline
+    days_left: int | None  # due − today; negative when overdue; None without a deadline
+    state: str  # "done", "overdue", "due_soon", "upcoming", "open" (no deadline)
+    number: int = 0  # 1-based place in the plan's order
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "overdue"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.task.status, self.task.status)
+
+    @property
+    def when_text(self) -> str:
+        """How far the deadline is from today: "Quá hạn 3 ngày", "Hạn hôm nay", "Còn 5 ngày"."""
+        return days_left_text(self.days_left) if self.state != "done" else ""
+
+
+@dataclass
+class TaskOverview:
+    """What the officer must see at a glance: overdue, due this week, done."""
+
+    total: int
+    overdue: list[ScheduledTask] = field(default_factory=list)  # most overdue first
+    due_soon: list[ScheduledTask] = field(default_factory=list)  # nearest first
+    done: list[ScheduledTask] = field(default_factory=list)
+    doing: int = 0
+    next_due: ScheduledTask | None = None  # the nearest open deadline after this week
+
+    @property
+    def percent_done(self) -> int:
+        return round(100 * len(self.done) / self.total) if self.total else 0
+
+    @property
+    def open_count(self) -> int:
+        return self.total - len(self.done)
+
+
+@dataclass
+class UnitAssignments:
+    """One unit's share of the plan: what it leads (chủ trì) and what it supports (phối hợp)."""
+
+    unit: str
+    leads: list[ScheduledTask] = field(default_factory=list)
+    supports: list[ScheduledTask] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def event_noun(kind: str) -> str:
+    """What the plan calls the event: "Đại hội" for an Đại hội Thi đua yêu nước, else "Hội nghị"."""
+    return "Đại hội" if kind == "dai_hoi" else "Hội nghị"
+
+
+def last_day_of_previous_month(day: dt.date) -> dt.date:
+    """31/12/2026 for any day of January 2027; 29/02/2024 for March 2024."""
+    return day.replace(day=1) - dt.timedelta(days=1)
+
+
+def due_date(
+    kind: str, days_before: int | None, fixed: dt.date | None, event_day: dt.date
+) -> dt.date | None:
+    """The last day of a deadline given one of the four ways plans give it.
+
+    days_before: that many days before the conference day (0 = the day itself);
+    month_before: "trong tháng 12" for a January conference — the month before the conference's
+    month, due on its last day; fixed: the date as written; none: no date.
+    """
+    if kind == "days_before" and days_before is not None:
+        return event_day - dt.timedelta(days=days_before)
+    if kind == "month_before":
+        return last_day_of_previous_month(event_day)
+    if kind == "fixed":
+        return fixed
+    return None
+
+
+def _month_phrase(day: dt.date) -> str:
+    # Nghị định 30/2020, Phụ lục I: months 1 and 2 take a leading 0 ("tháng 01"), others do not.
+    month = f"{day.month:02d}" if day.month in (1, 2) else str(day.month)
+    return f"tháng {month} năm {day.year}"
+
+
+def describe_deadline(task: TaskData, event_day: dt.date, event: str = "Hội nghị") -> Deadline:
+    """The deadline of `task` for a conference held on `event_day`, in the seeds' words.
+
+    Seed 000: "hoàn thành trước 05 ngày tổ chức Hội nghị", "hoàn thành trong tháng 12 năm 2023";
+    seed 003: "trước ngày 20/3/2020". Day counts take two digits as the seeds write them; the
+    computed date follows in brackets so nobody has to count back on a calendar.
+    """
+    due = due_date(task.deadline_kind, task.days_before, task.deadline_date, event_day)
+    if due is None:
+        return Deadline(None, "", "Không có thời hạn")
+    when = vn.format_date_short(due)
+    if task.deadline_kind == "days_before":
+        days = task.days_before or 0
+        if days == 0:
+            return Deadline(
+                due,
+                f"hoàn thành trong ngày tổ chức {event} (ngày {when})",
+                "Trong ngày",
+                headline=f"Ngày {when}",
+                detail=f"(trong ngày tổ chức {event})",
+            )
+        count = f"{days:02d}"
+        return Deadline(
+            due,
+            f"hoàn thành trước {count} ngày tổ chức {event} (trước ngày {when})",
+            f"Trước {count} ngày",
+            headline=f"Trước ngày {when}",
+            detail=f"(trước {count} ngày tổ chức {event})",
+        )
+    if task.deadline_kind == "month_before":
+        month = _month_phrase(due)
+        return Deadline(
+            due,
+            f"hoàn thành trong {month}",
+            f"Trong tháng {due.month:02d}/{due.year}",
+            headline=f"Trong {month}",
+            detail=f"(trước ngày {when})",
+        )
+    after = due > event_day
+    return Deadline(
+        due,
+        f"hoàn thành trước ngày {when}",
+        f"Sau {event}" if after else "Ngày cố định",
+        after_event=after,
+        headline=f"Trước ngày {when}",
+        detail=f"(sau ngày tổ chức {event})" if after else "",
+    )
+
+
+def days_left_text(days_left: int | None) -> str:
+    if days_left is None:
+        return ""
+    if days_left < 0:
+        return f"Quá hạn {-days_left} ngày"
+    if days_left == 0:
+        return "Hạn hôm nay"
+    if days_left == 1:
+        return "Hạn ngày mai"
+    return f"Còn {days_left} ngày"
+
+
+def _state(task: TaskData, days_left: int | None) -> str:
+    if task.status == "done":
+        return "done"
+    if days_left is None:
+        return "open"
+    if days_left < 0:
+        return "overdue"
+    if days_left < DUE_SOON_DAYS:
+        return "due_soon"
+    return "upcoming"
+
+
+def schedule(
+    tasks: Sequence[TaskData], event_day: dt.date, today: dt.date, event: str = "Hội nghị"
+) -> list[ScheduledTask]:
+    """Every task with its deadline computed for `event_day` and its state on `today`, in the
+    plan's order (as given)."""
+    out = []
+    for number, task in enumerate(tasks, start=1):
+        deadline = describe_deadline(task, event_day, event)
+        days_left = (deadline.due - today).days if deadline.due else None
+        out.append(ScheduledTask(task, deadline, days_left, _state(task, days_left), number))
+    return out
+
+
+def _deadline_order(item: ScheduledTask) -> tuple:
+    due = item.deadline.due
+    return (due is None, due or dt.date.max, item.number)
+
+
+def by_deadline(scheduled: Iterable[ScheduledTask]) -> list[ScheduledTask]:
+    """Ordered by computed deadline (earliest first); tasks without one last; ties in plan order."""
+    return sorted(scheduled, key=_deadline_order)
+
+
+def overview(scheduled: Sequence[ScheduledTask]) -> TaskOverview:
+    ordered = by_deadline(scheduled)
+    result = TaskOverview(total=len(scheduled))
+    result.overdue = [item for item in ordered if item.state == "overdue"]
+    result.due_soon = [item for item in ordered if item.state == "due_soon"]
+    result.done = [item for item in scheduled if item.state == "done"]
+    result.doing = sum(1 for item in scheduled if item.task.status == "doing")
+    result.next_due = next((item for item in ordered if item.state == "upcoming"), None)
+    return result
+
+
+def shorten(text: str, limit: int = SHORT_TITLE) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:  # end on a whole word when one ends late enough
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–") + "…"
+
+
+def card_lines(summary: TaskOverview) -> list[str]:
+    """The dashboard card's lines: overdue (naming the most overdue), due this week, done."""
+    if summary.total == 0:
+        return ["Chưa có nhiệm vụ nào: thêm việc, đơn vị chủ trì, phối hợp và thời hạn."]
+    lines = []
+    if summary.overdue:
+        first = summary.overdue[0]
+        lines.append(
+            f"Quá hạn: {len(summary.overdue)} việc — {shorten(first.task.title)} "
+            f"(hạn {first.deadline.short})"
+        )
+    if summary.due_soon:
+        lines.append(f"Đến hạn trong {DUE_SOON_DAYS} ngày tới: {len(summary.due_soon)} việc")
+    elif not summary.overdue and summary.next_due is not None:
+        item = summary.next_due
+        lines.append(f"Hạn gần nhất: {shorten(item.task.title)} (hạn {item.deadline.short})")
+    lines.append(f"Đã xong: {len(summary.done)}/{summary.total} việc")
+    return lines
+
+
+# --------------------------------------------------------------------------- units
+
+
+def unit_key(name: str) -> str:
+    """Two spellings of one unit compare equal: case, spacing and the kind of dash are ignored
+    ("Phòng Tài chính – Kế hoạch" and "phòng tài chính - kế hoạch")."""
+    text = vn.clean_text(name)
+    text = re.sub(r"\s*[-‐‑‒–—]\s*", " - ", text)
+    return " ".join(text.split()).casefold()
+
+
+def support_list(text: str) -> tuple[str, ...]:
+    """Supporting units typed one a line → a tuple, empty lines and repeats dropped."""
+    seen: set[str] = set()
+    units = []
+    for line in vn.clean_text(text).split("\n"):
+        name = line.strip().lstrip("-+•").strip()
+        if name and unit_key(name) not in seen:
+            seen.add(unit_key(name))
+            units.append(name)
+    return tuple(units)
+
+
+def unit_names(tasks: Iterable[TaskData]) -> list[str]:
+    """Every unit named in the tasks, each once (first spelling), leads first, in plan order."""
+    tasks = list(tasks)
+    names: dict[str, str] = {}
+    for task in tasks:
+        names.setdefault(unit_key(task.lead_unit), task.lead_unit)
+    for task in tasks:
+        for unit in task.support_units:
+            names.setdefault(unit_key(unit), unit)
+    return list(names.values())
+
+
+def involves(task: TaskData, unit: str) -> bool:
+    key = unit_key(unit)
+    return unit_key(task.lead_unit) == key or any(unit_key(u) == key for u in task.support_units)
+
+
+def unit_assignments(scheduled: Sequence[ScheduledTask]) -> list[UnitAssignments]:
+    """One entry per unit (order of `unit_names`), its tasks ordered by deadline."""
+    units = {
+        unit_key(name): UnitAssignments(name) for name in unit_names(s.task for s in scheduled)
+    }
+    for item in by_deadline(scheduled):
+        units[unit_key(item.task.lead_unit)].leads.append(item)
+        for unit in item.task.support_units:
+            units[unit_key(unit)].supports.append(item)
+    return list(units.values())
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class TaskDocumentHead:
+    """The conference facts a task printout shows at its top, already worded."""
+
+    issuer: str
+    parent_body: str
+    date_line: str
+    subject: str  # trích yếu: "Tổ chức Hội nghị tổng kết …"
+    event_line: str  # "07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027, tại Hội trường …"
+    source_line: str  # "(Trích phần Tổ chức thực hiện của Kế hoạch số 07/KH-UBND)"
+    event: str  # "Hội nghị" / "Đại hội"
+    event_day: dt.date
+
+
+def document_head(values: dict, printed_on: dt.date) -> TaskDocumentHead:
+    title = vn.clean_text(values["title"])
+    subject = title if title.casefold().startswith("tổ chức") else f"Tổ chức {title}"
+    number = vn.clean_text(values.get("doc_number") or "")
+    if number:
+        line = vn.document_number_line(number, values.get("doc_symbol") or "")
+        plan = f"Kế hoạch số {line.removeprefix('Số: ')}"
+    else:
+        plan = "Kế hoạch tổ chức " + event_noun(values.get("kind", ""))
+    event_line = time_and_day(values["start_time"], values["date"])
+    if values.get("venue"):
+        event_line += f", tại {vn.clean_text(values['venue'])}"
+    return TaskDocumentHead(
+        issuer=values["issuer"],
+        parent_body=values.get("parent_body", ""),
+        date_line=vn.date_line(values.get("place_name", ""), printed_on),
+        subject=subject,
+        event_line=event_line,
+        source_line=f"(Trích phần Tổ chức thực hiện của {plan})",
+        event=event_noun(values.get("kind", "")),
+        event_day=values["date"],
+    )
+
+
+# --------------------------------------------------------------------------- next edition
+
+
+def next_edition_items(items: list[dict], offset: int, years: set[int]) -> list[dict]:
+    """Tasks of next edition's conference ("Nhân bản"), from the conference file's items.
+
+    Relative deadlines need nothing: they follow the new conference date. A fixed deadline moves
+    by the same number of years as the conference (20/3/2026 → 20/3/2027); the years named in the
+    texts move as the conference's own texts do ("năm 2026" → "năm 2027"); every task starts
+    again as "Chưa làm".
+    """
+    out = []
+    for item in items:
+        copy = dict(item)
+        for name in ("title", "notes"):
+            if copy.get(name):
+                copy[name] = shift_years(copy[name], years, offset)
+        if copy.get("deadline_date"):
+            day = dt.date.fromisoformat(copy["deadline_date"])
+            copy["deadline_date"] = shift_date(day, offset).isoformat()
+        copy["status"] = "todo"
+        out.append(copy)
+    return out

@@ -1,5 +1,343 @@
-"""Pages of the agenda part (being written)."""
+"""Programme pages: the timed programme, add, edit, delete, move, insert a break, print.
 
-from flask import Blueprint
+Importing this module also plugs the programme into the shared machinery: the dashboard card,
+the two printouts, the preset part (a new conference's first programme) and the conference file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import transfer
+from ..conferences.models import Conference
+from ..conferences.presetting import register_preset_part
+from ..conferences.vocab import AGENDA_KINDS, LENGTHS
+from ..db import db
+from ..parts import Card, register_card
+from ..printouts import Printout, register_printout
+from . import operations
+from .conference_file import PART
+from .forms import AT_END, AT_TOP, AgendaItemForm, NewAgendaItemForm
+from .logic import (
+    DEFAULT_BREAK_MINUTES,
+    agenda_status,
+    compute_schedule,
+    default_mc_text,
+    format_duration,
+    programme_sheet,
+    run_of_show,
+    script_context,
+)
+from .models import AgendaItem
+from .presetting import agenda_from_preset
+from .printout import render_programme, render_script
 
 bp = Blueprint("agenda", __name__)
+
+PROGRAMME_KEY = "chuong-trinh"
+SCRIPT_KEY = "kich-ban-dieu-hanh"
+GONE = "Mục này không còn trong chương trình (có thể vừa bị xóa ở cửa sổ khác)."
+
+
+def _conference(conference_id: int) -> Conference:
+    conference = db.session.get(Conference, conference_id)
+    if conference is None or conference.deleted_at is not None:
+        abort(404)
+    return conference
+
+
+def _item(conference: Conference, item_id: int) -> AgendaItem | None:
+    item = db.session.get(AgendaItem, item_id)
+    if item is None or item.conference_id != conference.id:
+        return None
+    return item
+
+
+def _notice(text: str, category: str = "success", conference: Conference | None = None):
+    """A flash message; with a conference, it offers Hoàn tác (undo the change just made)."""
+    message: dict = {"text": text}
+    if conference is not None:
+        message["action_url"] = url_for("conferences.undo", conference_id=conference.id)
+        message["action_label"] = "Hoàn tác"
+    flash(message, category)
+
+
+def _to_programme(conference: Conference, item_id: int | None = None):
+    """Back to the programme; after a change to one item, scrolled to it, where a small
+    Hoàn tác repeats the flash message's (which is then above the fold)."""
+    if item_id is None:
+        return redirect(url_for(".programme", conference_id=conference.id))
+    return redirect(
+        url_for(".programme", conference_id=conference.id, vua=item_id, _anchor=f"muc-{item_id}")
+    )
+
+
+# The add form's fields in page order: the first one refused gets the focus (and the view).
+_FORM_ORDER = ("kind", "minutes", "after", "title", "presenter", "presenter_unit", "mc_text",
+               "notes")  # fmt: skip
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _schedule(conference: Conference, items: list[AgendaItem]):
+    entries = [operations.entry_of(item) for item in items]
+    return compute_schedule(entries, conference.start_time, conference.length)
+
+
+def _new_form(items: list[AgendaItem], formdata=None) -> NewAgendaItemForm:
+    """The add form: empty (formdata None), or as posted; its positions from `items`."""
+    form = NewAgendaItemForm(formdata=formdata)
+    form.set_positions(
+        [
+            (str(item.id), f"Sau mục {number}: {_short(item.title, 50)}")
+            for number, item in enumerate(items, start=1)
+        ]
+    )
+    return form
+
+
+def _render_programme(conference: Conference, form: NewAgendaItemForm, status: int = 200):
+    items = operations.items_of(conference)
+    schedule = _schedule(conference, items)
+    focus = next((name for name in _FORM_ORDER if form[name].errors), None)
+    return render_template(
+        "agenda/programme.html",
+        conference=conference,
+        rows=list(zip(items, schedule.items, strict=True)),
+        schedule=schedule,
+        form=form,
+        kinds=AGENDA_KINDS,
+        length_label=LENGTHS.get(conference.length, conference.length),
+        can_undo=bool(conference.revisions),
+        programme_key=PROGRAMME_KEY,
+        script_key=SCRIPT_KEY,
+        break_minutes=DEFAULT_BREAK_MINUTES,
+        duration=format_duration,
+        focus=focus,
+        just_changed=request.args.get("vua", type=int),
+    ), status
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/chuong-trinh")
+def programme(conference_id: int):
+    conference = _conference(conference_id)
+    return _render_programme(conference, _new_form(operations.items_of(conference)))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/them")
+def add(conference_id: int):
+    conference = _conference(conference_id)
+    items = operations.items_of(conference)
+    form = _new_form(items, request.form)
+    if not form.validate():
+        flash({"text": "Chưa thêm mục: hãy sửa các ô được đánh dấu đỏ bên dưới."}, "error")
+        return _render_programme(conference, form)
+    after = None
+    where = form.after.data or AT_END
+    if where not in (AT_END, AT_TOP):
+        after = _item(conference, int(where))
+    number = operations.add_item(conference, form.item_values(), after, where == AT_TOP)
+    db.session.commit()
+    _notice(f"Đã thêm mục {number}: “{_short(form.title.data)}”.", conference=conference)
+    item = operations.items_of(conference)[number - 1]
+    return _to_programme(conference, item.id)
+
+
+def _render_edit(conference, item, form, status: int = 200):
+    items = operations.items_of(conference)
+    schedule = _schedule(conference, items)
+    timed = schedule.items[items.index(item)]
+    default = default_mc_text(timed, schedule, script_context(conference.values()))
+    return render_template(
+        "agenda/item_form.html",
+        conference=conference,
+        item=item,
+        timed=timed,
+        form=form,
+        default_mc=default,
+    ), status
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/sua", methods=["GET", "POST"])
+def edit(conference_id: int, item_id: int):
+    conference = _conference(conference_id)
+    item = _item(conference, item_id)
+    if item is None:
+        _notice(GONE, "info")
+        return _to_programme(conference)
+    form = AgendaItemForm(obj=item if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = operations.edit_token(item)
+        return _render_edit(conference, item, form)
+    if not form.validate_on_submit():
+        flash({"text": "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dưới."}, "error")
+        return _render_edit(conference, item, form)
+    if form.version.data != operations.edit_token(item):
+        return _stale(conference, item, form)
+    try:
+        changed = operations.update_item(item, form.item_values())
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        item = _item(conference, item_id)
+        if item is None:
+            _notice(GONE, "info")
+            return _to_programme(conference)
+        return _stale(conference, item, form)
+    if changed:
+        number = operations.number_of(item)
+        _notice(f"Đã lưu mục {number}: “{_short(item.title)}”.", conference=conference)
+    else:
+        _notice("Không có gì thay đổi.", "info")
+    return _to_programme(conference, item.id)
+
+
+def _stale(conference, item, form):
+    """Another tab saved this item first: keep what was typed, refuse the save."""
+    flash(
+        {
+            "text": "Mục này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; "
+            "hãy xem lại bản mới nhất (mở trang chương trình ở cửa sổ khác) rồi lưu lại."
+        },
+        "error",
+    )
+    form.version.data = operations.edit_token(item)
+    return _render_edit(conference, item, form, 409)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/xoa")
+def delete(conference_id: int, item_id: int):
+    conference = _conference(conference_id)
+    item = _item(conference, item_id)
+    if item is None:
+        _notice(GONE, "info")
+        return _to_programme(conference)
+    title = item.title
+    number = operations.delete_item(item)
+    db.session.commit()
+    _notice(f"Đã xóa mục {number}: “{_short(title)}”.", conference=conference)
+    return _to_programme(conference)
+
+
+def _move(conference_id: int, item_id: int, offset: int):
+    conference = _conference(conference_id)
+    item = _item(conference, item_id)
+    if item is None:
+        _notice(GONE, "info")
+        return _to_programme(conference)
+    moved = operations.move_item(item, offset)
+    if moved is None:
+        where = "đầu" if offset < 0 else "cuối"
+        _notice(f"Mục “{_short(item.title)}” đã ở {where} chương trình.", "info")
+        return _to_programme(conference, item.id)
+    db.session.commit()
+    old, new = moved
+    _notice(f"Đã chuyển mục {old} thành mục {new}: “{_short(item.title)}”.", conference=conference)
+    return _to_programme(conference, item.id)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/len")
+def move_up(conference_id: int, item_id: int):
+    return _move(conference_id, item_id, -1)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/xuong")
+def move_down(conference_id: int, item_id: int):
+    return _move(conference_id, item_id, +1)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/sap-xep")
+def reorder(conference_id: int):
+    conference = _conference(conference_id)
+    try:
+        ids = [int(part) for part in request.form.get("order", "").split(",") if part.strip()]
+    except ValueError:
+        ids = []
+    if not operations.reorder(conference, ids):
+        db.session.rollback()
+        flash(
+            {
+                "text": "Chương trình vừa thay đổi ở cửa sổ khác nên thứ tự mới chưa được lưu. "
+                "Trang đã được tải lại với thứ tự hiện tại; hãy sắp xếp lại."
+            },
+            "error",
+        )
+        return _render_programme(conference, _new_form(operations.items_of(conference)), 409)
+    db.session.commit()
+    _notice("Đã lưu thứ tự mới của chương trình.", conference=conference)
+    return _to_programme(conference)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/chen-nghi")
+def insert_break(conference_id: int, item_id: int):
+    conference = _conference(conference_id)
+    item = _item(conference, item_id)
+    if item is None:
+        _notice(GONE, "info")
+        return _to_programme(conference)
+    number = operations.insert_break_after(item)
+    db.session.commit()
+    new = operations.items_of(conference)[number - 1]
+    _notice(
+        f"Đã chèn nghỉ giải lao {DEFAULT_BREAK_MINUTES} phút (mục {number}) sau mục "
+        f"{number - 1}. Bấm “Sửa” để đổi thời lượng.",
+        conference=conference,
+    )
+    return _to_programme(conference, new.id)
+
+
+# ------------------------------------------------------------------ the shared machinery
+
+
+def _card(conference: Conference) -> Card:
+    schedule = compute_schedule(
+        operations.entries_of(conference), conference.start_time, conference.length
+    )
+    status = agenda_status(schedule)
+    return Card(
+        key="agenda",
+        title="Chương trình",
+        description="Chương trình hội nghị, kịch bản điều hành",
+        progress=status.progress,
+        todo=status.todo,
+        url=url_for("agenda.programme", conference_id=conference.id),
+        url_label="Mở chương trình",
+    )
+
+
+def _build_programme(conference: Conference, fmt: str) -> bytes:
+    sheet = programme_sheet(conference.values(), operations.entries_of(conference), dt.date.today())
+    return render_programme(sheet, fmt)
+
+
+def _build_script(conference: Conference, fmt: str) -> bytes:
+    script = run_of_show(conference.values(), operations.entries_of(conference), dt.date.today())
+    return render_script(script, fmt)
+
+
+register_card("agenda", _card)
+register_printout(
+    Printout(
+        key=PROGRAMME_KEY,
+        title="Chương trình hội nghị",
+        description="Chương trình với thời gian từng mục, nội dung và người thực hiện.",
+        formats=("pdf", "docx"),
+        build=_build_programme,
+    )
+)
+register_printout(
+    Printout(
+        key=SCRIPT_KEY,
+        title="Kịch bản điều hành",
+        description="Kịch bản cho người dẫn chương trình: thời gian, nội dung, lời dẫn từng mục.",
+        formats=("pdf", "docx"),
+        build=_build_script,
+    )
+)
+register_preset_part(agenda_from_preset)
+transfer.register_part(PART)

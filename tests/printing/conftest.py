@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from printing_samples import sample_document
+from tests.printing.printing_samples import sample_document
 
 from kehoach_app.printing import Document, register_fonts
 

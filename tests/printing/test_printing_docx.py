@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as DocxParagraph
-from printing_samples import (
+from tests.printing.printing_samples import (
     DIACRITICS,
     LITERAL_ENTITY,
     NFC_WORD,

@@ -7,7 +7,7 @@ import unicodedata
 
 import pdfplumber
 import pytest
-from printing_samples import (
+from tests.printing.printing_samples import (
     DIACRITICS,
     LITERAL_ENTITY,
     NFC_WORD,

@@ -40,8 +40,17 @@ def state_changing_urls(app, conference_id: int) -> list[tuple[str, str]]:
                 continue
             values = {}
             for argument in rule.arguments:
-                converter = rule._converters[argument].__class__.__name__
-                values[argument] = conference_id if converter == "IntegerConverter" else "x"
+                converter = rule._converters.get(argument)
+                if converter is None:  # given by the rule's defaults
+                    values[argument] = (rule.defaults or {})[argument]
+                    continue
+                kind = converter.__class__.__name__
+                if kind == "IntegerConverter":
+                    values[argument] = conference_id
+                elif kind == "AnyConverter":
+                    values[argument] = sorted(converter.items)[0]
+                else:
+                    values[argument] = "x"
             path = rule.build(values, append_unknown=False)[1]
             urls.extend((method, path) for method in sorted(methods))
     return urls

@@ -1,0 +1,73 @@
+"""The programme in the conference file ("agenda": a list of items in order).
+
+The shape is $defs/agenda_item of schemas/conference-file.v1.json; every value is then checked by
+the item form itself, so a file can never hold what the page would refuse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from werkzeug.datastructures import MultiDict
+
+from ..conferences.logic import shift_years
+from ..conferences.models import Conference
+from ..transfer import ConferenceFileError, PartTransfer
+from .forms import AgendaItemForm
+from .models import AgendaItem
+from .operations import items_of, replace_items
+
+KEY = "agenda"
+
+
+def export_agenda(conference: Conference) -> list[dict]:
+    return [
+        {name: getattr(item, name) for name in AgendaItem.FIELDS} for item in items_of(conference)
+    ]
+
+
+def validate_agenda(data: Any) -> list[dict]:
+    """Each item checked by AgendaItemForm; every problem listed as "Chương trình, mục 3: …"."""
+    if not isinstance(data, list):
+        raise ConferenceFileError(["Chương trình: phải là một danh sách các mục."])
+    messages: list[str] = []
+    checked: list[dict] = []
+    for number, row in enumerate(data, start=1):
+        where = f"Chương trình, mục {number}"
+        if not isinstance(row, dict):
+            messages.append(f"{where}: phải là một nhóm mục (kind, title, minutes, …).")
+            continue
+        formdata = MultiDict(
+            {name: "" if row.get(name) is None else str(row[name]) for name in AgendaItem.FIELDS}
+        )
+        form = AgendaItemForm(formdata=formdata, meta={"csrf": False})
+        if not form.validate():
+            for name, errors in form.errors.items():
+                label = getattr(form, name).label.text
+                messages.extend(f"{where}: {label}: {error}" for error in errors if error)
+            continue
+        checked.append(form.item_values())
+    if messages:
+        raise ConferenceFileError(messages)
+    return checked
+
+
+# The texts of an item that name the years ("Báo cáo tổng kết … năm 2026").
+_TEXTS_WITH_YEARS = ("title", "presenter", "presenter_unit", "mc_text", "notes")
+
+
+def agenda_next_edition(rows: list[dict], years: set[int], offset: int) -> list[dict]:
+    """The programme of next edition's copy ("Nhân bản"): the years in its texts moved like the
+    conference's own (conferences.logic.next_edition). Waiting for duplicate_conference to call
+    it (see docs/agenda.md)."""
+    moved = []
+    for row in rows:
+        copy = dict(row)
+        for name in _TEXTS_WITH_YEARS:
+            if copy.get(name):
+                copy[name] = shift_years(copy[name], years, offset)
+        moved.append(copy)
+    return moved
+
+
+PART = PartTransfer(KEY, export_agenda, validate_agenda, replace_items)

@@ -52,6 +52,10 @@ class PartTransfer:
     export: Callable[[Conference], Any]
     validate: Callable[[Any], Any]
     replace: Callable[[Conference, Any], None]
+    # For "Nhân bản": the part's exported data moved to next edition (years in texts, fixed
+    # dates, statuses reset): next_edition(data, years, offset) with the conference's years and
+    # how far they move. None: the part is copied as it is.
+    next_edition: Callable[[Any, set[int], int], Any] | None = None
 
 
 _PARTS: list[PartTransfer] = []

@@ -58,8 +58,8 @@ _TEXTS_WITH_YEARS = ("title", "presenter", "presenter_unit", "mc_text", "notes")
 
 def agenda_next_edition(rows: list[dict], years: set[int], offset: int) -> list[dict]:
     """The programme of next edition's copy ("Nhân bản"): the years in its texts moved like the
-    conference's own (conferences.logic.next_edition). Waiting for duplicate_conference to call
-    it (see docs/agenda.md)."""
+    conference's own (conferences.logic.next_edition). Called by duplicate_conference through
+    PartTransfer.next_edition."""
     moved = []
     for row in rows:
         copy = dict(row)
@@ -70,4 +70,4 @@ def agenda_next_edition(rows: list[dict], years: set[int], offset: int) -> list[
     return moved
 
 
-PART = PartTransfer(KEY, export_agenda, validate_agenda, replace_items)
+PART = PartTransfer(KEY, export_agenda, validate_agenda, replace_items, agenda_next_edition)

@@ -88,7 +88,13 @@ def duplicate_conference(conference: Conference) -> Conference:
     copy.set_values(values)
     db.session.add(copy)
     db.session.flush()
-    parts = {key: value for key, value in document.items() if key != "conference"}
+    offset = copy.year_launched - conference.year_launched
+    years = {conference.year_reviewed, conference.year_launched}
+    parts = {}
+    for part in transfer._PARTS:
+        if part.key in document:
+            data = document[part.key]
+            parts[part.key] = part.next_edition(data, years, offset) if part.next_edition else data
     transfer.replace_parts(copy, transfer.validate_parts(parts))
     return copy
 

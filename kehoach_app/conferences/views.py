@@ -179,7 +179,15 @@ def undo(conference_id: int):
             f"Đã hoàn tác: {revision.description.lower()} lúc "
             f"{revision.created_at.strftime('%H:%M %d/%m/%Y')}."
         )
-    return redirect(url_for(".show", conference_id=conference.id))
+    return redirect(_local_next() or url_for(".show", conference_id=conference.id))
+
+
+def _local_next() -> str | None:
+    """The page to go back to after an action, if it is a page of this app (never elsewhere)."""
+    target = request.form.get("next") or request.args.get("next") or ""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
 
 
 @bp.post("/hoi-nghi/<int:conference_id>/nhan-ban")

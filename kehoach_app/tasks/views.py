@@ -27,6 +27,7 @@ from .logic import (
     document_head,
     event_noun,
     involves,
+    next_edition_items,
     overview,
     schedule,
     shorten,
@@ -384,6 +385,7 @@ transfer.register_part(
         export=operations.export_tasks,
         validate=check_file_items,
         replace=operations.replace_tasks,
+        next_edition=lambda items, years, offset: next_edition_items(items, offset, years),
     )
 )
 register_preset_part(operations.create_preset_tasks)

@@ -25,6 +25,7 @@ from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -618,14 +619,26 @@ def _key_value_flowable(block: KeyValue) -> Flowable:
     return table
 
 
+# Room a heading needs at the foot of a page to stay there with the first rows of its table.
+HEADING_WITH_TABLE_ROOM = 45 * L.MM
+
+
 def body_flowables(blocks: Iterable) -> list[Flowable]:
     """The body blocks of a Document as ReportLab flowables."""
     s = _styles()
     out: list[Flowable] = []
-    for block in blocks:
+    blocks = list(blocks)
+    for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 3)
-            out.append(RLParagraph(markup(block.text), s[f"heading{level}"]))
+            heading = RLParagraph(markup(block.text), s[f"heading{level}"])
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(following, Table):
+                # keepWithNext would carry the whole table to the next page; a heading only
+                # needs room for itself and the table's first rows.
+                out.append(CondPageBreak(HEADING_WITH_TABLE_ROOM))
+                heading.keepWithNext = 0
+            out.append(heading)
         elif isinstance(block, Paragraph):
             style = _paragraph_style(block.align, block.indent, block.size, block.space_after)
             out.append(

@@ -172,10 +172,12 @@ def _setup_blueprints(app: Flask) -> None:
     from .agenda.views import bp as agenda_bp
     from .awards.views import bp as awards_bp
     from .backups.views import bp as backups_bp
+    from .budget.views import bp as budget_bp
     from .conferences.views import bp as conferences_bp
     from .decor.views import bp as decor_bp
     from .delegates.views import bp as delegates_bp
     from .plan.views import bp as plan_bp
+    from .seating.views import bp as seating_bp
     from .system import bp as system_bp
     from .tasks.views import bp as tasks_bp
 
@@ -188,6 +190,8 @@ def _setup_blueprints(app: Flask) -> None:
     app.register_blueprint(awards_bp)
     app.register_blueprint(decor_bp)
     app.register_blueprint(plan_bp)
+    app.register_blueprint(seating_bp)
+    app.register_blueprint(budget_bp)
 
 
 def _setup_lan(app: Flask) -> None:

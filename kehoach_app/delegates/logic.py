@@ -1,8 +1,17 @@
-"""Pure functions on delegates: ordering, counts. No Flask, no database session."""
+"""Pure functions on delegates: ordering, search, phone numbers, counts. No Flask, no database.
+
+Everything here takes plain objects (ORM rows, result rows or dataclasses with the named
+attributes) and returns plain data, so the pages, the printouts, the Excel import and the tests
+share one set of rules.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from .. import vn
@@ -17,15 +26,321 @@ P = TypeVar("P", bound=_Person)
 
 ORDERS = {"protocol": "Theo thứ tự lễ tân", "name": "Theo tên (A → Z)"}
 
+# Replies that mean a seat will be taken: the person comes, or sends someone in their place.
+CONFIRMED_REPLIES = frozenset({"attending", "substitute"})
+
+UNGROUPED = "Chưa phân nhóm"
+
+
+# --------------------------------------------------------------------------------------------
+# Order
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=20_000)
+def _name_key(full_name: str) -> tuple:
+    return vn.name_sort_key(full_name)
+
 
 def protocol_key(person: _Person) -> tuple:
     """Most senior first (rank 1, 2, …); unranked (0) last, then by Vietnamese name order."""
     rank = person.protocol_rank or 0
-    return (rank == 0, rank, vn.name_sort_key(person.full_name))
+    return (rank == 0, rank, _name_key(person.full_name))
 
 
 def sort_delegates(people: Iterable[P], order: str = "protocol") -> list[P]:
     """People in protocol order or in Vietnamese name order (tên, tên đệm, họ)."""
     if order == "name":
-        return sorted(people, key=lambda p: vn.name_sort_key(p.full_name))
+        return sorted(people, key=lambda p: _name_key(p.full_name))
     return sorted(people, key=protocol_key)
+
+
+# --------------------------------------------------------------------------------------------
+# Search — "nguyen" finds "Nguyễn"; "Nguyễn" finds only "Nguyễn"
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=50_000)
+def fold_accents(text: str) -> str:
+    """Lower case without tone or letter marks: "Nguyễn Đức Ánh" → "nguyen duc anh".
+
+    Officers often type without the Vietnamese keyboard on; the search must still find people.
+    """
+    decomposed = unicodedata.normalize("NFD", vn.nfc(text).casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=50_000)
+def _exact(text: str) -> str:
+    return vn.nfc(text).casefold()
+
+
+_NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
+def _words(text: str) -> str:
+    """ " word word …": punctuation becomes space, so each word can be found by its beginning."""
+    return " " + _NOT_A_LETTER.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What was typed in the search box: words that must each begin a word of the delegate's
+    name, unit or position ("an" finds "An", "Ánh", "Ẩn", not "Tân").
+
+    A word typed without any mark matches with or without marks ("nguyen" finds "Nguyễn" and
+    "Nguyên"); a word typed with marks must match them ("Nguyễn" does not find "Nguyên").
+    """
+
+    words: tuple[tuple[str, bool], ...]  # (" word", accent_insensitive)
+
+    @classmethod
+    def parse(cls, text: str | None) -> SearchQuery:
+        words = []
+        for word in _words(_exact(vn.clean_text(text))).split():
+            folded = fold_accents(word)
+            words.append((" " + folded, True) if folded == word else (" " + word, False))
+        return cls(tuple(words))
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def matches(self, *texts: str) -> bool:
+        """True when every word begins a word of one of the texts (name, unit, position …)."""
+        if not self.words:
+            return True
+        exact = _words(" ".join(_exact(t) for t in texts if t))
+        folded = fold_accents(exact)
+        return all((w in folded) if loose else (w in exact) for w, loose in self.words)
+
+
+def search_delegates(people: Iterable[P], query: SearchQuery) -> list[P]:
+    """The people whose name, unit or position contains every word of the query."""
+    if not query:
+        return list(people)
+    return [p for p in people if query.matches(p.full_name, p.unit, p.position)]
+
+
+# --------------------------------------------------------------------------------------------
+# Phone numbers — Vietnamese numbering plan since 2018 (Thông tư 22/2014/TT-BTTTT, as amended:
+# 10-digit mobile numbers 03x, 05x, 07x, 08x, 09x; 11-digit fixed lines 02x(x) with area code)
+# --------------------------------------------------------------------------------------------
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()/]+")
+_MOBILE = re.compile(r"0[35789]\d{8}")
+_FIXED = re.compile(r"02\d{9}")
+_SERVICE = re.compile(r"1[89]00\d{4,6}")
+# Excel drops the leading 0 of a number typed as a number: 912345678 was 0912 345 678.
+_MOBILE_WITHOUT_ZERO = re.compile(r"[35789]\d{8}")
+_FIXED_WITHOUT_ZERO = re.compile(r"2\d{9}")
+
+PHONE_HINT = (
+    "hãy nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc số cố định có mã vùng "
+    "(ví dụ 028 3822 1234)"
+)
+
+
+def normalise_phone(text: str | None) -> str:
+    """A phone number written the one way the lists print it; "" stays "".
+
+    Accepted: 0912 345 678, 0912.345.678, 0912-345-678, +84 912 345 678, 84912345678,
+    (028) 3822 1234, 0236 3822 123, 912345678 (Excel dropped the 0), 1900 1234.
+    Written: mobile "0912 345 678"; fixed line in Hà Nội and TP. Hồ Chí Minh "028 3822 1234",
+    elsewhere "0236 3822 123"; service numbers "1900 1234".
+    Raises ValueError with a Vietnamese message for anything else.
+    """
+    raw = vn.clean_text(text)
+    if not raw:
+        return ""
+    digits = _PHONE_SEPARATORS.sub("", raw)
+    if digits.startswith("+"):
+        digits = digits[1:]
+        if not digits.startswith("84"):
+            raise ValueError(
+                f"Số điện thoại “{raw}” không phải số Việt Nam (+84): chỉ nhận số trong nước."
+            )
+        digits = "0" + digits[2:]
+    elif digits.startswith("0084"):
+        digits = "0" + digits[4:]
+    if not digits.isascii() or not digits.isdigit():
+        raise ValueError(f"Số điện thoại “{raw}” có ký tự không phải chữ số: {PHONE_HINT}.")
+    if digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    elif _MOBILE_WITHOUT_ZERO.fullmatch(digits) or _FIXED_WITHOUT_ZERO.fullmatch(digits):
+        digits = "0" + digits
+    if _MOBILE.fullmatch(digits):
+        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+    if _FIXED.fullmatch(digits):
+        if digits[:3] in ("024", "028"):  # Hà Nội, TP. Hồ Chí Minh: 2-digit area code
+            return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+        return f"{digits[:4]} {digits[4:8]} {digits[8:]}"
+    if _SERVICE.fullmatch(digits):
+        return f"{digits[:4]} {digits[4:]}"
+    if len(digits) == 11 and digits.startswith("01"):
+        raise ValueError(
+            f"Số “{raw}” là đầu số di động 11 số cũ (đã chuyển sang 10 số từ năm 2018): "
+            "hãy nhập số mới."
+        )
+    raise ValueError(f"Số điện thoại “{raw}” không hợp lệ: {PHONE_HINT}.")
+
+
+# --------------------------------------------------------------------------------------------
+# Who is already on the list
+# --------------------------------------------------------------------------------------------
+
+
+def identity_key(full_name: str, unit: str) -> tuple[str, str]:
+    """Two rows with the same key are the same person: name and unit, case and spacing ignored.
+
+    Marks are kept ("Nguyễn Văn An" and "Nguyễn Văn Ân" are two people).
+    """
+    return (_exact(vn.clean_text(full_name)), _exact(vn.clean_text(unit)))
+
+
+def group_key(name: str) -> str:
+    """Two group names with the same key are the same group (case and spacing ignored)."""
+    return _exact(vn.clean_text(name))
+
+
+# --------------------------------------------------------------------------------------------
+# Counts per group: planned, invited, confirmed
+# --------------------------------------------------------------------------------------------
+
+
+class _Group(Protocol):
+    id: int
+    name: str
+    planned: int
+
+
+def is_invited(person) -> bool:
+    """An invitation was sent (the date it went out is filled in)."""
+    return person.invitation_sent_on is not None
+
+
+def is_confirmed(person) -> bool:
+    """The person replied that they come, or that someone comes in their place."""
+    return person.reply in CONFIRMED_REPLIES
+
+
+@dataclass
+class GroupTally:
+    """One line of the table "planned vs invited vs confirmed"; group_id None = ungrouped."""
+
+    group_id: int | None
+    name: str
+    planned: int
+    listed: int = 0
+    invited: int = 0
+    confirmed: int = 0
+    pending: int = 0
+
+    @property
+    def short_of_invitations(self) -> int:
+        """How many more invitations the planned count still calls for."""
+        return max(0, self.planned - self.invited)
+
+
+@dataclass
+class Tally:
+    groups: list[GroupTally]
+    ungrouped: GroupTally
+    total: GroupTally = field(init=False)
+
+    def __post_init__(self) -> None:
+        rows = [*self.groups, self.ungrouped]
+        self.total = GroupTally(
+            group_id=None,
+            name="Tổng cộng",
+            planned=sum(r.planned for r in rows),
+            listed=sum(r.listed for r in rows),
+            invited=sum(r.invited for r in rows),
+            confirmed=sum(r.confirmed for r in rows),
+            pending=sum(r.pending for r in rows),
+        )
+
+    def rows(self) -> list[GroupTally]:
+        """The groups, then "Chưa phân nhóm" when somebody is in it."""
+        return [*self.groups, *([self.ungrouped] if self.ungrouped.listed else [])]
+
+
+def tally(groups: Sequence[_Group], people: Iterable) -> Tally:
+    """Planned, listed, invited, confirmed and pending counts per group and in total.
+
+    `people` need group_id, invitation_sent_on and reply. A person whose group is not among
+    `groups` counts as ungrouped.
+    """
+    lines = {g.id: GroupTally(group_id=g.id, name=g.name, planned=g.planned) for g in groups}
+    ungrouped = GroupTally(group_id=None, name=UNGROUPED, planned=0)
+    for person in people:
+        line = lines.get(person.group_id, ungrouped)
+        line.listed += 1
+        if person.invitation_sent_on is not None:
+            line.invited += 1
+        if person.reply in CONFIRMED_REPLIES:
+            line.confirmed += 1
+        elif person.reply == "pending":
+            line.pending += 1
+    return Tally(groups=[lines[g.id] for g in groups], ungrouped=ungrouped)
+
+
+def shorten(text: str, length: int = 60) -> str:
+    """The text cut to at most `length` characters, at a word, with "…" (long group names in
+    lists and on the dashboard card)."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut[length // 2 :] and not text[length - 1].isspace():
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the dashboard card says about the delegates."""
+
+    percent: int
+    confirmed: int
+    planned: int
+    todo: list[str]
+
+
+def progress(counts: Tally, planned_delegates: int, max_lines: int = 4) -> Progress:
+    """Confirmed out of planned (the groups' planned counts, else the conference's), and what is
+    left to do in at most `max_lines` lines, most pressing first: invitations not sent, replies
+    not in, people in no group, then the groups not yet invited in full."""
+    total = counts.total
+    planned = total.planned or planned_delegates
+    percent = min(100, round(100 * total.confirmed / planned)) if planned else 0
+    todo: list[str] = []
+    if total.listed == 0:
+        todo.append("Chưa có đại biểu nào: thêm từng người hoặc nhập từ tệp Excel.")
+    else:
+        not_invited = total.listed - total.invited
+        if not_invited:
+            todo.append(f"Còn {vn.format_number(not_invited)} đại biểu chưa gửi giấy mời")
+        if total.pending:
+            todo.append(f"Còn {vn.format_number(total.pending)} đại biểu chưa phản hồi")
+        if counts.ungrouped.listed:
+            todo.append(f"{vn.format_number(counts.ungrouped.listed)} đại biểu chưa phân nhóm")
+    short = [g for g in counts.groups if g.short_of_invitations]
+    room = max(1, max_lines - len(todo))
+    if len(short) <= room:
+        shown = short
+    else:
+        shown = short[: room - 1]
+    for line in shown:
+        todo.append(
+            f"Thành phần “{shorten(line.name, 45)}”: mời {vn.format_number(line.invited)}/"
+            f"{vn.format_number(line.planned)}"
+        )
+    if len(short) > len(shown):
+        others = len(short) - len(shown)
+        todo.append(
+            f"… và {others} thành phần khác chưa mời đủ"
+            if shown
+            else f"{others} thành phần chưa mời đủ số dự kiến"
+        )
+    if not todo:
+        todo.append("Đã mời đủ và mọi đại biểu đã phản hồi.")
+    return Progress(percent=percent, confirmed=total.confirmed, planned=planned, todo=todo)

@@ -1,0 +1,1236 @@
+"""Printouts of the delegates part: giấy mời, nhãn phong bì, sổ theo dõi gửi giấy mời, danh sách
+đại biểu (by thành phần) and danh sách ký nhận.
+
+Two layers, as DESIGN.md asks ("a renderer never queries the database and never computes"):
+
+- **Builders** (``render_*``): plain dataclasses in, bytes out. They only draw; every text they
+  print arrives worded by the adapters, and every user string goes through the printing layer's
+  ``markup``/``para`` (escaped, NFC) or straight into an openpyxl cell.
+- **Adapters** (``*_data``, ``conference_delegates``): read a ``Conference`` and its delegates,
+  sort them (``logic.sort_delegates``) and word them into those dataclasses. The public
+  ``invitations_pdf``, ``envelope_labels_pdf``, … compose the two, and the catalogue entries
+  registered at the bottom read every delegate of the conference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as landscape_of
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Spacer as RLSpacer
+from sqlalchemy import select
+
+from .. import vn
+from ..conferences.logic import conference_summary, time_and_day
+from ..conferences.models import Conference
+from ..db import db
+from ..printing import FONT_FAMILY_DOCX, Header, Run, Signature, register_fonts
+from ..printing import layout as L
+from ..printing.pdf import (
+    GridTable,
+    build_pdf,
+    header_flowables,
+    markup,
+    signature_flowables,
+    styles,
+)
+from ..printouts import Printout, register_printout
+from .logic import sort_delegates
+from .models import REPLIES, Delegate, DelegateGroup
+
+__all__ = [
+    "DelegateListData",
+    "DelegateRow",
+    "DelegateSheetData",
+    "GroupRows",
+    "InvitationData",
+    "LabelStock",
+    "LetterHead",
+    "Signer",
+    "conference_delegates",
+    "delegate_list_data",
+    "delegate_list_pdf",
+    "delegate_list_xlsx",
+    "envelope_labels_pdf",
+    "invitation_data",
+    "invitations_pdf",
+    "render_delegate_list_pdf",
+    "render_delegate_list_xlsx",
+    "render_envelope_labels",
+    "render_invitations",
+    "render_sign_in_sheet_pdf",
+    "render_sign_in_sheet_xlsx",
+    "render_tracking_sheet_pdf",
+    "render_tracking_sheet_xlsx",
+    "sign_in_sheet_data",
+    "sign_in_sheet_pdf",
+    "sign_in_sheet_xlsx",
+    "tracking_sheet_data",
+    "tracking_sheet_pdf",
+    "tracking_sheet_xlsx",
+]
+
+NO_DELEGATES = "Chưa có đại biểu"
+
+# =============================================================================================
+# Plain data handed to the builders
+# =============================================================================================
+
+
+@dataclass(frozen=True)
+class LetterHead:
+    """The ND30 top of a document (Phụ lục I, ô 1–4), already worded."""
+
+    issuer: str
+    parent_body: str = ""
+    number_line: str = ""
+    date_line: str = ""
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Thẩm quyền ký ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") and the name."""
+
+    lines: tuple[str, ...] = ()
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class DelegateRow:
+    """One delegate as the printouts show them, every field already worded."""
+
+    number: int  # STT in this printout
+    honorific: str  # "Ông", "Bà", "Đồng chí"
+    full_name: str
+    position: str = ""  # chức vụ
+    unit: str = ""  # đơn vị
+    role: str = ""  # chức vụ and đơn vị as one phrase: "Chủ tịch Ủy ban nhân dân xã Tân Hòa"
+    sent_on: dt.date | None = None  # ngày gửi giấy mời
+    reply: str = ""  # "Chưa phản hồi", "Tham dự", …
+    substitute_name: str = ""  # người dự thay
+    note: str = ""  # ghi chú printed in the lists ("Đoàn Chủ tịch", "Dự thay: …")
+
+    @property
+    def addressee(self) -> str:
+        """How the delegate is addressed after "Kính gửi:": "Ông Nguyễn Văn A"."""
+        return f"{self.honorific} {self.full_name}".strip()
+
+    @property
+    def addressed_as(self) -> str:
+        """The word for the delegate inside a sentence ("kính mời Ông đến dự")."""
+        return self.honorific or self.full_name
+
+
+@dataclass(frozen=True)
+class InvitationData:
+    """Everything the giấy mời print: the same letter for every guest, one page each."""
+
+    head: LetterHead
+    signer: Signer
+    issuer: str  # as written, for the sentence: "Ủy ban nhân dân xã Tân Hòa"
+    subject: str  # trích yếu under GIẤY MỜI: "Dự Hội nghị tổng kết …"
+    event: str  # the conference's title: "Hội nghị tổng kết …"
+    time_line: str  # "07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027"
+    venue: str  # "Hội trường … (Số 18 đường …)"
+    recipients: tuple[str, ...] = ("Như trên;", "Lưu: VT.")
+    guests: tuple[DelegateRow, ...] = ()
+    meta_title: str = "Giấy mời"
+
+
+@dataclass(frozen=True)
+class GroupRows:
+    """One thành phần of the list: its heading (with the count) and its people in order."""
+
+    heading: str  # "I. Thường trực Đảng ủy (02 đại biểu)"
+    rows: tuple[DelegateRow, ...]
+
+
+@dataclass(frozen=True)
+class DelegateListData:
+    """Danh sách đại biểu: grouped by thành phần, each group in protocol order."""
+
+    head: LetterHead
+    title: str  # "DANH SÁCH ĐẠI BIỂU"
+    subject: str  # "Dự Hội nghị tổng kết …"
+    groups: tuple[GroupRows, ...]
+    total_line: str  # "Tổng cộng: 120 đại biểu"
+    meta_title: str = "Danh sách đại biểu"
+
+
+@dataclass(frozen=True)
+class DelegateSheetData:
+    """A working list without ND30 header: sổ theo dõi gửi giấy mời, danh sách ký nhận."""
+
+    issuer: str
+    title: str
+    subject: str
+    info_line: str  # "Thời gian: …; địa điểm: …"
+    rows: tuple[DelegateRow, ...]
+    meta_title: str = ""
+
+
+@dataclass(frozen=True)
+class LabelStock:
+    """A sheet of self-adhesive labels: where each label is on the page (millimetres)."""
+
+    name: str
+    columns: int
+    rows: int
+    width_mm: float
+    height_mm: float
+    left_mm: float  # page edge → first label
+    top_mm: float
+    pitch_x_mm: float  # label start → next label start
+    pitch_y_mm: float
+    padding_x_mm: float = 4.0  # printers drift by 1–2 mm: keep text off the die-cut edge
+    padding_y_mm: float = 3.0
+    page_mm: tuple[float, float] = L.A4_MM
+
+    def boxes(self) -> list[tuple[float, float, float, float]]:
+        """Each label as (x, y, width, height) in points, ReportLab's origin (bottom left),
+        row by row from the top left."""
+        page_h = self.page_mm[1] * L.MM
+        out = []
+        for r in range(self.rows):
+            for c in range(self.columns):
+                x = (self.left_mm + c * self.pitch_x_mm) * L.MM
+                top = page_h - (self.top_mm + r * self.pitch_y_mm) * L.MM
+                h = self.height_mm * L.MM
+                out.append((x, top - h, self.width_mm * L.MM, h))
+        return out
+
+
+#: 2 × 7 labels of 99,1 × 38,1 mm on A4 — the common stock sold in Vietnam as "Tomy/Avery
+#: A4 14 nhãn" (Avery L7163 / J8163 layout): side margins 4,65 mm, 2,5 mm between columns,
+#: top margin 15,15 mm, no gap between rows. Big enough for "Kính gửi", chức vụ and đơn vị at
+#: 11–13 pt, wide enough for the window of a C5/DL envelope.
+ENVELOPE_LABELS_14 = LabelStock(
+    name="A4, 14 nhãn 99,1 × 38,1 mm (2 × 7)",
+    columns=2,
+    rows=7,
+    width_mm=99.1,
+    height_mm=38.1,
+    left_mm=4.65,
+    top_mm=15.15,
+    pitch_x_mm=101.6,
+    pitch_y_mm=38.1,
+)
+
+# =============================================================================================
+# Adapters: conference and delegates → plain data (the only part that reads the database)
+# =============================================================================================
+
+
+def conference_delegates(conference: Conference) -> list[Delegate]:
+    """Every delegate of the conference (unsorted; the printouts sort)."""
+    return list(db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id)))
+
+
+def conference_groups(conference: Conference) -> list[DelegateGroup]:
+    """The conference's thành phần in the officer's order."""
+    return list(
+        db.session.scalars(
+            select(DelegateGroup)
+            .where(DelegateGroup.conference_id == conference.id)
+            .order_by(DelegateGroup.position, DelegateGroup.id)
+        )
+    )
+
+
+def invitation_symbol(doc_symbol: str) -> str:
+    """The giấy mời's ký hiệu from the plan's: "KH-UBND" → "GM-UBND", "UBND" → "GM-UBND".
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục III: GM is the abbreviation of Giấy mời; the part after the
+    kind names the issuing body and stays the same.
+    """
+    symbol = vn.clean_text(doc_symbol).lstrip("/").strip()
+    _, dash, body = symbol.partition("-")
+    body = body if dash else symbol
+    return f"GM-{body}" if body else "GM"
+
+
+def role_of(position: str, unit: str) -> str:
+    """Chức vụ and đơn vị as officials write them after a name.
+
+    "Chủ tịch" + "UBND xã Tân Hòa" → "Chủ tịch UBND xã Tân Hòa"; words the two share are
+    written once: "Trưởng phòng" + "Phòng Văn hóa - Xã hội" → "Trưởng phòng Văn hóa - Xã hội",
+    "Bí thư Đảng ủy" + "Đảng ủy xã Tân Hòa" → "Bí thư Đảng ủy xã Tân Hòa"; a position that
+    already names its unit is kept alone.
+    """
+    position, unit = vn.clean_text(position), vn.clean_text(unit)
+    if not unit:
+        return position
+    if not position:
+        return unit
+    if unit.casefold() in position.casefold():
+        return position
+    p_words, u_words = position.split(), unit.split()
+    folded_p = [w.casefold() for w in p_words]
+    folded_u = [w.casefold() for w in u_words]
+    for k in range(min(len(p_words), len(u_words) - 1), 0, -1):
+        if folded_p[-k:] == folded_u[:k]:
+            return " ".join(p_words + u_words[k:])
+    return f"{position} {unit}"
+
+
+def _count_text(n: int) -> str:
+    """A head count as plans write it, below 10 with a leading 0: "05 đại biểu", "120 đại
+    biểu"."""
+    return f"{n:02d} đại biểu" if 0 <= n < 10 else f"{vn.format_number(n)} đại biểu"
+
+
+def _roman(n: int) -> str:
+    numerals = (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    )  # fmt: skip
+    out = []
+    for value, letters in numerals:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _note(delegate: Delegate) -> str:
+    notes = []
+    if delegate.presidium:
+        notes.append("Đoàn Chủ tịch")
+    if delegate.reply == "substitute" and delegate.substitute_name:
+        notes.append(f"Dự thay: {vn.clean_text(delegate.substitute_name)}")
+    elif delegate.reply == "absent":
+        notes.append("Báo vắng")
+    return "; ".join(notes)
+
+
+def delegate_rows(
+    delegates: Iterable[Delegate], order: str = "protocol", start: int = 1
+) -> list[DelegateRow]:
+    """Delegates sorted (protocol rank or Vietnamese name order) and numbered from ``start``."""
+    rows = []
+    for number, d in enumerate(sort_delegates(delegates, order), start=start):
+        substitute = vn.clean_text(d.substitute_name)
+        rows.append(
+            DelegateRow(
+                number=number,
+                honorific=vn.clean_text(d.honorific),
+                full_name=vn.clean_text(d.full_name),
+                position=vn.clean_text(d.position),
+                unit=vn.clean_text(d.unit),
+                role=role_of(d.position, d.unit),
+                sent_on=d.invitation_sent_on,
+                reply=REPLIES.get(d.reply, d.reply or ""),
+                # a name typed for a reply since changed back is not printed
+                substitute_name=substitute if d.reply == "substitute" else "",
+                note=_note(d),
+            )
+        )
+    return rows
+
+
+def _venue(conference: Conference) -> str:
+    venue = vn.clean_text(conference.venue)
+    address = vn.clean_text(conference.venue_address)
+    return f"{venue} ({address})" if address else venue
+
+
+def _subject(conference: Conference) -> str:
+    """Trích yếu of a giấy mời or a list: "Dự Hội nghị tổng kết …"."""
+    return f"Dự {vn.clean_text(conference.title)}"
+
+
+def invitation_data(
+    conference: Conference,
+    delegates: Iterable[Delegate],
+    *,
+    order: str = "protocol",
+    today: dt.date | None = None,
+) -> InvitationData:
+    summary = conference_summary(conference.values(), today or dt.date.today())
+    # The number line follows the plan's number with the giấy mời's own symbol (GM-…).
+    number_line = vn.document_number_line(
+        conference.doc_number, invitation_symbol(conference.doc_symbol)
+    )
+    return InvitationData(
+        head=LetterHead(
+            issuer=summary.issuer,
+            parent_body=summary.parent_body,
+            number_line=number_line,
+            date_line=summary.date_line,
+        ),
+        signer=Signer(tuple(summary.signer_lines), summary.signer_name),
+        issuer=vn.clean_text(conference.issuer),
+        subject=_subject(conference),
+        event=vn.clean_text(conference.title),
+        time_line=time_and_day(conference.start_time, conference.date),
+        venue=_venue(conference),
+        guests=tuple(delegate_rows(delegates, order)),
+        meta_title=f"Giấy mời — {vn.clean_text(conference.title)}",
+    )
+
+
+def delegate_list_data(
+    conference: Conference,
+    delegates: Iterable[Delegate],
+    groups: Sequence[DelegateGroup],
+    *,
+    order: str = "protocol",
+    today: dt.date | None = None,
+) -> DelegateListData:
+    """The delegates by thành phần (the officer's group order), each group sorted by ``order``;
+    delegates without a group come last under "Đại biểu khác". Empty groups are left out."""
+    summary = conference_summary(conference.values(), today or dt.date.today())
+    by_group: dict[int | None, list[Delegate]] = {}
+    for d in delegates:
+        by_group.setdefault(d.group_id, []).append(d)
+    known = [(g.id, vn.clean_text(g.name)) for g in groups]
+    ids = {gid for gid, _ in known}
+    stray = [d for gid, people in by_group.items() if gid not in ids for d in people]
+    sections = [(name, by_group.get(gid, [])) for gid, name in known]
+    sections.append(("Đại biểu khác", stray))
+    out: list[GroupRows] = []
+    number = 0
+    for name, people in sections:
+        if not people:
+            continue
+        rows = delegate_rows(people, order, start=number + 1)  # STT runs on across groups
+        number += len(rows)
+        heading = f"{_roman(len(out) + 1)}. {name} ({_count_text(len(rows))})"
+        out.append(GroupRows(heading=heading, rows=tuple(rows)))
+    return DelegateListData(
+        head=LetterHead(
+            issuer=summary.issuer, parent_body=summary.parent_body, date_line=summary.date_line
+        ),
+        title="DANH SÁCH ĐẠI BIỂU",
+        subject=_subject(conference),
+        groups=tuple(out),
+        total_line=f"Tổng cộng: {_count_text(number)}",
+        meta_title=f"Danh sách đại biểu — {vn.clean_text(conference.title)}",
+    )
+
+
+def _sheet_data(
+    conference: Conference, delegates: Iterable[Delegate], title: str, order: str
+) -> DelegateSheetData:
+    info = (
+        f"Thời gian: {time_and_day(conference.start_time, conference.date)}; "
+        f"địa điểm: {_venue(conference)}"
+    )
+    return DelegateSheetData(
+        issuer=vn.clean_text(conference.issuer),
+        title=title,
+        subject=_subject(conference),
+        info_line=info,
+        rows=tuple(delegate_rows(delegates, order)),
+        meta_title=f"{title.capitalize()} — {vn.clean_text(conference.title)}",
+    )
+
+
+def tracking_sheet_data(
+    conference: Conference, delegates: Iterable[Delegate], *, order: str = "protocol"
+) -> DelegateSheetData:
+    return _sheet_data(conference, delegates, "SỔ THEO DÕI GỬI GIẤY MỜI", order)
+
+
+def sign_in_sheet_data(
+    conference: Conference, delegates: Iterable[Delegate], *, order: str = "name"
+) -> DelegateSheetData:
+    """In name order: a delegate at the door finds their line at once."""
+    return _sheet_data(conference, delegates, "DANH SÁCH KÝ NHẬN", order)
+
+
+# =============================================================================================
+# Builders: plain data → PDF (ReportLab through the printing layer)
+# =============================================================================================
+
+
+@functools.cache
+def _pdf_styles() -> dict[str, ParagraphStyle]:
+    """Styles derived from the printing layer's (same serif family, same sizes)."""
+    s = styles()
+    return {
+        "addressee": ParagraphStyle(
+            "gm_addressee", parent=s["body"], alignment=TA_CENTER, firstLineIndent=0,
+            spaceBefore=6, spaceAfter=12,
+        ),
+        "empty": ParagraphStyle(
+            "gm_empty", parent=s["body"], alignment=TA_CENTER, firstLineIndent=0, spaceBefore=24
+        ),
+        "info": ParagraphStyle(
+            "dl_info", parent=s["body"], alignment=TA_CENTER, firstLineIndent=0, fontSize=13,
+            leading=13 * L.LINE_SPACING, spaceAfter=10,
+        ),
+    }  # fmt: skip
+
+
+def _para(content, style: str) -> RLParagraph:
+    """User text (str or runs) → escaped Paragraph in one of this module's or the layer's
+    styles."""
+    own = _pdf_styles()
+    return RLParagraph(markup(content), own[style] if style in own else styles()[style])
+
+
+class _Stamp(Flowable):
+    """Flowables laid out once, drawn once into a PDF form XObject and stamped wherever this
+    flowable is placed again (``canvas.doForm``).
+
+    A thousand giấy mời share their header, body text and signature block: laid out and stored
+    once, each page then costs one Paragraph (the "Kính gửi" line) and a few form references,
+    which is what brings 1,000 invitations under 3 s and keeps the file small.
+    """
+
+    _names = itertools.count(1)
+
+    def __init__(self, flowables: Sequence[Flowable]):
+        super().__init__()
+        self.flowables: list[Flowable] = []
+        for f in flowables:  # the signature comes as a KeepTogether: its parts, in order
+            self.flowables.extend(f._content if isinstance(f, KeepTogether) else [f])
+        self.form_name = f"kh_stamp_{next(self._names)}"
+        self._placed: list[tuple[Flowable, float, float]] = []
+        self._laid_out_for: float | None = None
+        self._drawn_on: int | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        if self._laid_out_for != availWidth:
+            sizes = []
+            for i, f in enumerate(self.flowables):
+                before = f.getSpaceBefore() if i else 0.0
+                w, h = f.wrap(availWidth, 10_000)
+                sizes.append((f, before, w, h, f.getSpaceAfter()))
+            y = sum(b + h + a for _, b, _, h, a in sizes)
+            self.height, self.width = y, availWidth
+            self._placed = []
+            for f, before, w, h, after in sizes:
+                y -= before + h
+                self._placed.append((f, y, availWidth - w))
+                y -= after
+            self._laid_out_for = availWidth
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        if self._drawn_on != id(canvas):
+            # generous box: italic overhangs and rules may pass the column by a point or two
+            canvas.beginForm(self.form_name, -20, -20, self.width + 20, self.height + 20)
+            for f, y, spare in self._placed:
+                f.drawOn(canvas, 0, y, _sW=spare)
+            canvas.endForm()
+            self._drawn_on = id(canvas)
+        canvas.doForm(self.form_name)
+
+
+def _invitation_parts(data: InvitationData) -> tuple[_Stamp, dict[str, _Stamp], _Stamp]:
+    """The parts every giấy mời shares: the header with GIẤY MỜI and trích yếu, the body text
+    (one per way of addressing: "Ông", "Bà", "Đồng chí", …) and the signature with Nơi nhận."""
+    header = Header(
+        issuer=data.head.issuer,
+        parent_body=data.head.parent_body,
+        number_line=data.head.number_line,
+        date_line=data.head.date_line,
+    )
+    top = _Stamp(header_flowables(header, "GIẤY MỜI", data.subject))
+    bodies: dict[str, _Stamp] = {}
+    for who in dict.fromkeys(guest.addressed_as for guest in data.guests):
+        bodies[who] = _Stamp(
+            [
+                _para(f"{data.issuer} trân trọng kính mời {who} đến dự {data.event}.", "body"),
+                _para([Run("Thời gian: ", bold=True), Run(f"{data.time_line}.")], "body"),
+                _para([Run("Địa điểm: ", bold=True), Run(f"{data.venue}.")], "body"),
+                _para(f"Đề nghị {who} đến dự đúng giờ./.", "body"),
+            ]
+        )
+    signatures = []
+    if data.signer.lines or data.signer.name:
+        signatures = [Signature(list(data.signer.lines), data.signer.name)]
+    bottom = _Stamp(signature_flowables(signatures, list(data.recipients)))
+    return top, bodies, bottom
+
+
+_LETTER_WIDTH = (L.A4_MM[0] - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) * L.MM
+
+
+def _addressee_line(guest: DelegateRow) -> RLParagraph:
+    """The addressee on one line when it fits — "Kính gửi: Ông Nguyễn Văn A – Chủ tịch Ủy ban
+    nhân dân xã Tân Hòa" — otherwise the chức vụ on its own centred line under the name, rather
+    than a lone word ("Hòa") on the second line."""
+    runs: list[Run] = [Run("Kính gửi: "), Run(guest.addressee, bold=True)]
+    if guest.role:
+        fonts = register_fonts()
+        size = _pdf_styles()["addressee"].fontSize
+        regular, bold = L.Face(fonts.regular, size), L.Face(fonts.bold, size)
+        one_line = regular.width(f"Kính gửi:  – {guest.role}") + bold.width(guest.addressee)
+        if one_line <= _LETTER_WIDTH:
+            runs.append(Run(f" – {guest.role}"))
+        else:
+            runs.append(Run(f"\n{guest.role}"))
+    return _para(runs, "addressee")
+
+
+def _build_letters(flowables: list[Flowable], meta_title: str, meta_author: str) -> bytes:
+    """Letters one after another in the ND30 frame (A4, margins 20/20/30/15 mm), *without* page
+    numbers: each page is its own letter, so "2", "3", … in the top margin would be wrong.
+    (``printing.pdf.build_pdf`` always numbers pages from 2.)"""
+    fonts = register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=L.MARGIN_LEFT_MM * L.MM,
+        rightMargin=L.MARGIN_RIGHT_MM * L.MM,
+        topMargin=L.MARGIN_TOP_MM * L.MM,
+        bottomMargin=L.MARGIN_BOTTOM_MM * L.MM,
+        title=L.clean(meta_title),
+        author=L.clean(meta_author),
+        subject=L.clean(meta_title),
+        creator="Kế hoạch Hội nghị",
+        lang="vi-VN",
+        initialFontName=fonts.regular,
+    )
+    frame = Frame(
+        doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="letter",
+    )  # fmt: skip
+    doc.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
+    doc.build(flowables)
+    return buffer.getvalue()
+
+
+def render_invitations(data: InvitationData) -> bytes:
+    """One A4 page per guest; an explanatory page when there is none."""
+    flowables: list[Flowable] = []
+    if data.guests:
+        top, bodies, bottom = _invitation_parts(data)
+        for i, guest in enumerate(data.guests):
+            if i:
+                flowables.append(RLPageBreak())
+            flowables += [top, _addressee_line(guest), bodies[guest.addressed_as], bottom]
+    if not data.guests:
+        header = Header(data.head.issuer, data.head.parent_body)
+        flowables = [
+            *header_flowables(header, "GIẤY MỜI", data.subject),
+            _para(f"{NO_DELEGATES} để in giấy mời.", "empty"),
+        ]
+    return _build_letters(flowables, data.meta_title, data.head.issuer)
+
+
+def render_envelope_labels(
+    guests: Sequence[DelegateRow], stock: LabelStock = ENVELOPE_LABELS_14, meta_title: str = ""
+) -> bytes:
+    """Address labels: "Kính gửi: Ông Nguyễn Văn A" (the name bold) and, under it, chức vụ and
+    đơn vị as one phrase, centred in each label. The text shrinks from 14 pt, half a point at a
+    time, until it fits inside the label's padding; it is never cut. No borders are drawn: the
+    stock is die-cut, and a border printed 1 mm off would show on every envelope."""
+    fonts = register_fonts()
+    buffer = io.BytesIO()
+    page = (stock.page_mm[0] * L.MM, stock.page_mm[1] * L.MM)
+    canvas = Canvas(buffer, pagesize=page, initialFontName=fonts.regular, lang="vi-VN")
+    canvas.setTitle(L.clean(meta_title or "Nhãn phong bì"))
+    canvas.setCreator("Kế hoạch Hội nghị")
+    boxes = stock.boxes()
+    if not guests:
+        p = _para(f"{NO_DELEGATES} để in nhãn phong bì.", "empty")
+        width = page[0] - 2 * L.MARGIN_RIGHT_MM * L.MM
+        _, h = p.wrap(width, page[1])
+        p.drawOn(canvas, L.MARGIN_RIGHT_MM * L.MM, page[1] - L.MARGIN_TOP_MM * L.MM - h)
+        canvas.showPage()
+    for i, guest in enumerate(guests):
+        slot = i % len(boxes)
+        if i and slot == 0:
+            canvas.showPage()
+        x, y, w, h = boxes[slot]
+        inner_w = w - 2 * stock.padding_x_mm * L.MM
+        inner_h = h - 2 * stock.padding_y_mm * L.MM
+        paragraphs, height = _fit_label(guest, inner_w, inner_h)
+        top = y + h - stock.padding_y_mm * L.MM - (inner_h - height) / 2
+        for p, ph in paragraphs:
+            top -= ph
+            p.drawOn(canvas, x + stock.padding_x_mm * L.MM, top)
+    if guests:
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+_LABEL_MAX_SIZE = 14.0
+_LABEL_MIN_SIZE = 3.0  # 800 characters (the longest name, chức vụ, đơn vị) still fit at 5 pt
+
+
+@functools.lru_cache(maxsize=64)
+def _label_styles(size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
+    body = ParagraphStyle(
+        f"label_{size:g}",
+        parent=styles()["body"],
+        fontSize=size,
+        leading=size * 1.15,
+        alignment=TA_CENTER,
+        firstLineIndent=0,
+        spaceAfter=0,
+        splitLongWords=1,
+    )
+    first = ParagraphStyle(f"label_first_{size:g}", parent=body, spaceAfter=size * 0.3)
+    return first, body
+
+
+def _fit_label(
+    guest: DelegateRow, width: float, height: float
+) -> tuple[list[tuple[RLParagraph, float]], float]:
+    """The label's paragraphs at the largest size (half-point steps) whose wrapped height fits
+    ``height``; their heights include the space after the first line."""
+    texts: list = [[Run("Kính gửi: "), Run(guest.addressee, bold=True)]]
+    if guest.role:  # chức vụ and đơn vị as one phrase: "Chủ tịch Ủy ban nhân dân xã Tân Hòa"
+        texts.append(guest.role)
+    size = _LABEL_MAX_SIZE
+    while True:
+        first, body = _label_styles(size)
+        placed = []
+        total = 0.0
+        for i, text in enumerate(texts):
+            style = first if i == 0 else body
+            p = RLParagraph(markup(text), style)
+            _, ph = p.wrap(width, height)
+            ph += style.spaceAfter if i == 0 and len(texts) > 1 else 0
+            placed.append((p, ph))
+            total += ph
+        if total <= height or size <= _LABEL_MIN_SIZE:
+            return placed, total
+        size -= 0.5
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True)
+class _Col:
+    title: str
+    width_mm: float
+    align: str = "left"  # left | center
+
+
+def _grid_pages(
+    heading: list[Flowable],
+    columns: Sequence[_Col],
+    rows: list[list[str]],
+    *,
+    size: float = 12,
+    spans: Sequence[int] = (),
+    min_row_mm: float = 0.0,
+    landscape: bool = False,
+) -> list[Flowable]:
+    """``heading`` then a ruled table in the layer's look, cut into one table per page, each
+    starting with the header row (bold, centred).
+
+    ``rows`` hold plain strings; a row index in ``spans`` is one bold text across every column
+    (a group heading, the total). ``min_row_mm`` makes every body row at least that tall (room
+    to sign).
+
+    Two things keep a list of 1,000 delegates fast: a cell whose text fits on one line goes to
+    the table as a string (drawn as is — no markup, nothing to escape) and only longer ones
+    become wrapping Paragraphs; and the pages are cut here from the rows' measured heights,
+    because ReportLab splitting one long table page by page rebuilds the whole remainder each
+    time (quadratic). If a page's table still does not fit, ReportLab splits it as usual (with
+    the header row repeated) and the page break that follows keeps the next table at a page top.
+    """
+    fonts = register_fonts()
+    s = styles()
+    cell_style = {a: s[f"{k}_{size:g}"] for a, k in (("left", "cell"), ("center", "cell_center"))}
+    face = L.Face(fonts.regular, size)
+    pad_x, pad_y = L.TABLE_PADDING_X, L.TABLE_PADDING_Y
+    widths = [c.width_mm * L.MM for c in columns]
+    inner = [w - 2 * pad_x - 0.5 for w in widths]
+
+    def cell(text: str, j: int):
+        text = L.clean(text)
+        if "\n" not in text and face.width(text) <= inner[j]:
+            return text
+        return RLParagraph(markup(text), cell_style[columns[j].align])
+
+    header = [RLParagraph(markup(c.title), s[f"cell_header_{size:g}"]) for c in columns]
+    room = max(min_row_mm * L.MM - 2 * pad_y - 1, 0)
+    spans = set(spans)
+    body: list[list] = []
+    for i, row in enumerate(rows):
+        if i in spans:
+            body.append([RLParagraph(markup(row[0], bold=True), cell_style["left"])])
+            body[-1] += [""] * (len(columns) - 1)
+            continue
+        cells: list = [cell(v, j) for j, v in enumerate(row)]
+        if room:  # the last column is where people sign: a spacer holds the row open
+            cells[-1] = RLSpacer(1, room)
+        body.append(cells)
+    style: list = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * L.LINE_SPACING),
+        ("GRID", (0, 0), (-1, -1), L.GRID_THICKNESS, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+        ("TOPPADDING", (0, 0), (-1, -1), pad_y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y + 1),
+    ]
+    style += [
+        ("ALIGN", (j, 1), (j, -1), "CENTER") for j, c in enumerate(columns) if c.align == "center"
+    ]
+
+    def table(first: int, last: int) -> GridTable:
+        """The header row and body rows first..last-1."""
+        commands = style + [
+            ("SPAN", (0, 1 + i - first), (-1, 1 + i - first))
+            for i in range(first, last)
+            if i in spans
+        ]
+        t = GridTable([header, *body[first:last]], colWidths=widths, repeatRows=1, hAlign="CENTER")
+        t.set_grid_style(commands)
+        return t
+
+    # Measure every row once, then fill each page with as many rows as fit.
+    page_w, page_h = landscape_of(A4) if landscape else A4
+    frame_w = page_w - (L.MARGIN_LEFT_MM + L.MARGIN_RIGHT_MM) * L.MM
+    frame_h = page_h - (L.MARGIN_TOP_MM + L.MARGIN_BOTTOM_MM) * L.MM
+    whole = table(0, len(body))
+    whole.wrap(frame_w, frame_h)
+    header_h, heights = whole._rowHeights[0], whole._rowHeights[1:]
+    used = sum(
+        f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heading
+    )
+    slack = 2.0  # points: rounding in ReportLab's own sums
+    out: list[Flowable] = list(heading)
+    first, free = 0, frame_h - used - header_h - slack
+    for i, h in enumerate(heights):
+        if h > free and i > first:
+            out += [table(first, i), RLPageBreak()]
+            first, free = i, frame_h - header_h - slack
+        free -= h
+    out.append(table(first, len(body)))
+    return out
+
+
+def _date(d: dt.date | None) -> str:
+    return vn.format_date_short(d) if d else ""
+
+
+def _heading_flowables(
+    head: LetterHead | None, title: str, subject: str, info: str = ""
+) -> list[Flowable]:
+    header = None
+    if head is not None:
+        header = Header(head.issuer, head.parent_body, head.number_line, head.date_line)
+    out = header_flowables(header, title, subject)
+    if info:
+        out.append(_para(info, "info"))
+    return out
+
+
+_LIST_COLUMNS = (
+    _Col("STT", 11, "center"),
+    _Col("Họ và tên", 48),
+    _Col("Chức vụ, đơn vị", 76),
+    _Col("Ghi chú", 30),
+)  # 165 mm: the ND30 text width of a portrait A4 page
+
+
+def render_delegate_list_pdf(data: DelegateListData) -> bytes:
+    """Portrait A4 in the ND30 frame: one ruled table, a bold row per thành phần (with its
+    count), continuous STT, the total at the foot."""
+    flowables = _heading_flowables(data.head, data.title, data.subject)
+    if not data.groups:
+        flowables.append(_para(f"{NO_DELEGATES}.", "empty"))
+    else:
+        rows: list[list[str]] = []
+        spans: list[int] = []
+        for group in data.groups:
+            spans.append(len(rows))
+            rows.append([group.heading])
+            rows += [[str(r.number), r.full_name, r.role, r.note] for r in group.rows]
+        spans.append(len(rows))
+        rows.append([data.total_line])
+        flowables = _grid_pages(flowables, _LIST_COLUMNS, rows, spans=spans)
+    return build_pdf(flowables, meta_title=data.meta_title, meta_author=data.head.issuer)
+
+
+#: Body rows of the two sheets people sign on: at least this tall (≥ 10 mm asked), so that a
+#: signature fits between the rules.
+SIGNING_ROW_MM = 12.0
+
+_TRACKING_COLUMNS = (
+    _Col("STT", 11, "center"),
+    _Col("Họ và tên", 42),
+    _Col("Chức vụ", 36),
+    _Col("Đơn vị", 46),
+    _Col("Ngày gửi", 22, "center"),
+    _Col("Phản hồi", 31, "center"),
+    _Col("Người dự thay", 34),
+    _Col("Ký nhận", 30),
+)  # 252 mm: a landscape A4 page inside the ND30 margins
+
+
+def render_tracking_sheet_pdf(data: DelegateSheetData) -> bytes:
+    """Landscape A4: who was sent a giấy mời when, their reply, and where the person who
+    carried it signs."""
+    flowables = _heading_flowables(None, data.title, data.subject, data.info_line)
+    if not data.rows:
+        flowables.append(_para(f"{NO_DELEGATES}.", "empty"))
+    else:
+        rows = [
+            [
+                str(r.number), r.full_name, r.position, r.unit, _date(r.sent_on), r.reply,
+                r.substitute_name, "",
+            ]
+            for r in data.rows
+        ]  # fmt: skip
+        flowables = _grid_pages(
+            flowables, _TRACKING_COLUMNS, rows, min_row_mm=SIGNING_ROW_MM, landscape=True
+        )
+    return build_pdf(flowables, landscape=True, meta_title=data.meta_title, meta_author=data.issuer)
+
+
+_SIGN_IN_COLUMNS = (
+    _Col("STT", 11, "center"),
+    _Col("Họ và tên", 50),
+    _Col("Chức vụ, đơn vị", 62),
+    _Col("Ký nhận", 42),
+)  # 165 mm
+
+
+def render_sign_in_sheet_pdf(data: DelegateSheetData) -> bytes:
+    """Portrait A4, 13 pt, in name order; a person attending in someone's place signs on that
+    line ("Dự thay: …" under the name)."""
+    flowables = _heading_flowables(None, data.title, data.subject, data.info_line)
+    if not data.rows:
+        flowables.append(_para(f"{NO_DELEGATES}.", "empty"))
+    else:
+        rows = [[str(r.number), _sign_in_name(r), r.role, ""] for r in data.rows]
+        flowables = _grid_pages(
+            flowables, _SIGN_IN_COLUMNS, rows, size=13, min_row_mm=SIGNING_ROW_MM
+        )
+    return build_pdf(flowables, meta_title=data.meta_title, meta_author=data.issuer)
+
+
+def _sign_in_name(row: DelegateRow) -> str:
+    return (
+        f"{row.full_name}\n(Dự thay: {row.substitute_name})"
+        if row.substitute_name
+        else row.full_name
+    )
+
+
+# =============================================================================================
+# Builders: plain data → XLSX (openpyxl)
+# =============================================================================================
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_XLSX_FONT = FONT_FAMILY_DOCX  # the office's Times New Roman (Liberation Serif where absent)
+_DATE_FORMAT = "DD/MM/YYYY"
+
+
+@dataclass(frozen=True)
+class _XCol:
+    title: str
+    # Excel width units (≈ 1,85 mm each): a portrait A4 page inside the ND30 margins holds
+    # about 89 of them, a landscape one 136 — the widths below add up to that, so the sheet
+    # prints at (nearly) full size and not shrunk to fit.
+    width: float
+    align: str = "left"
+    date: bool = False
+
+
+@dataclass
+class _XSheet:
+    """A sheet as the builders describe it: title lines above a ruled table."""
+
+    name: str
+    title_lines: list[tuple[str, bool, bool, int]]  # text, bold, italic, size
+    columns: Sequence[_XCol]
+    rows: list[list] = field(default_factory=list)
+    spans: set[int] = field(default_factory=set)  # rows that are one text across the table
+    landscape: bool = False
+    row_height: float | None = None  # points
+    meta_title: str = ""
+    author: str = ""
+
+
+def _text_lines(text: str, width: float, size: float = 12) -> int:
+    """How many lines a wrapped cell needs: Excel does not grow a row to its text when the
+    file is opened, so the row heights are set from this estimate (a Times New Roman letter at
+    12 pt is about one Excel width unit; 10 % spare)."""
+    per_line = max(width * 12 / size * 0.9, 1.0)
+    return sum(max(1, -(-len(line) // int(per_line))) for line in text.split("\n"))
+
+
+def _write_xlsx(sheet: _XSheet) -> bytes:
+    """Vietnamese headers, bold frozen header row, widths, borders, real dates; printed on A4,
+    fitted to the page width, the header row repeated on every page."""
+    wb = Workbook()
+    ws: Worksheet = wb.active
+    ws.title = sheet.name[:31]
+    wb.properties.title = L.clean(sheet.meta_title or sheet.name)
+    wb.properties.creator = "Kế hoạch Hội nghị"
+    ncols = len(sheet.columns)
+    last = get_column_letter(ncols)
+    total_width = sum(c.width for c in sheet.columns)
+    line_pt = 12 * 1.3  # one line of 12 pt text in Excel's row-height points
+    row = 1
+    for text, bold, italic, size in sheet.title_lines:
+        text = L.clean(text)
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font = Font(name=_XLSX_FONT, bold=bold, italic=italic, size=size)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.merge_cells(f"A{row}:{last}{row}")
+        ws.row_dimensions[row].height = _text_lines(text, total_width, size) * size * 1.35 + 4
+        row += 1
+    row += 1
+    header_row = row
+    header_font = Font(name=_XLSX_FONT, bold=True, size=12)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for j, col in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=row, column=j, value=col.title)
+        cell.font, cell.alignment, cell.border = header_font, centred, _BORDER
+        ws.column_dimensions[get_column_letter(j)].width = col.width
+    ws.row_dimensions[row].height = 30
+    body_font = Font(name=_XLSX_FONT, size=12)
+    bold_font = Font(name=_XLSX_FONT, size=12, bold=True)
+    aligns = [
+        Alignment(horizontal=c.align, vertical="center", wrap_text=True) for c in sheet.columns
+    ]
+    span_align = Alignment(vertical="center", wrap_text=True)
+    min_height = sheet.row_height or 0.0
+    for i, values in enumerate(sheet.rows):
+        row += 1
+        if i in sheet.spans:
+            text = L.clean(values[0])
+            cell = ws.cell(row=row, column=1, value=text)
+            cell.font, cell.alignment = bold_font, span_align
+            for j in range(1, ncols + 1):
+                ws.cell(row=row, column=j).border = _BORDER
+            ws.merge_cells(f"A{row}:{last}{row}")
+            ws.row_dimensions[row].height = _text_lines(text, total_width) * line_pt + 4
+            continue
+        lines = 1
+        for j, (value, col) in enumerate(zip(values, sheet.columns, strict=True), start=1):
+            if isinstance(value, str):
+                value = L.clean(value) or None
+                if value:
+                    lines = max(lines, _text_lines(value, col.width))
+            cell = ws.cell(row=row, column=j, value=value)
+            cell.font, cell.border, cell.alignment = body_font, _BORDER, aligns[j - 1]
+            if col.date:
+                cell.number_format = _DATE_FORMAT
+        ws.row_dimensions[row].height = max(min_height, lines * line_pt + 4)
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    # ND30 margins, in inches: left 30 mm, right 15 mm, top and bottom 20 mm
+    ws.page_margins.left, ws.page_margins.right = 30 / 25.4, 15 / 25.4
+    ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _empty_rows(sheet: _XSheet) -> None:
+    if not sheet.rows:
+        sheet.rows.append([NO_DELEGATES])
+        sheet.spans.add(0)
+
+
+def _sheet_titles(issuer: str, title: str, subject: str, info: str = "") -> list:
+    lines = [
+        (vn.upper_vn(issuer), True, False, 12),
+        (title, True, False, 14),
+        (subject, True, False, 13),
+    ]
+    if info:
+        lines.append((info, False, True, 12))
+    return lines
+
+
+def render_delegate_list_xlsx(data: DelegateListData) -> bytes:
+    sheet = _XSheet(
+        name="Danh sách đại biểu",
+        title_lines=_sheet_titles(data.head.issuer, data.title, data.subject),
+        columns=(
+            _XCol("STT", 5, "center"),
+            _XCol("Họ và tên", 24),
+            _XCol("Chức vụ", 22),
+            _XCol("Đơn vị", 26),
+            _XCol("Ghi chú", 12),
+        ),
+        meta_title=data.meta_title,
+    )
+    for group in data.groups:
+        sheet.spans.add(len(sheet.rows))
+        sheet.rows.append([group.heading])
+        for r in group.rows:
+            sheet.rows.append([r.number, r.full_name, r.position, r.unit, r.note])
+    if data.groups:
+        sheet.spans.add(len(sheet.rows))
+        sheet.rows.append([data.total_line])
+    _empty_rows(sheet)
+    return _write_xlsx(sheet)
+
+
+def render_tracking_sheet_xlsx(data: DelegateSheetData) -> bytes:
+    sheet = _XSheet(
+        name="Theo dõi gửi giấy mời",
+        title_lines=_sheet_titles(data.issuer, data.title, data.subject, data.info_line),
+        columns=(
+            _XCol("STT", 5, "center"),
+            _XCol("Họ và tên", 24),
+            _XCol("Chức vụ", 20),
+            _XCol("Đơn vị", 26),
+            _XCol("Ngày gửi", 11, "center", date=True),
+            _XCol("Phản hồi", 16, "center"),
+            _XCol("Người dự thay", 20),
+            _XCol("Ký nhận", 14),
+        ),
+        landscape=True,
+        row_height=SIGNING_ROW_MM * 72 / 25.4,
+        meta_title=data.meta_title,
+    )
+    for r in data.rows:
+        sheet.rows.append(
+            [r.number, r.full_name, r.position, r.unit, r.sent_on, r.reply, r.substitute_name, ""]
+        )
+    _empty_rows(sheet)
+    return _write_xlsx(sheet)
+
+
+def render_sign_in_sheet_xlsx(data: DelegateSheetData) -> bytes:
+    sheet = _XSheet(
+        name="Danh sách ký nhận",
+        title_lines=_sheet_titles(data.issuer, data.title, data.subject, data.info_line),
+        columns=(
+            _XCol("STT", 5, "center"),
+            _XCol("Họ và tên", 26),
+            _XCol("Chức vụ, đơn vị", 34),
+            _XCol("Ký nhận", 24),
+        ),
+        row_height=SIGNING_ROW_MM * 72 / 25.4,
+        meta_title=data.meta_title,
+    )
+    for r in data.rows:
+        sheet.rows.append([r.number, _sign_in_name(r), r.role, ""])
+    _empty_rows(sheet)
+    return _write_xlsx(sheet)
+
+
+# =============================================================================================
+# Public API: a conference and the delegates to print → bytes
+# =============================================================================================
+
+
+def invitations_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+    """Giấy mời, one A4 page per delegate, in protocol order."""
+    return render_invitations(invitation_data(conference, delegates))
+
+
+def envelope_labels_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+    """Envelope labels (A4, 2 × 7 labels of 99,1 × 38,1 mm), in protocol order."""
+    title = f"Nhãn phong bì — {vn.clean_text(conference.title)}"
+    return render_envelope_labels(delegate_rows(delegates), meta_title=title)
+
+
+def tracking_sheet_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+    return render_tracking_sheet_pdf(tracking_sheet_data(conference, delegates))
+
+
+def tracking_sheet_xlsx(conference: Conference, delegates: list[Delegate]) -> bytes:
+    return render_tracking_sheet_xlsx(tracking_sheet_data(conference, delegates))
+
+
+def delegate_list_pdf(
+    conference: Conference, delegates: list[Delegate], order: str = "protocol"
+) -> bytes:
+    data = delegate_list_data(conference, delegates, conference_groups(conference), order=order)
+    return render_delegate_list_pdf(data)
+
+
+def delegate_list_xlsx(
+    conference: Conference, delegates: list[Delegate], order: str = "protocol"
+) -> bytes:
+    data = delegate_list_data(conference, delegates, conference_groups(conference), order=order)
+    return render_delegate_list_xlsx(data)
+
+
+def sign_in_sheet_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+    return render_sign_in_sheet_pdf(sign_in_sheet_data(conference, delegates))
+
+
+def sign_in_sheet_xlsx(conference: Conference, delegates: list[Delegate]) -> bytes:
+    return render_sign_in_sheet_xlsx(sign_in_sheet_data(conference, delegates))
+
+
+# =============================================================================================
+# The catalogue: print buttons and print-all (every delegate of the conference)
+# =============================================================================================
+
+
+def _catalogue_entry(key, title, description, pdf, xlsx=None) -> Printout:
+    def build(conference: Conference, fmt: str) -> bytes:
+        delegates = conference_delegates(conference)
+        return (xlsx if fmt == "xlsx" else pdf)(conference, delegates)
+
+    formats = ("pdf", "xlsx") if xlsx else ("pdf",)
+    return Printout(key, title, description, formats, build)
+
+
+for _entry in (
+    _catalogue_entry(
+        "giay-moi",
+        "Giấy mời",
+        "Giấy mời từng đại biểu, mỗi người một trang A4, theo thứ tự lễ tân.",
+        invitations_pdf,
+    ),
+    _catalogue_entry(
+        "nhan-phong-bi",
+        "Nhãn phong bì",
+        "Nhãn dán phong bì giấy mời: khổ A4, 14 nhãn 99,1 × 38,1 mm (2 cột × 7 hàng).",
+        envelope_labels_pdf,
+    ),
+    _catalogue_entry(
+        "so-theo-doi-giay-moi",
+        "Sổ theo dõi gửi giấy mời",
+        "Ngày gửi, phản hồi, người dự thay và chỗ ký nhận của từng đại biểu.",
+        tracking_sheet_pdf,
+        tracking_sheet_xlsx,
+    ),
+    _catalogue_entry(
+        "danh-sach-dai-bieu",
+        "Danh sách đại biểu",
+        "Đại biểu theo thành phần, số lượng từng thành phần và tổng số, theo thứ tự lễ tân.",
+        delegate_list_pdf,
+        delegate_list_xlsx,
+    ),
+    _catalogue_entry(
+        "danh-sach-ky-nhan",
+        "Danh sách ký nhận",
+        "Danh sách đại biểu ký tên khi đến dự, xếp theo tên (A → Z), chỗ ký rộng.",
+        sign_in_sheet_pdf,
+        sign_in_sheet_xlsx,
+    ),
+):
+    register_printout(_entry)

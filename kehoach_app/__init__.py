@@ -12,6 +12,7 @@ from pathlib import Path
 
 from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 from .config import build_config, resolve_data_dir, resource_root
 
@@ -168,7 +169,17 @@ def _setup_templates(app: Flask) -> None:
         }
 
 
+class _RowId(IntegerConverter):
+    """<int:…> in addresses: at most SQLite's largest integer, so a huge id is a 404, not an
+    overflow error."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def _setup_blueprints(app: Flask) -> None:
+    app.url_map.converters["int"] = _RowId
     from .agenda.views import bp as agenda_bp
     from .awards.views import bp as awards_bp
     from .backups.views import bp as backups_bp

@@ -316,7 +316,15 @@ def _build_programme(conference: Conference, fmt: str) -> bytes:
 
 
 def _build_script(conference: Conference, fmt: str) -> bytes:
-    script = run_of_show(conference.values(), operations.entries_of(conference), dt.date.today())
+    from ..delegates.logic import introduction_lines
+    from ..delegates.printout import conference_delegates
+
+    script = run_of_show(
+        conference.values(),
+        operations.entries_of(conference),
+        dt.date.today(),
+        delegates=introduction_lines(conference_delegates(conference)),
+    )
     return render_script(script, fmt)
 
 

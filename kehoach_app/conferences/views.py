@@ -176,7 +176,7 @@ def undo(conference_id: int):
         _notice("Không còn thay đổi nào để hoàn tác.", "info")
     else:
         _notice(
-            f"Đã hoàn tác: {revision.description.lower()} lúc "
+            f"Đã hoàn tác: {revision.description[:1].lower()}{revision.description[1:]} lúc "
             f"{revision.created_at.strftime('%H:%M %d/%m/%Y')}."
         )
     return redirect(_local_next() or url_for(".show", conference_id=conference.id))

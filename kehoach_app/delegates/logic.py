@@ -344,3 +344,50 @@ def progress(counts: Tally, planned_delegates: int, max_lines: int = 4) -> Progr
     if not todo:
         todo.append("Đã mời đủ và mọi đại biểu đã phản hồi.")
     return Progress(percent=percent, confirmed=total.confirmed, planned=planned, todo=todo)
+
+
+def role_of(position: str, unit: str) -> str:
+    """Chức vụ and đơn vị as officials write them after a name.
+
+    "Chủ tịch" + "UBND xã Tân Hòa" → "Chủ tịch UBND xã Tân Hòa"; words the two share are
+    written once: "Trưởng phòng" + "Phòng Văn hóa - Xã hội" → "Trưởng phòng Văn hóa - Xã hội",
+    "Bí thư Đảng ủy" + "Đảng ủy xã Tân Hòa" → "Bí thư Đảng ủy xã Tân Hòa"; a position that
+    already names its unit is kept alone.
+    """
+    position, unit = vn.clean_text(position), vn.clean_text(unit)
+    if not unit:
+        return position
+    if not position:
+        return unit
+    if unit.casefold() in position.casefold():
+        return position
+    p_words, u_words = position.split(), unit.split()
+    folded_p = [w.casefold() for w in p_words]
+    folded_u = [w.casefold() for w in u_words]
+    for k in range(min(len(p_words), len(u_words) - 1), 0, -1):
+        if folded_p[-k:] == folded_u[:k]:
+            return " ".join(p_words + u_words[k:])
+    return f"{position} {unit}"
+
+
+def introduction_lines(people: Iterable) -> list[str]:
+    """The delegates the MC introduces, in protocol order (Nghị định 145/2013, 111/2018):
+    the ranked delegates and the Đoàn Chủ tịch who come — absent ones left out, a substitute
+    introduced in place of the person they stand in for.
+
+    "Đồng chí Nguyễn Văn A, Chủ tịch UBND xã Tân Hòa"; "Đồng chí Trần Thị B, dự thay ông …".
+    """
+    lines = []
+    for person in sort_delegates(
+        p for p in people if (p.protocol_rank or p.presidium) and p.reply != "absent"
+    ):
+        role = role_of(person.position, person.unit)
+        if person.reply == "substitute" and vn.clean_text(person.substitute_name):
+            lines.append(
+                f"Đồng chí {vn.clean_text(person.substitute_name)}, dự thay "
+                f"{person.honorific.lower()} "
+                f"{person.full_name}" + (f", {role}" if role else "")
+            )
+        else:
+            lines.append(f"{person.honorific} {person.full_name}" + (f", {role}" if role else ""))
+    return lines

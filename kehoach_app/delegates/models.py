@@ -26,7 +26,7 @@ def _now() -> dt.datetime:
 
 
 class DelegateGroup(db.Model):
-    """A group of invited delegates (thành phần), e.g. "Thường trực Đảng ủy", with a planned count."""
+    """A group of invited delegates (thành phần) with its planned count."""
 
     __tablename__ = "delegate_groups"
     __table_args__ = (CheckConstraint("planned BETWEEN 0 AND 10000", name="planned_range"),)

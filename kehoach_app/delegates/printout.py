@@ -52,7 +52,7 @@ from ..printing.pdf import (
     styles,
 )
 from ..printouts import Printout, register_printout
-from .logic import sort_delegates
+from .logic import role_of, sort_delegates
 from .models import REPLIES, Delegate, DelegateGroup
 
 __all__ = [
@@ -264,30 +264,6 @@ def invitation_symbol(doc_symbol: str) -> str:
     _, dash, body = symbol.partition("-")
     body = body if dash else symbol
     return f"GM-{body}" if body else "GM"
-
-
-def role_of(position: str, unit: str) -> str:
-    """Chức vụ and đơn vị as officials write them after a name.
-
-    "Chủ tịch" + "UBND xã Tân Hòa" → "Chủ tịch UBND xã Tân Hòa"; words the two share are
-    written once: "Trưởng phòng" + "Phòng Văn hóa - Xã hội" → "Trưởng phòng Văn hóa - Xã hội",
-    "Bí thư Đảng ủy" + "Đảng ủy xã Tân Hòa" → "Bí thư Đảng ủy xã Tân Hòa"; a position that
-    already names its unit is kept alone.
-    """
-    position, unit = vn.clean_text(position), vn.clean_text(unit)
-    if not unit:
-        return position
-    if not position:
-        return unit
-    if unit.casefold() in position.casefold():
-        return position
-    p_words, u_words = position.split(), unit.split()
-    folded_p = [w.casefold() for w in p_words]
-    folded_u = [w.casefold() for w in u_words]
-    for k in range(min(len(p_words), len(u_words) - 1), 0, -1):
-        if folded_p[-k:] == folded_u[:k]:
-            return " ".join(p_words + u_words[k:])
-    return f"{position} {unit}"
 
 
 def _count_text(n: int) -> str:

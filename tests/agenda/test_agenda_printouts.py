@@ -137,7 +137,13 @@ def test_programme_docx(client, conf):
     )
 
 
-def test_script_pdf(client, conf):
+def test_script_pdf(app, client, conf):
+    from kehoach_app.delegates.logic import introduction_lines
+    from kehoach_app.delegates.printout import conference_delegates
+
+    with app.app_context():
+        introduced = introduction_lines(conference_delegates(db.session.get(Conference, conf)))
+    assert introduced, "the demo has ranked delegates to introduce"
     response = client.get(f"/hoi-nghi/{conf}/in/kich-ban-dieu-hanh.pdf")
     assert response.status_code == 200
     lines = flowing(pdf_text(response.data))
@@ -149,7 +155,7 @@ def test_script_pdf(client, conf):
         "Người dẫn chương trình:",
         "Kính thưa các đồng chí lãnh đạo, các vị đại biểu, thưa toàn thể các đồng chí!",
         "Hôm nay, ngày 15 tháng 01 năm 2027, tại Hội trường Ủy ban nhân dân xã Tân Hòa",
-        "Đọc danh sách đại biểu theo thứ tự nghi lễ",
+        f"- {introduced[0]};",  # the delegates part supplies the names, in protocol order
         "3. Báo cáo tổng kết công tác thi đua",
         f"Thực hiện: {TORTURE}, Phòng Văn hóa – Xã hội <số 2>",
         f"Xin trân trọng kính mời đồng chí {TORTURE}, Phòng Văn hóa – Xã hội <số 2>.",

@@ -247,3 +247,12 @@ def test_print_centre_lists_printouts_and_zips_them_all(client, demo_id):
         names = archive.namelist()
         assert any(n.startswith("Thông tin hội nghị") and n.endswith(".pdf") for n in names)
         assert archive.testzip() is None
+
+
+def test_huge_ids_are_not_found_not_an_error(client):
+    for path in (
+        "/hoi-nghi/99999999999999999999999",
+        "/hoi-nghi/9223372036854775808/sua",
+        "/hoi-nghi/99999999999999999999999/chuong-trinh",
+    ):
+        assert client.get(path).status_code == 404

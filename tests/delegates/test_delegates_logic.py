@@ -297,3 +297,31 @@ def test_card_lists_a_few_short_groups_then_counts_the_rest():
     assert progress(tally(long, []), 10).todo[1] == (
         "Thành phần “Lãnh đạo các trường học, trạm y tế, đơn vị…”: mời 0/10"
     )
+
+
+def test_the_mc_introduces_ranked_delegates_in_protocol_order():
+    from types import SimpleNamespace
+
+    from kehoach_app.delegates.logic import introduction_lines
+
+    def person(name, rank, reply="attending", presidium=False, substitute="", position="",
+               unit="", honorific="Đồng chí"):
+        return SimpleNamespace(full_name=name, protocol_rank=rank, reply=reply,
+                               presidium=presidium, substitute_name=substitute,
+                               position=position, unit=unit, honorific=honorific)
+
+    people = [
+        person("Lê Văn Cường", 3, position="Chủ tịch", unit="Ủy ban MTTQ Việt Nam xã"),
+        person("Nguyễn Văn An", 1, position="Bí thư Đảng ủy", unit="Đảng ủy xã Tân Hòa"),
+        person("Phạm Thị Dung", 2, reply="substitute", substitute="Hoàng Văn Em",
+               position="Phó Giám đốc", unit="Sở Nội vụ", honorific="Bà"),
+        person("Trần Văn Giàu", 4, reply="absent"),
+        person("Đỗ Thị Hoa", 0),  # not ranked, not in the presidium: not introduced by name
+        person("Vũ Văn Khoa", 0, presidium=True, position="Phó Chủ tịch UBND xã"),
+    ]
+    assert introduction_lines(people) == [
+        "Đồng chí Nguyễn Văn An, Bí thư Đảng ủy xã Tân Hòa",
+        "Đồng chí Hoàng Văn Em, dự thay bà Phạm Thị Dung, Phó Giám đốc Sở Nội vụ",
+        "Đồng chí Lê Văn Cường, Chủ tịch Ủy ban MTTQ Việt Nam xã",
+        "Đồng chí Vũ Văn Khoa, Phó Chủ tịch UBND xã",
+    ]

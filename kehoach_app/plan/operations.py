@@ -10,6 +10,7 @@ from .. import vn
 from ..agenda.models import AgendaItem
 from ..conferences.models import Conference
 from ..db import db
+from ..decor import operations as decor_operations
 from ..decor.models import DecorItem
 from ..delegates.models import DelegateGroup
 from ..tasks.logic import TaskData, support_list
@@ -67,12 +68,21 @@ def plan_inputs(conference: Conference) -> PlanInputs:
             )
             for t in _rows(Task, conference.id)
         ],
-        decor=[
-            DecorLine(d.area, d.item, d.placement, d.text, d.quantity, d.unit, d.days_before)
-            for d in _rows(DecorItem, conference.id)
-        ],
+        decor=_decor_lines(conference),
         budget_total=budget_total(conference),
     )
+
+
+def _decor_lines(conference: Conference) -> list[DecorLine]:
+    """Decoration items with their texts resolved (a title or banner item follows the
+    conference's generated text rather than storing a copy)."""
+    texts = decor_operations.resolved_texts(conference)
+    return [
+        DecorLine(
+            d.area, d.item, d.placement, texts.get(d.id, d.text), d.quantity, d.unit, d.days_before
+        )
+        for d in _rows(DecorItem, conference.id)
+    ]
 
 
 def edits_of(conference: Conference) -> dict[str, tuple[str, str]]:

@@ -62,3 +62,10 @@ def test_recipients_are_edited_and_printed(client, demo_id):
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         text = "\n".join(p.extract_text() or "" for p in document.pages)
     assert "- UBND tỉnh;" in text and "- Sở Nội vụ;" in text and "- Lưu: VT, VHXH." in text
+
+
+def test_the_plan_quotes_the_welcome_banner_as_it_will_be_printed(client, demo_id):
+    data = client.get(f"/hoi-nghi/{demo_id}/in/ke-hoach.docx").data
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "“Chào mừng đại biểu về dự Hội nghị tổng kết công tác thi đua" in text
+    assert "Theo nội dung" not in text

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, StringField
+from wtforms import Field, SelectField, StringField
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
@@ -86,6 +86,15 @@ class VNIntegerField(_ParsedField):
     parse = staticmethod(vn.parse_integer)
 
 
+class VNSelectField(SelectField):
+    """A drop-down whose refusal of an unknown value is said in Vietnamese."""
+
+    def pre_validate(self, form):
+        allowed = {c[0] if isinstance(c, tuple) else c.value for c in self.choices or ()}
+        if self.data not in allowed:
+            raise ValidationError("Lựa chọn không hợp lệ — hãy chọn một mục trong danh sách.")
+
+
 class Required:
     """DataRequired with a Vietnamese message that names the field."""
 
@@ -134,5 +143,6 @@ __all__ = [
     "StringField",
     "VNDateField",
     "VNIntegerField",
+    "VNSelectField",
     "VNTimeField",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
@@ -16,6 +16,7 @@ from ..forms import (
     Required,
     VNDateField,
     VNIntegerField,
+    VNSelectField,
     VNTimeField,
 )
 from .vocab import KINDS, LENGTHS, LEVELS
@@ -36,8 +37,8 @@ class ConferenceForm(BaseForm):
     preset_key = HiddenField()
     version = HiddenField()
 
-    kind = SelectField("Loại hội nghị", choices=_choices(KINDS))
-    level = SelectField("Cấp tổ chức", choices=_choices(LEVELS))
+    kind = VNSelectField("Loại hội nghị", choices=_choices(KINDS))
+    level = VNSelectField("Cấp tổ chức", choices=_choices(LEVELS))
     parent_body = StringField(
         "Tên cơ quan chủ quản",
         validators=[Length(200)],
@@ -81,7 +82,7 @@ class ConferenceForm(BaseForm):
         validators=[Required("Vui lòng nhập giờ bắt đầu, ví dụ 07:30.")],
         description="Ví dụ: 07:30 hoặc 7h30.",
     )
-    length = SelectField("Thời lượng", choices=_choices(LENGTHS))
+    length = VNSelectField("Thời lượng", choices=_choices(LENGTHS))
     venue = StringField(
         "Địa điểm",
         validators=[Required("Vui lòng nhập địa điểm tổ chức."), Length(300)],

@@ -1,0 +1,884 @@
+"""Awards, as pure computations: money, physical items, the ceremony's batches, the MC's script,
+the LED slides, the dashboard's counts. No Flask, no database session.
+
+Everything takes plain dataclasses (FormRule, Salary, Recipient, Person, BatchEdit) built by
+operations.py from the rows, and returns dataclasses the pages and printouts draw.
+
+Money (Nghị định 152/2025/NĐ-CP; docs/awards.md):
+    amount = coefficient × mức lương cơ sở (× the collective multiplier for a collective),
+    rounded UP to the ten thousand đồng (rounding unit from base_salaries.toml),
+computed in integers: coefficients are thousandths (4,5 → 4500), so
+    amount = ceil(coefficient_milli × multiplier_milli × base / (10⁶ × unit)) × unit.
+The multiplier is applied before rounding: the decree sets the collective's amount as a multiple
+of the individual's coefficient (Huân chương: Điều 51 khoản 2), and the rounding applies to
+"tiền thưởng sau khi nhân với hệ số mức lương cơ sở".
+The base salary is the one in force on the date of the award decision (the rule of Nghị định
+91/2017/NĐ-CP, Điều 68 khoản 1, kept since); while no decision date is entered, the conference's
+date stands in, which is what a budget drawn up in advance needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .. import vn
+
+INDIVIDUAL = "individual"
+COLLECTIVE = "collective"
+KIND_LABELS = {INDIVIDUAL: "Cá nhân", COLLECTIVE: "Tập thể"}
+KIND_PLURAL = {INDIVIDUAL: "cá nhân", COLLECTIVE: "tập thể"}
+# Collectives go up before individuals within a form (the seed programmes: "trao Giấy khen …
+# cho các tập thể", then "… cho các cá nhân").
+KIND_ORDER = (COLLECTIVE, INDIVIDUAL)
+
+DEFAULT_BATCH_SIZE = 10
+DEFAULT_ROUNDING_UNIT = 10_000
+DEFAULT_MUSIC_CUE = "Nhạc nền trao thưởng"
+
+
+# --------------------------------------------------------------------------- plain data in
+
+
+@dataclass(frozen=True)
+class FormRule:
+    """One catalogue entry (hình thức khen thưởng) as the computations see it."""
+
+    id: int
+    code: str
+    name: str
+    level: str = ""
+    for_individual: bool = True
+    for_collective: bool = True
+    coefficient_milli: int = 0
+    collective_multiplier_milli: int = 2000
+    precedence: int = 100
+    physical_item: str = ""
+    legal_basis: str = ""
+    active: bool = True
+
+    def allows(self, kind: str) -> bool:
+        return self.for_individual if kind == INDIVIDUAL else self.for_collective
+
+    @property
+    def items(self) -> list[str]:
+        """The physical items, one per recipient each: "Bằng khen có khung; Cờ thi đua"."""
+        return [part.strip() for part in self.physical_item.split(";") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Salary:
+    """Mức lương cơ sở in force from a date."""
+
+    amount: int
+    effective_from: dt.date
+    legal_basis: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    """A delegate, as the ceremony needs them (presenters, receivers)."""
+
+    id: int
+    full_name: str
+    honorific: str = "Đồng chí"
+    position: str = ""
+    unit: str = ""
+    protocol_rank: int = 0
+    presidium: bool = False
+    absent: bool = False
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One award: who receives it, by which decision, and who goes up on stage for it.
+
+    ``receiver`` is the person who goes up when it is not the recipient themselves (a
+    collective's representative, someone receiving on an individual's behalf): a linked delegate
+    or a typed name; None when nobody is named.
+    """
+
+    id: int
+    form_id: int
+    position: int
+    kind: str
+    name: str
+    unit: str = ""
+    job_title: str = ""
+    decision_number: str = ""
+    decision_date: dt.date | None = None
+    receiver: Person | None = None
+    receiver_name: str = ""
+    notes: str = ""
+
+    @property
+    def receiver_text(self) -> str:
+        """Who goes up, for a list: "Trần Văn Bình (Hiệu trưởng)" or the typed name."""
+        if self.receiver is not None:
+            if self.receiver.position:
+                return f"{self.receiver.full_name} ({self.receiver.position})"
+            return self.receiver.full_name
+        return self.receiver_name
+
+
+@dataclass(frozen=True)
+class BatchEdit:
+    """What the officer changed for one batch (CeremonyBatch row), keyed by form and number."""
+
+    form_id: int
+    number: int
+    presenter: Person | None = None
+    presenter_name: str = ""
+    music_cue: str = ""
+    notes: str = ""
+
+
+# --------------------------------------------------------------------------- money
+
+
+def award_amount(
+    coefficient_milli: int,
+    base_salary: int,
+    multiplier_milli: int = 1000,
+    rounding_unit: int = DEFAULT_ROUNDING_UNIT,
+) -> int:
+    """coefficient × base × multiplier, rounded UP to `rounding_unit` đồng; integers only.
+
+    award_amount(1500, 2_340_000) == 3_510_000; award_amount(300, 2_340_000) == 710_000
+    (702.000 rounded up to the ten thousand).
+    """
+    for value in (coefficient_milli, base_salary, multiplier_milli, rounding_unit):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("award_amount works in whole numbers only")
+    if coefficient_milli < 0 or base_salary < 0 or multiplier_milli < 0 or rounding_unit < 1:
+        raise ValueError("award_amount: negative coefficient, salary or multiplier")
+    exact = coefficient_milli * multiplier_milli * base_salary  # in millionths of a đồng
+    step = 1_000_000 * rounding_unit
+    return -(-exact // step) * rounding_unit
+
+
+def multiplier_for(form: FormRule, kind: str) -> int:
+    return form.collective_multiplier_milli if kind == COLLECTIVE else 1000
+
+
+def salary_on(salaries: Iterable[Salary], day: dt.date) -> Salary | None:
+    """The base salary in force on `day`: the latest one whose effective date is not after it."""
+    best: Salary | None = None
+    for salary in salaries:
+        if salary.effective_from <= day and (
+            best is None or salary.effective_from > best.effective_from
+        ):
+            best = salary
+    return best
+
+
+def pay_day(recipient: Recipient, conference_date: dt.date) -> dt.date:
+    """The date whose base salary applies: the decision's, else the conference's (see above)."""
+    return recipient.decision_date or conference_date
+
+
+@dataclass
+class MoneyLine:
+    """Recipients of one form and kind paid on one base salary."""
+
+    kind: str
+    count: int
+    base_salary: int
+    unit_amount: int
+    total: int
+    salary_basis: str = ""
+
+
+@dataclass
+class FormMoney:
+    """The award money of one form: its lines (by kind and base salary), counts and total."""
+
+    form: FormRule
+    lines: list[MoneyLine] = field(default_factory=list)
+    collectives: int = 0
+    individuals: int = 0
+    total: int = 0
+    unpriced: int = 0  # recipients with no base salary in force on their date
+
+    @property
+    def count(self) -> int:
+        return self.collectives + self.individuals
+
+
+@dataclass
+class MoneySummary:
+    forms: list[FormMoney]
+    total: int
+    unpriced: int
+    amounts: dict[int, int]  # recipient id → amount (0 when unpriced)
+
+    @property
+    def total_in_words(self) -> str:
+        return vn.amount_in_words(self.total)
+
+
+def order_forms(forms: Iterable[FormRule]) -> list[FormRule]:
+    """Ceremony order: precedence (lower first), then Vietnamese name order."""
+    return sorted(forms, key=lambda f: (f.precedence, vn.collation_key(f.name), f.id))
+
+
+def money_by_form(
+    forms: Iterable[FormRule],
+    recipients: Iterable[Recipient],
+    salaries: Sequence[Salary],
+    conference_date: dt.date,
+    rounding_unit: int = DEFAULT_ROUNDING_UNIT,
+) -> MoneySummary:
+    """Award money per recipient and per form, in ceremony order of the forms."""
+    by_id = {f.id: f for f in forms}
+    per_form: dict[int, FormMoney] = {}
+    lines: dict[tuple[int, str, int], MoneyLine] = {}
+    amounts: dict[int, int] = {}
+    for recipient in recipients:
+        form = by_id.get(recipient.form_id)
+        if form is None:
+            continue
+        money = per_form.setdefault(form.id, FormMoney(form=form))
+        if recipient.kind == COLLECTIVE:
+            money.collectives += 1
+        else:
+            money.individuals += 1
+        salary = salary_on(salaries, pay_day(recipient, conference_date))
+        if salary is None:
+            money.unpriced += 1
+            amounts[recipient.id] = 0
+            continue
+        amount = award_amount(
+            form.coefficient_milli,
+            salary.amount,
+            multiplier_for(form, recipient.kind),
+            rounding_unit,
+        )
+        amounts[recipient.id] = amount
+        key = (form.id, recipient.kind, salary.amount)
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = MoneyLine(
+                recipient.kind, 0, salary.amount, amount, 0, salary.legal_basis
+            )
+            money.lines.append(line)
+        line.count += 1
+        line.total += amount
+        money.total += amount
+    result = [per_form[f.id] for f in order_forms(by_id.values()) if f.id in per_form]
+    for money in result:
+        money.lines.sort(key=lambda line: (KIND_ORDER.index(line.kind), line.base_salary))
+    return MoneySummary(
+        forms=result,
+        total=sum(m.total for m in result),
+        unpriced=sum(m.unpriced for m in result),
+        amounts=amounts,
+    )
+
+
+# --------------------------------------------------------------------------- physical items
+
+ITEM_CATEGORIES = {
+    "certificate": "Bằng, giấy khen, giấy chứng nhận (lồng khung)",
+    "flag": "Cờ thi đua",
+    "medal": "Huân chương, huy chương, huy hiệu",
+    "box": "Hộp đựng",
+    "other": "Hiện vật khác",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without tone or letter marks (đ → d), for matching what people type."""
+    decomposed = unicodedata.normalize("NFD", vn.nfc(text).casefold().replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def item_category(item: str) -> str:
+    """Which kind of thing an item is, from its name: "Hộp đựng Huân chương" → "box"."""
+    folded = fold(item)
+    if folded.startswith("hop") or " hop " in f" {folded} ":
+        return "box"
+    if folded.startswith("co ") or folded == "co" or "co thi dua" in folded:
+        return "flag"
+    if re.match(r"(huan chuong|huy chuong|huy hieu|ky niem chuong)", folded):
+        return "medal"
+    if re.search(r"\b(bang|giay khen|giay chung nhan|khung)\b", folded):
+        return "certificate"
+    return "other"
+
+
+@dataclass
+class ItemCount:
+    item: str
+    count: int
+    category: str
+
+
+def physical_item_counts(
+    forms: Iterable[FormRule], recipients: Iterable[Recipient]
+) -> list[ItemCount]:
+    """How many of each physical item: every recipient gets each item of their form once.
+
+    In ceremony order of the forms; the same item name across forms is counted together.
+    """
+    by_id = {f.id: f for f in forms}
+    per_form: dict[int, int] = {}
+    for recipient in recipients:
+        if recipient.form_id in by_id:
+            per_form[recipient.form_id] = per_form.get(recipient.form_id, 0) + 1
+    counts: dict[str, ItemCount] = {}
+    for form in order_forms(by_id.values()):
+        number = per_form.get(form.id, 0)
+        if not number:
+            continue
+        for item in form.items:
+            key = fold(item)
+            if key not in counts:
+                counts[key] = ItemCount(item, 0, item_category(item))
+            counts[key].count += number
+    return list(counts.values())
+
+
+def category_totals(items: Iterable[ItemCount]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for item in items:
+        totals[item.category] = totals.get(item.category, 0) + item.count
+    return totals
+
+
+# --------------------------------------------------------------------------- the ceremony
+
+
+def split_evenly(count: int, batch_size: int) -> list[int]:
+    """Sizes of the batches for `count` people, none above `batch_size`, as even as possible.
+
+    11 people in batches of 10 go up as 6 + 5, not 10 + 1: one person alone on a wide stage
+    looks like a mistake, and two similar rows photograph well. The larger batches come first.
+    """
+    if count <= 0:
+        return []
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    batches = -(-count // batch_size)
+    small, extra = divmod(count, batches)
+    return [small + 1] * extra + [small] * (batches - extra)
+
+
+@dataclass
+class Presenter:
+    """Who hands a batch its awards: a delegate, or a typed name."""
+
+    name: str
+    position: str = ""
+    honorific: str = "Đồng chí"
+    delegate_id: int | None = None
+    edited: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}, {self.position}" if self.position else self.name
+
+
+@dataclass
+class Batch:
+    """One đợt trao thưởng: recipients of one form and kind who go up together."""
+
+    sequence: int  # Đợt n of the whole ceremony
+    form: FormRule
+    number: int  # n-th batch of this form (the key of its CeremonyBatch row)
+    kind: str
+    recipients: list[Recipient]
+    presenter: Presenter | None
+    music_cue: str = DEFAULT_MUSIC_CUE
+    notes: str = ""
+    first_of_form: bool = False
+    last_of_form: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"Đợt {self.sequence} — {self.form.name}"
+
+    @property
+    def kind_text(self) -> str:
+        return KIND_PLURAL[self.kind]
+
+
+@dataclass
+class Break:
+    """Nghỉ giải lao after the last batch of a form (seed 002: after Cờ thi đua của Chính phủ)."""
+
+    after_form: FormRule
+
+
+@dataclass
+class Ceremony:
+    steps: list[Batch | Break]
+    leaders: list[Person]
+
+    @property
+    def batches(self) -> list[Batch]:
+        return [step for step in self.steps if isinstance(step, Batch)]
+
+    @property
+    def largest_batch(self) -> int:
+        return max((len(b.recipients) for b in self.batches), default=0)
+
+    @property
+    def batches_without_presenter(self) -> list[Batch]:
+        return [b for b in self.batches if b.presenter is None]
+
+
+def presidium_order(people: Iterable[Person]) -> list[Person]:
+    """The Đoàn Chủ tịch who can present, most senior first (rank 1, 2, …; unranked last).
+
+    Members who replied that they will not attend are left out.
+    """
+    from ..delegates.logic import protocol_key
+
+    return sorted((p for p in people if p.presidium and not p.absent), key=protocol_key)
+
+
+def stage_order(recipients: Iterable[Recipient]) -> list[Recipient]:
+    """Collectives first, then individuals; each in the officer's order (position)."""
+    return sorted(recipients, key=lambda r: (KIND_ORDER.index(r.kind), r.position, r.id))
+
+
+def plan_ceremony(
+    forms: Iterable[FormRule],
+    recipients: Iterable[Recipient],
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    people: Iterable[Person] = (),
+    edits: Iterable[BatchEdit] = (),
+    breaks_after: Iterable[str] = (),
+) -> Ceremony:
+    """The batches of the award ceremony, in order, with a presenter for each.
+
+    - Forms go in order of precedence (highest award first, Nghị định 145/2013/NĐ-CP); a batch
+      never mixes forms, nor collectives with individuals (collectives of a form go first).
+    - Each form-and-kind group is cut into batches of at most `batch_size`, as even as possible
+      (split_evenly).
+    - Presenters: the Đoàn Chủ tịch in protocol order take the batches in turn — the most senior
+      presents the first batch (the highest form), the next one the second batch, …, starting
+      again from the most senior when every member has presented. A batch the officer edited
+      keeps the chosen presenter.
+    - A break follows the last batch of each form whose code is in `breaks_after` (not after the
+      last batch of the ceremony).
+    """
+    by_form: dict[int, list[Recipient]] = {}
+    form_list = list(forms)
+    known = {f.id for f in form_list}
+    for recipient in recipients:
+        if recipient.form_id in known:
+            by_form.setdefault(recipient.form_id, []).append(recipient)
+    edit_of = {(e.form_id, e.number): e for e in edits}
+    leaders = presidium_order(people)
+    break_codes = set(breaks_after)
+    steps: list[Batch | Break] = []
+    sequence = 0
+    for form in order_forms(f for f in form_list if f.id in by_form):
+        form_batches: list[Batch] = []
+        ordered = stage_order(by_form[form.id])
+        number = 0
+        for kind in KIND_ORDER:
+            group = [r for r in ordered if r.kind == kind]
+            start = 0
+            for size in split_evenly(len(group), batch_size):
+                number += 1
+                sequence += 1
+                edit = edit_of.get((form.id, number))
+                batch = Batch(
+                    sequence=sequence,
+                    form=form,
+                    number=number,
+                    kind=kind,
+                    recipients=group[start : start + size],
+                    presenter=_presenter(edit, leaders, sequence),
+                    music_cue=(edit.music_cue if edit and edit.music_cue else DEFAULT_MUSIC_CUE),
+                    notes=edit.notes if edit else "",
+                )
+                start += size
+                form_batches.append(batch)
+        form_batches[0].first_of_form = True
+        form_batches[-1].last_of_form = True
+        steps.extend(form_batches)
+        if form.code in break_codes:
+            steps.append(Break(after_form=form))
+    while steps and isinstance(steps[-1], Break):
+        steps.pop()
+    return Ceremony(steps=steps, leaders=leaders)
+
+
+def _presenter(edit: BatchEdit | None, leaders: list[Person], sequence: int) -> Presenter | None:
+    if edit is not None and edit.presenter is not None:
+        return _as_presenter(edit.presenter, edited=True)
+    if edit is not None and edit.presenter_name:
+        return Presenter(name=edit.presenter_name, edited=True)
+    if not leaders:
+        return None
+    return _as_presenter(leaders[(sequence - 1) % len(leaders)], edited=False)
+
+
+def _as_presenter(person: Person, edited: bool) -> Presenter:
+    return Presenter(
+        name=person.full_name,
+        position=person.position,
+        honorific=person.honorific or "Đồng chí",
+        delegate_id=person.id,
+        edited=edited,
+    )
+
+
+# --------------------------------------------------------------------------- the script
+
+
+def decision_authority(
+    form_name: str, decision_number: str, issuer: str = "", level: str = ""
+) -> str:
+    """Who signed the decision, as the MC reads it ("… của Thủ tướng Chính phủ").
+
+    From the decision's symbol when it names the signer (QĐ-CTN: Chủ tịch nước, QĐ-TTg: Thủ tướng
+    Chính phủ — Nghị định 30/2020/NĐ-CP, Phụ lục III), else from the form's name ("Bằng khen của
+    Chủ tịch Ủy ban nhân dân tỉnh"), else "Chủ tịch nước" for a Huân chương, else — for a
+    QĐ-UBND decision — the chairman of the Ủy ban nhân dân of the form's level: "Chủ tịch Ủy ban
+    nhân dân tỉnh" for a provincial form, the organiser (`issuer`) otherwise; "" when unknown.
+    """
+    symbol = vn.clean_text(decision_number).upper()
+    if re.search(r"QĐ-CTN\b", symbol):
+        return "Chủ tịch nước"
+    if re.search(r"QĐ-TTG\b", symbol):
+        return "Thủ tướng Chính phủ"
+    name = vn.clean_text(form_name)
+    if " của " in name:
+        return name.split(" của ", 1)[1]
+    if fold(name).startswith(("huan chuong", "huy chuong")):
+        return "Chủ tịch nước"
+    if re.search(r"QĐ-UBND\b", symbol):
+        if level == "tinh":
+            return "Chủ tịch Ủy ban nhân dân tỉnh"
+        issuer = vn.clean_text(issuer)
+        if fold(issuer).startswith("uy ban nhan dan"):
+            return f"Chủ tịch {issuer}"
+    return ""
+
+
+def decision_text(number: str, day: dt.date | None, authority: str, blank: str = "……") -> str:
+    """ "Quyết định số 125/QĐ-TTg ngày 05 tháng 01 năm 2026 của Thủ tướng Chính phủ"; the parts
+    not yet known are left as dotted blanks for the MC's copy."""
+    text = f"Quyết định số {vn.clean_text(number) or blank}"
+    text += f" {vn.format_date_long(day)}" if day else f" ngày {blank}"
+    if authority:
+        text += f" của {authority}"
+    return text
+
+
+def award_phrase(form_name: str) -> str:
+    """The award as said after "được …": "tặng danh hiệu “Chiến sĩ thi đua cơ sở”",
+    "tặng thưởng Huân chương Lao động hạng Ba", "tặng Bằng khen của Thủ tướng Chính phủ"."""
+    folded = fold(form_name)
+    if folded.startswith(("huan chuong", "huy chuong")):
+        return f"tặng thưởng {form_name}"
+    if folded.startswith(("chien si", "lao dong", "tap the", "don vi")):
+        return f"tặng danh hiệu “{form_name}”"
+    return f"tặng {form_name}"
+
+
+def recipient_line(recipient: Recipient) -> str:
+    """A name as the MC reads it and the list prints it: name, job title, unit; who goes up."""
+    parts = [recipient.name]
+    if recipient.job_title:
+        parts.append(recipient.job_title)
+    if recipient.unit and fold(recipient.unit) not in fold(recipient.name):
+        parts.append(recipient.unit)
+    text = ", ".join(parts)
+    receiver = recipient.receiver.full_name if recipient.receiver else recipient.receiver_name
+    if receiver and fold(receiver) != fold(recipient.name):
+        if recipient.kind == COLLECTIVE:
+            text += f" (đại diện nhận: {receiver})"
+        else:
+            text += f" ({receiver} nhận thay)"
+    return text
+
+
+def _honorific(presenter: Presenter) -> str:
+    word = (presenter.honorific or "Đồng chí").strip()
+    return word[:1].lower() + word[1:]
+
+
+@dataclass
+class ScriptBatch:
+    """What the MC says and does for one batch; the backstage page of the same batch."""
+
+    batch: Batch
+    heading: str
+    announce: str | None  # the MC inviting the decision to be read (first batch of a form)
+    decisions: list[str]  # the decisions read, in full
+    invite_recipients: str
+    names: list[str]
+    invite_presenter: str
+    music_cue: str
+    closing: str
+    items: list[str]  # physical items per recipient, for the backstage page
+
+
+@dataclass
+class ScriptBreak:
+    heading: str
+    text: str
+
+
+@dataclass
+class CeremonyScript:
+    title: str
+    subtitle: str
+    intro: list[str]
+    parts: list[ScriptBatch | ScriptBreak]
+    presenters_rule: str
+
+    @property
+    def batches(self) -> list[ScriptBatch]:
+        return [p for p in self.parts if isinstance(p, ScriptBatch)]
+
+
+PRESENTERS_RULE = (
+    "Các đồng chí trong Đoàn Chủ tịch lần lượt theo thứ tự lễ tân — đồng chí cao nhất "
+    "trao đợt đầu tiên (hình thức khen thưởng cao nhất), đồng chí tiếp theo trao đợt sau; khi mọi "
+    "đồng chí đã trao thì quay lại từ đồng chí cao nhất. Đợt nào đã chọn người trao riêng thì giữ "
+    "người đã chọn."
+)
+
+
+def ceremony_script(
+    conference_title: str, when: str, ceremony: Ceremony, issuer: str = ""
+) -> CeremonyScript:
+    """The kịch bản trao thưởng: for each batch the MC's words, the decision, the names in stage
+    order, the music cue; breaks where planned.
+
+    A decision is read once, before the first batch it covers; a later batch under the same
+    decision goes straight to inviting the recipients.
+    """
+    parts: list[ScriptBatch | ScriptBreak] = []
+    read: set[tuple[int, str, dt.date | None]] = set()
+    for step in ceremony.steps:
+        if isinstance(step, Break):
+            parts.append(
+                ScriptBreak(
+                    heading="Nghỉ giải lao",
+                    text="Ban Tổ chức trân trọng kính mời quý vị đại biểu nghỉ giải lao; "
+                    "chương trình trao thưởng sẽ tiếp tục ngay sau đó.",
+                )
+            )
+            continue
+        new = []
+        for key in _decision_keys(step):
+            if (step.form.id, *key) not in read:
+                read.add((step.form.id, *key))
+                new.append(key)
+        parts.append(_script_batch(step, new, issuer))
+    return CeremonyScript(
+        title="Kịch bản trao thưởng",
+        subtitle=conference_title,
+        intro=[when] if when else [],
+        parts=parts,
+        presenters_rule=PRESENTERS_RULE,
+    )
+
+
+def _decision_keys(batch: Batch) -> list[tuple[str, dt.date | None]]:
+    keys: list[tuple[str, dt.date | None]] = []
+    for recipient in batch.recipients:
+        key = (vn.clean_text(recipient.decision_number), recipient.decision_date)
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _script_batch(
+    batch: Batch, decisions: list[tuple[str, dt.date | None]], issuer: str = ""
+) -> ScriptBatch:
+    form = batch.form.name
+    count = len(batch.recipients)
+    phrase = award_phrase(form)
+    whom = "tập thể" if batch.kind == COLLECTIVE else "cá nhân"
+    announce = None
+    if decisions:
+        announce = (
+            "Xin trân trọng kính mời đại diện Ban Tổ chức lên công bố "
+            f"{'quyết định' if len(decisions) == 1 else 'các quyết định'} {phrase}."
+        )
+    if batch.kind == COLLECTIVE:
+        who = "đại diện tập thể" if count == 1 else f"đại diện {count} tập thể"
+    else:
+        who = "cá nhân" if count == 1 else f"{count} cá nhân"
+    invite = f"Xin trân trọng kính mời {who} được {phrase} lên sân khấu nhận khen thưởng:"
+    to_whom = f"các {whom}" if count > 1 else whom
+    if batch.presenter is not None:
+        presenter = batch.presenter
+        invite_presenter = (
+            f"Xin trân trọng kính mời {_honorific(presenter)} {presenter.text} "
+            f"lên trao {form} cho {to_whom}."
+        )
+    else:
+        invite_presenter = (
+            f"Xin trân trọng kính mời đồng chí ……………………………… lên trao {form} cho {to_whom}."
+        )
+    congratulated = (
+        f"các {whom}" if count > 1 else f"{whom} {batch.recipients[0].name}" if count else whom
+    )
+    closing = (
+        f"Xin chúc mừng {congratulated} vừa được {phrase}. Kính mời "
+        f"{'các đồng chí' if count > 1 else 'đồng chí'} quay xuống chụp ảnh lưu niệm, sau đó trở "
+        "về chỗ ngồi."
+    )
+    return ScriptBatch(
+        batch=batch,
+        heading=f"Đợt {batch.sequence}: {form} ({count} {whom})",
+        announce=announce,
+        decisions=[
+            decision_text(number, day, decision_authority(form, number, issuer, batch.form.level))
+            for number, day in decisions
+        ],
+        invite_recipients=invite,
+        names=[recipient_line(r) for r in batch.recipients],
+        invite_presenter=invite_presenter,
+        music_cue=batch.music_cue,
+        closing=closing,
+        items=batch.form.items,
+    )
+
+
+# --------------------------------------------------------------------------- LED display
+
+
+@dataclass
+class LedName:
+    name: str
+    detail: str = ""
+
+
+@dataclass
+class LedSlide:
+    """One screen of the LED wall: the form as heading, the names on stage."""
+
+    sequence: int
+    heading: str
+    subheading: str
+    names: list[LedName]
+
+
+def led_columns(count: int, wide: bool = False) -> int:
+    """Columns for `count` names on a screen: one column up to five names on a 16:9 screen, more
+    as the batch grows; on a wide LED wall (3:1 and wider) names spread across first, because
+    there the height is short."""
+    if wide:
+        for limit, columns in ((4, count), (6, 3), (8, 4), (15, 5)):
+            if count <= limit:
+                return max(columns, 1)
+        return 6
+    for limit, columns in ((5, 1), (10, 2), (15, 3)):
+        if count <= limit:
+            return columns
+    return 4
+
+
+def led_name(recipient: Recipient) -> LedName:
+    if recipient.kind == COLLECTIVE:
+        detail = recipient.unit if fold(recipient.unit) not in fold(recipient.name) else ""
+    else:
+        detail = ", ".join(p for p in (recipient.job_title, recipient.unit) if p)
+    return LedName(name=recipient.name, detail=detail)
+
+
+def led_slides(ceremony: Ceremony) -> list[LedSlide]:
+    """One slide per batch (breaks are not shown: the screen keeps the last names or the
+    backdrop while people stand up)."""
+    return [
+        LedSlide(
+            sequence=batch.sequence,
+            heading=batch.form.name,
+            subheading=f"Đợt {batch.sequence} · {KIND_LABELS[batch.kind]}",
+            names=[led_name(r) for r in batch.recipients],
+        )
+        for batch in ceremony.batches
+    ]
+
+
+# --------------------------------------------------------------------------- dashboard
+
+
+@dataclass
+class Overview:
+    """The awards card: counts for the preparation team and what is still to do."""
+
+    progress: int
+    lines: list[str]
+    todo: list[str]
+
+
+def overview(
+    recipients: Sequence[Recipient],
+    money: MoneySummary,
+    items: Sequence[ItemCount],
+    ceremony: Ceremony,
+    has_salary: bool = True,
+) -> Overview:
+    if not recipients:
+        return Overview(
+            progress=0,
+            lines=[],
+            todo=["Chưa có danh sách khen thưởng: thêm từng người hoặc nhập từ Excel."],
+        )
+    lines = []
+    shown = money.forms if len(money.forms) <= 5 else money.forms[:4]
+    for form_money in shown:
+        parts = []
+        if form_money.collectives:
+            parts.append(f"{form_money.collectives} tập thể")
+        if form_money.individuals:
+            parts.append(f"{form_money.individuals} cá nhân")
+        lines.append(f"{form_money.form.name}: {', '.join(parts)}")
+    if len(shown) < len(money.forms):
+        rest = money.forms[len(shown) :]
+        lines.append(f"… và {len(rest)} hình thức khác: {sum(m.count for m in rest)} người nhận")
+    totals = category_totals(items)
+    things = []
+    if totals.get("certificate"):
+        things.append(f"{totals['certificate']} bằng, giấy khen lồng khung")
+    if totals.get("flag"):
+        things.append(f"{totals['flag']} cờ thi đua")
+    if totals.get("medal"):
+        things.append(f"{totals['medal']} huân chương, huy hiệu")
+    if totals.get("box"):
+        things.append(f"{totals['box']} hộp đựng")
+    if things:
+        lines.append("Hiện vật: " + ", ".join(things))
+    batches = ceremony.batches
+    lines.append(
+        f"{len(batches)} đợt trao thưởng; khay bê hiện vật: {ceremony.largest_batch} chiếc"
+    )
+    lines.append(f"Tiền thưởng: {vn.format_money(money.total)}")
+
+    todo = []
+    no_receiver = [
+        r for r in recipients if r.kind == COLLECTIVE and r.receiver is None and not r.receiver_name
+    ]
+    if no_receiver:
+        todo.append(f"{len(no_receiver)} khen thưởng tập thể chưa có người lên nhận")
+    no_decision = [r for r in recipients if not r.decision_number]
+    if no_decision:
+        todo.append(f"{len(no_decision)} khen thưởng chưa có số quyết định")
+    missing = ceremony.batches_without_presenter
+    if missing:
+        numbers = ", ".join(str(b.sequence) for b in missing[:6])
+        more = "…" if len(missing) > 6 else ""
+        todo.append(f"Chưa chọn người trao cho đợt {numbers}{more}")
+    if money.unpriced or not has_salary:
+        todo.append(
+            f"{money.unpriced} khen thưởng chưa tính được tiền: chưa có mức lương cơ sở "
+            "có hiệu lực vào ngày quyết định"
+        )
+    checks = 4
+    done = checks - sum(bool(x) for x in (no_receiver, no_decision, missing, money.unpriced))
+    return Overview(progress=round(100 * done / checks), lines=lines, todo=todo)

@@ -1,0 +1,460 @@
+"""Named operations on a conference's awards, and the loading of its rows as plain data.
+
+Views call these; each change takes an undo snapshot first (conferences.operations.take_snapshot),
+changes the rows and flushes; the view commits once, so a refused or failed change leaves nothing
+half-saved. `load(conference)` reads everything the computations need into logic.py's
+dataclasses, once per request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sqlalchemy import delete, func, select, update
+
+from .. import vn
+from ..conferences.models import Conference
+from ..conferences.operations import take_snapshot
+from ..db import db
+from ..delegates.models import Delegate
+from . import catalogue, logic
+from .models import Award, AwardForm, CeremonyBatch, CeremonySettings
+
+# The fields of an award the form and the import write.
+AWARD_FIELDS = (
+    "form_id",
+    "recipient_kind",
+    "name",
+    "unit",
+    "job_title",
+    "decision_number",
+    "decision_date",
+    "receiver_delegate_id",
+    "receiver_name",
+    "notes",
+)
+
+
+class StaleEdit(Exception):
+    """The row changed in another tab since the form was opened."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def person(delegate: Delegate) -> logic.Person:
+    return logic.Person(
+        id=delegate.id,
+        full_name=delegate.full_name,
+        honorific=delegate.honorific,
+        position=delegate.position,
+        unit=delegate.unit,
+        protocol_rank=delegate.protocol_rank or 0,
+        presidium=bool(delegate.presidium),
+        absent=delegate.reply == "absent",
+    )
+
+
+def delegates_of(conference: Conference) -> list[Delegate]:
+    return list(db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id)))
+
+
+def awards_of(conference: Conference) -> list[Award]:
+    return list(
+        db.session.scalars(
+            select(Award)
+            .where(Award.conference_id == conference.id)
+            .order_by(Award.form_id, Award.position, Award.id)
+        )
+    )
+
+
+def recipient(award: Award, people: dict[int, logic.Person]) -> logic.Recipient:
+    receiver = people.get(award.receiver_delegate_id) if award.receiver_delegate_id else None
+    return logic.Recipient(
+        id=award.id,
+        form_id=award.form_id,
+        position=award.position,
+        kind=award.recipient_kind,
+        name=award.name,
+        unit=award.unit,
+        job_title=award.job_title,
+        decision_number=award.decision_number,
+        decision_date=award.decision_date,
+        receiver=receiver,
+        # a linked delegate's name is kept in receiver_name as a fallback (docs/awards.md)
+        receiver_name="" if receiver is not None else award.receiver_name,
+        notes=award.notes,
+    )
+
+
+@dataclass
+class Settings:
+    batch_size: int = logic.DEFAULT_BATCH_SIZE
+    breaks_after: list[str] = field(default_factory=list)
+    version: int = 0  # 0: never saved
+
+
+def settings_of(conference: Conference) -> Settings:
+    row = db.session.get(CeremonySettings, conference.id)
+    if row is None:
+        return Settings()
+    return Settings(
+        batch_size=row.batch_size,
+        breaks_after=split_codes(row.breaks_after),
+        version=row.version,
+    )
+
+
+def split_codes(text: str) -> list[str]:
+    return [code.strip() for code in (text or "").split(",") if code.strip()]
+
+
+def batch_rows(conference: Conference) -> list[CeremonyBatch]:
+    return list(
+        db.session.scalars(
+            select(CeremonyBatch)
+            .where(CeremonyBatch.conference_id == conference.id)
+            .order_by(CeremonyBatch.form_id, CeremonyBatch.number)
+        )
+    )
+
+
+def batch_edit(row: CeremonyBatch, people: dict[int, logic.Person]) -> logic.BatchEdit:
+    presenter = people.get(row.presenter_delegate_id) if row.presenter_delegate_id else None
+    return logic.BatchEdit(
+        form_id=row.form_id,
+        number=row.number,
+        presenter=presenter,
+        presenter_name="" if presenter is not None else row.presenter_name,
+        music_cue=row.music_cue,
+        notes=row.notes,
+    )
+
+
+@dataclass
+class AwardsState:
+    """Everything about a conference's awards, read once; the computations are done on demand."""
+
+    conference: Conference
+    forms: list[logic.FormRule]
+    awards: list[Award]
+    people: dict[int, logic.Person]
+    delegates: list[Delegate]
+    salaries: list[logic.Salary]
+    settings: Settings
+    edits: list[logic.BatchEdit]
+    rounding_unit: int
+
+    @cached_property
+    def recipients(self) -> list[logic.Recipient]:
+        return [recipient(award, self.people) for award in self.awards]
+
+    @cached_property
+    def form_by_id(self) -> dict[int, logic.FormRule]:
+        return {f.id: f for f in self.forms}
+
+    @cached_property
+    def money(self) -> logic.MoneySummary:
+        return logic.money_by_form(
+            self.forms,
+            self.recipients,
+            self.salaries,
+            self.conference.date,
+            self.rounding_unit,
+        )
+
+    @cached_property
+    def items(self) -> list[logic.ItemCount]:
+        return logic.physical_item_counts(self.forms, self.recipients)
+
+    @cached_property
+    def ceremony(self) -> logic.Ceremony:
+        return logic.plan_ceremony(
+            self.forms,
+            self.recipients,
+            self.settings.batch_size,
+            self.people.values(),
+            self.edits,
+            self.settings.breaks_after,
+        )
+
+    @cached_property
+    def salary(self) -> logic.Salary | None:
+        """The base salary in force on the conference's date."""
+        return logic.salary_on(self.salaries, self.conference.date)
+
+    def used_forms(self) -> list[logic.FormRule]:
+        used = {a.form_id for a in self.awards}
+        return [f for f in logic.order_forms(self.forms) if f.id in used]
+
+    def script(self) -> logic.CeremonyScript:
+        conference = self.conference
+        when = (
+            f"{vn.format_time(conference.start_time)}, "
+            f"{vn.format_date_with_weekday(conference.date)} — {conference.venue}"
+        )
+        return logic.ceremony_script(conference.title, when, self.ceremony, conference.issuer)
+
+    def overview(self) -> logic.Overview:
+        return logic.overview(
+            self.recipients, self.money, self.items, self.ceremony, bool(self.salaries)
+        )
+
+
+def load(conference: Conference) -> AwardsState:
+    """Read the conference's awards, the catalogue, the delegates, the settings and edits."""
+    catalogue.ensure_catalogue()
+    delegates = delegates_of(conference)
+    people = {d.id: person(d) for d in delegates}
+    return AwardsState(
+        conference=conference,
+        forms=[catalogue.form_rule(f) for f in catalogue.all_forms()],
+        awards=awards_of(conference),
+        people=people,
+        delegates=delegates,
+        salaries=catalogue.salary_rules(),
+        settings=settings_of(conference),
+        edits=[batch_edit(row, people) for row in batch_rows(conference)],
+        rounding_unit=catalogue.rounding().unit,
+    )
+
+
+def award_money_by_form(conference: Conference) -> list[logic.FormMoney]:
+    """The award money of a conference by form (for the budget): lines, counts, totals."""
+    return load(conference).money.forms
+
+
+def physical_items(conference: Conference) -> list[logic.ItemCount]:
+    """How many of each physical award item the conference needs (for the budget)."""
+    return load(conference).items
+
+
+# --------------------------------------------------------------------------- changing awards
+
+
+def _next_position(conference: Conference, form_id: int) -> int:
+    current = db.session.scalar(
+        select(func.max(Award.position)).where(
+            Award.conference_id == conference.id, Award.form_id == form_id
+        )
+    )
+    return (current or 0) + 1
+
+
+def _receiver_fallback(values: dict) -> dict:
+    """Keep a linked delegate's name in receiver_name, so the name survives if the link breaks
+    (the delegate deleted, a file whose delegate cannot be found)."""
+    values = dict(values)
+    delegate_id = values.get("receiver_delegate_id")
+    if delegate_id:
+        delegate = db.session.get(Delegate, delegate_id)
+        values["receiver_name"] = delegate.full_name if delegate else values.get("receiver_name")
+    return values
+
+
+def describe(name: str, length: int = 60) -> str:
+    name = vn.clean_text(name)
+    return name if len(name) <= length else name[: length - 1] + "…"
+
+
+def add_award(conference: Conference, values: dict) -> Award:
+    take_snapshot(conference, "awards", f"Thêm khen thưởng “{describe(values['name'])}”")
+    award = Award(
+        conference_id=conference.id, position=_next_position(conference, values["form_id"])
+    )
+    for name, value in _receiver_fallback(values).items():
+        if name in AWARD_FIELDS:
+            setattr(award, name, value)
+    db.session.add(award)
+    db.session.flush()
+    return award
+
+
+def update_award(award: Award, values: dict, version: int | None = None) -> bool:
+    """Save the form's values; False when nothing changed. Raises StaleEdit on an old version."""
+    if version is not None and version != award.version:
+        raise StaleEdit
+    values = _receiver_fallback(values)
+    if all(getattr(award, name) == values.get(name) for name in AWARD_FIELDS if name in values):
+        return False
+    take_snapshot(award.conference, "awards", f"Sửa khen thưởng “{describe(award.name)}”")
+    if values.get("form_id") and values["form_id"] != award.form_id:
+        award.position = _next_position(award.conference, values["form_id"])
+    for name in AWARD_FIELDS:
+        if name in values:
+            setattr(award, name, values[name])
+    db.session.flush()
+    return True
+
+
+def delete_award(award: Award, version: int | None = None) -> None:
+    if version is not None and version != award.version:
+        raise StaleEdit
+    take_snapshot(award.conference, "awards", f"Xóa khen thưởng “{describe(award.name)}”")
+    db.session.delete(award)
+    db.session.flush()
+
+
+def move_award(award: Award, step: int) -> bool:
+    """Move an award one place up (-1) or down (+1) in stage order, within its form and kind.
+
+    The form's positions are renumbered 1, 2, … in stage order first, so ties (imports, moves
+    between forms) never make a move do nothing. False when it is already first or last.
+    """
+    siblings = list(
+        db.session.scalars(
+            select(Award)
+            .where(Award.conference_id == award.conference_id, Award.form_id == award.form_id)
+            .order_by(Award.position, Award.id)
+        )
+    )
+    ordered = sorted(
+        siblings,
+        key=lambda a: (logic.KIND_ORDER.index(a.recipient_kind), a.position, a.id),
+    )
+    same_kind = [a for a in ordered if a.recipient_kind == award.recipient_kind]
+    index = same_kind.index(award)
+    target = index + step
+    if not 0 <= target < len(same_kind):
+        return False
+    where = "lên" if step < 0 else "xuống"
+    take_snapshot(award.conference, "awards", f"Chuyển “{describe(award.name)}” {where}")
+    other = same_kind[target]
+    i, j = ordered.index(award), ordered.index(other)
+    ordered[i], ordered[j] = ordered[j], ordered[i]
+    # Positions are written with plain UPDATEs that leave the rows' version alone: an edit page
+    # open in another tab still saves after the list was reordered.
+    for number, row in enumerate(ordered, start=1):
+        if row.position != number:
+            db.session.execute(
+                update(Award)
+                .where(Award.id == row.id)
+                .values(position=number)
+                .execution_options(synchronize_session=False)
+            )
+    db.session.flush()
+    for row in ordered:
+        db.session.expire(row, ["position"])
+    return True
+
+
+def import_awards(conference: Conference, rows: list[dict], replace: bool = False) -> int:
+    """Add the imported rows (all of them, already checked) after the existing awards of each
+    form, or instead of all existing awards when `replace`."""
+    what = "Thay danh sách khen thưởng" if replace else "Nhập khen thưởng"
+    take_snapshot(conference, "awards", f"{what} từ Excel ({len(rows)} dòng)")
+    if replace:
+        db.session.execute(delete(Award).where(Award.conference_id == conference.id))
+    next_position: dict[int, int] = {}
+    for values in rows:
+        form_id = values["form_id"]
+        if form_id not in next_position:
+            next_position[form_id] = _next_position(conference, form_id)
+        award = Award(conference_id=conference.id, position=next_position[form_id])
+        next_position[form_id] += 1
+        for name, value in _receiver_fallback(values).items():
+            if name in AWARD_FIELDS:
+                setattr(award, name, value)
+        db.session.add(award)
+    db.session.flush()
+    return len(rows)
+
+
+# --------------------------------------------------------------------------- the ceremony
+
+
+def save_settings(
+    conference: Conference, batch_size: int, breaks_after: list[str], version: int | None = None
+) -> bool:
+    row = db.session.get(CeremonySettings, conference.id)
+    current = row.version if row is not None else 0
+    if version is not None and version != current:
+        raise StaleEdit
+    text = ",".join(breaks_after)
+    if row is not None and row.batch_size == batch_size and row.breaks_after == text:
+        return False
+    if row is None and batch_size == logic.DEFAULT_BATCH_SIZE and not breaks_after:
+        return False
+    take_snapshot(conference, "awards", "Sửa cách chia đợt trao thưởng")
+    if row is None:
+        row = CeremonySettings(conference_id=conference.id)
+        db.session.add(row)
+    row.batch_size = batch_size
+    row.breaks_after = text
+    db.session.flush()
+    return True
+
+
+def save_batch(
+    conference: Conference,
+    form_id: int,
+    number: int,
+    sequence: int,
+    presenter_delegate_id: int | None,
+    presenter_name: str,
+    music_cue: str,
+    notes: str,
+) -> bool:
+    """Keep the officer's choices for one batch; all blank puts the batch back to automatic."""
+    row = db.session.scalars(
+        select(CeremonyBatch).where(
+            CeremonyBatch.conference_id == conference.id,
+            CeremonyBatch.form_id == form_id,
+            CeremonyBatch.number == number,
+        )
+    ).first()
+    if presenter_delegate_id:
+        delegate = db.session.get(Delegate, presenter_delegate_id)
+        presenter_name = delegate.full_name if delegate else presenter_name
+    music_cue = "" if music_cue == logic.DEFAULT_MUSIC_CUE else music_cue
+    new = (presenter_delegate_id or None, presenter_name, music_cue, notes)
+    old = (
+        (row.presenter_delegate_id, row.presenter_name, row.music_cue, row.notes)
+        if row is not None
+        else (None, "", "", "")
+    )
+    if new == old:
+        return False
+    take_snapshot(conference, "awards", f"Sửa đợt {sequence} trao thưởng")
+    if not any(new):
+        db.session.delete(row)
+    else:
+        if row is None:
+            row = CeremonyBatch(conference_id=conference.id, form_id=form_id, number=number)
+            db.session.add(row)
+        row.presenter_delegate_id, row.presenter_name, row.music_cue, row.notes = new
+    db.session.flush()
+    return True
+
+
+def reset_batches(conference: Conference) -> bool:
+    if not batch_rows(conference):
+        return False
+    take_snapshot(conference, "awards", "Đặt lại người trao của mọi đợt theo thứ tự tự động")
+    db.session.execute(delete(CeremonyBatch).where(CeremonyBatch.conference_id == conference.id))
+    db.session.flush()
+    return True
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+
+def update_form(form: AwardForm, values: dict, version: int) -> bool:
+    """Save a catalogue entry (not part of a conference: no undo snapshot; version checked)."""
+    if version != form.version:
+        raise StaleEdit
+    if all(getattr(form, name) == value for name, value in values.items()):
+        return False
+    for name, value in values.items():
+        setattr(form, name, value)
+    db.session.flush()
+    return True
+
+
+def add_form(values: dict) -> AwardForm:
+    form = AwardForm(**values)
+    db.session.add(form)
+    db.session.flush()
+    return form

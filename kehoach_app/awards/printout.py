@@ -1,0 +1,635 @@
+"""The awards printouts, drawn from what logic.py computed (never from the database):
+
+- Kịch bản trao thưởng (PDF, DOCX): for each batch the MC's words, the decision, the names in
+  stage order, the music; the PDF adds one page per batch for the backstage team.
+- Danh sách khen thưởng và tiền thưởng (PDF, XLSX): by form, amounts, totals, Bằng chữ, and the
+  physical items to prepare.
+- Hiện vật cần chuẩn bị (PDF, DOCX): the preparation team's counts.
+- Màn hình LED (PDF): one 16:9 landscape slide per batch, white on black, for a laptop without
+  the program or as a backup.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import vn
+from ..printing import (
+    Column,
+    Document,
+    Header,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+    register_fonts,
+    render_docx,
+    render_pdf,
+)
+from . import logic
+from .catalogue import coefficient_text
+
+
+@dataclass
+class Frame:
+    """The conference's details every awards printout shows (plain values)."""
+
+    title: str
+    issuer: str
+    parent_body: str
+    place_line: str  # "Tân Hòa, ngày 15 tháng 01 năm 2027"
+    when: str
+    signer_lines: list[str]
+    signer_name: str
+
+
+def _label(text: str) -> Run:
+    return Run(text, bold=True)
+
+
+def _mc(text: str) -> Paragraph:
+    return Paragraph([_label("Người dẫn chương trình: "), Run(text)], indent=False)
+
+
+# --------------------------------------------------------------------------- the script
+
+
+def script_document(frame: Frame, script: logic.CeremonyScript, backstage: bool) -> Document:
+    body: list = []
+    if script.intro:
+        body.append(Paragraph(script.intro[0], align="center", indent=False, italic=True))
+    body.append(
+        Paragraph(
+            f"Người trao: {script.presenters_rule[:1].lower()}{script.presenters_rule[1:]}",
+            indent=False,
+            italic=True,
+            size=12,
+        )
+    )
+    if not script.parts:
+        body.append(Paragraph("Chưa có khen thưởng nào để trao.", indent=False))
+    for part in script.parts:
+        if isinstance(part, logic.ScriptBreak):
+            body.append(Heading(part.heading, level=2))
+            body.append(_mc(part.text))
+            continue
+        batch = part.batch
+        body.append(Heading(part.heading, level=2))
+        if part.announce:
+            body.append(_mc(part.announce))
+            for decision in part.decisions:
+                body.append(
+                    Paragraph(
+                        [_label("Công bố: "), Run(decision + ".")], indent=False, italic=False
+                    )
+                )
+        body.append(_mc(part.invite_recipients))
+        # one paragraph for the list (a line each): a 300-name ceremony stays under a second
+        names = "\n".join(f"{number}. {line}" for number, line in enumerate(part.names, start=1))
+        body.append(Paragraph(names, indent=False, align="left"))
+        body.append(_mc(part.invite_presenter))
+        body.append(Paragraph([_label("Nhạc: "), Run(part.music_cue, italic=True)], indent=False))
+        body.append(_mc(part.closing))
+        if batch.notes:
+            body.append(Paragraph([_label("Ghi chú: "), Run(batch.notes)], indent=False))
+    if backstage and script.batches:
+        body.extend(backstage_blocks(script))
+    return Document(
+        title="KỊCH BẢN TRAO THƯỞNG",
+        subtitle=frame.title,
+        header=Header(issuer=frame.issuer, parent_body=frame.parent_body),
+        body=body,
+        meta_title=f"Kịch bản trao thưởng — {frame.title}",
+        meta_author=frame.issuer,
+    )
+
+
+def backstage_blocks(script: logic.CeremonyScript) -> list:
+    """One page per batch for the team behind the stage: the line-up and what goes on the tray."""
+    blocks: list = []
+    for part in script.batches:
+        batch = part.batch
+        blocks.append(PageBreak())
+        blocks.append(Heading(f"Đợt {batch.sequence} — {batch.form.name}", level=1))
+        kind = "tập thể" if batch.kind == logic.COLLECTIVE else "cá nhân"
+        blocks.append(
+            Paragraph(
+                [
+                    Run(f"{len(batch.recipients)} {kind}", bold=True),
+                    Run(
+                        " — xếp hàng theo thứ tự (người số 1 đứng đầu hàng, gần lối lên sân khấu):"
+                    ),
+                ],
+                indent=False,
+            )
+        )
+        # one paragraph, a line per person, in a large size: read at arm's length in the wings
+        lines: list[Run] = []
+        for number, recipient in enumerate(batch.recipients, start=1):
+            goes_up = (
+                recipient.receiver.full_name if recipient.receiver else recipient.receiver_name
+            )
+            if not goes_up:
+                goes_up = recipient.name if recipient.kind == logic.INDIVIDUAL else "(chưa có)"
+            for_whom = _for_whom(recipient)
+            lines.append(Run(f"{number}. {goes_up}", bold=True))
+            if logic.fold(for_whom) != logic.fold(goes_up):
+                lines.append(Run(f" — nhận cho: {for_whom}"))
+            if number < len(batch.recipients):
+                lines.append(Run("\n"))
+        blocks.append(Paragraph(lines, indent=False, align="left", size=15, space_after=10))
+        presenter = batch.presenter.text if batch.presenter else "(chưa chọn người trao)"
+        blocks.append(Paragraph([_label("Người trao: "), Run(presenter)], indent=False))
+        if part.items:
+            tray = "; ".join(f"{len(batch.recipients)} {item}" for item in part.items)
+            blocks.append(Paragraph([_label("Hiện vật trên khay: "), Run(tray)], indent=False))
+        blocks.append(Paragraph([_label("Nhạc: "), Run(batch.music_cue)], indent=False))
+        if batch.notes:
+            blocks.append(Paragraph([_label("Ghi chú: "), Run(batch.notes)], indent=False))
+    return blocks
+
+
+def _for_whom(recipient: logic.Recipient) -> str:
+    parts = [recipient.name]
+    if recipient.job_title:
+        parts.append(recipient.job_title)
+    if recipient.unit and logic.fold(recipient.unit) not in logic.fold(recipient.name):
+        parts.append(recipient.unit)
+    return ", ".join(parts)
+
+
+def render_script(frame: Frame, script: logic.CeremonyScript, fmt: str) -> bytes:
+    if fmt == "pdf":
+        return render_pdf(script_document(frame, script, backstage=True))
+    return render_docx(script_document(frame, script, backstage=False))
+
+
+# --------------------------------------------------------------------------- money list
+
+
+def _kind_amount_text(form_money: logic.FormMoney) -> str:
+    form = form_money.form
+    text = f"hệ số {coefficient_text(form.coefficient_milli)}"
+    if form.for_collective and form.collective_multiplier_milli != 1000:
+        text += f", tập thể gấp {coefficient_text(form.collective_multiplier_milli)} lần"
+    return text
+
+
+def _decision_short(recipient: logic.Recipient) -> str:
+    parts = []
+    if recipient.decision_number:
+        parts.append(recipient.decision_number)
+    if recipient.decision_date:
+        parts.append(vn.format_date_short(recipient.decision_date))
+    return ", ".join(parts)
+
+
+def money_document(
+    frame: Frame,
+    money: logic.MoneySummary,
+    recipients: list[logic.Recipient],
+    items: list[logic.ItemCount],
+    largest_batch: int,
+) -> Document:
+    by_form: dict[int, list[logic.Recipient]] = {}
+    for recipient in recipients:
+        by_form.setdefault(recipient.form_id, []).append(recipient)
+    body: list = [Heading("I. DANH SÁCH THEO HÌNH THỨC KHEN THƯỞNG", level=1)]
+    columns = [
+        Column("STT", 0.55, "center"),
+        Column("Tên tập thể / Họ và tên", 3.1),
+        Column("Đơn vị", 2.3),
+        Column("Quyết định", 2.0),
+        Column("Tiền thưởng (đồng)", 1.45, "right"),
+    ]
+    for index, form_money in enumerate(money.forms, start=1):
+        body.append(
+            Heading(f"{index}. {form_money.form.name} ({_kind_amount_text(form_money)})", level=2)
+        )
+        rows: list[list] = []
+        for number, recipient in enumerate(
+            logic.stage_order(by_form.get(form_money.form.id, [])), start=1
+        ):
+            name = recipient.name
+            if recipient.job_title:
+                name = f"{name} — {recipient.job_title}"
+            if recipient.kind == logic.COLLECTIVE:
+                name = f"{name} (tập thể)"
+            amount = money.amounts.get(recipient.id, 0)
+            rows.append(
+                [
+                    str(number),
+                    name,
+                    recipient.unit,
+                    _decision_short(recipient),
+                    vn.format_number(amount) if amount else "chưa tính",
+                ]
+            )
+        rows.append(["", "Cộng", "", "", vn.format_number(form_money.total)])
+        body.append(Table(columns=columns, rows=rows, font_size=11, total_rows={len(rows) - 1}))
+    body.append(Heading("II. TỔNG HỢP TIỀN THƯỞNG", level=1))
+    summary_rows: list[list] = []
+    for form_money in money.forms:
+        for line in form_money.lines:
+            summary_rows.append(
+                [
+                    form_money.form.name,
+                    logic.KIND_LABELS[line.kind],
+                    str(line.count),
+                    vn.format_number(line.base_salary),
+                    vn.format_number(line.unit_amount),
+                    vn.format_number(line.total),
+                ]
+            )
+    summary_rows.append(
+        [
+            "Tổng cộng",
+            "",
+            str(sum(m.count for m in money.forms)),
+            "",
+            "",
+            vn.format_number(money.total),
+        ]
+    )
+    body.append(
+        Table(
+            columns=[
+                Column("Hình thức khen thưởng", 3.2),
+                Column("Đối tượng", 1.1),
+                Column("Số lượng", 0.9, "center"),
+                Column("Mức lương cơ sở", 1.4, "right"),
+                Column("Mức thưởng", 1.3, "right"),
+                Column("Thành tiền", 1.5, "right"),
+            ],
+            rows=summary_rows,
+            font_size=11,
+            total_rows={len(summary_rows) - 1},
+        )
+    )
+    body.append(
+        Paragraph(
+            [_label("Bằng chữ: "), Run(money.total_in_words + ".", italic=True)], indent=False
+        )
+    )
+    if money.unpriced:
+        body.append(
+            Paragraph(
+                f"Còn {money.unpriced} khen thưởng chưa tính được tiền vì chưa có mức lương cơ "
+                "sở áp dụng vào ngày quyết định.",
+                indent=False,
+                italic=True,
+            )
+        )
+    body.append(
+        Paragraph(
+            "Mức thưởng = hệ số × mức lương cơ sở (tập thể nhân thêm số lần theo quy định), làm "
+            "tròn lên hàng chục nghìn đồng; mức lương cơ sở là mức có hiệu lực vào ngày ký quyết "
+            "định khen thưởng (chưa có ngày quyết định thì theo ngày tổ chức hội nghị).",
+            indent=False,
+            italic=True,
+            size=12,
+        )
+    )
+    body.append(Heading("III. HIỆN VẬT CẦN CHUẨN BỊ", level=1))
+    body.extend(item_blocks(items, largest_batch))
+    return Document(
+        title="DANH SÁCH KHEN THƯỞNG VÀ TIỀN THƯỞNG",
+        subtitle=frame.title,
+        header=Header(
+            issuer=frame.issuer, parent_body=frame.parent_body, date_line=frame.place_line
+        ),
+        body=body,
+        signatures=[
+            Signature(lines=["NGƯỜI LẬP BIỂU"], name="", note="(Ký, ghi rõ họ tên)"),
+            Signature(lines=frame.signer_lines or ["THỦ TRƯỞNG ĐƠN VỊ"], name=frame.signer_name),
+        ],
+        meta_title=f"Danh sách khen thưởng và tiền thưởng — {frame.title}",
+        meta_author=frame.issuer,
+    )
+
+
+def item_blocks(items: list[logic.ItemCount], largest_batch: int) -> list:
+    rows = [
+        [str(i), item.item, vn.format_number(item.count), logic.ITEM_CATEGORIES[item.category]]
+        for i, item in enumerate(items, start=1)
+    ]
+    if largest_batch:
+        rows.append(
+            [
+                str(len(rows) + 1),
+                "Khay bê hiện vật (dùng lại giữa các đợt)",
+                vn.format_number(largest_batch),
+                "Bằng số người của đợt đông nhất",
+            ]
+        )
+    if not rows:
+        return [Paragraph("Chưa có hiện vật nào cần chuẩn bị.", indent=False)]
+    return [
+        Table(
+            columns=[
+                Column("STT", 0.55, "center"),
+                Column("Hiện vật", 3.4),
+                Column("Số lượng", 1, "center"),
+                Column("Ghi chú", 3),
+            ],
+            rows=rows,
+            font_size=12,
+        )
+    ]
+
+
+def render_money(frame, money, recipients, items, largest_batch, fmt: str) -> bytes:
+    if fmt == "xlsx":
+        return money_workbook(frame, money, recipients, items, largest_batch)
+    return render_pdf(money_document(frame, money, recipients, items, largest_batch))
+
+
+def items_document(
+    frame: Frame, items: list[logic.ItemCount], money: logic.MoneySummary, largest_batch: int
+) -> Document:
+    body: list = [
+        Paragraph(
+            "Số lượng tính theo danh sách khen thưởng: mỗi tập thể, cá nhân nhận đủ các hiện vật "
+            "của hình thức khen thưởng của mình.",
+            indent=False,
+            italic=True,
+        )
+    ]
+    body.extend(item_blocks(items, largest_batch))
+    body.append(Heading("Số người nhận theo hình thức", level=2))
+    rows = [
+        [
+            str(i),
+            m.form.name,
+            vn.format_number(m.collectives),
+            vn.format_number(m.individuals),
+            "; ".join(m.form.items) or "—",
+        ]
+        for i, m in enumerate(money.forms, start=1)
+    ]
+    body.append(
+        Table(
+            columns=[
+                Column("STT", 0.55, "center"),
+                Column("Hình thức khen thưởng", 3.2),
+                Column("Tập thể", 0.9, "center"),
+                Column("Cá nhân", 0.9, "center"),
+                Column("Hiện vật mỗi người", 2.6),
+            ],
+            rows=rows,
+            font_size=12,
+        )
+    )
+    return Document(
+        title="HIỆN VẬT KHEN THƯỞNG CẦN CHUẨN BỊ",
+        subtitle=frame.title,
+        header=Header(
+            issuer=frame.issuer, parent_body=frame.parent_body, date_line=frame.place_line
+        ),
+        body=body,
+        meta_title=f"Hiện vật khen thưởng — {frame.title}",
+        meta_author=frame.issuer,
+    )
+
+
+def render_items(frame, items, money, largest_batch, fmt: str) -> bytes:
+    document = items_document(frame, items, money, largest_batch)
+    return render_pdf(document) if fmt == "pdf" else render_docx(document)
+
+
+# --------------------------------------------------------------------------- money workbook
+
+_THIN = Side(style="thin", color="888888")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tiền thưởng"
+    sheet.append([vn.upper_vn(frame.issuer)])
+    sheet.append(["DANH SÁCH KHEN THƯỞNG VÀ TIỀN THƯỞNG"])
+    sheet.append([frame.title])
+    sheet.append([])
+    sheet["A1"].font = Font(bold=True)
+    sheet["A2"].font = Font(bold=True, size=14)
+    headers = [
+        "STT",
+        "Hình thức khen thưởng",
+        "Tập thể/Cá nhân",
+        "Tên tập thể / Họ và tên",
+        "Chức vụ",
+        "Đơn vị",
+        "Số quyết định",
+        "Ngày quyết định",
+        "Tiền thưởng (đồng)",
+    ]
+    sheet.append(headers)
+    head_row = sheet.max_row
+    for cell in sheet[head_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE6F2")
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = _BOX
+    by_form: dict[int, list[logic.Recipient]] = {}
+    for recipient in recipients:
+        by_form.setdefault(recipient.form_id, []).append(recipient)
+    number = 0
+    for form_money in money.forms:
+        first = sheet.max_row + 1
+        for recipient in logic.stage_order(by_form.get(form_money.form.id, [])):
+            number += 1
+            sheet.append(
+                [
+                    number,
+                    form_money.form.name,
+                    logic.KIND_LABELS[recipient.kind],
+                    recipient.name,
+                    recipient.job_title,
+                    recipient.unit,
+                    recipient.decision_number,
+                    recipient.decision_date,
+                    money.amounts.get(recipient.id, 0),
+                ]
+            )
+            sheet.cell(row=sheet.max_row, column=8).number_format = "DD/MM/YYYY"
+        last = sheet.max_row
+        sheet.append(
+            ["", f"Cộng: {form_money.form.name}", "", "", "", "", "", "", f"=SUM(I{first}:I{last})"]
+        )
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+    total_row = sheet.max_row + 1
+    sheet.append(["", "TỔNG CỘNG", "", "", "", "", "", "", money.total])
+    for cell in sheet[total_row]:
+        cell.font = Font(bold=True)
+    sheet.append(["", f"Bằng chữ: {money.total_in_words}."])
+    sheet.cell(row=sheet.max_row, column=2).font = Font(italic=True)
+    for row in sheet.iter_rows(min_row=head_row + 1, max_row=total_row):
+        for cell in row:
+            cell.border = _BOX
+            if cell.column == 9:
+                cell.number_format = "#,##0"
+    for index, width in enumerate((6, 40, 14, 36, 22, 34, 18, 14, 18), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = sheet.cell(row=head_row + 1, column=1)
+
+    summary = book.create_sheet("Tổng hợp")
+    summary.append(
+        [
+            "Hình thức khen thưởng",
+            "Đối tượng",
+            "Số lượng",
+            "Mức lương cơ sở",
+            "Mức thưởng",
+            "Thành tiền",
+        ]
+    )
+    for cell in summary[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE6F2")
+    for form_money in money.forms:
+        for line in form_money.lines:
+            summary.append(
+                [
+                    form_money.form.name,
+                    logic.KIND_LABELS[line.kind],
+                    line.count,
+                    line.base_salary,
+                    line.unit_amount,
+                    line.total,
+                ]
+            )
+    summary.append(["Tổng cộng", "", sum(m.count for m in money.forms), "", "", money.total])
+    for cell in summary[summary.max_row]:
+        cell.font = Font(bold=True)
+    for row in summary.iter_rows(min_row=2):
+        for cell in row[3:]:
+            cell.number_format = "#,##0"
+    for index, width in enumerate((44, 12, 10, 16, 14, 16), start=1):
+        summary.column_dimensions[get_column_letter(index)].width = width
+
+    sheet_items = book.create_sheet("Hiện vật")
+    sheet_items.append(["Hiện vật", "Số lượng", "Loại"])
+    for cell in sheet_items[1]:
+        cell.font = Font(bold=True)
+    for item in items:
+        sheet_items.append([item.item, item.count, logic.ITEM_CATEGORIES[item.category]])
+    if largest_batch:
+        sheet_items.append(["Khay bê hiện vật (dùng lại giữa các đợt)", largest_batch, ""])
+    for index, width in enumerate((44, 12, 40), start=1):
+        sheet_items.column_dimensions[get_column_letter(index)].width = width
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- LED slides (PDF)
+
+# 16:9 at the size PowerPoint uses for a wide slide (13,333 × 7,5 inch).
+SLIDE_SIZE = (960.0, 540.0)
+_GOLD = Color(1.0, 0.84, 0.29)
+_WHITE = Color(1, 1, 1)
+_GREY = Color(0.78, 0.8, 0.84)
+
+
+def _fit(text: str, font: str, size: float, min_size: float, width: float) -> float:
+    while size > min_size and stringWidth(text, font, size) > width:
+        size -= 0.5
+    return size
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if line and stringWidth(trial, font, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def led_pdf(title: str, slides: list[logic.LedSlide]) -> bytes:
+    """One slide per batch: the form as heading (gold), the names (white, as large as fit)."""
+    fonts = register_fonts()
+    width, height = SLIDE_SIZE
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=SLIDE_SIZE, pageCompression=1)
+    canvas.setTitle(f"Màn hình LED — {title}")
+    canvas.setCreator("Kế hoạch Hội nghị")
+    margin = 36
+    if not slides:
+        slides = [logic.LedSlide(0, title, "", [])]
+    for slide in slides:
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.rect(0, 0, width, height, stroke=0, fill=1)
+        # heading
+        size = 40
+        lines = _wrap(slide.heading, fonts.bold, size, width - 2 * margin)
+        while len(lines) > 2 and size > 18:
+            size -= 1
+            lines = _wrap(slide.heading, fonts.bold, size, width - 2 * margin)
+        y = height - margin - size
+        canvas.setFillColor(_GOLD)
+        for line in lines[:2]:
+            canvas.setFont(fonts.bold, size)
+            canvas.drawCentredString(width / 2, y, line)
+            y -= size * 1.15
+        if slide.subheading:
+            canvas.setFillColor(_GREY)
+            canvas.setFont(fonts.regular, 16)
+            canvas.drawCentredString(width / 2, y + 2, slide.subheading)
+            y -= 22
+        canvas.setStrokeColor(_GOLD)
+        canvas.setLineWidth(1.2)
+        canvas.line(width * 0.3, y + 6, width * 0.7, y + 6)
+        _draw_names(canvas, slide.names, fonts, margin, y - 10, width)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _draw_names(canvas, names: list[logic.LedName], fonts, margin: float, top: float, width):
+    if not names:
+        return
+    columns = logic.led_columns(len(names))
+    per_column = -(-len(names) // columns)
+    area_height = top - margin
+    row_height = min(area_height / per_column, 170.0)
+    # the block of names is centred in the space under the heading
+    top -= (area_height - row_height * per_column) / 2
+    column_width = (width - 2 * margin) / columns - (12 if columns > 1 else 0)
+    # as large as the row allows, about a dozen letters wide; _fit shrinks a longer name
+    name_size = min(72.0, row_height * 0.5, column_width / 12)
+    detail_size = max(11.0, name_size * 0.42)
+    for index, entry in enumerate(names):
+        row, column = divmod(index, columns)  # row by row, as the page reads
+        x_left = margin + column * ((width - 2 * margin) / columns)
+        centre = x_left + column_width / 2
+        has_detail = bool(entry.detail) and row_height > name_size * 1.3 + detail_size
+        block = name_size + (name_size * 0.3 + detail_size if has_detail else 0)
+        y = top - row * row_height - (row_height - block) / 2 - name_size * 0.85
+        size = _fit(entry.name, fonts.bold, name_size, 10, column_width)
+        canvas.setFillColor(_WHITE)
+        canvas.setFont(fonts.bold, size)
+        canvas.drawCentredString(centre, y, entry.name)
+        if has_detail:
+            dsize = _fit(entry.detail, fonts.regular, detail_size, 7, column_width)
+            canvas.setFillColor(_GREY)
+            canvas.setFont(fonts.regular, dsize)
+            canvas.drawCentredString(centre, y - name_size * 0.3 - dsize, entry.detail)

@@ -9,6 +9,7 @@ chosen and the officer is told.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import socket
 import sys
@@ -144,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     from . import create_app
 
     app = create_app(settings, data_dir=data_dir)
+    # Everything loaded so far lives as long as the program: keep it out of the garbage
+    # collector's way, so a large page is not slowed by collections of start-up objects.
+    gc.freeze()
     # Bind first, then announce: the address printed is one that already answers.
     bind = "0.0.0.0" if args.lan else HOST
     server = create_server(app, host=bind, port=port, threads=6, ident="KeHoachHoiNghi")

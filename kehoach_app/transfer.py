@@ -56,6 +56,9 @@ class PartTransfer:
     # dates, statuses reset): next_edition(data, years, offset) with the conference's years and
     # how far they move. None: the part is copied as it is.
     next_edition: Callable[[Any, set[int], int], Any] | None = None
+    # Parts are replaced in this order: a part that refers to another's rows comes after it
+    # (delegates before awards and seating, which link to delegates).
+    order: int = 100
 
 
 _PARTS: list[PartTransfer] = []
@@ -64,6 +67,7 @@ _PARTS: list[PartTransfer] = []
 def register_part(part: PartTransfer) -> None:
     if all(existing.key != part.key for existing in _PARTS):
         _PARTS.append(part)
+        _PARTS.sort(key=lambda p: p.order)
 
 
 def _plain(value: Any) -> Any:

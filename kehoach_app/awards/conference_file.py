@@ -297,4 +297,6 @@ def next_edition(data: dict, years: set[int], offset: int) -> dict:
     }
 
 
-PART = PartTransfer(KEY, export_awards, validate_awards, replace_awards, next_edition)
+PART = PartTransfer(
+    KEY, export_awards, validate_awards, replace_awards, next_edition, order=50
+)

@@ -757,5 +757,7 @@ register_card("delegates", _card)
 register_preset_part(add_preset_groups)
 register_demo_part(add_demo_delegates)
 transfer.register_part(
-    transfer.PartTransfer("delegates", export_delegates, validate_delegates, replace_delegates)
+    transfer.PartTransfer(
+        "delegates", export_delegates, validate_delegates, replace_delegates, order=10
+    )
 )

@@ -49,7 +49,17 @@ FIELD = re.compile(r'<(?:input|textarea|select)[^>]*\bname="([^"]+)"', re.S)
 SKIP_FIELDS = {"csrf_token"}
 
 
+_FIELDS: dict[str, list[str]] = {}
+
+
 def form_fields(client, path: str) -> list[str]:
+    """The fields the page at `path` offers, read once (the page changes as the fuzz runs)."""
+    if path not in _FIELDS:
+        _FIELDS[path] = _read_fields(client, path)
+    return _FIELDS[path]
+
+
+def _read_fields(client, path: str) -> list[str]:
     response = client.get(path)
     if response.status_code != 200:
         return []

@@ -7,6 +7,7 @@ import hashlib
 
 import pytest
 from sqlalchemy import text
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from kehoach_app.db import db
 
@@ -44,10 +45,9 @@ def state_changing_urls(app, conference_id: int) -> list[tuple[str, str]]:
                 if converter is None:  # given by the rule's defaults
                     values[argument] = (rule.defaults or {})[argument]
                     continue
-                kind = converter.__class__.__name__
-                if kind == "IntegerConverter":
+                if isinstance(converter, IntegerConverter):
                     values[argument] = conference_id
-                elif kind == "AnyConverter":
+                elif isinstance(converter, AnyConverter):
                     values[argument] = sorted(converter.items)[0]
                 else:
                     values[argument] = "x"

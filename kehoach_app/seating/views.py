@@ -1,0 +1,527 @@
+"""Pages of the seating part: the hall (build, adjust seat by seat), who sits where, printouts.
+
+Thin: each view validates, calls operations.py (which takes the undo snapshot) and renders.
+Every action is a form POST, so everything works without JavaScript; seating.js only lets the
+hall editor select several seats by clicking them.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import transfer, vn
+from ..conferences.models import Conference
+from ..db import db
+from ..demo import register_demo_part
+from ..parts import Card, register_card
+from ..printouts import Printout, register_printout
+from . import logic, operations, printout, svg
+from .conference_file import add_demo_seating, export_seating, replace_seating, validate_seating
+from .forms import HallForm, LayoutForm, SeatSelectionForm
+from .models import Hall
+
+bp = Blueprint("seating", __name__)
+
+
+def _conference(conference_id: int) -> Conference:
+    conference = db.session.get(Conference, conference_id)
+    if conference is None or conference.deleted_at is not None:
+        abort(404)
+    return conference
+
+
+def _notice(text: str, conference: Conference, undo: bool = True) -> None:
+    message: dict = {"text": text}
+    if undo:
+        message["action_url"] = url_for("conferences.undo", conference_id=conference.id)
+        message["action_label"] = "Hoàn tác"
+    flash(message, "success")
+
+
+def _refuse(text: str) -> None:
+    flash({"text": text}, "error")
+
+
+def _page_url(conference: Conference, **args) -> str:
+    return url_for("seating.index", conference_id=conference.id, **args)
+
+
+def _seat_arg(name: str) -> str:
+    return vn.clean_text(request.form.get(name) or request.args.get(name) or "").upper()
+
+
+# --------------------------------------------------------------------------- the chart page
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/cho-ngoi")
+def index(conference_id: int):
+    conference = _conference(conference_id)
+    state = operations.load(conference)
+    if state.layout is None:
+        return _choose_hall_page(conference, state, HallForm(formdata=None, data=_hall_defaults()))
+    chart = state.chart()
+    selected = _seat_arg("ghe")
+    origin = _seat_arg("tu")
+    view = chart.by_code.get(selected)
+    other = chart.by_code.get(origin) if origin and origin != selected else None
+
+    def link(code: str) -> str:
+        if view is not None and code != selected:
+            return _page_url(conference, ghe=code, tu=selected) + "#ghe-chon"
+        return _page_url(conference, ghe=code) + "#ghe-chon"
+
+    chosen = frozenset(c for c in (selected, origin) if c)
+    groups = operations.groups_of(conference)
+    return render_template(
+        "seating/index.html",
+        conference=conference,
+        state=state,
+        chart=chart,
+        svg=svg.render(chart, link, chosen),
+        view=view,
+        other=other,
+        groups=groups,
+        zone_groups=state.zone_groups,
+        zone_kinds=logic.ZONE_KINDS,
+        zone_colours=logic.ZONE_COLOURS,
+        second_sides=logic.SECOND_SIDES,
+        halls=operations.all_halls(),
+        free_count=len(chart.free_seats),
+    )
+
+
+def _hall_defaults() -> dict:
+    return {
+        "blocks": 3,
+        "rows": 10,
+        "seats": 8,
+        "side_seats": None,
+        "aisles": True,
+        "stage_seats": 7,
+        "stage_rows": 1,
+        "row_labels": "letters",
+        "lectern": "right",
+    }
+
+
+def _choose_hall_page(conference, state, form, status: int = 200):
+    return (
+        render_template(
+            "seating/choose_hall.html",
+            conference=conference,
+            state=state,
+            form=form,
+            halls=operations.all_halls(),
+        ),
+        status,
+    )
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/moi", methods=["GET", "POST"])
+def create_hall(conference_id: int):
+    conference = _conference(conference_id)
+    if request.method == "GET":
+        form = HallForm(formdata=None, data=_hall_defaults())
+        return _choose_hall_page(conference, operations.load(conference), form)
+    form = HallForm()
+    if not form.validate_on_submit():
+        _refuse("Chưa tạo hội trường: hãy sửa các ô được đánh dấu đỏ.")
+        return _choose_hall_page(conference, operations.load(conference), form, 400)
+    try:
+        hall = operations.create_hall(conference, form.name.data, form.layout())
+    except (operations.SeatingRefused, logic.LayoutError) as error:
+        _refuse(str(error))
+        return _choose_hall_page(conference, operations.load(conference), form, 400)
+    db.session.commit()
+    layout = operations.layout_of(hall)
+    _notice(
+        f"Đã tạo hội trường “{hall.name}” với {vn.format_number(layout.capacity)} ghế. "
+        "Bấm vào từng ghế để đánh dấu ghế không dùng hoặc đặt khu.",
+        conference,
+    )
+    return redirect(url_for("seating.hall", conference_id=conference.id))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/chon")
+def choose_hall(conference_id: int):
+    conference = _conference(conference_id)
+    raw = request.form.get("hall_id") or ""
+    hall = db.session.get(Hall, int(raw)) if raw.isdigit() else None
+    if hall is None:
+        _refuse("Hãy chọn một hội trường trong danh sách.")
+        return redirect(_page_url(conference))
+    try:
+        operations.choose_hall(conference, hall)
+    except logic.LayoutError as error:
+        _refuse("Sơ đồ của hội trường này bị lỗi: " + " ".join(error.messages))
+        return redirect(_page_url(conference))
+    db.session.commit()
+    _notice(f"Đã chọn hội trường “{hall.name}”.", conference)
+    return redirect(_page_url(conference))
+
+
+# --------------------------------------------------------------------------- the hall editor
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong")
+def hall(conference_id: int):
+    conference = _conference(conference_id)
+    state = operations.load(conference)
+    if state.hall is None:
+        return redirect(_page_url(conference))
+    return _hall_page(conference, state)
+
+
+def _hall_page(conference, state, selection_form=None, layout_form=None, status: int = 200):
+    chosen = [c for c in (request.args.get("chon") or "").upper().split(",") if c]
+    if selection_form is not None:
+        chosen = selection_form.selected()
+    if state.layout is None:
+        chart = None
+        picture = None
+    else:
+        chart = state.chart()
+        known = state.layout.seat_by_code
+
+        def link(code: str) -> str:
+            picked = [c for c in chosen if c in known]
+            picked = [c for c in picked if c != code] if code in picked else [*picked, code]
+            return url_for("seating.hall", conference_id=conference.id, chon=",".join(picked))
+
+        picture = svg.render(chart, link, frozenset(chosen), editing=True)
+    if selection_form is None:
+        selection_form = SeatSelectionForm(formdata=None, data={"codes": ",".join(chosen)})
+    if layout_form is None:
+        layout_form = LayoutForm(formdata=None)
+        layout_form.layout.data = _pretty(state.hall.layout)
+        layout_form.version.data = str(state.hall.version)
+    return (
+        render_template(
+            "seating/hall.html",
+            conference=conference,
+            state=state,
+            chart=chart,
+            svg=picture,
+            selection_form=selection_form,
+            layout_form=layout_form,
+            zone_kinds=logic.ZONE_KINDS,
+            zone_colours=logic.ZONE_COLOURS,
+            shared=_other_users(state.hall, conference),
+        ),
+        status,
+    )
+
+
+def _pretty(text: str) -> str:
+    import json
+
+    try:
+        return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+    except json.JSONDecodeError:
+        return text
+
+
+def _other_users(hall: Hall, conference: Conference) -> int:
+    from sqlalchemy import func, select
+
+    from .models import SeatingPlan
+
+    return db.session.scalar(
+        select(func.count())
+        .select_from(SeatingPlan)
+        .where(SeatingPlan.hall_id == hall.id, SeatingPlan.conference_id != conference.id)
+    )
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/ghe")
+def edit_seats(conference_id: int):
+    conference = _conference(conference_id)
+    state = operations.load(conference)
+    if state.hall is None or state.layout is None:
+        return redirect(_page_url(conference))
+    form = SeatSelectionForm()
+    if not form.validate_on_submit():
+        _refuse(" ".join(e for errors in form.errors.values() for e in errors))
+        return _hall_page(conference, state, selection_form=form, status=400)
+    codes = form.selected()
+    unknown = [c for c in codes if c not in state.layout.seat_by_code]
+    if unknown:
+        _refuse(f"Không có ghế {', '.join(unknown[:5])} trong hội trường.")
+        return _hall_page(conference, state, selection_form=form, status=400)
+    action = request.form.get("action")
+    try:
+        if action == "missing":
+            layout = logic.toggle_missing(state.layout, codes)
+            description = f"Đánh dấu ghế không dùng: {', '.join(codes[:6])}"
+            text = f"Đã đổi {len(codes)} ghế (dùng ↔ không dùng)."
+        elif action == "zone":
+            kind = form.zone_kind.data or None
+            layout = logic.set_zone(state.layout, codes, kind, form.zone_label.data or "")
+            description = "Đặt khu trong hội trường" if kind else "Bỏ ghế khỏi khu"
+            text = (
+                f"Đã đặt khu “{form.zone_label.data or logic.ZONE_KINDS[kind]}”."
+                if kind
+                else "Đã bỏ các ghế đã chọn khỏi khu."
+            )
+        else:
+            abort(400)
+    except logic.LayoutError as error:
+        _refuse(" ".join(error.messages))
+        return _hall_page(conference, state, selection_form=form, status=400)
+    operations.save_layout(conference, state.hall, layout, description)
+    db.session.commit()
+    _notice(text, conference)
+    return redirect(url_for("seating.hall", conference_id=conference.id))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/json")
+def edit_layout(conference_id: int):
+    conference = _conference(conference_id)
+    state = operations.load(conference)
+    if state.hall is None:
+        return redirect(_page_url(conference))
+    form = LayoutForm()
+    if not form.validate_on_submit():
+        _refuse("Chưa lưu sơ đồ: " + " ".join(e for errors in form.errors.values() for e in errors))
+        return _hall_page(conference, state, layout_form=form, status=400)
+    if form.version.data != str(state.hall.version):
+        _refuse("Hội trường vừa được sửa ở cửa sổ khác; những gì bạn nhập vẫn còn bên dưới.")
+        return _hall_page(conference, state, layout_form=form, status=409)
+    try:
+        operations.save_layout(conference, state.hall, form.parsed, "Sửa sơ đồ hội trường")
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        _refuse("Hội trường vừa được sửa ở cửa sổ khác; hãy tải lại trang.")
+        return redirect(url_for("seating.hall", conference_id=conference.id))
+    _notice("Đã lưu sơ đồ hội trường.", conference)
+    return redirect(url_for("seating.hall", conference_id=conference.id))
+
+
+# --------------------------------------------------------------------------- seating
+
+
+def _done(conference: Conference, text: str, **args):
+    db.session.commit()
+    _notice(text, conference)
+    return redirect(_page_url(conference, **args))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/tu-dong")
+def auto_assign(conference_id: int):
+    conference = _conference(conference_id)
+    try:
+        result = operations.auto_assign(conference)
+    except operations.SeatingRefused as error:
+        _refuse(str(error))
+        return redirect(_page_url(conference))
+    text = f"Đã xếp chỗ tự động cho {vn.format_number(len(result.seats))} người"
+    if result.pinned:
+        text += f" (giữ nguyên {len(result.pinned)} chỗ đã ghim)"
+    text += "."
+    if result.unseated:
+        text += f" Còn {len(result.unseated)} người chưa có chỗ."
+    return _done(conference, text)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/xep")
+def put_in_seat(conference_id: int):
+    conference = _conference(conference_id)
+    code = _seat_arg("seat")
+    raw = request.form.get("delegate_id") or ""
+    if not raw.isdigit():
+        _refuse("Hãy chọn một đại biểu trong danh sách người chưa có chỗ.")
+        return redirect(_page_url(conference, ghe=code))
+    try:
+        person = operations.put_in_seat(conference, code, int(raw))
+    except operations.SeatingRefused as error:
+        _refuse(str(error))
+        return redirect(_page_url(conference, ghe=code))
+    return _done(conference, f"Đã xếp {person.display_name} vào ghế {code}.", ghe=code)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/doi-cho")
+def swap(conference_id: int):
+    conference = _conference(conference_id)
+    code_a, code_b = _seat_arg("seat_a"), _seat_arg("seat_b")
+    if not code_a or not code_b:
+        _refuse("Hãy chọn hai ghế: bấm ghế thứ nhất rồi bấm ghế thứ hai trên sơ đồ.")
+        return redirect(_page_url(conference))
+    try:
+        text = operations.swap_seats(conference, code_a, code_b)
+    except operations.SeatingRefused as error:
+        _refuse(str(error))
+        return redirect(_page_url(conference, ghe=code_a))
+    return _done(conference, text, ghe=code_b)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/ghim")
+def pin(conference_id: int):
+    conference = _conference(conference_id)
+    code = _seat_arg("seat")
+    try:
+        text = operations.toggle_pin(conference, code)
+    except operations.SeatingRefused as error:
+        _refuse(str(error))
+        return redirect(_page_url(conference))
+    return _done(conference, text, ghe=code)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/bo-trong")
+def clear_seat(conference_id: int):
+    conference = _conference(conference_id)
+    code = _seat_arg("seat")
+    try:
+        text = operations.clear_seat(conference, code)
+    except operations.SeatingRefused as error:
+        _refuse(str(error))
+        return redirect(_page_url(conference))
+    return _done(conference, text, ghe=code)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/xoa-het")
+def clear_all(conference_id: int):
+    conference = _conference(conference_id)
+    count = operations.clear_all(conference)
+    return _done(conference, f"Đã xóa chỗ ngồi của {count} người.")
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/cai-dat")
+def settings(conference_id: int):
+    conference = _conference(conference_id)
+    state = operations.load(conference)
+    side = request.form.get("second_side", "right")
+    if side not in logic.SECOND_SIDES:
+        _refuse("Hãy chọn người số 2 ngồi bên tay phải hoặc bên tay trái người số 1.")
+        return redirect(_page_url(conference))
+    known_groups = {g.id for g in operations.groups_of(conference)}
+    zone_groups: dict[str, list[int]] = {}
+    taken: dict[int, str] = {}
+    problems = []
+    for zone in state.layout.zones if state.layout else ():
+        ids = []
+        for raw in request.form.getlist(f"zone_{zone.key}"):
+            if not raw.isdigit() or int(raw) not in known_groups:
+                problems.append(f"Khu “{zone.label}”: thành phần không hợp lệ.")
+                continue
+            gid = int(raw)
+            if gid in taken:
+                problems.append(
+                    f"Một thành phần chỉ vào một khu: thành phần đã chọn cho khu “{taken[gid]}” "
+                    f"cũng được chọn cho khu “{zone.label}”."
+                )
+                continue
+            taken[gid] = zone.label
+            ids.append(gid)
+        if ids:
+            zone_groups[zone.key] = ids
+    if problems:
+        _refuse(" ".join(problems))
+        return redirect(_page_url(conference))
+    operations.save_settings(conference, side, zone_groups)
+    return _done(conference, "Đã lưu cách xếp chỗ. Bấm “Xếp chỗ tự động” để xếp lại theo cách mới.")
+
+
+# --------------------------------------------------------------------------- printouts, card
+
+
+def _missing(conference: Conference) -> list[str]:
+    state = operations.load(conference)
+    return logic.missing_lines(state.layout is not None, state.confirmed, state.seated_confirmed)
+
+
+def _chart_of(conference: Conference) -> logic.SeatingChart:
+    return operations.load(conference).chart()
+
+
+def _build(kind: str):
+    def build(conference: Conference, fmt: str) -> bytes:
+        return printout.RENDERERS[kind](_chart_of(conference))
+
+    return build
+
+
+for _key, _title, _description, _kind, _order in (
+    (
+        "so-do-cho-ngoi",
+        "Sơ đồ chỗ ngồi",
+        "Sơ đồ hội trường: sân khấu, Quốc kỳ, tượng Bác, Đoàn Chủ tịch, các khối ghế, lối đi, "
+        "tên từng đại biểu ở chỗ ngồi, chú thích các khu (A4 hoặc A3 ngang).",
+        "chart",
+        40,
+    ),
+    (
+        "so-do-doan-chu-tich",
+        "Sơ đồ Đoàn Chủ tịch",
+        "Chỗ ngồi của Đoàn Chủ tịch trên sân khấu, thứ tự lễ tân, họ tên và chức vụ.",
+        "presidium",
+        41,
+    ),
+    (
+        "danh-sach-cho-ngoi",
+        "Danh sách chỗ ngồi",
+        "Danh sách cho lễ tân: mọi đại biểu theo thứ tự tên, khối, hàng, ghế.",
+        "list",
+        42,
+    ),
+    (
+        "bien-ten",
+        "Biển tên để bàn",
+        "Biển tên gấp đôi khổ A4, họ tên và chức vụ in xuôi ở cả hai mặt.",
+        "cards",
+        43,
+    ),
+    (
+        "nhan-ghe",
+        "Nhãn ghế",
+        "Nhãn dán lên ghế: mã ghế, họ tên, chức vụ (24 nhãn một trang A4).",
+        "labels",
+        44,
+    ),
+):
+    register_printout(
+        Printout(
+            key=_key,
+            title=_title,
+            description=_description,
+            formats=("pdf",),
+            build=_build(_kind),
+            missing=_missing,
+            order=_order,
+        )
+    )
+
+
+def _card(conference: Conference) -> Card:
+    state = operations.load(conference)
+    progress = logic.progress(
+        state.layout is not None,
+        state.confirmed,
+        state.seated_confirmed,
+        state.checked[2] if state.layout is not None else (),
+    )
+    if state.layout is None:
+        description = "Chọn hoặc tạo hội trường, rồi xếp chỗ theo thứ tự lễ tân"
+    else:
+        description = (
+            f"{state.hall.name} · {vn.format_number(state.layout.capacity)} ghế · đã xếp "
+            f"{vn.format_number(progress.seated)}/{vn.format_number(progress.confirmed)} "
+            "đại biểu xác nhận dự"
+        )
+    return Card(
+        key="seating",
+        title="Sơ đồ chỗ ngồi",
+        description=description,
+        progress=progress.percent,
+        todo=progress.todo,
+        url=_page_url(conference),
+        url_label="Mở sơ đồ chỗ ngồi",
+    )
+
+
+register_card("seating", _card)
+register_demo_part(add_demo_seating)
+transfer.register_part(
+    transfer.PartTransfer("seating", export_seating, validate_seating, replace_seating)
+)

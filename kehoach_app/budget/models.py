@@ -1,4 +1,4 @@
-"""The budget estimate (dự toán kinh phí) and the spending norms (định mức chi) it is checked against."""
+"""The budget estimate (dự toán kinh phí) and the spending norms (định mức chi) behind it."""
 
 from __future__ import annotations
 

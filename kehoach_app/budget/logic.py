@@ -1,0 +1,475 @@
+"""The budget estimate (dự toán kinh phí) as pure computations: no Flask, no database session.
+
+Money is integer đồng. Quantities are thousandths (1,5 ngày → 1500) so that a decimal quantity
+stays exact; a line's amount is quantity × unit price rounded half up to the whole đồng
+(làm tròn 5 lên): amount = (quantity_milli × unit_price + 500) // 1000.
+
+The only function here that touches the database is ``conference_budget_total``, which the plan
+(Kế hoạch) part calls; it delegates to operations.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .. import vn
+from ..conferences.vocab import BUDGET_CATEGORIES
+
+# A line and the whole estimate are capped at 10^12 đồng (một nghìn tỷ): far above any
+# conference, low enough that a stray extra digit (10^13) is caught as a typing mistake.
+MAX_AMOUNT = 10**12
+MAX_UNIT_PRICE = MAX_AMOUNT
+MAX_QUANTITY_MILLI = 10_000_000 * 1000  # ten million units
+MAX_DAYS_MILLI = 30_000  # BudgetSettings' check constraint: at most 30 ngày
+
+# Where the meeting's meal support norm comes from (Thông tư 40/2017/TT-BTC, Điều 12 khoản 4:
+# by the level that organises the meeting); the code is also the norm's code suffix.
+MEAL_LOCATIONS: dict[str, str] = {
+    "tinh": "Cuộc họp do cấp tỉnh tổ chức",
+    "huyen": "Cuộc họp do cấp huyện tổ chức",
+    "xa": "Cuộc họp do cấp xã tổ chức",
+}
+
+PROFILE_KINDS: dict[str, str] = {
+    "national": "Định mức chung (Trung ương)",
+    "province": "Nghị quyết HĐND tỉnh",
+    "unit": "Quy chế chi tiêu nội bộ của đơn vị",
+}
+
+# Units whose quantity may carry a decimal part ("1,5 ngày", "2,5 m²"); any other unit (bộ,
+# cái, người, chiếc, …) counts whole things.
+_DECIMAL_UNIT_WORDS = ("ngày", "buổi", "giờ", "tháng", "m2", "m²", "m", "kg", "lít", "km", "gói")
+
+# The norm a line is checked against when it names none, by category.
+DEFAULT_NORM_BY_CATEGORY = {"nuoc_uong": "drinks"}
+
+DERIVED_LABELS = {
+    "drinks": "Nước uống: số đại biểu × số ngày",
+    "meals": "Hỗ trợ tiền ăn: số đại biểu × số ngày, đơn giá theo định mức",
+    "delegates": "Số lượng theo số đại biểu",
+    "decor": "Theo hạng mục trang trí có dự kiến chi",
+    "award_money": "Theo danh sách khen thưởng (tiền thưởng)",
+    "award_items": "Theo danh sách khen thưởng (hiện vật)",
+}
+
+
+def derived_family(key: str | None) -> str:
+    return (key or "").split(":", 1)[0]
+
+
+# Families the budget keeps in step with other parts by itself (added, updated, removed):
+# the officer cannot delete them, only override them.
+AUTO_FAMILIES = ("decor", "award_money", "award_items")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def line_amount(quantity_milli: int, unit_price: int) -> int:
+    """Quantity × unit price in whole đồng, rounded half up: 1,5 × 33.333 = 49.999,5 → 50.000."""
+    return (quantity_milli * unit_price + 500) // 1000
+
+
+def unit_allows_decimal(unit: str) -> bool:
+    words = re.split(r"[\s/,;()]+", vn.clean_text(unit).casefold())
+    return any(word in _DECIMAL_UNIT_WORDS for word in words)
+
+
+_DECIMAL_RE = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,3})$")
+
+
+def parse_quantity(text: str, unit: str = "") -> int:
+    """A quantity as typed ("150", "1.500", "1,5") → thousandths. ValueError in Vietnamese.
+
+    The decimal mark is the comma (Luật Kế toán 2015, Điều 11); at most three decimals; a
+    decimal only where the unit allows it (ngày, buổi, giờ, m², …).
+    """
+    raw = vn.clean_text(text).replace(" ", "")
+    if not raw:
+        raise ValueError("Chưa nhập số lượng.")
+    if raw.startswith("-"):
+        raise ValueError("Số lượng không được âm.")
+    match = _DECIMAL_RE.match(raw)
+    if match:
+        whole = int(match.group(1).replace(".", ""))
+        fraction = int(match.group(2).ljust(3, "0"))
+        milli = whole * 1000 + fraction
+        if fraction and not unit_allows_decimal(unit):
+            shown = f"“{unit}”" if unit else "này"
+            raise ValueError(
+                f"Đơn vị tính {shown} chỉ nhận số nguyên; số lẻ chỉ dùng cho ngày, buổi, giờ, m²…"
+            )
+    else:
+        if re.match(r"^\d+\.\d{1,2}$", raw) or re.match(r"^\d+,\d{4,}$", raw):
+            raise ValueError(
+                "Số lượng lẻ viết bằng dấu phẩy và tối đa 3 chữ số thập phân, ví dụ 1,5."
+            )
+        try:
+            milli = vn.parse_integer(raw) * 1000
+        except ValueError:
+            raise ValueError(
+                "Số lượng phải là một số, ví dụ 150 hoặc 1,5 (ngày); không nhập chữ."
+            ) from None
+    if milli > MAX_QUANTITY_MILLI:
+        raise ValueError("Số lượng quá lớn (tối đa 10.000.000).")
+    return milli
+
+
+def parse_money(text: str, what: str = "Đơn giá") -> int:
+    """Whole đồng as typed: "1.500.000", "1,500,000", "1500000", "1.500.000 đ"."""
+    raw = vn.clean_text(text)
+    raw = re.sub(r"\s*(đồng|đ|vnđ|vnd)\.?$", "", raw, flags=re.IGNORECASE)
+    if not raw:
+        raise ValueError(f"Chưa nhập {what.lower()}.")
+    try:
+        value = vn.parse_integer(raw)
+    except ValueError:
+        raise ValueError(
+            f"{what} phải là số đồng, ví dụ 1.500.000 (không nhập chữ, không có số lẻ)."
+        ) from None
+    if value < 0:
+        raise ValueError(f"{what} không được âm.")
+    if value > MAX_UNIT_PRICE:
+        raise ValueError(f"{what} quá lớn: tối đa {vn.format_number(MAX_UNIT_PRICE)} đồng.")
+    return value
+
+
+def format_quantity(milli: int) -> str:
+    """1500 → "1,5"; 150000 → "150"; 1234000 → "1.234"."""
+    whole, fraction = divmod(milli, 1000)
+    text = vn.format_number(whole)
+    if fraction:
+        text += "," + f"{fraction:03d}".rstrip("0")
+    return text
+
+
+def roman(n: int) -> str:
+    numerals = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]  # fmt: skip
+    out = []
+    for value, letters in numerals:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- norms
+
+
+@dataclass(frozen=True)
+class NormRule:
+    """A cap in force, with where it comes from (shown next to the line)."""
+
+    code: str
+    name: str
+    amount: int
+    unit: str
+    legal_basis: str
+    profile_name: str
+    profile_kind: str
+    effective_from: dt.date
+    effective_to: dt.date | None = None
+
+    @property
+    def source(self) -> str:
+        basis = self.legal_basis or PROFILE_KINDS.get(self.profile_kind, "")
+        return f"{basis} ({self.profile_name})" if self.profile_name else basis
+
+    @property
+    def cap_text(self) -> str:
+        unit = f"đ/{self.unit}" if self.unit else "đồng"
+        return f"{vn.format_number(self.amount)} {unit}"
+
+
+@dataclass(frozen=True)
+class NormData:
+    """One norm row as plain data."""
+
+    code: str
+    name: str
+    category: str
+    unit: str
+    amount: int
+    effective_from: dt.date
+    effective_to: dt.date | None
+    legal_basis: str
+
+
+def in_force(norm: NormData, day: dt.date) -> bool:
+    return norm.effective_from <= day and (norm.effective_to is None or day <= norm.effective_to)
+
+
+def pick_norm(
+    code: str,
+    day: dt.date,
+    chosen: tuple[str, str, Sequence[NormData]] | None,
+    national: tuple[str, str, Sequence[NormData]] | None,
+) -> NormRule | None:
+    """The norm `code` in force on `day`: the chosen profile's first, else the national one.
+
+    Each profile is (name, kind, norms). Among several in force, the latest effective_from wins.
+    """
+    for profile in (chosen, national):
+        if profile is None:
+            continue
+        name, kind, norms = profile
+        candidates = [n for n in norms if n.code == code and in_force(n, day)]
+        if candidates:
+            n = max(candidates, key=lambda n: n.effective_from)
+            return NormRule(
+                n.code, n.name, n.amount, n.unit, n.legal_basis, name, kind,
+                n.effective_from, n.effective_to,
+            )  # fmt: skip
+    return None
+
+
+def norm_code_for(category: str, norm_code: str, meal_location: str) -> str:
+    """The norm a line is checked against: its own, else the category's usual one."""
+    if norm_code:
+        return norm_code
+    if category == "an" and meal_location:
+        return f"meal_{meal_location}"
+    return DEFAULT_NORM_BY_CATEGORY.get(category, "")
+
+
+def over_norm_text(rule: NormRule) -> str:
+    """'Vượt định mức 40.000 đ/người/ngày — Nghị quyết … (Tỉnh …)'."""
+    return f"Vượt định mức {rule.cap_text} — {rule.source}"
+
+
+# --------------------------------------------------------------------------- derived lines
+
+
+@dataclass(frozen=True)
+class DerivedSpec:
+    """What a derived line should hold now. unit_price None: the price is the officer's."""
+
+    key: str
+    category: str
+    content: str
+    unit: str
+    quantity_milli: int
+    unit_price: int | None
+    norm_code: str = ""
+    notes: str = ""
+
+
+@dataclass
+class DerivedInputs:
+    """What derived lines are computed from, read by operations.py."""
+
+    delegates: int
+    days_milli: int
+    meal_location: str
+    meal_norm: int | None  # the meal norm in force for meal_location, if any
+    decor: list[tuple[str, int, str, int]] = field(default_factory=list)  # item, qty, unit, cost
+    # (key suffix, content, unit, count, unit amount)
+    award_money: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+    award_items: list[tuple[str, str, int]] = field(default_factory=list)  # suffix, item, count
+
+
+def derived_specs(inputs: DerivedInputs) -> dict[str, DerivedSpec]:
+    """Every derived line's figures, by derived_key, for the families that can exist.
+
+    "drinks", "meals" and "delegates:*" only update lines that exist (the preset or the
+    officer adds them); the auto families are added and removed with their source.
+    """
+    people_days = inputs.delegates * inputs.days_milli
+    specs: dict[str, DerivedSpec] = {
+        "drinks": DerivedSpec(
+            "drinks",
+            "nuoc_uong",
+            "Nước uống cho đại biểu",
+            "người/ngày",
+            people_days,
+            None,
+            "drinks",
+        ),  # fmt: skip
+        "delegates": DerivedSpec("delegates", "", "", "", inputs.delegates * 1000, None),
+    }
+    if inputs.meal_location:
+        specs["meals"] = DerivedSpec(
+            "meals",
+            "an",
+            "Hỗ trợ tiền ăn cho đại biểu không hưởng lương từ ngân sách nhà nước",
+            "người/ngày",
+            people_days,
+            inputs.meal_norm,
+            f"meal_{inputs.meal_location}",
+        )
+    seen: dict[str, int] = {}
+    for item, quantity, unit, cost in inputs.decor:
+        base = f"decor:{vn.clean_text(item).casefold()}"
+        seen[base] = seen.get(base, 0) + 1
+        key = base if seen[base] == 1 else f"{base}#{seen[base]}"
+        specs[key] = DerivedSpec(key, "trang_tri", item, unit or "cái", quantity * 1000, cost)
+    for suffix, content, unit, count, amount in inputs.award_money:
+        key = f"award_money:{suffix}"
+        specs[key] = DerivedSpec(key, "tien_thuong", content, unit, count * 1000, amount)
+    for suffix, item, count in inputs.award_items:
+        key = f"award_items:{suffix}"
+        specs[key] = DerivedSpec(key, "hien_vat", item, "chiếc", count * 1000, None)
+    return specs
+
+
+def spec_for(key: str, specs: dict[str, DerivedSpec]) -> DerivedSpec | None:
+    """The spec of a line's key; every "delegates:…" line follows the "delegates" count."""
+    if key in specs:
+        return specs[key]
+    if derived_family(key) == "delegates":
+        return specs["delegates"]
+    return None
+
+
+# --------------------------------------------------------------------------- the estimate
+
+
+@dataclass
+class LineData:
+    """A stored line as plain data (what the page, the printouts and the tests read)."""
+
+    id: int
+    category: str
+    content: str
+    unit: str
+    quantity_milli: int
+    unit_price: int
+    notes: str = ""
+    derived_key: str | None = None
+    overridden: bool = False
+    norm_code: str = ""
+    version: int = 1
+    derived_quantity_milli: int | None = None  # what the rule gives now (for an overridden line)
+    derived_unit_price: int | None = None
+
+
+@dataclass
+class BudgetRow:
+    number: int
+    line: LineData
+    amount: int
+    norm: NormRule | None
+    over_norm: str  # the warning, "" when within the norm
+
+    @property
+    def quantity_text(self) -> str:
+        return format_quantity(self.line.quantity_milli)
+
+    @property
+    def derived_label(self) -> str:
+        return DERIVED_LABELS.get(derived_family(self.line.derived_key), "")
+
+
+@dataclass
+class CategoryGroup:
+    code: str
+    label: str
+    roman: str
+    rows: list[BudgetRow]
+    subtotal: int
+
+
+@dataclass
+class Budget:
+    groups: list[CategoryGroup]
+    total: int
+    available: int
+    funding_source: str
+    legal_bases: list[str]
+
+    @property
+    def rows(self) -> list[BudgetRow]:
+        return [row for group in self.groups for row in group.rows]
+
+    @property
+    def total_in_words(self) -> str:
+        return vn.amount_in_words(self.total)
+
+    @property
+    def over_available(self) -> int:
+        """How much the estimate exceeds the money available (0 if within, or none entered)."""
+        return max(0, self.total - self.available) if self.available else 0
+
+    @property
+    def over_norm_count(self) -> int:
+        return sum(1 for row in self.rows if row.over_norm)
+
+    @property
+    def overridden_count(self) -> int:
+        return sum(1 for row in self.rows if row.line.overridden)
+
+    @property
+    def over_cap(self) -> bool:
+        return self.total > MAX_AMOUNT
+
+
+def budget_of(
+    lines: Iterable[LineData],
+    norm_for: callable,
+    available: int = 0,
+    funding_source: str = "",
+    base_legal_bases: Sequence[str] = (),
+) -> Budget:
+    """Group lines by category (in BUDGET_CATEGORIES order, each line in its own order),
+    with amounts, subtotals, the total and each line's norm check.
+
+    `norm_for(line)` returns the NormRule the line is checked against, or None.
+    """
+    by_category: dict[str, list[LineData]] = {}
+    for line in lines:
+        by_category.setdefault(line.category, []).append(line)
+    groups = []
+    bases: list[str] = list(base_legal_bases)
+    order = list(BUDGET_CATEGORIES) + sorted(set(by_category) - set(BUDGET_CATEGORIES))
+    for code in order:
+        members = by_category.get(code)
+        if not members:
+            continue
+        rows = []
+        for number, line in enumerate(members, start=1):
+            rule = norm_for(line)
+            warning = over_norm_text(rule) if rule and line.unit_price > rule.amount else ""
+            if rule and rule.legal_basis and rule.legal_basis not in bases:
+                bases.append(rule.legal_basis)
+            rows.append(
+                BudgetRow(
+                    number, line, line_amount(line.quantity_milli, line.unit_price), rule, warning
+                )
+            )
+        groups.append(
+            CategoryGroup(
+                code,
+                BUDGET_CATEGORIES.get(code, code),
+                roman(len(groups) + 1),
+                rows,
+                sum(r.amount for r in rows),
+            )
+        )
+    return Budget(
+        groups=groups,
+        total=sum(g.subtotal for g in groups),
+        available=available,
+        funding_source=funding_source,
+        legal_bases=bases,
+    )
+
+
+def appraiser_for(level: str) -> str:
+    """Who appraises (thẩm định) the estimate, by the organiser's level."""
+    return {
+        "tinh": "SỞ TÀI CHÍNH",
+        "xa": "PHÒNG KINH TẾ",
+    }.get(level, "PHÒNG TÀI CHÍNH – KẾ HOẠCH")
+
+
+def conference_budget_total(conference) -> int | None:
+    """The estimate's total (derived lines brought up to date), None when it has no lines."""
+    from .operations import budget_total
+
+    return budget_total(conference)

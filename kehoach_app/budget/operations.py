@@ -1,0 +1,556 @@
+"""Database side of the budget: norms (seeded from norms.toml), settings, lines, derived lines.
+
+Every change the officer makes goes through a function here that first calls take_snapshot, so
+the conference's Hoàn tác undoes it; views commit once, so a refused change leaves nothing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+from sqlalchemy import func, select
+
+from .. import vn
+from ..conferences.models import Conference
+from ..conferences.operations import take_snapshot
+from ..db import db
+from . import logic
+from .models import BudgetLine, BudgetSettings, Norm, NormProfile
+
+LINE_FIELDS = ("category", "content", "unit", "quantity_milli", "unit_price", "norm_code", "notes")
+
+
+class BudgetCapExceeded(ValueError):
+    """The change would take the estimate above logic.MAX_AMOUNT."""
+
+
+# --------------------------------------------------------------------------- norms
+
+
+def _norms_file() -> dict:
+    text = resources.files("kehoach_app").joinpath("presets/norms.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def ensure_national_norms() -> NormProfile:
+    """The national profile, created from norms.toml the first time (later edits are kept)."""
+    data = _norms_file()
+    name = data["profile"]["name"]
+    profile = db.session.scalar(select(NormProfile).where(NormProfile.name == name))
+    if profile is not None:
+        return profile
+    profile = NormProfile(name=name, kind="national", notes=data["profile"].get("notes", ""))
+    for row in data["norm"]:
+        profile.norms.append(
+            Norm(
+                code=row["code"],
+                name=row["name"],
+                category=row["category"],
+                unit=row.get("unit", ""),
+                amount=row["amount"],
+                effective_from=row["effective_from"],
+                effective_to=row.get("effective_to"),
+                legal_basis=row.get("legal_basis", ""),
+            )
+        )
+    db.session.add(profile)
+    db.session.flush()
+    return profile
+
+
+def national_profile() -> NormProfile | None:
+    return db.session.scalar(
+        select(NormProfile).where(NormProfile.kind == "national").order_by(NormProfile.id)
+    )
+
+
+def all_profiles() -> list[NormProfile]:
+    ensure_national_norms()
+    profiles = db.session.scalars(select(NormProfile)).all()
+    order = list(logic.PROFILE_KINDS)
+    return sorted(profiles, key=lambda p: (order.index(p.kind), vn.collation_key(p.name)))
+
+
+def get_profile(profile_id: int) -> NormProfile | None:
+    return db.session.get(NormProfile, profile_id)
+
+
+def profile_by_name(name: str) -> NormProfile | None:
+    return db.session.scalar(select(NormProfile).where(NormProfile.name == name))
+
+
+def norm_data(norm: Norm) -> logic.NormData:
+    return logic.NormData(
+        norm.code, norm.name, norm.category, norm.unit, norm.amount,
+        norm.effective_from, norm.effective_to, norm.legal_basis,
+    )  # fmt: skip
+
+
+def _profile_tuple(profile: NormProfile | None):
+    if profile is None:
+        return None
+    return (profile.name, profile.kind, [norm_data(n) for n in profile.norms])
+
+
+def save_profile(profile: NormProfile | None, values: dict) -> NormProfile:
+    if profile is None:
+        profile = NormProfile()
+        db.session.add(profile)
+    profile.name = values["name"]
+    profile.kind = values["kind"]
+    profile.notes = values.get("notes", "")
+    db.session.flush()
+    return profile
+
+
+def save_norm(profile: NormProfile, norm: Norm | None, values: dict) -> Norm:
+    if norm is None:
+        norm = Norm(profile=profile)
+        db.session.add(norm)
+    for name in (
+        "code", "name", "category", "unit", "amount", "effective_from", "effective_to",
+        "legal_basis",
+    ):  # fmt: skip
+        setattr(norm, name, values[name])
+    db.session.flush()
+    return norm
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def settings_of(conference: Conference, create: bool = False) -> BudgetSettings | None:
+    settings = db.session.get(BudgetSettings, conference.id)
+    if settings is None and create:
+        ensure_national_norms()
+        settings = BudgetSettings(
+            conference_id=conference.id,
+            days_milli=500 if conference.length in ("session", "half_day") else 1000,
+            meal_location="",
+            available_amount=0,
+        )
+        db.session.add(settings)
+        db.session.flush()
+    return settings
+
+
+def norm_profiles_for(conference: Conference):
+    """(chosen, national) profiles as plain tuples for logic.pick_norm."""
+    settings = settings_of(conference)
+    chosen = None
+    if settings is not None and settings.norm_profile_id:
+        chosen = db.session.get(NormProfile, settings.norm_profile_id)
+    national = national_profile()
+    if chosen is not None and national is not None and chosen.id == national.id:
+        chosen = None
+    return _profile_tuple(chosen), _profile_tuple(national)
+
+
+def norm_resolver(conference: Conference):
+    """A function line → NormRule|None for this conference's profile, date and meal place."""
+    settings = settings_of(conference)
+    meal_location = settings.meal_location if settings else ""
+    chosen, national = norm_profiles_for(conference)
+    cache: dict[str, logic.NormRule | None] = {}
+
+    def norm_for(line) -> logic.NormRule | None:
+        code = logic.norm_code_for(line.category, line.norm_code, meal_location)
+        if not code:
+            return None
+        if code not in cache:
+            cache[code] = logic.pick_norm(code, conference.date, chosen, national)
+        return cache[code]
+
+    return norm_for
+
+
+def update_settings(conference: Conference, values: dict) -> bool:
+    settings = settings_of(conference, create=True)
+    names = ("norm_profile_id", "days_milli", "meal_location", "available_amount")
+    if all(getattr(settings, n) == values[n] for n in names):
+        return False
+    take_snapshot(conference, "budget", "Sửa thiết lập dự toán kinh phí")
+    for name in names:
+        setattr(settings, name, values[name])
+    db.session.flush()
+    # The meals line is added once a meal level is chosen, unless the officer (or the preset)
+    # already has a line for meals.
+    if settings.meal_location and not any(ln.category == "an" for ln in lines_of(conference)):
+        add_derived_line(conference, "meals", snapshot=False)
+    return True
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def lines_of(conference: Conference) -> list[BudgetLine]:
+    return list(
+        db.session.scalars(
+            select(BudgetLine)
+            .where(BudgetLine.conference_id == conference.id)
+            .order_by(BudgetLine.position, BudgetLine.id)
+        )
+    )
+
+
+def get_line(conference: Conference, line_id: int) -> BudgetLine | None:
+    line = db.session.get(BudgetLine, line_id)
+    if line is None or line.conference_id != conference.id:
+        return None
+    return line
+
+
+def _line_by_key(conference: Conference, key: str) -> BudgetLine | None:
+    return db.session.scalar(
+        select(BudgetLine).where(
+            BudgetLine.conference_id == conference.id, BudgetLine.derived_key == key
+        )
+    )
+
+
+def _next_position(conference: Conference) -> int:
+    current = db.session.scalar(
+        select(func.max(BudgetLine.position)).where(BudgetLine.conference_id == conference.id)
+    )
+    return (current or 0) + 1
+
+
+def line_data(line: BudgetLine, spec: logic.DerivedSpec | None = None) -> logic.LineData:
+    return logic.LineData(
+        id=line.id,
+        category=line.category,
+        content=line.content,
+        unit=line.unit,
+        quantity_milli=line.quantity_milli,
+        unit_price=line.unit_price,
+        notes=line.notes,
+        derived_key=line.derived_key,
+        overridden=line.overridden,
+        norm_code=line.norm_code,
+        version=line.version,
+        derived_quantity_milli=spec.quantity_milli if spec else None,
+        derived_unit_price=spec.unit_price if spec else None,
+    )
+
+
+def _check_cap(conference: Conference, line: BudgetLine | None, values: dict) -> None:
+    amount = logic.line_amount(values["quantity_milli"], values["unit_price"])
+    if amount > logic.MAX_AMOUNT:
+        raise BudgetCapExceeded(
+            f"Thành tiền của dòng ({vn.format_number(amount)} đồng) vượt mức tối đa "
+            f"{vn.format_number(logic.MAX_AMOUNT)} đồng một dòng — kiểm tra lại số lượng, đơn giá."
+        )
+    others = sum(
+        logic.line_amount(other.quantity_milli, other.unit_price)
+        for other in lines_of(conference)
+        if line is None or other.id != line.id
+    )
+    if others + amount > logic.MAX_AMOUNT:
+        raise BudgetCapExceeded(
+            f"Tổng dự toán sẽ vượt mức tối đa {vn.format_number(logic.MAX_AMOUNT)} đồng — "
+            "kiểm tra lại số lượng, đơn giá."
+        )
+
+
+def add_line(conference: Conference, values: dict) -> BudgetLine:
+    _check_cap(conference, None, values)
+    settings_of(conference, create=True)
+    take_snapshot(conference, "budget", f"Thêm dòng dự toán “{values['content']}”")
+    line = BudgetLine(conference_id=conference.id, position=_next_position(conference))
+    for name in LINE_FIELDS:
+        setattr(line, name, values[name])
+    db.session.add(line)
+    db.session.flush()
+    return line
+
+
+def update_line(
+    conference: Conference, line: BudgetLine, values: dict, spec: logic.DerivedSpec | None
+) -> bool:
+    """Save a line; a derived line whose figures now differ from its rule becomes overridden."""
+    if all(getattr(line, n) == values[n] for n in LINE_FIELDS):
+        return False
+    _check_cap(conference, line, values)
+    take_snapshot(conference, "budget", f"Sửa dòng dự toán “{line.content}”")
+    for name in LINE_FIELDS:
+        setattr(line, name, values[name])
+    if line.derived_key and spec is not None:
+        line.overridden = line.quantity_milli != spec.quantity_milli or (
+            spec.unit_price is not None and line.unit_price != spec.unit_price
+        )
+    db.session.flush()
+    return True
+
+
+def reset_line(conference: Conference, line: BudgetLine, spec: logic.DerivedSpec) -> None:
+    """Back to the derived figures (Dùng lại số tính tự động)."""
+    take_snapshot(conference, "budget", f"Dùng lại số tự tính cho “{line.content}”")
+    line.overridden = False
+    _apply_spec(line, spec)
+    db.session.flush()
+
+
+def delete_line(conference: Conference, line: BudgetLine) -> None:
+    take_snapshot(conference, "budget", f"Xóa dòng dự toán “{line.content}”")
+    db.session.delete(line)
+    db.session.flush()
+    _renumber(lines_of(conference))
+
+
+def _renumber(lines: list[BudgetLine]) -> None:
+    for position, line in enumerate(lines, start=1):
+        if line.position != position:
+            line.position = position
+
+
+def move_line(conference: Conference, line: BudgetLine, step: int) -> bool:
+    """Move a line up (-1) or down (+1) among the lines of its category."""
+    lines = lines_of(conference)
+    same = [ln for ln in lines if ln.category == line.category]
+    index = same.index(line)
+    target = index + step
+    if not 0 <= target < len(same):
+        return False
+    take_snapshot(conference, "budget", f"Đổi thứ tự dòng “{line.content}”")
+    other = same[target]
+    line.position, other.position = other.position, line.position
+    db.session.flush()
+    return True
+
+
+# --------------------------------------------------------------------------- derived lines
+
+
+def delegate_count(conference: Conference) -> int:
+    """Delegates the estimate counts: the planned number, or the confirmed one when larger.
+
+    Planned = the groups' planned counts when any are entered, else the conference's planned
+    number. Confirmed replies only raise it: while replies come in, a partial count would
+    understate the money needed (docs/budget.md).
+    """
+    try:
+        from ..delegates.logic import CONFIRMED_REPLIES
+        from ..delegates.models import Delegate, DelegateGroup
+    except ImportError:  # pragma: no cover - the delegates part is not in this build
+        return conference.planned_delegates
+    planned = db.session.scalar(
+        select(func.coalesce(func.sum(DelegateGroup.planned), 0)).where(
+            DelegateGroup.conference_id == conference.id
+        )
+    )
+    confirmed = db.session.scalar(
+        select(func.count(Delegate.id)).where(
+            Delegate.conference_id == conference.id, Delegate.reply.in_(CONFIRMED_REPLIES)
+        )
+    )
+    return max(planned or conference.planned_delegates, confirmed or 0)
+
+
+def _award_inputs(conference: Conference):
+    money, items = [], []
+    try:
+        from ..awards import operations as awards
+        from ..awards.logic import KIND_PLURAL, fold
+    except ImportError:  # pragma: no cover
+        return money, items
+    state = awards.load(conference)
+    for form_money in state.money.forms:
+        form = form_money.form
+        for line in form_money.lines:
+            suffix = f"{form.code or form.id}:{line.kind}:{line.base_salary}"
+            kind = KIND_PLURAL.get(line.kind, line.kind)
+            content = f"Tiền thưởng {form.name} ({kind})"
+            money.append((suffix, content, kind, line.count, line.unit_amount))
+    for item in state.items:
+        items.append((fold(item.item), item.item, item.count))
+    return money, items
+
+
+def _decor_inputs(conference: Conference):
+    try:
+        from ..decor.operations import decor_costs
+    except ImportError:  # pragma: no cover
+        return []
+    return [(c.item, c.quantity, c.unit, c.unit_cost) for c in decor_costs(conference)]
+
+
+def derived_inputs(conference: Conference) -> logic.DerivedInputs:
+    settings = settings_of(conference)
+    meal_location = settings.meal_location if settings else ""
+    days = settings.days_milli if settings else 1000
+    meal_norm = None
+    if meal_location:
+        chosen, national = norm_profiles_for(conference)
+        rule = logic.pick_norm(f"meal_{meal_location}", conference.date, chosen, national)
+        meal_norm = rule.amount if rule else None
+    money, items = _award_inputs(conference)
+    return logic.DerivedInputs(
+        delegates=delegate_count(conference),
+        days_milli=days,
+        meal_location=meal_location,
+        meal_norm=meal_norm,
+        decor=_decor_inputs(conference),
+        award_money=money,
+        award_items=items,
+    )
+
+
+def _apply_spec(line: BudgetLine, spec: logic.DerivedSpec) -> None:
+    if line.quantity_milli != spec.quantity_milli:
+        line.quantity_milli = spec.quantity_milli
+    if spec.unit_price is not None and line.unit_price != spec.unit_price:
+        line.unit_price = spec.unit_price
+    if logic.derived_family(spec.key) in ("meals",) and line.norm_code != spec.norm_code:
+        line.norm_code = spec.norm_code
+
+
+def sync_derived(conference: Conference) -> dict[str, logic.DerivedSpec]:
+    """Bring the derived lines up to date with the conference (called on every view and print).
+
+    Not overridden: the stored figures follow the rule. The auto families (decor, award money,
+    award items) are added when their source appears and removed when it goes, unless the
+    officer overrode them. Nothing happens before the budget is started (no settings row).
+    Returns the specs, for the page to show the derived figure next to an overridden one.
+    """
+    if settings_of(conference) is None:
+        return {}
+    specs = logic.derived_specs(derived_inputs(conference))
+    lines = lines_of(conference)
+    present = set()
+    for line in lines:
+        if not line.derived_key:
+            continue
+        if line.derived_key in present and not line.overridden:
+            db.session.delete(line)  # a twin from two windows syncing at once
+            continue
+        present.add(line.derived_key)
+        spec = logic.spec_for(line.derived_key, specs)
+        family = logic.derived_family(line.derived_key)
+        if spec is None:
+            if family in logic.AUTO_FAMILIES and not line.overridden:
+                db.session.delete(line)
+            continue
+        if not line.overridden:
+            _apply_spec(line, spec)
+    position = _next_position(conference)
+    for key, spec in specs.items():
+        if logic.derived_family(key) in logic.AUTO_FAMILIES and key not in present:
+            db.session.add(_new_derived(conference, spec, position))
+            position += 1
+    db.session.flush()
+    return specs
+
+
+def _new_derived(conference: Conference, spec: logic.DerivedSpec, position: int) -> BudgetLine:
+    return BudgetLine(
+        conference_id=conference.id,
+        position=position,
+        category=spec.category,
+        content=spec.content,
+        unit=spec.unit,
+        quantity_milli=spec.quantity_milli,
+        unit_price=spec.unit_price or 0,
+        derived_key=spec.key,
+        overridden=False,
+        norm_code=spec.norm_code,
+        notes="",
+    )
+
+
+def add_derived_line(conference: Conference, key: str, snapshot: bool = True) -> BudgetLine | None:
+    """Add the drinks or meals line (the officer's "Thêm dòng tự tính"); None if it exists."""
+    settings_of(conference, create=True)
+    if _line_by_key(conference, key) is not None:
+        return None
+    specs = logic.derived_specs(derived_inputs(conference))
+    spec = specs.get(key)
+    if spec is None:
+        return None
+    if snapshot:
+        take_snapshot(conference, "budget", f"Thêm dòng dự toán “{spec.content}”")
+    line = _new_derived(conference, spec, _next_position(conference))
+    if spec.unit_price is None and key == "drinks":
+        rule = norm_resolver(conference)(line)
+        line.unit_price = rule.amount if rule else 0
+    db.session.add(line)
+    db.session.flush()
+    return line
+
+
+# --------------------------------------------------------------------------- the estimate
+
+
+def budget_of(conference: Conference, sync: bool = True):
+    """(Budget, specs): the estimate as the page and the printouts draw it."""
+    specs = sync_derived(conference) if sync else {}
+    settings = settings_of(conference)
+    data = [
+        line_data(line, logic.spec_for(line.derived_key, specs) if line.derived_key else None)
+        for line in lines_of(conference)
+    ]
+    budget = logic.budget_of(
+        data,
+        norm_resolver(conference),
+        available=settings.available_amount if settings else 0,
+        funding_source=conference.funding_source,
+        base_legal_bases=[
+            "Thông tư số 40/2017/TT-BTC ngày 28/4/2017 của Bộ Tài chính quy định chế độ "
+            "công tác phí, chế độ chi hội nghị"
+        ],
+    )
+    return budget, specs
+
+
+def budget_total(conference: Conference) -> int | None:
+    if not lines_of(conference):
+        return None
+    budget, _ = budget_of(conference)
+    return budget.total if budget.rows else None
+
+
+# --------------------------------------------------------------------------- preset
+
+
+def lines_from_preset(conference: Conference, preset) -> None:
+    """A new conference's first estimate, from its preset's [[budget]] lines.
+
+    A "delegates" quantity follows the delegate count (derived "delegates:n"; a drinks line
+    becomes the derived "drinks", counted per day). Award money and award items come from the
+    awards list itself, so the preset's placeholder lines for them are left out.
+    """
+    if not preset.budget:
+        return
+    settings = settings_of(conference, create=True)
+    settings.meal_location = ""
+    position = _next_position(conference)
+    delegates = conference.planned_delegates
+    for index, row in enumerate(preset.budget, start=1):
+        if row.category in ("tien_thuong", "hien_vat"):
+            continue
+        key = None
+        quantity_milli = row.quantity_for(delegates) * 1000
+        norm_code = ""
+        if row.quantity == "delegates":
+            if row.category == "nuoc_uong" and _line_by_key(conference, "drinks") is None:
+                key = "drinks"
+                quantity_milli = delegates * settings.days_milli
+                norm_code = "drinks"
+            else:
+                key = f"delegates:{index}"
+        db.session.add(
+            BudgetLine(
+                conference_id=conference.id,
+                position=position,
+                category=row.category,
+                content=row.content,
+                unit=row.unit,
+                quantity_milli=quantity_milli,
+                unit_price=row.unit_price,
+                derived_key=key,
+                norm_code=norm_code,
+                notes=row.note,
+            )
+        )
+        position += 1
+    db.session.flush()

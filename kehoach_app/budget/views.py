@@ -1,0 +1,542 @@
+"""Budget pages: the estimate (lines, derived lines, overrides, norm warnings, totals), its
+settings, the spending norms; and the part's printouts, dashboard card, preset, demo and file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms.fields.choices import SelectChoice
+
+from .. import transfer, vn
+from ..conferences.models import Conference
+from ..conferences.presetting import register_preset_part
+from ..conferences.vocab import BUDGET_CATEGORIES
+from ..db import db
+from ..demo import register_demo_part
+from ..parts import Card, register_card
+from ..printing import Header
+from ..printouts import Printout, register_printout
+from . import conference_file, logic, operations
+from .forms import BudgetLineForm, BudgetSettingsForm, NormForm, NormProfileForm
+from .models import Norm
+from .printout import EstimateSheet, render_estimate, render_workbook
+
+bp = Blueprint("budget", __name__)
+
+STALE = (
+    "Dòng này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem lại bản "
+    "mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."
+)
+NOT_SAVED = "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dưới."
+
+
+def _conference(conference_id: int) -> Conference:
+    conference = db.session.get(Conference, conference_id)
+    if conference is None or conference.deleted_at is not None:
+        abort(404)
+    return conference
+
+
+def _undo_notice(conference: Conference, text: str) -> None:
+    flash(
+        {
+            "text": text,
+            "action_url": url_for("conferences.undo", conference_id=conference.id),
+            "action_label": "Hoàn tác",
+        },
+        "success",
+    )
+
+
+def _to_page(conference: Conference, line_id: int | None = None):
+    anchor = f"dong-{line_id}" if line_id else None
+    return redirect(url_for(".estimate", conference_id=conference.id, _anchor=anchor))
+
+
+def _norm_choices() -> list[tuple[str, str]]:
+    """Known norm codes for the line form's suggestions."""
+    seen: dict[str, str] = {}
+    for profile in operations.all_profiles():
+        for norm in profile.norms:
+            seen.setdefault(norm.code, norm.name)
+    return sorted(seen.items())
+
+
+# --------------------------------------------------------------------------- the estimate
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/du-toan")
+def estimate(conference_id: int):
+    conference = _conference(conference_id)
+    settings = operations.settings_of(conference, create=True)
+    budget, specs = operations.budget_of(conference)
+    try:
+        db.session.commit()
+    except (StaleDataError, IntegrityError):  # another window synced at the same moment
+        db.session.rollback()
+        settings = operations.settings_of(conference, create=True)
+        budget, specs = operations.budget_of(conference, sync=False)
+    profile = (
+        operations.get_profile(settings.norm_profile_id) if settings.norm_profile_id else None
+    ) or operations.national_profile()
+    return render_template(
+        "budget/estimate.html",
+        conference=conference,
+        budget=budget,
+        settings=settings,
+        profile=profile,
+        delegates=operations.delegate_count(conference),
+        days=logic.format_quantity(settings.days_milli),
+        meal_label=logic.MEAL_LOCATIONS.get(settings.meal_location, ""),
+        has_drinks=any(r.line.derived_key == "drinks" for r in budget.rows),
+        has_meals=any(r.line.derived_key == "meals" for r in budget.rows),
+        auto_families=logic.AUTO_FAMILIES,
+        family=logic.derived_family,
+        quantity=logic.format_quantity,
+    )
+
+
+def _line_page(conference, form, line, spec=None, status=200):
+    return render_template(
+        "budget/line_form.html",
+        conference=conference,
+        form=form,
+        line=line,
+        spec=spec,
+        norm_choices=_norm_choices(),
+        quantity=logic.format_quantity,
+        derived_label=logic.DERIVED_LABELS.get(logic.derived_family(line.derived_key), "")
+        if line is not None
+        else "",
+    ), status
+
+
+def _save_error(conference, form, line, spec, error: Exception):
+    db.session.rollback()
+    form.unit_price.errors = [*form.unit_price.errors, str(error)]
+    flash({"text": NOT_SAVED}, "error")
+    return _line_page(conference, form, line, spec, 422)
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/du-toan/them", methods=["GET", "POST"])
+def add(conference_id: int):
+    conference = _conference(conference_id)
+    form = BudgetLineForm()
+    if request.method == "GET":
+        category = request.args.get("muc", "khac")
+        form.process(data={"category": category if category in BUDGET_CATEGORIES else "khac"})
+    if form.validate_on_submit():
+        try:
+            line = operations.add_line(conference, form.line_values())
+            db.session.commit()
+        except (operations.BudgetCapExceeded, IntegrityError) as error:
+            return _save_error(conference, form, None, None, error)
+        _undo_notice(conference, f"Đã thêm dòng “{line.content}”.")
+        return _to_page(conference, line.id)
+    if request.method == "POST":
+        flash({"text": NOT_SAVED}, "error")
+        return _line_page(conference, form, None, status=422)
+    return _line_page(conference, form, None)
+
+
+def _spec_of(conference: Conference, line) -> logic.DerivedSpec | None:
+    if not line or not line.derived_key:
+        return None
+    specs = logic.derived_specs(operations.derived_inputs(conference))
+    return logic.spec_for(line.derived_key, specs)
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/sua", methods=["GET", "POST"])
+def edit(conference_id: int, line_id: int):
+    conference = _conference(conference_id)
+    line = operations.get_line(conference, line_id)
+    if line is None and request.method == "GET":
+        abort(404)
+    spec = _spec_of(conference, line)
+    if request.method == "GET":
+        form = BudgetLineForm(
+            data={
+                "category": line.category,
+                "content": line.content,
+                "unit": line.unit,
+                "quantity": logic.format_quantity(line.quantity_milli),
+                "unit_price": line.unit_price,
+                "norm_code": line.norm_code,
+                "notes": line.notes,
+                "version": str(line.version),
+            }
+        )
+        return _line_page(conference, form, line, spec)
+    form = BudgetLineForm()
+    if line is None:
+        form.validate()
+        flash(
+            {
+                "text": "Dòng này không còn (đã bị xóa hoặc hoàn tác ở cửa sổ khác). Những gì bạn "
+                "nhập vẫn còn bên dưới; bấm “Thêm dòng” để lưu thành dòng mới."
+            },
+            "error",
+        )
+        return _line_page(conference, form, None, status=409)
+    if not form.validate_on_submit():
+        flash({"text": NOT_SAVED}, "error")
+        return _line_page(conference, form, line, spec, 422)
+    if form.version.data != str(line.version):
+        flash({"text": STALE}, "error")
+        form.version.data = str(line.version)
+        return _line_page(conference, form, line, spec, 409)
+    try:
+        changed = operations.update_line(conference, line, form.line_values(), spec)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        flash({"text": STALE}, "error")
+        return _line_page(conference, form, line, spec, 409)
+    except (operations.BudgetCapExceeded, IntegrityError) as error:
+        return _save_error(conference, form, line, spec, error)
+    if changed:
+        extra = " Dòng này nay là số nhập tay (không tự tính nữa)." if line.overridden else ""
+        _undo_notice(conference, f"Đã lưu dòng “{line.content}”.{extra}")
+    else:
+        flash({"text": "Không có gì thay đổi."}, "info")
+    return _to_page(conference, line.id)
+
+
+def _posted_line(conference: Conference, line_id: int):
+    line = operations.get_line(conference, line_id)
+    if line is None:
+        flash({"text": "Dòng này không còn (có thể đã bị xóa ở cửa sổ khác)."}, "error")
+    return line
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/xoa")
+def delete(conference_id: int, line_id: int):
+    conference = _conference(conference_id)
+    line = _posted_line(conference, line_id)
+    if line is None:
+        return _to_page(conference)
+    if logic.derived_family(line.derived_key) in logic.AUTO_FAMILIES:
+        flash(
+            {
+                "text": f"Dòng “{line.content}” tính từ phần Trang trí hoặc Khen thưởng nên không "
+                "xóa được ở đây; hãy sửa ở phần đó, hoặc sửa số lượng của dòng về 0."
+            },
+            "error",
+        )
+        return _to_page(conference, line.id)
+    content = line.content
+    operations.delete_line(conference, line)
+    db.session.commit()
+    _undo_notice(conference, f"Đã xóa dòng “{content}”.")
+    return _to_page(conference)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/len", defaults={"step": -1})
+@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/xuong", defaults={"step": 1})
+def move(conference_id: int, line_id: int, step: int):
+    conference = _conference(conference_id)
+    line = _posted_line(conference, line_id)
+    if line is not None and operations.move_line(conference, line, step):
+        db.session.commit()
+        _undo_notice(conference, f"Đã chuyển dòng “{line.content}”.")
+    return _to_page(conference, line_id)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/tinh-lai")
+def reset(conference_id: int, line_id: int):
+    conference = _conference(conference_id)
+    line = _posted_line(conference, line_id)
+    if line is None:
+        return _to_page(conference)
+    spec = _spec_of(conference, line)
+    if spec is None:
+        flash({"text": "Dòng này không có số tự tính."}, "error")
+        return _to_page(conference, line.id)
+    operations.reset_line(conference, line, spec)
+    db.session.commit()
+    _undo_notice(conference, f"Dòng “{line.content}” đã dùng lại số tự tính.")
+    return _to_page(conference, line.id)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/du-toan/them-tu-tinh")
+def add_derived(conference_id: int):
+    conference = _conference(conference_id)
+    key = request.form.get("key", "")
+    if key not in ("drinks", "meals"):
+        abort(400)
+    line = operations.add_derived_line(conference, key)
+    if line is None:
+        flash(
+            {
+                "text": "Dòng này đã có, hoặc chưa chọn cách tính tiền ăn trong thiết lập."
+                if key == "meals"
+                else "Dòng nước uống đã có."
+            },
+            "info",
+        )
+        return _to_page(conference)
+    db.session.commit()
+    _undo_notice(conference, f"Đã thêm dòng “{line.content}”.")
+    return _to_page(conference, line.id)
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def _profile_choices() -> list[SelectChoice]:
+    return [
+        SelectChoice(str(p.id), f"{p.name} — {logic.PROFILE_KINDS[p.kind]}")
+        for p in operations.all_profiles()
+    ]
+
+
+@bp.route("/hoi-nghi/<int:conference_id>/du-toan/thiet-lap", methods=["GET", "POST"])
+def settings(conference_id: int):
+    conference = _conference(conference_id)
+    current = operations.settings_of(conference, create=True)
+    form = BudgetSettingsForm()
+    form.norm_profile_id.choices = _profile_choices()
+    if request.method == "GET":
+        national = operations.national_profile()
+        form.process(
+            data={
+                "norm_profile_id": str(
+                    current.norm_profile_id or (national.id if national else "")
+                ),
+                "days": current.days_milli,
+                "meal_location": current.meal_location,
+                "available_amount": current.available_amount,
+            }
+        )
+        db.session.commit()
+    elif form.validate_on_submit():
+        if operations.update_settings(conference, form.settings_values()):
+            db.session.commit()
+            _undo_notice(conference, "Đã lưu thiết lập dự toán.")
+        else:
+            flash({"text": "Không có gì thay đổi."}, "info")
+        return _to_page(conference)
+    else:
+        flash({"text": NOT_SAVED}, "error")
+    return render_template(
+        "budget/settings.html", conference=conference, form=form
+    ), 200 if request.method == "GET" else 422
+
+
+# --------------------------------------------------------------------------- norms
+
+
+@bp.get("/dinh-muc-chi")
+def norms():
+    profiles = operations.all_profiles()
+    db.session.commit()
+    return render_template(
+        "budget/norms.html", profiles=profiles, kinds=logic.PROFILE_KINDS, today=dt.date.today()
+    )
+
+
+@bp.route("/dinh-muc-chi/them", methods=["GET", "POST"], defaults={"profile_id": None})
+@bp.route("/dinh-muc-chi/<int:profile_id>/sua", methods=["GET", "POST"])
+def profile_form(profile_id: int | None):
+    profile = operations.get_profile(profile_id) if profile_id else None
+    if profile_id and profile is None:
+        abort(404)
+    form = NormProfileForm(obj=profile if request.method == "GET" else None)
+    if request.method == "GET" and profile is None:
+        form.kind.data = "province"
+    if form.validate_on_submit():
+        other = operations.profile_by_name(form.name.data)
+        if other is not None and other is not profile:
+            form.name.errors = ["Đã có bộ định mức cùng tên."]
+        else:
+            saved = operations.save_profile(
+                profile, {"name": form.name.data, "kind": form.kind.data, "notes": form.notes.data}
+            )
+            db.session.commit()
+            flash({"text": f"Đã lưu bộ định mức “{saved.name}”."}, "success")
+            return redirect(url_for(".norms", _anchor=f"bo-{saved.id}"))
+    if request.method == "POST":
+        flash({"text": NOT_SAVED}, "error")
+    return render_template("budget/profile_form.html", form=form, profile=profile)
+
+
+@bp.route(
+    "/dinh-muc-chi/<int:profile_id>/muc/them", methods=["GET", "POST"], defaults={"norm_id": None}
+)
+@bp.route("/dinh-muc-chi/<int:profile_id>/muc/<int:norm_id>/sua", methods=["GET", "POST"])
+def norm_form(profile_id: int, norm_id: int | None):
+    profile = operations.get_profile(profile_id)
+    if profile is None:
+        abort(404)
+    norm = db.session.get(Norm, norm_id) if norm_id else None
+    if norm_id and (norm is None or norm.profile_id != profile.id):
+        abort(404)
+    form = NormForm(obj=norm if request.method == "GET" else None)
+    if request.method == "GET" and norm is None:
+        form.process(data={"category": "nuoc_uong", "unit": "người/ngày"})
+    if form.validate_on_submit():
+        operations.save_norm(profile, norm, form.norm_values())
+        db.session.commit()
+        flash({"text": f"Đã lưu định mức “{form.name.data}”."}, "success")
+        return redirect(url_for(".norms", _anchor=f"bo-{profile.id}"))
+    if request.method == "POST":
+        flash({"text": NOT_SAVED}, "error")
+    return render_template("budget/norm_form.html", form=form, profile=profile, norm=norm)
+
+
+@bp.post("/dinh-muc-chi/<int:profile_id>/muc/<int:norm_id>/xoa")
+def norm_delete(profile_id: int, norm_id: int):
+    norm = db.session.get(Norm, norm_id)
+    if norm is None or norm.profile_id != profile_id:
+        abort(404)
+    name = norm.name
+    db.session.delete(norm)
+    db.session.commit()
+    flash({"text": f"Đã xóa định mức “{name}”."}, "success")
+    return redirect(url_for(".norms", _anchor=f"bo-{profile_id}"))
+
+
+# --------------------------------------------------------------------------- printouts
+
+
+def estimate_sheet(conference: Conference, today: dt.date | None = None) -> EstimateSheet:
+    today = today or dt.date.today()
+    budget, _ = operations.budget_of(conference)
+    return EstimateSheet(
+        header=Header(
+            issuer=conference.issuer,
+            parent_body=conference.parent_body,
+            date_line=vn.date_line(conference.place_name, today),
+        ),
+        conference_title=conference.title,
+        budget=budget,
+        appraiser=logic.appraiser_for(conference.level),
+    )
+
+
+def _build_estimate(conference: Conference, fmt: str) -> bytes:
+    sheet = estimate_sheet(conference)
+    if fmt == "xlsx":
+        return render_workbook(sheet)
+    return render_estimate(sheet, fmt)
+
+
+def _missing(conference: Conference) -> list[str]:
+    if not operations.lines_of(conference):
+        return ["chưa có dòng dự toán nào"]
+    return []
+
+
+register_printout(
+    Printout(
+        key="du-toan",
+        title="Dự toán kinh phí tổ chức Hội nghị",
+        description="Dự toán theo mục chi, cộng từng mục, tổng cộng bằng số và bằng chữ; bản "
+        "Excel giữ công thức để Phòng Tài chính – Kế hoạch làm tiếp.",
+        formats=("pdf", "docx", "xlsx"),
+        build=_build_estimate,
+        missing=_missing,
+        order=70,
+    )
+)
+
+
+# --------------------------------------------------------------------------- dashboard card
+
+
+def _card(conference: Conference) -> Card:
+    title, description = "Dự toán kinh phí", "Dự toán theo định mức chi"
+    url = url_for("budget.estimate", conference_id=conference.id)
+    if operations.settings_of(conference) is None and not operations.lines_of(conference):
+        return Card("budget", title, description, 0, ["Chưa lập dự toán"], url, "Lập dự toán")
+    budget, _ = operations.budget_of(conference)
+    todo = [f"Tổng cộng: {vn.format_money(budget.total)}"]
+    if budget.available:
+        todo.append(f"Nguồn kinh phí có: {vn.format_money(budget.available)}")
+    if budget.over_available:
+        todo.append(f"Vượt nguồn kinh phí {vn.format_money(budget.over_available)}")
+    if budget.over_norm_count:
+        todo.append(f"{budget.over_norm_count} dòng vượt định mức")
+    if budget.overridden_count:
+        todo.append(f"{budget.overridden_count} dòng nhập tay thay số tự tính")
+    progress = 0
+    if budget.rows:
+        progress = 50 if (budget.over_norm_count or budget.over_available) else 100
+    return Card("budget", title, description, progress, todo, url, "Mở dự toán")
+
+
+register_card("budget", _card)
+
+
+# --------------------------------------------------------------------------- preset, demo, file
+
+
+def _from_preset(conference: Conference, preset, values: dict) -> None:
+    operations.lines_from_preset(conference, preset)
+
+
+register_preset_part(_from_preset)
+
+
+DEMO_PROFILE = "Nghị quyết mẫu của HĐND tỉnh (dữ liệu minh họa)"
+
+
+def _demo(conference: Conference, today: dt.date) -> None:
+    """A province profile, money available, meals for guests and one overridden line."""
+    operations.ensure_national_norms()
+    profile = operations.profile_by_name(DEMO_PROFILE)
+    if profile is None:
+        profile = operations.save_profile(
+            None,
+            {
+                "name": DEMO_PROFILE,
+                "kind": "province",
+                "notes": "Số liệu minh họa — thay bằng nghị quyết của tỉnh mình.",
+            },
+        )
+        operations.save_norm(
+            profile,
+            None,
+            {
+                "code": "drinks",
+                "name": "Nước uống cho đại biểu",
+                "category": "nuoc_uong",
+                "unit": "người/ngày",
+                "amount": 30000,
+                "effective_from": dt.date(2025, 7, 1),
+                "effective_to": None,
+                "legal_basis": "Nghị quyết số …/2025/NQ-HĐND của HĐND tỉnh (minh họa)",
+            },
+        )
+    settings = operations.settings_of(conference, create=True)
+    settings.norm_profile_id = profile.id
+    settings.available_amount = 130_000_000
+    settings.meal_location = conference.level if conference.level in logic.MEAL_LOCATIONS else ""
+    db.session.flush()
+    # One overridden line: more invitations than delegates, to keep some in reserve.
+    invitations = next(
+        (
+            line
+            for line in operations.lines_of(conference)
+            if logic.derived_family(line.derived_key) == "delegates"
+        ),
+        None,
+    )
+    if invitations is not None:
+        invitations.quantity_milli = (conference.planned_delegates + 20) * 1000
+        invitations.overridden = True
+        invitations.notes = "In dư 20 bản để dự phòng"
+    db.session.flush()
+
+
+register_demo_part(_demo)
+
+transfer.register_part(
+    transfer.PartTransfer(
+        "budget", conference_file.export, conference_file.validate, conference_file.replace
+    )
+)

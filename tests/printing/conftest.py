@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.printing.printing_samples import sample_document
 
 from kehoach_app.printing import Document, register_fonts
+from tests.printing.printing_samples import sample_document
 
 
 @pytest.fixture(scope="session")

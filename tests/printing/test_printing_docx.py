@@ -12,6 +12,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as DocxParagraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from kehoach_app.printing import Document, Header, render_docx
+from kehoach_app.printing import layout as L
 from tests.printing.printing_samples import (
     DIACRITICS,
     LITERAL_ENTITY,
@@ -21,10 +25,6 @@ from tests.printing.printing_samples import (
     TORTURE_NAME,
     sample_document,
 )
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
-from kehoach_app.printing import Document, Header, render_docx
-from kehoach_app.printing import layout as L
 
 TNR = "Times New Roman"
 

@@ -7,14 +7,6 @@ import unicodedata
 
 import pdfplumber
 import pytest
-from tests.printing.printing_samples import (
-    DIACRITICS,
-    LITERAL_ENTITY,
-    NFC_WORD,
-    NFD_WORD,
-    TABLE_TITLE,
-    TORTURE_NAME,
-)
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as RLParagraph
 
@@ -28,6 +20,14 @@ from kehoach_app.printing import (
     render_pdf,
 )
 from kehoach_app.printing.pdf import build_pdf, escape, markup, para, styles
+from tests.printing.printing_samples import (
+    DIACRITICS,
+    LITERAL_ENTITY,
+    NFC_WORD,
+    NFD_WORD,
+    TABLE_TITLE,
+    TORTURE_NAME,
+)
 
 MM = 72 / 25.4
 A4 = (595.2756, 841.8898)

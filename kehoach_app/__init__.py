@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 
 from flask import Flask, Response, render_template, request
@@ -48,38 +49,77 @@ def create_app(settings: dict | None = None, data_dir: str | os.PathLike | None 
     return app
 
 
-def _setup_database(app: Flask) -> None:
-    from flask_migrate import Migrate, upgrade
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
+
+def _setup_database(app: Flask) -> None:
     from .db import db
 
     db.init_app(app)
-    migrations = Path(__file__).resolve().parent / "migrations"
-    Migrate(app, db, directory=str(migrations), render_as_batch=True)
+    if _migration_commands_wanted():
+        _register_migrate(app)
     if app.config.get("AUTO_MIGRATE", True):
-        _backup_at_start(app, migrations)
-        with app.app_context():
-            upgrade(directory=str(migrations))
+        current, head = _schema_revisions(app)
+        _backup_at_start(app, current, head)
+        if current != head:
+            upgrade_database(app)
 
 
-def _backup_at_start(app: Flask, migrations: Path) -> None:
-    """A backup at every start; the one before a migration says so (issue 10)."""
+def _migration_commands_wanted() -> bool:
+    """`flask --app kehoach_app db …` (developers): only then is Flask-Migrate's CLI loaded, so
+    an ordinary start does not pay for importing Alembic when the schema is up to date."""
+    return Path(sys.argv[0]).stem == "flask" and "db" in sys.argv[1:]
+
+
+def _register_migrate(app: Flask) -> None:
+    from flask_migrate import Migrate
+
+    from .db import db
+
+    if "migrate" not in app.extensions:
+        Migrate(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+
+
+def upgrade_database(app: Flask) -> None:
+    """Bring the database to the newest schema (Alembic), e.g. at start or after a restore."""
+    from flask_migrate import upgrade
+
+    _register_migrate(app)
+    with app.app_context():
+        upgrade(directory=str(MIGRATIONS))
+
+
+def _schema_revisions(app: Flask) -> tuple[str | None, str]:
+    """The database's schema revision (None for a new or foreign file) and the newest one.
+
+    Revision ids are the numbers that start the files' names in migrations/versions/.
+    """
     import sqlite3
 
+    head = max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    db_path = Path(app.config["DATA_DIR"]) / "kehoach.sqlite3"
+    if not db_path.exists():
+        return None, head
+    try:
+        connection = sqlite3.connect(str(db_path))
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        row = None
+    return (row[0] if row else None), head
+
+
+def _backup_at_start(app: Flask, current: str | None, head: str) -> None:
+    """A backup at every start; the one before a migration says so (issue 10)."""
     from .backups.operations import make_backup
 
     data_dir = Path(app.config["DATA_DIR"])
     db_path = data_dir / "kehoach.sqlite3"
     if not db_path.exists():
         return
-    try:
-        with sqlite3.connect(str(db_path)) as connection:
-            current = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        current = None
-    head = max(p.name.split("_", 1)[0] for p in (migrations / "versions").glob("[0-9]*_*.py"))
-    reason = "khoi-dong" if current and current[0] == head else "truoc-nang-cap"
-    make_backup(db_path, data_dir, reason)
+    make_backup(db_path, data_dir, "khoi-dong" if current == head else "truoc-nang-cap")
 
 
 def _error_page(code: int, heading: str, message: str):

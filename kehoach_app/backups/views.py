@@ -46,14 +46,14 @@ def _backup_path(name: str) -> Path:
 
 
 def _restore(source: Path) -> None:
-    from flask_migrate import upgrade
+    from .. import upgrade_database
 
     db_path, data_dir = _paths()
     db.session.remove()
     db.engine.dispose()
     operations.restore_backup(source, db_path, data_dir)
     db.engine.dispose()
-    upgrade(directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    upgrade_database(current_app._get_current_object())
 
 
 @bp.get("/sao-luu")

@@ -12,7 +12,7 @@ from ..db import db
 from ..parts import Card, register_card
 from ..printouts import Printout, register_printout
 from .models import PlanParagraph
-from .operations import plan_sheet, reset_edit, save_edit, shown_blocks
+from .operations import edits_of, plan_sheet, reset_edit, save_edit, shown_blocks
 from .printout import render_plan
 
 bp = Blueprint("plan", __name__)
@@ -109,7 +109,9 @@ def recipients(conference_id: int):
 
 
 def _plan_card(conference: Conference) -> Card:
-    blocks = shown_blocks(conference)
+    # Building the whole plan is only needed to judge the officer's edits; without edits the
+    # card needs none of it (the dashboard stays fast).
+    blocks = shown_blocks(conference) if edits_of(conference) else []
     stale = [b for b in blocks if b.stale]
     edited = [b for b in blocks if b.edited]
     todo = []

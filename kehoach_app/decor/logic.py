@@ -923,7 +923,7 @@ def progress(items: Sequence[_Item]) -> int:
     return round(100 * sum(1 for i in items if i.status == "done") / len(items))
 
 
-MAX_TODO_DEADLINES = 3
+MAX_CARD_DEADLINES = 3
 MAX_NAMES_PER_LINE = 3
 
 
@@ -943,14 +943,14 @@ def todo_lines(
         if item.status != "done":
             by_deadline.setdefault(deadline(day, item.days_before), []).append(item.item)
     dates = sorted(by_deadline)
-    for when in dates[:MAX_TODO_DEADLINES]:
+    for when in dates[:MAX_CARD_DEADLINES]:
         names = by_deadline[when]
         shown = ", ".join(names[:MAX_NAMES_PER_LINE])
         if len(names) > MAX_NAMES_PER_LINE:
             shown += f" và {len(names) - MAX_NAMES_PER_LINE} mục khác"
         word = "Quá hạn" if today is not None and when < today else "Hạn"
         lines.append(f"{word} {vn.weekday_name(when)}, {vn.format_date_short(when)}: {shown}")
-    rest = sum(len(by_deadline[d]) for d in dates[MAX_TODO_DEADLINES:])
+    rest = sum(len(by_deadline[d]) for d in dates[MAX_CARD_DEADLINES:])
     if rest:
         lines.append(f"… và {rest} mục khác có hạn muộn hơn")
     return lines

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from flask import abort
+
 from .conferences.models import Conference
+from .db import db
 
 
 @dataclass
@@ -62,3 +65,11 @@ def cards_for(conference: Conference) -> list[Card]:
                 )
             )
     return cards
+
+
+def conference_or_404(conference_id: int) -> Conference:
+    """The conference a part's page is about; 404 when it does not exist or is in the bin."""
+    conference = db.session.get(Conference, conference_id)
+    if conference is None or conference.deleted_at is not None:
+        abort(404)
+    return conference

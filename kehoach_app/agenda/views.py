@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer
@@ -16,7 +16,7 @@ from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import AGENDA_KINDS, LENGTHS
 from ..db import db
-from ..parts import Card, register_card
+from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
 from . import operations
 from .conference_file import PART
@@ -42,11 +42,7 @@ SCRIPT_KEY = "kich-ban-dieu-hanh"
 GONE = "Mục này không còn trong chương trình (có thể vừa bị xóa ở cửa sổ khác)."
 
 
-def _conference(conference_id: int) -> Conference:
-    conference = db.session.get(Conference, conference_id)
-    if conference is None or conference.deleted_at is not None:
-        abort(404)
-    return conference
+_conference = conference_or_404
 
 
 def _item(conference: Conference, item_id: int) -> AgendaItem | None:

@@ -33,7 +33,7 @@ from ..db import db
 # conference's delegates — which must already be the new ones (docs/awards.md).
 from ..delegates import views as _delegates_views  # noqa: F401
 from ..demo import register_demo_part
-from ..parts import Card, register_card
+from ..parts import Card, conference_or_404, register_card
 from ..printouts import MIME_TYPES, Printout, register_printout, safe_filename
 from . import catalogue, logic, operations, printout, spreadsheet
 from .conference_file import PART
@@ -71,11 +71,7 @@ def _seed_catalogue(state) -> None:
             db.session.rollback()
 
 
-def _get(conference_id: int) -> Conference:
-    conference = db.session.get(Conference, conference_id)
-    if conference is None or conference.deleted_at is not None:
-        abort(404)
-    return conference
+_get = conference_or_404
 
 
 def _award(conference: Conference, award_id: int) -> Award:

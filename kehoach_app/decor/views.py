@@ -17,7 +17,7 @@ from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import DECOR_AREAS
 from ..db import db
 from ..demo import register_demo_part
-from ..parts import Card, register_card
+from ..parts import Card, conference_or_404, register_card
 from ..printing import Header
 from ..printouts import Printout, register_printout
 from . import logic, operations
@@ -51,11 +51,7 @@ STALE = (
 NOT_SAVED = "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dưới."
 
 
-def _conference(conference_id: int) -> Conference:
-    conference = db.session.get(Conference, conference_id)
-    if conference is None or conference.deleted_at is not None:
-        abort(404)
-    return conference
+_conference = conference_or_404
 
 
 def _undo_notice(conference: Conference, text: str) -> None:

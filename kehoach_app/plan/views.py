@@ -9,7 +9,7 @@ from .. import transfer, vn
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
-from ..parts import Card, register_card
+from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
 from .models import PlanParagraph
 from .operations import edits_of, plan_sheet, reset_edit, save_edit, shown_blocks
@@ -20,11 +20,7 @@ bp = Blueprint("plan", __name__)
 MAX_PARAGRAPH = 20_000
 
 
-def _conference(conference_id: int) -> Conference:
-    conference = db.session.get(Conference, conference_id)
-    if conference is None or conference.deleted_at is not None:
-        abort(404)
-    return conference
+_conference = conference_or_404
 
 
 def _undo_action(conference: Conference) -> dict:

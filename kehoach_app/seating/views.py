@@ -14,7 +14,7 @@ from .. import transfer, vn
 from ..conferences.models import Conference
 from ..db import db
 from ..demo import register_demo_part
-from ..parts import Card, register_card
+from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
 from . import logic, operations, printout, svg
 from .conference_file import add_demo_seating, export_seating, replace_seating, validate_seating
@@ -24,11 +24,7 @@ from .models import Hall
 bp = Blueprint("seating", __name__)
 
 
-def _conference(conference_id: int) -> Conference:
-    conference = db.session.get(Conference, conference_id)
-    if conference is None or conference.deleted_at is not None:
-        abort(404)
-    return conference
+_conference = conference_or_404
 
 
 def _notice(text: str, conference: Conference, undo: bool = True) -> None:

@@ -14,7 +14,7 @@ from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..db import db
 from ..demo import register_demo_part
-from ..parts import Card, register_card
+from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
 from . import operations, printout
 from .forms import TaskForm, check_file_items
@@ -56,11 +56,7 @@ STALE_MESSAGE = (
 )
 
 
-def _conference(conference_id: int) -> Conference:
-    conference = db.session.get(Conference, conference_id)
-    if conference is None or conference.deleted_at is not None:
-        abort(404)
-    return conference
+_conference = conference_or_404
 
 
 def _notice(text: str, conference: Conference | None = None, category: str = "success"):

@@ -31,7 +31,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as landscape_of
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
@@ -45,6 +45,7 @@ from ..printing import FONT_FAMILY_DOCX, Header, Run, Signature, register_fonts
 from ..printing import layout as L
 from ..printing.pdf import (
     GridTable,
+    SheetStart,
     build_pdf,
     header_flowables,
     markup,
@@ -560,35 +561,6 @@ def _addressee_line(guest: DelegateRow) -> RLParagraph:
     return _para(runs, "addressee")
 
 
-def _build_letters(flowables: list[Flowable], meta_title: str, meta_author: str) -> bytes:
-    """Letters one after another in the ND30 frame (A4, margins 20/20/30/15 mm), *without* page
-    numbers: each page is its own letter, so "2", "3", … in the top margin would be wrong.
-    (``printing.pdf.build_pdf`` always numbers pages from 2.)"""
-    fonts = register_fonts()
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=L.MARGIN_LEFT_MM * L.MM,
-        rightMargin=L.MARGIN_RIGHT_MM * L.MM,
-        topMargin=L.MARGIN_TOP_MM * L.MM,
-        bottomMargin=L.MARGIN_BOTTOM_MM * L.MM,
-        title=L.clean(meta_title),
-        author=L.clean(meta_author),
-        subject=L.clean(meta_title),
-        creator="Kế hoạch Hội nghị",
-        lang="vi-VN",
-        initialFontName=fonts.regular,
-    )
-    frame = Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="letter",
-    )  # fmt: skip
-    doc.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
-    doc.build(flowables)
-    return buffer.getvalue()
-
-
 def render_invitations(data: InvitationData) -> bytes:
     """One A4 page per guest; an explanatory page when there is none."""
     flowables: list[Flowable] = []
@@ -597,14 +569,21 @@ def render_invitations(data: InvitationData) -> bytes:
         for i, guest in enumerate(data.guests):
             if i:
                 flowables.append(RLPageBreak())
-            flowables += [top, _addressee_line(guest), bodies[guest.addressed_as], bottom]
+            # each invitation is a one-page document of its own: no page number
+            flowables += [
+                SheetStart(),
+                top,
+                _addressee_line(guest),
+                bodies[guest.addressed_as],
+                bottom,
+            ]
     if not data.guests:
         header = Header(data.head.issuer, data.head.parent_body)
         flowables = [
             *header_flowables(header, "GIẤY MỜI", data.subject),
             _para(f"{NO_DELEGATES} để in giấy mời.", "empty"),
         ]
-    return _build_letters(flowables, data.meta_title, data.head.issuer)
+    return build_pdf(flowables, meta_title=data.meta_title, meta_author=data.head.issuer)
 
 
 def render_envelope_labels(

@@ -199,7 +199,7 @@ def sniff(raw: bytes) -> str | None:
     return None
 
 
-def _open(raw: bytes, data_only: bool):
+def _load_book(raw: bytes, data_only: bool):
     return load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only)
 
 
@@ -336,7 +336,7 @@ def read_delegates(
         "Không đọc được tệp Excel: tệp có thể bị hỏng. Hãy mở bằng Excel, lưu lại rồi nhập lại."
     )
     try:
-        book = _open(raw, data_only=True)
+        book = _load_book(raw, data_only=True)
     except Exception:  # noqa: BLE001 — openpyxl raises many kinds for a damaged file
         report.problems.append(damaged)
         return report
@@ -374,7 +374,7 @@ class _Formulas:
             return itertools.repeat(())
         if self.book is None:
             try:
-                self.book = _open(self.raw, data_only=False)
+                self.book = _load_book(self.raw, data_only=False)
             except Exception as error:  # noqa: BLE001 — as above
                 raise _DamagedFile(str(error)) from error
         return _rows(self.book[sheet.title])

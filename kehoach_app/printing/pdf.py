@@ -745,12 +745,25 @@ def signature_flowables(
 # --------------------------------------------------------------------------- page frame
 
 
+class SheetStart(Flowable):
+    """Marks where a new document starts inside one PDF (a unit's sheet, one invitation): its
+    pages are numbered from 1 again, so its own first page carries no number."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        return 0, 0
+
+    def draw(self):
+        self.canv._kehoach_sheet_start = self.canv.getPageNumber()
+
+
 def page_callback(first_page_number: bool = False) -> Callable:
-    """The onPage callback of the ND30 frame: the page number centred in the top margin, 13 pt,
-    from page 2 on (Phụ lục I, mục II.7), or from page 1 when asked."""
+    """The end-of-page callback of the ND30 frame: the page number centred in the top margin,
+    13 pt, from the second page of each document on (Phụ lục I, mục II.7), or from its first
+    page when asked. A document starts at page 1 or at a SheetStart."""
 
     def draw(canvas, doc) -> None:
-        page = canvas.getPageNumber()
+        first = getattr(canvas, "_kehoach_sheet_start", 1)
+        page = canvas.getPageNumber() - first + 1
         if page == 1 and not first_page_number:
             return
         fonts = register_fonts()
@@ -775,7 +788,7 @@ def build_pdf(
     first_page_number: bool = False,
 ) -> bytes:
     """Lay flowables out in the ND30 page frame (A4, margins 20/20/30/15 mm, page numbers in
-    the top margin from page 2) and return the PDF bytes."""
+    the top margin from each document's page 2 — see SheetStart) and return the PDF bytes."""
     fonts = register_fonts()
     size = pagesize or (_landscape(A4) if landscape else A4)
     buffer = io.BytesIO()
@@ -805,7 +818,7 @@ def build_pdf(
         id="body",
     )
     doc.addPageTemplates(
-        [PageTemplate(id="nd30", frames=[frame], onPage=page_callback(first_page_number))]
+        [PageTemplate(id="nd30", frames=[frame], onPageEnd=page_callback(first_page_number))]
     )
     doc.build(list(flowables) or [RLSpacer(1, 1)])  # a PDF needs at least one page
     return buffer.getvalue()

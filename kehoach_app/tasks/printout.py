@@ -13,9 +13,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
+from reportlab.platypus import CondPageBreak
 
 from ..printing import (
     Column,
@@ -28,8 +26,7 @@ from ..printing import (
     render_pdf,
 )
 from ..printing import layout as L
-from ..printing.fonts import register_fonts
-from ..printing.pdf import body_flowables, header_flowables
+from ..printing.pdf import SheetStart, body_flowables, build_pdf, header_flowables
 from .logic import (
     STATUS_LABELS,
     ScheduledTask,
@@ -144,74 +141,19 @@ def unit_document(head: TaskDocumentHead, share: UnitAssignments) -> Document:
     )
 
 
-class _SheetStart(Flowable):
-    """Marks where a unit's sheet begins, so its pages are numbered from 1 again."""
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
-        return 0, 0
-
-    def draw(self):
-        self.canv._kehoach_sheet_start = self.canv.getPageNumber()
-
-
-def _number_sheet_page(canvas, doc) -> None:
-    # Nghị định 30/2020, Phụ lục I, mục II.7: page numbers from the second page of a document,
-    # centred in the top margin; here every unit's sheet is its own document.
-    first = getattr(canvas, "_kehoach_sheet_start", 1)
-    number = canvas.getPageNumber() - first + 1
-    if number < 2:
-        return
-    fonts = register_fonts()
-    canvas.saveState()
-    canvas.setFont(fonts.regular, L.NUMBER_SIZE)
-    canvas.setFillColor(colors.black)
-    y = doc.pagesize[1] - L.MARGIN_TOP_MM * L.MM * 0.6
-    canvas.drawCentredString(doc.leftMargin + doc.width / 2, y, str(number))
-    canvas.restoreState()
-
-
 def render_unit_sheets(documents: Sequence[Document], meta_title: str, author: str) -> bytes:
     """Every unit's sheet, each from a fresh page, in the ND30 frame (A4, 20/20/30/15 mm)."""
-    fonts = register_fonts()
     flowables: list = []
     for i, document in enumerate(documents):
         if i:
             flowables.extend(body_flowables([PageBreak()]))
-        flowables.append(_SheetStart())
+        flowables.append(SheetStart())
         flowables.extend(header_flowables(document.header, document.title, document.subtitle))
         flowables.extend(body_flowables(document.body))
     if not flowables:
         documents = [Document(title=SHEET_TITLE, body=[Paragraph("Chưa có nhiệm vụ nào.")])]
         return render_pdf(documents[0])
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=L.MARGIN_LEFT_MM * L.MM,
-        rightMargin=L.MARGIN_RIGHT_MM * L.MM,
-        topMargin=L.MARGIN_TOP_MM * L.MM,
-        bottomMargin=L.MARGIN_BOTTOM_MM * L.MM,
-        title=L.clean(meta_title),
-        author=L.clean(author),
-        subject=L.clean(meta_title),
-        creator="Kế hoạch Hội nghị",
-        lang="vi-VN",
-        initialFontName=fonts.regular,
-    )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="nd30", frames=[frame], onPageEnd=_number_sheet_page)])
-    doc.build(flowables)
-    return buffer.getvalue()
+    return build_pdf(flowables, meta_title=meta_title, meta_author=author)
 
 
 def render_assignments(head: TaskDocumentHead, shares: Sequence[UnitAssignments]) -> bytes:

@@ -48,3 +48,30 @@ def test_recipients_are_punctuated_as_nd30_writes_them():
         "- UBND tỉnh;",
         "- Lưu: VT, NV.",
     ]
+
+
+def test_each_sheet_is_numbered_from_its_own_second_page():
+    from reportlab.platypus import PageBreak, Spacer
+
+    from kehoach_app.printing.pdf import SheetStart, build_pdf
+
+    def tall():  # 150 mm: two of them do not fit on one A4 page
+        return Spacer(1, 150 * 2.8346)
+
+    flowables = [
+        SheetStart(),
+        tall(),
+        tall(),
+        PageBreak(),
+        SheetStart(),
+        tall(),
+        PageBreak(),
+        SheetStart(),
+        tall(),
+        tall(),
+        tall(),
+    ]
+    with pdfplumber.open(io.BytesIO(build_pdf(flowables))) as doc:
+        numbers = [(page.extract_text() or "").strip() for page in doc.pages]
+    # sheet 1: pages 1–2; sheet 2: page 3; sheet 3: pages 4–6
+    assert numbers == ["", "2", "", "", "2", "3"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flask import abort
+from flask import abort, flash, url_for
 
 from .conferences.models import Conference
 from .db import db
@@ -73,3 +73,15 @@ def conference_or_404(conference_id: int) -> Conference:
     if conference is None or conference.deleted_at is not None:
         abort(404)
     return conference
+
+
+def undo_notice(conference: Conference, text: str) -> None:
+    """Flash a saved change with its one-click Hoàn tác (every change took a snapshot first)."""
+    flash(
+        {
+            "text": text,
+            "action_url": url_for("conferences.undo", conference_id=conference.id),
+            "action_label": "Hoàn tác",
+        },
+        "success",
+    )

@@ -17,7 +17,7 @@ from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import DECOR_AREAS
 from ..db import db
 from ..demo import register_demo_part
-from ..parts import Card, conference_or_404, register_card
+from ..parts import Card, conference_or_404, register_card, undo_notice
 from ..printing import Header
 from ..printouts import Printout, register_printout
 from . import logic, operations
@@ -54,15 +54,7 @@ NOT_SAVED = "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dư
 _conference = conference_or_404
 
 
-def _undo_notice(conference: Conference, text: str) -> None:
-    flash(
-        {
-            "text": text,
-            "action_url": url_for("conferences.undo", conference_id=conference.id),
-            "action_label": "Hoàn tác",
-        },
-        "success",
-    )
+_undo_notice = undo_notice
 
 
 def _to_list(conference: Conference, item_id: int | None = None):

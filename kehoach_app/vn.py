@@ -565,6 +565,7 @@ def collation_key(text: str) -> tuple:
     return _collation_key(nfc(text))
 
 
+@lru_cache(maxsize=8192)
 def name_sort_key(full_name: str) -> tuple:
     """Sort key for people as officials list them: by tên, then tên đệm, then họ.
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
@@ -961,21 +961,34 @@ def _write_xlsx(sheet: _XSheet) -> bytes:
         cell.font, cell.alignment, cell.border = header_font, centred, _BORDER
         ws.column_dimensions[get_column_letter(j)].width = col.width
     ws.row_dimensions[row].height = 30
-    body_font = Font(name=_XLSX_FONT, size=12)
-    bold_font = Font(name=_XLSX_FONT, size=12, bold=True)
-    aligns = [
-        Alignment(horizontal=c.align, vertical="center", wrap_text=True) for c in sheet.columns
-    ]
-    span_align = Alignment(vertical="center", wrap_text=True)
+    # One named style per kind of body cell, set by name: styling a thousand rows cell by cell
+    # (font, border, alignment each looked up in the workbook's tables) took half a second.
+    column_styles = []
+    for j, col in enumerate(sheet.columns, start=1):
+        style = NamedStyle(
+            name=f"Cột {j}",
+            font=Font(name=_XLSX_FONT, size=12),
+            border=_BORDER,
+            alignment=Alignment(horizontal=col.align, vertical="center", wrap_text=True),
+            number_format=_DATE_FORMAT if col.date else "General",
+        )
+        wb.add_named_style(style)
+        column_styles.append(style.name)
+    span_style = NamedStyle(
+        name="Dòng nhóm",
+        font=Font(name=_XLSX_FONT, size=12, bold=True),
+        border=_BORDER,
+        alignment=Alignment(vertical="center", wrap_text=True),
+    )
+    wb.add_named_style(span_style)
     min_height = sheet.row_height or 0.0
     for i, values in enumerate(sheet.rows):
         row += 1
         if i in sheet.spans:
             text = L.clean(values[0])
-            cell = ws.cell(row=row, column=1, value=text)
-            cell.font, cell.alignment = bold_font, span_align
+            ws.cell(row=row, column=1, value=text)
             for j in range(1, ncols + 1):
-                ws.cell(row=row, column=j).border = _BORDER
+                ws.cell(row=row, column=j).style = span_style.name
             ws.merge_cells(f"A{row}:{last}{row}")
             ws.row_dimensions[row].height = _text_lines(text, total_width) * line_pt + 4
             continue
@@ -985,10 +998,7 @@ def _write_xlsx(sheet: _XSheet) -> bytes:
                 value = L.clean(value) or None
                 if value:
                     lines = max(lines, _text_lines(value, col.width))
-            cell = ws.cell(row=row, column=j, value=value)
-            cell.font, cell.border, cell.alignment = body_font, _BORDER, aligns[j - 1]
-            if col.date:
-                cell.number_format = _DATE_FORMAT
+            ws.cell(row=row, column=j, value=value).style = column_styles[j - 1]
         ws.row_dimensions[row].height = max(min_height, lines * line_pt + 4)
     ws.freeze_panes = f"A{header_row + 1}"
     ws.print_title_rows = f"{header_row}:{header_row}"

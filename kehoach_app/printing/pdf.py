@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -472,6 +473,9 @@ class GridTable(RLTable):
     """
 
     _grid_commands: list = []
+    # Measure rows only until the page is full: ReportLab otherwise measures every remaining
+    # row again at each page break, which makes a 1,000-row list quadratic.
+    _longTableOptimize = 1
 
     def set_grid_style(self, commands: list) -> None:
         self._grid_commands = list(commands)
@@ -550,6 +554,66 @@ def _split_flowables(
     return fitted, []
 
 
+class LineCell(Flowable):
+    """A table cell of plain text drawn as one line when it fits, as a Paragraph when not.
+
+    Most cells of a long list are a number, a name or a seat: parsing each as Paragraph
+    markup and breaking it into lines at every page break made a 1,000-row list take a
+    second. A cell that fits is drawn exactly where the Paragraph would put its one line
+    (the baseline one font size below the top, aligned as the column is).
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle):
+        super().__init__()
+        self.text = text
+        self.style = style
+        self._text_width = stringWidth(text, style.fontName, style.fontSize)
+        self._paragraph: RLParagraph | None = None
+        self._fits = True
+
+    def _as_paragraph(self) -> RLParagraph:
+        if self._paragraph is None:
+            self._paragraph = RLParagraph(escape(self.text), self.style)
+        return self._paragraph
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        self._fits = self._text_width <= availWidth + 1e-6
+        if self._fits:
+            self.width, self.height = availWidth, self.style.leading
+        else:
+            self.width, self.height = self._as_paragraph().wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        if self._text_width <= availWidth + 1e-6:
+            return []  # one line: it moves whole
+        return self._as_paragraph().split(availWidth, availHeight)
+
+    def draw(self) -> None:
+        if not self._fits:
+            self._as_paragraph().drawOn(self.canv, 0, 0)
+            return
+        style = self.style
+        if style.alignment == TA_CENTER:
+            x = (self.width - self._text_width) / 2
+        elif style.alignment == TA_RIGHT:
+            x = self.width - self._text_width
+        else:
+            x = 0
+        self.canv.setFont(style.fontName, style.fontSize)
+        self.canv.setFillColor(style.textColor)
+        self.canv.drawString(x, self.height - style.fontSize, self.text)
+
+
+def _cell(value: Inline, style: ParagraphStyle, bold: bool = False) -> Flowable:
+    """A body cell: a LineCell for plain one-line text, a Paragraph for anything richer."""
+    if not bold and isinstance(value, str):
+        text = L.clean(value).strip()
+        if "\n" not in text:
+            return LineCell(text, style)
+    return RLParagraph(markup(value, bold=bold), style)
+
+
 def _table_flowable(block: Table) -> RLTable:
     fonts = register_fonts()
     size = block.font_size or 12
@@ -565,7 +629,7 @@ def _table_flowable(block: Table) -> RLTable:
         for j, column in enumerate(block.columns):
             value = row[j] if j < len(row) else ""
             style = _cell_style(size, kinds.get(column.align, "cell"))
-            cells.append(RLParagraph(markup(value, bold=bold), style))
+            cells.append(_cell(value, style, bold))
         data.append(cells)
     if not data or not block.columns:
         return RLSpacer(1, 0)

@@ -73,3 +73,13 @@ def test_no_built_in_font_name_in_the_package():
         if BUILT_IN.search(line)
     ]
     assert offenders == []
+
+
+def test_reportlab_uses_its_c_accelerator():
+    """rl-accel is a runtime requirement: without it ReportLab measures and writes every
+    string in pure Python and the complete set of printouts takes twice as long."""
+    import _rl_accel
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str is _rl_accel.fp_str
+    assert rl_accel.instanceStringWidthTTF is _rl_accel.instanceStringWidthTTF

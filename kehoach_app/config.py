@@ -73,4 +73,14 @@ def build_config(data_dir: Path) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all afternoon must still save
         "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
         "JSON_AS_ASCII": False,
+        # Helper processes for the complete set of printouts (printouts.build_set): None
+        # decides from the machine; KEHOACH_PRINT_HELPERS=0 turns them off.
+        "PRINT_HELPERS": _int_or_none(os.environ.get("KEHOACH_PRINT_HELPERS")),
     }
+
+
+def _int_or_none(text: str | None) -> int | None:
+    try:
+        return int(text) if text not in (None, "") else None
+    except ValueError:
+        return None

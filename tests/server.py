@@ -32,11 +32,16 @@ def wait_for(url: str, seconds: float = 30) -> None:
 
 
 @contextmanager
-def running_server(data_dir: Path, command: list[str] | None = None, port: int | None = None):
+def running_server(
+    data_dir: Path,
+    command: list[str] | None = None,
+    port: int | None = None,
+    env: dict[str, str] | None = None,
+):
     """Yield (base_url, process) of the program serving data_dir; stop it afterwards."""
     port = port or free_port()
     command = command or [sys.executable, "-m", "kehoach_app"]
-    env = dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, **(env or {}), KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8")
     process = subprocess.Popen(
         [*command, "--no-browser", "--port", str(port)],
         cwd=ROOT,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import urllib.request
+import zipfile
 
 import pytest
 
@@ -40,6 +42,11 @@ def test_frozen_build_serves_pages_and_pdfs(frozen_program, tmp_path):
         db.session.commit()
         db.engine.dispose()
 
+    helpers = {"KEHOACH_PRINT_HELPERS": "1"}
+    with app.app_context():
+        from kehoach_app.printouts import all_printouts
+
+        expected_files = sum(len(p.formats) for p in all_printouts())
     with running_server(data, command=[str(frozen_program)]) as (base, _process):
         with urllib.request.urlopen(base + "/") as response:
             assert "Hội nghị tổng kết" in response.read().decode("utf-8")
@@ -51,5 +58,16 @@ def test_frozen_build_serves_pages_and_pdfs(frozen_program, tmp_path):
         assert "THÔNG TIN HỘI NGHỊ" in text.decode("utf-8")
         with urllib.request.urlopen(base + "/hoi-nghi/moi/tong_ket.xa") as response:
             assert "Tên cơ quan ban hành" in response.read().decode("utf-8")
+    # The complete set with a helper process: the frozen program starts itself as the helper
+    # (multiprocessing.freeze_support), never as a second server.
+    with running_server(data, command=[str(frozen_program)], env=helpers) as (base, process):
+        with urllib.request.urlopen(f"{base}/hoi-nghi/{conference_id}/in/tat-ca.zip") as response:
+            archive = zipfile.ZipFile(io.BytesIO(response.read()))
+        names = archive.namelist()
+        assert len(names) == expected_files
+        assert all(archive.read(n)[:4] in (b"%PDF", b"PK\x03\x04") for n in names)
+        process.terminate()
+        output = process.communicate(timeout=20)[0].decode("utf-8", "replace")
+    assert output.count("đã sẵn sàng") == 1, output
     # Nothing was written inside the bundle.
     assert not (EXECUTABLE.parent / "instance").exists()

@@ -25,3 +25,57 @@ def test_every_printout_has_a_vietnamese_title_and_known_formats(app):
         assert set(printout.formats) <= {"pdf", "docx", "xlsx"}
     keys = [p.key for p in printouts]
     assert len(keys) == len(set(keys))
+
+
+def _content(name: str, data: bytes) -> bytes:
+    """What a file says, without the time stamps and ids that differ between two builds."""
+    import io
+    import subprocess
+    import zipfile
+
+    if name.endswith(".pdf"):
+        return subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True
+        ).stdout
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return b"".join(
+            archive.read(n) for n in sorted(archive.namelist()) if n.startswith(("word/", "xl/"))
+        )
+
+
+def test_the_set_built_with_a_helper_process_is_the_set_built_alone(app):
+    from kehoach_app.db import db
+    from kehoach_app.demo import create_demo_conference
+    from kehoach_app.printouts import build_set
+
+    with app.app_context():
+        conference = create_demo_conference()
+        db.session.commit()
+        alone = build_set(conference, helpers=0)
+        helped = build_set(conference, helpers=1)
+    assert [name for name, _ in helped] == [name for name, _ in alone]
+    assert len(alone) == sum(len(p.formats) for p in all_printouts())
+    for (name, data), (_, reference) in zip(helped, alone, strict=True):
+        assert _content(name, data) == _content(name, reference), name
+
+
+def test_helpers_are_used_only_for_a_big_conference_on_a_file_database(app, monkeypatch):
+    import kehoach_app.printouts as printouts
+    from kehoach_app.db import db
+    from kehoach_app.demo import create_demo_conference
+
+    with app.app_context():
+        conference = create_demo_conference()
+        db.session.commit()
+        app.config["PRINT_HELPERS"] = None
+        monkeypatch.setattr(printouts.os, "cpu_count", lambda: 4)
+        assert printouts._helper_count(conference) == 0  # the demo is small
+        monkeypatch.setattr(printouts, "HELPERS_FROM_SIZE", 1)
+        assert printouts._helper_count(conference) == 3
+        app.config["PRINT_HELPERS"] = 0
+        assert printouts._helper_count(conference) == 0
+    assert printouts._database_file("sqlite://") is None
+    assert printouts._database_file("sqlite:///:memory:") is None
+    assert printouts._database_file("sqlite:///C:/Dữ liệu/kehoach.sqlite3") == (
+        "C:/Dữ liệu/kehoach.sqlite3"
+    )

@@ -27,8 +27,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.pagesizes import landscape as landscape_of
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether
@@ -44,7 +42,8 @@ from ..db import db
 from ..printing import FONT_FAMILY_DOCX, Header, Run, Signature, register_fonts
 from ..printing import layout as L
 from ..printing.pdf import (
-    GridTable,
+    LineCell,
+    LongGrid,
     SheetStart,
     build_pdf,
     header_flowables,
@@ -544,7 +543,7 @@ def _invitation_parts(data: InvitationData) -> tuple[_Stamp, dict[str, _Stamp], 
 _LETTER_WIDTH = (L.A4_MM[0] - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) * L.MM
 
 
-def _addressee_line(guest: DelegateRow) -> RLParagraph:
+def _addressee_line(guest: DelegateRow) -> Flowable:
     """The addressee on one line when it fits — "Kính gửi: Ông Nguyễn Văn A – Chủ tịch Ủy ban
     nhân dân xã Tân Hòa" — otherwise the chức vụ on its own centred line under the name, rather
     than a lone word ("Hòa") on the second line."""
@@ -558,7 +557,7 @@ def _addressee_line(guest: DelegateRow) -> RLParagraph:
             runs.append(Run(f" – {guest.role}"))
         else:
             runs.append(Run(f"\n{guest.role}"))
-    return _para(runs, "addressee")
+    return LineCell(runs, _pdf_styles()["addressee"])
 
 
 def render_invitations(data: InvitationData) -> bytes:
@@ -646,7 +645,7 @@ def _label_styles(size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
 
 def _fit_label(
     guest: DelegateRow, width: float, height: float
-) -> tuple[list[tuple[RLParagraph, float]], float]:
+) -> tuple[list[tuple[Flowable, float]], float]:
     """The label's paragraphs at the largest size (half-point steps) whose wrapped height fits
     ``height``; their heights include the space after the first line."""
     texts: list = [[Run("Kính gửi: "), Run(guest.addressee, bold=True)]]
@@ -659,7 +658,7 @@ def _fit_label(
         total = 0.0
         for i, text in enumerate(texts):
             style = first if i == 0 else body
-            p = RLParagraph(markup(text), style)
+            p = LineCell(text, style)
             _, ph = p.wrap(width, height)
             ph += style.spaceAfter if i == 0 and len(texts) > 1 else 0
             placed.append((p, ph))
@@ -687,35 +686,30 @@ def _grid_pages(
     size: float = 12,
     spans: Sequence[int] = (),
     min_row_mm: float = 0.0,
-    landscape: bool = False,
 ) -> list[Flowable]:
-    """``heading`` then a ruled table in the layer's look, cut into one table per page, each
-    starting with the header row (bold, centred).
+    """``heading`` then a ruled table in the layer's look, the header row (bold, centred)
+    repeated on every page.
 
     ``rows`` hold plain strings; a row index in ``spans`` is one bold text across every column
     (a group heading, the total). ``min_row_mm`` makes every body row at least that tall (room
-    to sign).
-
-    Two things keep a list of 1,000 delegates fast: a cell whose text fits on one line goes to
-    the table as a string (drawn as is — no markup, nothing to escape) and only longer ones
-    become wrapping Paragraphs; and the pages are cut here from the rows' measured heights,
-    because ReportLab splitting one long table page by page rebuilds the whole remainder each
-    time (quadratic). If a page's table still does not fit, ReportLab splits it as usual (with
-    the header row repeated) and the page break that follows keeps the next table at a page top.
+    to sign). The table is a LongGrid, so a list of 1,000 delegates is laid out page by page
+    without ReportLab rebuilding the remainder at each page break.
     """
     fonts = register_fonts()
     s = styles()
     cell_style = {a: s[f"{k}_{size:g}"] for a, k in (("left", "cell"), ("center", "cell_center"))}
-    face = L.Face(fonts.regular, size)
     pad_x, pad_y = L.TABLE_PADDING_X, L.TABLE_PADDING_Y
     widths = [c.width_mm * L.MM for c in columns]
+    face = L.Face(fonts.regular, size)
     inner = [w - 2 * pad_x - 0.5 for w in widths]
 
     def cell(text: str, j: int):
+        """Text that fits on one line goes in as a string, which the table draws itself (the
+        cheapest cell there is); longer text wraps in a LineCell."""
         text = L.clean(text)
         if "\n" not in text and face.width(text) <= inner[j]:
             return text
-        return RLParagraph(markup(text), cell_style[columns[j].align])
+        return LineCell(text, cell_style[columns[j].align])
 
     header = [RLParagraph(markup(c.title), s[f"cell_header_{size:g}"]) for c in columns]
     room = max(min_row_mm * L.MM - 2 * pad_y - 1, 0)
@@ -723,7 +717,7 @@ def _grid_pages(
     body: list[list] = []
     for i, row in enumerate(rows):
         if i in spans:
-            body.append([RLParagraph(markup(row[0], bold=True), cell_style["left"])])
+            body.append([LineCell([Run(L.clean(row[0]), bold=True)], cell_style["left"])])
             body[-1] += [""] * (len(columns) - 1)
             continue
         cells: list = [cell(v, j) for j, v in enumerate(row)]
@@ -745,37 +739,15 @@ def _grid_pages(
         ("ALIGN", (j, 1), (j, -1), "CENTER") for j, c in enumerate(columns) if c.align == "center"
     ]
 
-    def table(first: int, last: int) -> GridTable:
-        """The header row and body rows first..last-1."""
-        commands = style + [
+    def commands(first: int, last: int) -> list:
+        """The style of a table of the header row and body rows first..last-1."""
+        return style + [
             ("SPAN", (0, 1 + i - first), (-1, 1 + i - first))
             for i in range(first, last)
             if i in spans
         ]
-        t = GridTable([header, *body[first:last]], colWidths=widths, repeatRows=1, hAlign="CENTER")
-        t.set_grid_style(commands)
-        return t
 
-    # Measure every row once, then fill each page with as many rows as fit.
-    page_w, page_h = landscape_of(A4) if landscape else A4
-    frame_w = page_w - (L.MARGIN_LEFT_MM + L.MARGIN_RIGHT_MM) * L.MM
-    frame_h = page_h - (L.MARGIN_TOP_MM + L.MARGIN_BOTTOM_MM) * L.MM
-    whole = table(0, len(body))
-    whole.wrap(frame_w, frame_h)
-    header_h, heights = whole._rowHeights[0], whole._rowHeights[1:]
-    used = sum(
-        f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heading
-    )
-    slack = 2.0  # points: rounding in ReportLab's own sums
-    out: list[Flowable] = list(heading)
-    first, free = 0, frame_h - used - header_h - slack
-    for i, h in enumerate(heights):
-        if h > free and i > first:
-            out += [table(first, i), RLPageBreak()]
-            first, free = i, frame_h - header_h - slack
-        free -= h
-    out.append(table(first, len(body)))
-    return out
+    return [*heading, LongGrid([header], body, widths, commands, h_align="CENTER")]
 
 
 def _date(d: dt.date | None) -> str:
@@ -851,9 +823,7 @@ def render_tracking_sheet_pdf(data: DelegateSheetData) -> bytes:
             ]
             for r in data.rows
         ]  # fmt: skip
-        flowables = _grid_pages(
-            flowables, _TRACKING_COLUMNS, rows, min_row_mm=SIGNING_ROW_MM, landscape=True
-        )
+        flowables = _grid_pages(flowables, _TRACKING_COLUMNS, rows, min_row_mm=SIGNING_ROW_MM)
     return build_pdf(flowables, landscape=True, meta_title=data.meta_title, meta_author=data.issuer)
 
 

@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -462,6 +463,13 @@ def header_flowables(header: Header | None, title: str, subtitle: str = "") -> l
     return out
 
 
+def _frame_height(flowable: Flowable) -> float | None:
+    """The height of the frame a flowable is being laid out in (a whole page's room)."""
+    doc = getattr(getattr(flowable, "canv", None), "_doctemplate", None)
+    frame = getattr(doc, "frame", None)
+    return getattr(frame, "_height", None)
+
+
 class GridTable(RLTable):
     """A ReportLab Table that also breaks *inside* a row taller than a whole page.
 
@@ -473,9 +481,6 @@ class GridTable(RLTable):
     """
 
     _grid_commands: list = []
-    # Measure rows only until the page is full: ReportLab otherwise measures every remaining
-    # row again at each page break, which makes a 1,000-row list quadratic.
-    _longTableOptimize = 1
 
     def set_grid_style(self, commands: list) -> None:
         self._grid_commands = list(commands)
@@ -497,17 +502,12 @@ class GridTable(RLTable):
             return parts
         return self._split_inside_row(availHeight)
 
-    def _frame_height(self) -> float | None:
-        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
-        frame = getattr(doc, "frame", None)
-        return getattr(frame, "_height", None)
-
     def _split_inside_row(self, availHeight: float) -> list:  # noqa: N803
         first = self.repeatRows  # the row that does not fit, just under the header
         if first >= len(self._cellvalues) or not hasattr(self, "_rowHeights"):
             return []
         head_height = sum(self._rowHeights[:first])
-        frame_height = self._frame_height()
+        frame_height = _frame_height(self)
         if frame_height is None or self._rowHeights[first] <= frame_height - head_height:
             return []  # it fits on a fresh page: move it there whole
         room = availHeight - head_height
@@ -535,6 +535,103 @@ class GridTable(RLTable):
         ]
 
 
+class LongGrid(Flowable):
+    """A long ruled table laid out page by page without rebuilding its remainder each time.
+
+    ReportLab splits a long table at each page break by measuring and restyling all the rows
+    left, which made a 1,000-row list quadratic. Here each row is measured once (in blocks of
+    ``BLOCK`` rows, by ReportLab's own Table so the heights are exactly its own), each page
+    gets a GridTable of just the rows that fit under the repeated header, and the rest stays
+    a LongGrid. A row taller than a whole page falls back to GridTable's split inside the row.
+
+    ``commands(first, last)`` gives the table style for body rows first..last-1 (indices in the
+    table it makes: the header rows come first).
+    """
+
+    BLOCK = 60
+    SLACK = 2.0  # points: rounding in ReportLab's own sums
+
+    def __init__(
+        self,
+        header: list[list],
+        rows: list[list],
+        col_widths: list,
+        commands: Callable[[int, int], list],
+        h_align: str = "LEFT",
+        _heights: tuple[float | None, list[float], float] | None = None,
+    ):
+        super().__init__()
+        self.header, self.rows = header, rows
+        self.col_widths, self.commands, self.hAlign = col_widths, commands, h_align
+        # (width measured for, the body rows' heights, the header's height)
+        self._heights = _heights
+
+    def _table(self, first: int, last: int) -> GridTable:
+        table = GridTable(
+            [*self.header, *self.rows[first:last]],
+            colWidths=self.col_widths,
+            repeatRows=len(self.header),
+            hAlign=self.hAlign,
+        )
+        table.set_grid_style(self.commands(first, last))
+        return table
+
+    def _measure(self, width: float) -> tuple[list[float], float]:
+        if self._heights is None or self._heights[0] != width:
+            heights: list[float] = []
+            for first in range(0, len(self.rows), self.BLOCK):
+                last = min(first + self.BLOCK, len(self.rows))
+                block = self._table(first, last)
+                block.wrap(width, 1e9)
+                heights += block._rowHeights[len(self.header) :]
+            head = self._table(0, 0)
+            head.wrap(width, 1e9)
+            self._heights = (width, heights, sum(head._rowHeights))
+        return self._heights[1], self._heights[2]
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        heights, header_h = self._measure(availWidth)
+        self.width, self.height = availWidth, header_h + sum(heights)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        heights, header_h = self._measure(availWidth)
+        room = availHeight - header_h - self.SLACK
+        fit = 0
+        for h in heights:
+            if h > room:
+                break
+            room -= h
+            fit += 1
+        if fit == len(self.rows):
+            return [self._table(0, fit)]
+        if fit == 0:
+            frame_height = _frame_height(self)
+            if frame_height is None or availHeight < frame_height - self.SLACK:
+                return []  # the next row goes to the next page, under the header
+            # a row taller than a page: GridTable cuts inside it
+            whole = self._table(0, len(self.rows))
+            whole.canv = self.canv
+            return whole.split(availWidth, availHeight)
+        rest_rows = self.rows[fit:]
+        rest = LongGrid(
+            self.header,
+            rest_rows,
+            self.col_widths,
+            lambda first, last: self.commands(first + fit, last + fit),
+            self.hAlign,
+            (availWidth, heights[fit:], header_h),
+        )
+        return [self._table(0, fit), rest]
+
+    def draw(self) -> None:  # the whole table fits where it stands
+        table = self._table(0, len(self.rows))
+        width, _ = table.wrapOn(self.canv, self.width, self.height)
+        spare = self.width - width
+        x = {"CENTER": spare / 2, "CENTRE": spare / 2, "RIGHT": spare}.get(self.hAlign, 0)
+        table.drawOn(self.canv, x, 0)
+
+
 def _split_flowables(
     flowables: list[Flowable], width: float, height: float
 ) -> tuple[list[Flowable], list[Flowable]]:
@@ -555,66 +652,142 @@ def _split_flowables(
 
 
 class LineCell(Flowable):
-    """A table cell of plain text drawn as one line when it fits, as a Paragraph when not.
+    """Short text (plain or runs in bold/italic, "\n" for a line break) drawn line by line
+    when every line fits, as a Paragraph when one does not: table cells and body paragraphs.
 
-    Most cells of a long list are a number, a name or a seat: parsing each as Paragraph
-    markup and breaking it into lines at every page break made a 1,000-row list take a
-    second. A cell that fits is drawn exactly where the Paragraph would put its one line
-    (the baseline one font size below the top, aligned as the column is).
+    Most cells of a long list are a number, a name or a seat, and each giấy mời's "Kính gửi"
+    is one or two lines: parsing each as Paragraph markup and breaking it into lines (at every
+    page break, for a table) made a 1,000-row list or 1,000 letters take a second. A line that
+    fits is drawn exactly where the Paragraph would draw it: the first baseline one font size
+    below the top, one leading per line, aligned as the style says.
     """
 
-    def __init__(self, text: str, style: ParagraphStyle):
+    def __init__(self, content: Inline, style: ParagraphStyle):
         super().__init__()
-        self.text = text
+        self.content = content
         self.style = style
-        self._text_width = stringWidth(text, style.fontName, style.fontSize)
+        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
+        runs = L.as_runs(content)
+        self._simple = not any(r.underline for r in runs)
+        lines: list[list[tuple[str, str]]] = [[]]
+        for run in runs:
+            font = tt2ps(style.fontName, int(run.bold), int(run.italic))
+            for k, piece in enumerate(run.text.split("\n")):
+                if k:
+                    lines.append([])
+                if piece:
+                    lines[-1].append((piece, font))
+        for line in lines:  # a Paragraph drops the spaces at either end of a line
+            while line and not line[0][0].strip():
+                line.pop(0)
+            while line and not line[-1][0].strip():
+                line.pop()
+            if line:
+                line[0] = (line[0][0].lstrip(), line[0][1])
+                line[-1] = (line[-1][0].rstrip(), line[-1][1])
+        self._lines = lines
+        # no text at all (a single space at most): no line, as a Paragraph of no text
+        whole = "".join(r.text for r in runs)
+        self._blank = not whole.strip() and "  " not in whole and "\n" not in whole
+        # Left to the Paragraph: ReportLab's own rules for empty lines ("" is no line, "A<br/>"
+        # one), tabs and soft hyphens (which it treats as spaces and break points), and
+        # justified text over several lines.
+        self._simple = (
+            self._simple
+            and all(lines)
+            and not any("\t" in r.text or "\xad" in r.text for r in runs)
+            and (style.alignment != TA_JUSTIFY or len(lines) == 1)
+        )
+        size = style.fontSize
+        self._line_widths = [sum(stringWidth(t, f, size) for t, f in line) for line in lines]
         self._paragraph: RLParagraph | None = None
         self._fits = True
+        self._wrapped_for: float | None = None
 
     def _as_paragraph(self) -> RLParagraph:
         if self._paragraph is None:
-            self._paragraph = RLParagraph(escape(self.text), self.style)
+            self._paragraph = RLParagraph(markup(self.content), self.style)
         return self._paragraph
 
+    def _rooms(self, width: float) -> list[float]:
+        """The width each line may take: the first line loses the first-line indent."""
+        room = width - self.style.leftIndent - self.style.rightIndent
+        return [
+            room - (self.style.firstLineIndent if i == 0 else 0) for i in range(len(self._lines))
+        ]
+
+    def _fits_in(self, width: float) -> bool:
+        if self._blank:
+            return True
+        return self._simple and all(
+            w <= room + 1e-6 for w, room in zip(self._line_widths, self._rooms(width), strict=True)
+        )
+
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
-        self._fits = self._text_width <= availWidth + 1e-6
-        if self._fits:
-            self.width, self.height = availWidth, self.style.leading
+        # A table measures each cell again at every attempt to fit a page; the answer only
+        # depends on the width.
+        if availWidth == self._wrapped_for:
+            return self.width, self.height
+        self._wrapped_for = availWidth
+        self._fits = self._fits_in(availWidth)
+        if self._blank:
+            self.width, self.height = availWidth, 0
+        elif self._fits:
+            self.width, self.height = availWidth, self.style.leading * len(self._lines)
         else:
             self.width, self.height = self._as_paragraph().wrap(availWidth, availHeight)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        if self._text_width <= availWidth + 1e-6:
-            return []  # one line: it moves whole
+        # at the foot of a page the Paragraph decides (widows, orphans), as it always did;
+        # splitting forgets its line breaks, so the next wrap measures again
+        self._wrapped_for = None
         return self._as_paragraph().split(availWidth, availHeight)
 
     def draw(self) -> None:
+        if self._blank:
+            return
         if not self._fits:
             self._as_paragraph().drawOn(self.canv, 0, 0)
             return
-        style = self.style
-        if style.alignment == TA_CENTER:
-            x = (self.width - self._text_width) / 2
-        elif style.alignment == TA_RIGHT:
-            x = self.width - self._text_width
-        else:
-            x = 0
-        self.canv.setFont(style.fontName, style.fontSize)
-        self.canv.setFillColor(style.textColor)
-        self.canv.drawString(x, self.height - style.fontSize, self.text)
+        style, canvas = self.style, self.canv
+        canvas.setFillColor(style.textColor)
+        y = self.height - style.fontSize
+        rooms = self._rooms(self.width)
+        for i, (line, width) in enumerate(zip(self._lines, self._line_widths, strict=True)):
+            x = style.leftIndent + (style.firstLineIndent if i == 0 else 0)
+            if style.alignment == TA_CENTER:
+                x += (rooms[i] - width) / 2
+            elif style.alignment == TA_RIGHT:
+                x += rooms[i] - width
+            for text, font in line:
+                canvas.setFont(font, style.fontSize)
+                canvas.drawString(x, y, text)
+                x += stringWidth(text, font, style.fontSize)
+            y -= style.leading
+
+
+def _emphasised(content: Inline, bold: bool = False, italic: bool = False) -> Inline:
+    """Runs with the paragraph's own emphasis added (as ``markup(content, bold, italic)``)."""
+    if not (bold or italic):
+        return content
+    return L.as_runs(content, bold=bold, italic=italic)
 
 
 def _cell(value: Inline, style: ParagraphStyle, bold: bool = False) -> Flowable:
-    """A body cell: a LineCell for plain one-line text, a Paragraph for anything richer."""
-    if not bold and isinstance(value, str):
-        text = L.clean(value).strip()
-        if "\n" not in text:
-            return LineCell(text, style)
-    return RLParagraph(markup(value, bold=bold), style)
+    """A body cell of a table, bold in a total row."""
+    return LineCell(_emphasised(value, bold), style)
 
 
-def _table_flowable(block: Table) -> RLTable:
+def frame_width(landscape: bool = False) -> float:
+    """The width of the ND30 text block on A4 (margins 30 mm left, 15 mm right)."""
+    page_width = (_landscape(A4) if landscape else A4)[0]
+    return page_width - (L.MARGIN_LEFT_MM + L.MARGIN_RIGHT_MM) * L.MM
+
+
+def _table_flowable(block: Table, width: float | None = None) -> Flowable:
+    """A ruled table; ``width`` (the frame's, when known) lets a one-line plain cell go in as
+    a string, which the table draws itself: the cheapest cell of a 1,000-row list."""
     fonts = register_fonts()
     size = block.font_size or 12
     data: list[list] = []
@@ -623,35 +796,51 @@ def _table_flowable(block: Table) -> RLTable:
             [RLParagraph(markup(c.title), _cell_style(size, "cell_header")) for c in block.columns]
         )
     kinds = {"left": "cell", "center": "cell_center", "right": "cell_right"}
+    shares = L.relative_widths([c.width for c in block.columns]) if block.columns else []
+    inner = [share * width - 2 * L.TABLE_PADDING_X - 0.5 for share in shares] if width else []
+    face = L.Face(fonts.regular, size)
     for i, row in enumerate(block.rows):
-        bold = i in block.total_rows  # bold comes from the markup: the cells are Paragraphs
+        bold = i in block.total_rows
         cells = []
         for j, column in enumerate(block.columns):
             value = row[j] if j < len(row) else ""
+            if inner and not bold and isinstance(value, str):
+                text = L.clean(value).strip()
+                if text and "\n" not in text and face.width(text) <= inner[j]:
+                    cells.append(text)
+                    continue
             style = _cell_style(size, kinds.get(column.align, "cell"))
             cells.append(_cell(value, style, bold))
         data.append(cells)
     if not data or not block.columns:
         return RLSpacer(1, 0)
-    shares = L.relative_widths([c.width for c in block.columns])
+    widths = [_pct(s) for s in shares]
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("GRID", (0, 0), (-1, -1), L.GRID_THICKNESS, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_X),
+        ("TOPPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_Y + 1),
+        ("LEADING", (0, 0), (-1, -1), _cell_style(size, "cell").leading),
+    ]
+    commands += [
+        ("ALIGN", (j, 0), (j, -1), column.align.upper())
+        for j, column in enumerate(block.columns)
+        if column.align in ("center", "right")
+    ]
+    head = 1 if block.header else 0
+    if block.header and block.repeat_header and len(data) - head > LongGrid.BLOCK:
+        return LongGrid(data[:head], data[head:], widths, lambda first, last: commands)
     table = GridTable(
         data,
-        colWidths=[_pct(s) for s in shares],
+        colWidths=widths,
         repeatRows=1 if (block.header and block.repeat_header) else 0,
         hAlign="LEFT",
     )
-    table.set_grid_style(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
-            ("FONTSIZE", (0, 0), (-1, -1), size),
-            ("GRID", (0, 0), (-1, -1), L.GRID_THICKNESS, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_X),
-            ("TOPPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), L.TABLE_PADDING_Y + 1),
-        ]
-    )
+    table.set_grid_style(commands)
     return table
 
 
@@ -687,8 +876,9 @@ def _key_value_flowable(block: KeyValue) -> Flowable:
 HEADING_WITH_TABLE_ROOM = 45 * L.MM
 
 
-def body_flowables(blocks: Iterable) -> list[Flowable]:
-    """The body blocks of a Document as ReportLab flowables."""
+def body_flowables(blocks: Iterable, width: float | None = None) -> list[Flowable]:
+    """The body blocks of a Document as ReportLab flowables; ``width`` is the frame's (see
+    frame_width), which makes long tables faster to lay out."""
     s = _styles()
     out: list[Flowable] = []
     blocks = list(blocks)
@@ -705,15 +895,13 @@ def body_flowables(blocks: Iterable) -> list[Flowable]:
             out.append(heading)
         elif isinstance(block, Paragraph):
             style = _paragraph_style(block.align, block.indent, block.size, block.space_after)
-            out.append(
-                RLParagraph(markup(block.content, bold=block.bold, italic=block.italic), style)
-            )
+            out.append(LineCell(_emphasised(block.content, block.bold, block.italic), style))
         elif isinstance(block, BulletList):
             bullet = L.clean(block.bullet)
             for item in block.items:
                 out.append(RLParagraph(markup(item), s["bullet"], bulletText=bullet))
         elif isinstance(block, Table):
-            out.append(_table_flowable(block))
+            out.append(_table_flowable(block, width))
             out.append(RLSpacer(1, L.PARAGRAPH_SPACE_AFTER))
         elif isinstance(block, KeyValue):
             out.append(_key_value_flowable(block))
@@ -890,9 +1078,9 @@ def build_pdf(
 
 def render_pdf(doc: Document) -> bytes:
     """The whole Document as a PDF."""
-    body = body_flowables(doc.body)
+    body = body_flowables(doc.body, frame_width(doc.landscape))
     closing = signature_flowables(doc.signatures, doc.recipients)
-    if closing and body and isinstance(body[-1], RLParagraph):
+    if closing and body and isinstance(body[-1], (RLParagraph, LineCell)):
         # the signature never stands alone on the last page: its paragraph goes with it
         # (keepWithNext does not reach into the signature's own KeepTogether, so nest them)
         closing = [KeepTogether([body.pop(), *closing])]

@@ -60,22 +60,37 @@ def test_the_set_built_with_a_helper_process_is_the_set_built_alone(app):
 
 
 def test_helpers_are_used_only_for_a_big_conference_on_a_file_database(app, monkeypatch):
-    import kehoach_app.printouts as printouts
+    from kehoach_app import print_helpers
     from kehoach_app.db import db
     from kehoach_app.demo import create_demo_conference
 
     with app.app_context():
         conference = create_demo_conference()
         db.session.commit()
+        assert print_helpers.database_file().endswith("kehoach.sqlite3")
         app.config["PRINT_HELPERS"] = None
-        monkeypatch.setattr(printouts.os, "cpu_count", lambda: 4)
-        assert printouts._helper_count(conference) == 0  # the demo is small
-        monkeypatch.setattr(printouts, "HELPERS_FROM_SIZE", 1)
-        assert printouts._helper_count(conference) == 3
+        monkeypatch.setattr(print_helpers.os, "cpu_count", lambda: 4)
+        assert print_helpers.helper_count(conference) == 0  # the demo is small
+        monkeypatch.setattr(print_helpers, "HELPERS_FROM_SIZE", 1)
+        assert print_helpers.helper_count(conference) == 3
+        monkeypatch.setattr(print_helpers.os, "cpu_count", lambda: 1)
+        assert print_helpers.helper_count(conference) == 0
         app.config["PRINT_HELPERS"] = 0
-        assert printouts._helper_count(conference) == 0
-    assert printouts._database_file("sqlite://") is None
-    assert printouts._database_file("sqlite:///:memory:") is None
-    assert printouts._database_file("sqlite:///C:/Dữ liệu/kehoach.sqlite3") == (
-        "C:/Dữ liệu/kehoach.sqlite3"
-    )
+        assert print_helpers.helper_count(conference) == 0
+        # unsaved changes: helpers would not see them, so none is started
+        conference.title = conference.title + " (sửa)"
+        tasks = [(p, f) for p in all_printouts() for f in p.formats]
+        assert print_helpers.build_with_helpers(conference, tasks, 1) == {}
+        db.session.rollback()
+
+
+def test_no_helpers_for_an_in_memory_database(tmp_path):
+    from kehoach_app import create_app, print_helpers
+    from kehoach_app.db import db
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"}, tmp_path / "d")
+    with app.app_context():
+        assert print_helpers.database_file() is None
+        app.config["PRINT_HELPERS"] = 2
+        assert print_helpers.helper_count(None) == 0
+        db.engine.dispose()

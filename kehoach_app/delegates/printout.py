@@ -42,6 +42,7 @@ from ..db import db
 from ..printing import FONT_FAMILY_DOCX, Header, Run, Signature, register_fonts
 from ..printing import layout as L
 from ..printing.pdf import (
+    CELL_SLACK,
     LineCell,
     LongGrid,
     SheetStart,
@@ -50,6 +51,7 @@ from ..printing.pdf import (
     markup,
     signature_flowables,
     styles,
+    table_cell,
 )
 from ..printouts import Printout, register_printout
 from .logic import role_of, sort_delegates
@@ -700,16 +702,9 @@ def _grid_pages(
     cell_style = {a: s[f"{k}_{size:g}"] for a, k in (("left", "cell"), ("center", "cell_center"))}
     pad_x, pad_y = L.TABLE_PADDING_X, L.TABLE_PADDING_Y
     widths = [c.width_mm * L.MM for c in columns]
-    face = L.Face(fonts.regular, size)
-    inner = [w - 2 * pad_x - 0.5 for w in widths]
 
     def cell(text: str, j: int):
-        """Text that fits on one line goes in as a string, which the table draws itself (the
-        cheapest cell there is); longer text wraps in a LineCell."""
-        text = L.clean(text)
-        if "\n" not in text and face.width(text) <= inner[j]:
-            return text
-        return LineCell(text, cell_style[columns[j].align])
+        return table_cell(text, cell_style[columns[j].align], widths[j] - CELL_SLACK)
 
     header = [RLParagraph(markup(c.title), s[f"cell_header_{size:g}"]) for c in columns]
     room = max(min_row_mm * L.MM - 2 * pad_y - 1, 0)

@@ -136,13 +136,12 @@ def _prepare_settings(doc) -> None:
 
 # --------------------------------------------------------------------------- raw WordprocessingML
 
-_W_R, _W_RPR, _W_RFONTS = qn("w:r"), qn("w:rPr"), qn("w:rFonts")
-_W_B, _W_I, _W_U, _W_SZ, _W_SZCS = qn("w:b"), qn("w:i"), qn("w:u"), qn("w:sz"), qn("w:szCs")
+_W_R, _W_RPR = qn("w:r"), qn("w:rPr")
+_W_B, _W_I, _W_U = qn("w:b"), qn("w:i"), qn("w:u")
 _W_T, _W_TAB, _W_BR, _W_VAL = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:val")
 _W_PPR, _W_KEEP_NEXT, _W_SPACING = qn("w:pPr"), qn("w:keepNext"), qn("w:spacing")
 _W_IND, _W_JC = qn("w:ind"), qn("w:jc")
 _XML_SPACE = qn("xml:space")
-_FONT_SLOT_TAGS = tuple(qn(slot) for slot in _FONT_SLOTS)
 _RUN_SPECIALS = re.compile(r"([\t\n\r])")
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
@@ -184,12 +183,8 @@ def _new_ppr(
             ind.set(qn("w:firstLine"), str(_tw(first_indent)))
     SubElement(ppr, _W_JC).set(_W_VAL, _JC.get(align, "both"))
     rpr = SubElement(ppr, _W_RPR)
-    rfonts = SubElement(rpr, _W_RFONTS)
-    for slot in _FONT_SLOT_TAGS:
-        rfonts.set(slot, FONT_FAMILY_DOCX)
-    half_points = str(round(size * 2))
-    SubElement(rpr, _W_SZ).set(_W_VAL, half_points)
-    SubElement(rpr, _W_SZCS).set(_W_VAL, half_points)
+    _set_rfonts(rpr)
+    _set_size(rpr, size)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -211,16 +206,12 @@ class _Writer:
         the document's time. "\n" becomes <w:br/> and "\t" <w:tab/>, as in python-docx."""
         r = SubElement(p._p, _W_R)
         rpr = SubElement(r, _W_RPR)
-        rfonts = SubElement(rpr, _W_RFONTS)
-        for slot in _FONT_SLOT_TAGS:
-            rfonts.set(slot, FONT_FAMILY_DOCX)
+        _set_rfonts(rpr)
         for tag, on in ((_W_B, bold), (_W_I, italic)):
             flag = SubElement(rpr, tag)
             if not on:
                 flag.set(_W_VAL, "0")
-        half_points = str(round(size * 2))
-        SubElement(rpr, _W_SZ).set(_W_VAL, half_points)
-        SubElement(rpr, _W_SZCS).set(_W_VAL, half_points)
+        _set_size(rpr, size)
         if underline:
             SubElement(rpr, _W_U).set(_W_VAL, "single")
         for piece in _RUN_SPECIALS.split(text):

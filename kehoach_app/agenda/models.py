@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..conferences.models import Conference
@@ -36,6 +37,11 @@ class AgendaItem(db.Model):
     # The MC's words for this item; empty means the default wording generated from the item.
     mc_text: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Items the program keeps in step with another part (the award ceremony: "awards:<form>",
+    # "awards:break"); None for the officer's own items. `edited`: the officer changed a kept
+    # item's words, so its text is no longer replaced (its time still follows the batches).
+    derived_key: Mapped[str | None] = mapped_column(String(120), default=None)
+    edited: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     updated_at: Mapped[dt.datetime] = mapped_column(
         default=lambda: dt.datetime.now().replace(microsecond=0),
         onupdate=lambda: dt.datetime.now().replace(microsecond=0),

@@ -118,6 +118,9 @@ class CeremonySettings(db.Model):
     batch_size: Mapped[int] = mapped_column(default=10)  # one stage row
     # Codes of the forms after which a break (nghỉ giải lao) is planned, comma-separated.
     breaks_after: Mapped[str] = mapped_column(Text, default="")
+    # Stage time of one batch (called up, handed out, photograph): the programme's award items
+    # last batches × this.
+    minutes_per_batch: Mapped[int] = mapped_column(default=3, server_default="3")
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -55,6 +55,9 @@ class Conference(db.Model):
     legal_bases: Mapped[str] = mapped_column(Text, default="", server_default="")
     closing: Mapped[str] = mapped_column(Text, default="", server_default="")
     recipients: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Ngày ký: the one date every signed document of the set carries; None leaves the day and
+    # month blank for the signer ("ngày … tháng … năm 2027").
+    signing_date: Mapped[dt.date | None] = mapped_column(default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
     # Soft delete: a deleted conference sits in the recycle bin (thùng rác) until restored.

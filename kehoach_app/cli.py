@@ -1,5 +1,5 @@
 """The command line: `flask --app kehoach_app demo | export-conference | import-conference |
-print-all`.
+print-all | check`.
 
 These names and options are the program's scripting interface; keep them stable (README).
 """
@@ -85,3 +85,42 @@ def register_commands(app: Flask) -> None:
             click.echo(str(out_dir / name))
 
         write_all(conference, add)
+
+    @app.cli.command("check")
+    @click.argument("conference_id", type=int)
+    @click.pass_context
+    def check_command(ctx: click.Context, conference_id: int):
+        """Kiểm tra trước khi trình ký: in mỗi vấn đề một dòng; mã thoát 0 khi không có lỗi
+        chặn, 1 khi có, 2 khi không có hội nghị này."""
+        from . import checks
+        from .conferences.models import Conference
+
+        conference = db.session.get(Conference, conference_id)
+        if conference is None or conference.deleted_at is not None:
+            where = "" if conference is None else " (hội nghị này đang ở thùng rác)"
+            click.echo(f"Không có hội nghị số {conference_id}{where}.", err=True)
+            ctx.exit(2)
+        # The rules build their links with url_for: a request context gives them one.
+        with app.test_request_context():
+            problems = checks.run_checks(conference)
+        for line in check_lines(problems):
+            click.echo(line)
+        ctx.exit(1 if any(problem.blocking for problem in problems) else 0)
+
+
+_SEVERITY_WORDS = {True: "CHẶN", False: "CẢNH BÁO"}
+
+
+def check_lines(problems) -> list[str]:
+    """One line per problem, then the count: "CHẶN      [Dự toán kinh phí] … — sửa tại /…"."""
+    from .checks import part_title, summary
+
+    width = max(len(word) for word in _SEVERITY_WORDS.values())
+    lines = [
+        f"{_SEVERITY_WORDS[p.blocking]:<{width}}  [{part_title(p.part)}] {p.message}"
+        f" — sửa tại {p.fix_url}"
+        for p in problems
+    ]
+    counts = summary(problems)
+    lines.append(f"{counts.text}.")
+    return lines

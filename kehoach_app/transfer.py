@@ -251,6 +251,9 @@ def restore_snapshot(conference: Conference, text: str) -> None:
     values = dict(document["conference"])
     values["date"] = dt.date.fromisoformat(values["date"])
     values["start_time"] = dt.time.fromisoformat(values["start_time"])
+    # A snapshot taken before the ngày ký existed had none: the conference had none then either.
+    signing = values.get("signing_date")
+    values["signing_date"] = dt.date.fromisoformat(signing) if signing else None
     conference.set_values(values)
     for part in _PARTS:
         if part.key in document:

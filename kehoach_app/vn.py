@@ -31,6 +31,7 @@ __all__ = [
     "format_date_long",
     "format_date_short",
     "format_date_with_weekday",
+    "format_count",
     "format_decimal",
     "format_money",
     "format_number",
@@ -122,6 +123,18 @@ def format_number(n: int) -> str:
     n = _require_int(n, "format_number")
     sign = "-" if n < 0 else ""
     return sign + _group_thousands(str(abs(n)))
+
+
+def format_count(n: int, noun: str = "") -> str:
+    """A head count as plans write it: below 10 with a leading zero, "02 đại biểu", "01 lãnh
+    đạo", "120 đại biểu", "1.100 đại biểu"; without a noun the figure alone ("05").
+
+    The seeds write every count of people or things this way (Kế hoạch 000: "mỗi đơn vị 01 lãnh
+    đạo"; 001: "01 công chức"), like the document number of Nghị định 30/2020/NĐ-CP, Phụ lục I.
+    """
+    n = _require_int(n, "format_count")
+    figure = f"{n:02d}" if 0 <= n < 10 else format_number(n)
+    return f"{figure} {noun}" if noun else figure
 
 
 def _to_decimal(x: Decimal | float | int) -> Decimal:

@@ -21,9 +21,22 @@ KEY = "agenda"
 
 
 def export_agenda(conference: Conference) -> list[dict]:
-    return [
-        {name: getattr(item, name) for name in AgendaItem.FIELDS} for item in items_of(conference)
-    ]
+    rows = []
+    for item in items_of(conference):
+        row = {name: getattr(item, name) for name in AgendaItem.FIELDS}
+        if item.derived_key:  # an item kept in step with the awards (docs/agenda.md)
+            row["derived_key"] = item.derived_key
+            row["edited"] = bool(item.edited)
+        rows.append(row)
+    return rows
+
+
+def _kept(row: dict) -> dict:
+    """The keeping of an item: its derived key (checked: a short text) and edited flag."""
+    key = row.get("derived_key")
+    if not isinstance(key, str) or not key.strip() or len(key) > 120:
+        return {"derived_key": None, "edited": False}
+    return {"derived_key": key.strip(), "edited": row.get("edited") is True}
 
 
 def validate_agenda(data: Any) -> list[dict]:
@@ -46,7 +59,7 @@ def validate_agenda(data: Any) -> list[dict]:
                 label = getattr(form, name).label.text
                 messages.extend(f"{where}: {label}: {error}" for error in errors if error)
             continue
-        checked.append(form.item_values())
+        checked.append({**form.item_values(), **_kept(row)})
     if messages:
         raise ConferenceFileError(messages)
     return checked
@@ -63,6 +76,12 @@ def agenda_next_edition(rows: list[dict], years: set[int], offset: int) -> list[
     moved = []
     for row in rows:
         copy = dict(row)
+        if copy.get("derived_key"):
+            # next year's awards are not known yet: the kept items stand for the ceremony, as a
+            # preset's placeholders do, until the new awards are entered
+            prefix = copy["derived_key"].split(":", 1)[0]
+            copy["derived_key"] = f"{prefix}:placeholder"
+            copy["edited"] = False
         for name in _TEXTS_WITH_YEARS:
             if copy.get(name):
                 copy[name] = shift_years(copy[name], years, offset)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .. import vn
+from ..conferences.logic import signing_date_line
 from ..conferences.vocab import AGENDA_KINDS, LENGTHS
 
 # --------------------------------------------------------------------------------------------
@@ -53,6 +54,10 @@ class AgendaEntry:
     mc_text: str = ""
     notes: str = ""
     id: int | None = None
+    # kept in step with another part ("awards:<form code>"; see docs/agenda.md), None for the
+    # officer's own items; `edited`: the officer changed its words (they are no longer replaced)
+    derived_key: str | None = None
+    edited: bool = False
 
     @property
     def is_break(self) -> bool:
@@ -231,6 +236,22 @@ def schedule_warnings(schedule: Schedule) -> list[str]:
     """Clear Vietnamese warnings for a programme that is empty or runs past its session."""
     if schedule.is_empty:
         return [EMPTY_WARNING]
+    warnings = overrun_warnings(schedule)
+    if (
+        schedule.rule.needs_lunch_check
+        and schedule.start_minute < LUNCH_FROM
+        and schedule.end_minute > LUNCH_TO
+    ):
+        warnings.extend(_lunch_warnings(schedule))
+    return warnings
+
+
+def overrun_warnings(schedule: Schedule) -> list[str]:
+    """The warnings of a programme running past the session planned (Conference.length): longer
+    than half a day, or ending after the session's last minute. The pre-signature check blocks
+    on these (agenda/checks.py)."""
+    if schedule.is_empty:
+        return []
     rule = schedule.rule
     end = schedule.end_minute
     warnings: list[str] = []
@@ -245,8 +266,6 @@ def schedule_warnings(schedule: Schedule) -> list[str]:
             f"Chương trình kết thúc lúc {clock_text(end)}, quá {rule.latest_end_name} "
             f"({clock_text(rule.latest_end)}) {format_duration(end - rule.latest_end)}."
         )
-    if rule.needs_lunch_check and schedule.start_minute < LUNCH_FROM and end > LUNCH_TO:
-        warnings.extend(_lunch_warnings(schedule))
     return warnings
 
 
@@ -269,6 +288,114 @@ def _lunch_warnings(schedule: Schedule) -> list[str]:
         "Chương trình kéo dài qua giờ trưa (11:30 – 13:30) mà chưa có giờ nghỉ trưa: hãy chèn "
         f"mục “{DEFAULT_BREAK_TITLE}” từ {LUNCH_MIN_MINUTES} phút trở lên vào lúc 12:00."
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Items kept in step with another part (the award ceremony)
+# --------------------------------------------------------------------------------------------
+
+# An edited derived item's key carries, after this mark, the fingerprint of the text generated
+# when the officer edited it ("awards:bang_khen_tinh|3f2a1b9c"): when the generated text changes
+# later, the page and the pre-signature check say so (no column needed for it).
+EDIT_MARK = "|"
+# Where a part's items go when the programme has none of them yet: before the first of these.
+DERIVED_ANCHOR_KINDS = ("phat_bieu_chi_dao", "phat_dong", "huong_ung", "ky_ket", "be_mac")
+
+
+def base_key(key: str | None) -> str | None:
+    """ "awards:bang_khen_tinh|3f2a1b9c" → "awards:bang_khen_tinh"."""
+    return key.split(EDIT_MARK, 1)[0] if key else key
+
+
+def edit_fingerprint(key: str | None) -> str:
+    return key.split(EDIT_MARK, 1)[1] if key and EDIT_MARK in key else ""
+
+
+def text_fingerprint(kind: str, title: str, presenter: str, presenter_unit: str = "") -> str:
+    """A short digest of an item's generated words (not its minutes, which always follow)."""
+    import hashlib
+
+    text = "\x1f".join(vn.clean_text(part) for part in (kind, title, presenter, presenter_unit))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+# A blank left to fill in: "…" or "..." standing on its own ("đồng chí …", "Số …/…"), not the
+# "…" that ends a list right after its last word ("người lao động trực tiếp…") — the same rule
+# as the delegates part's has_placeholder.
+_BLANK = re.compile(r"(?<!\w)(?:…|\.{3,})")
+
+
+def has_blank(text: str | None) -> bool:
+    return bool(text) and _BLANK.search(vn.nfc(text)) is not None
+
+
+def is_derived_from(entry: AgendaEntry, prefix: str) -> bool:
+    key = base_key(entry.derived_key)
+    return bool(key) and key.startswith(prefix)
+
+
+@dataclass(frozen=True)
+class DerivedGap:
+    """How a programme's kept items differ from what the other part says they must be."""
+
+    missing: tuple[str, ...] = ()  # titles of items the programme lacks
+    extra: tuple[int, ...] = ()  # numbers of kept items that should be gone
+    placeholders: tuple[int, ...] = ()  # numbers of preset placeholders still there
+    mistimed: tuple[int, ...] = ()  # numbers of items whose minutes differ
+    reworded: tuple[int, ...] = ()  # numbers of items (not edited) whose words differ
+    misordered: bool = False
+    stale_edits: tuple[int, ...] = ()  # edited items whose generated text has since changed
+
+    @property
+    def in_step(self) -> bool:
+        return not (
+            self.missing
+            or self.extra
+            or self.placeholders
+            or self.mistimed
+            or self.reworded
+            or self.misordered
+        )
+
+
+def derived_gap(
+    entries: Sequence[AgendaEntry], expected: Sequence, prefix: str, placeholder_key: str
+) -> DerivedGap:
+    """Compare the programme's items kept for `prefix` with `expected` (objects with key, kind,
+    title, presenter, minutes — e.g. awards.logic.ProgrammeItem), item numbers 1-based."""
+    wanted = {item.key: item for item in expected}
+    numbered = list(enumerate(entries, start=1))
+    kept = [(n, e) for n, e in numbered if is_derived_from(e, prefix)]
+    placeholders = tuple(n for n, e in kept if base_key(e.derived_key) == placeholder_key)
+    present = {base_key(e.derived_key): (n, e) for n, e in kept if n not in placeholders}
+    extra = tuple(n for key, (n, _) in present.items() if key not in wanted)
+    missing = tuple(item.title for key, item in wanted.items() if key not in present)
+    mistimed, reworded, stale = [], [], []
+    for key, item in wanted.items():
+        if key not in present:
+            continue
+        number, entry = present[key]
+        if entry.minutes != item.minutes:
+            mistimed.append(number)
+        generated = text_fingerprint(item.kind, item.title, item.presenter)
+        if entry.edited:
+            if edit_fingerprint(entry.derived_key) not in ("", generated):
+                stale.append(number)
+        elif (
+            text_fingerprint(entry.kind, entry.title, entry.presenter, entry.presenter_unit)
+            != generated
+        ):
+            reworded.append(number)
+    order = [base_key(e.derived_key) for _, e in kept if base_key(e.derived_key) in wanted]
+    return DerivedGap(
+        missing=missing,
+        extra=extra,
+        placeholders=placeholders if wanted else (),
+        mistimed=tuple(mistimed),
+        reworded=tuple(reworded),
+        misordered=order != [key for key in wanted if key in present],
+        stale_edits=tuple(stale),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -445,6 +572,83 @@ def _opening(item: TimedItem, context: ScriptContext) -> str:
 
 def _next_part(item: TimedItem) -> str:
     return "Mở đầu chương trình" if item.number == 1 else "Tiếp theo chương trình"
+
+
+# Who the MC introduces (Nghị định 145/2013/NĐ-CP; Nghị định 111/2018/NĐ-CP): superiors, then
+# invited bodies, then the host — the delegate groups in the officer's order, which the presets
+# give in that protocol order. Within a group the ranked delegates go first (rank 1, 2, …), the
+# others after them by name: a delegate without a rank keeps his group's place.
+INTRODUCE_BY_NAME_MAX = 12  # a larger group is greeted as a body ("Các đồng chí …")
+# Groups greeted as a body whatever their size (the award recipients' representatives)…
+_GREETED_AS_BODY = ("duoc khen thuong", "dien hinh tien tien", "nhan khen thuong")
+# … and groups the MC does not introduce at all (the press, the staff serving the conference).
+_NOT_INTRODUCED = ("phong vien", "phuc vu", "bao chi", "ky thuat")
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", vn.nfc(text).casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _delegate_line(person) -> str:
+    from ..delegates.logic import role_of
+
+    role = role_of(person.position, person.unit)
+    substitute = vn.clean_text(getattr(person, "substitute_name", "") or "")
+    if person.reply == "substitute" and substitute:
+        return f"Đồng chí {substitute}, dự thay {person.honorific.lower()} {person.full_name}" + (
+            f", {role}" if role else ""
+        )
+    return f"{person.honorific} {person.full_name}" + (f", {role}" if role else "")
+
+
+def _body_line(group_name: str) -> str:
+    """ "Các đồng chí đại diện tập thể, cá nhân được khen thưởng"."""
+    name = _lower_common_noun(vn.clean_text(group_name))
+    if name.startswith("các "):
+        name = name[len("các ") :]
+    return f"Các đồng chí {name}"
+
+
+def introduction_lines(people: Iterable, groups: Iterable) -> list[str]:
+    """The lines the MC reads to introduce the delegates, in protocol order, group by group.
+
+    `people`: delegates (full_name, honorific, position, unit, protocol_rank, presidium, reply,
+    substitute_name, group_id); `groups`: their groups (id, name, position). Absent delegates
+    are left out, a substitute is introduced in place of the person he stands in for. A group
+    of the award recipients, or larger than INTRODUCE_BY_NAME_MAX, is greeted as a body after
+    its ranked members (and Đoàn Chủ tịch) by name; the press and the serving staff are not
+    introduced. Delegates in no group come after the groups, ranked ones first.
+    """
+    from ..delegates.logic import protocol_key
+
+    coming = [p for p in people if p.reply != "absent"]
+    by_group: dict[int | None, list] = {}
+    for person in coming:
+        by_group.setdefault(person.group_id, []).append(person)
+    lines: list[str] = []
+    ordered_groups = sorted(groups, key=lambda g: (g.position, g.id))
+    for group in ordered_groups:
+        members = sorted(by_group.get(group.id, []), key=protocol_key)
+        folded = _folded(group.name)
+        if any(word in folded for word in _NOT_INTRODUCED):
+            lines += [_delegate_line(p) for p in members if p.protocol_rank or p.presidium]
+            continue
+        as_body = len(members) > INTRODUCE_BY_NAME_MAX or any(
+            word in folded for word in _GREETED_AS_BODY
+        )
+        if not as_body:
+            lines += [_delegate_line(p) for p in members]
+            continue
+        lines += [_delegate_line(p) for p in members if p.protocol_rank or p.presidium]
+        if members:
+            lines.append(_body_line(group.name))
+    known = {g.id for g in ordered_groups}
+    ungrouped = [p for p in coming if p.group_id is None or p.group_id not in known]
+    lines += [_delegate_line(p) for p in sorted(ungrouped, key=protocol_key)]
+    return lines
 
 
 def _introduce_delegates(context: ScriptContext, delegates: Sequence[str]) -> list[str]:
@@ -730,7 +934,7 @@ def document_head(values: dict, printed_on: dt.date) -> DocumentHead:
     return DocumentHead(
         issuer=values["issuer"],
         parent_body=values.get("parent_body", ""),
-        date_line=vn.date_line(values["place_name"], printed_on),
+        date_line=signing_date_line(values),
         subtitle=values["title"],
         attachment_line=attachment,
         time_line=f"{vn.format_time(values['start_time'])}, "

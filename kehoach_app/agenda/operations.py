@@ -10,7 +10,8 @@ officer who reorders the programme never loses what they are typing elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -21,7 +22,12 @@ from .logic import (
     BREAK_KIND,
     DEFAULT_BREAK_MINUTES,
     DEFAULT_BREAK_TITLE,
+    DERIVED_ANCHOR_KINDS,
+    EDIT_MARK,
     AgendaEntry,
+    base_key,
+    introduction_lines,
+    text_fingerprint,
 )
 from .models import AgendaItem
 
@@ -49,11 +55,21 @@ def entry_of(item: AgendaItem) -> AgendaEntry:
         mc_text=item.mc_text,
         notes=item.notes,
         id=item.id,
+        derived_key=item.derived_key,
+        edited=bool(item.edited),
     )
 
 
 def entries_of(conference: Conference) -> list[AgendaEntry]:
     return [entry_of(item) for item in items_of(conference)]
+
+
+def introduced_delegates(conference: Conference) -> list[str]:
+    """The lines the MC reads to introduce the delegates, group by group in protocol order
+    (logic.introduction_lines), from the delegates part's rows."""
+    from ..delegates.printout import conference_delegates, conference_groups
+
+    return introduction_lines(conference_delegates(conference), conference_groups(conference))
 
 
 def _renumber(ordered: Sequence[AgendaItem]) -> None:
@@ -109,11 +125,34 @@ def number_of(item: AgendaItem) -> int:
     return items_of(item.conference).index(item) + 1
 
 
+# The words of an item the program generates; the officer changing one of them makes a kept
+# item "edited" (its MC words and notes are the officer's anyway, its minutes always follow).
+_GENERATED_FIELDS = ("kind", "title", "presenter", "presenter_unit")
+
+
 def update_item(item: AgendaItem, values: dict) -> bool:
-    """Save the form's values; False when nothing changed (no undo step is kept)."""
+    """Save the form's values; False when nothing changed (no undo step is kept).
+
+    A kept item (derived_key) whose words the officer changes is marked edited: its words are
+    no longer replaced, and its key remembers the generated words it replaced (logic.EDIT_MARK).
+    A preset's placeholder the officer rewrites becomes the officer's own item.
+    """
     if all(getattr(item, name) == values[name] for name in AgendaItem.FIELDS if name in values):
         return False
     take_snapshot(item.conference, SNAPSHOT_ACTION, f"Sửa mục {number_of(item)} của chương trình")
+    reworded = any(
+        name in values and getattr(item, name) != values[name] for name in _GENERATED_FIELDS
+    )
+    if item.derived_key and reworded:
+        source = _source_of(item.derived_key)
+        if source is not None and base_key(item.derived_key) == source.placeholder_key:
+            item.derived_key = None
+        elif not item.edited:
+            fingerprint = text_fingerprint(
+                item.kind, item.title, item.presenter, item.presenter_unit
+            )
+            item.derived_key = f"{base_key(item.derived_key)}{EDIT_MARK}{fingerprint}"
+            item.edited = True
     _set(item, values)
     db.session.flush()
     return True
@@ -201,10 +240,168 @@ def replace_items(conference: Conference, rows: Sequence[dict]) -> None:
     """
     old = items_of(conference)
     for position, values in enumerate(rows, start=1):
-        item = AgendaItem(conference_id=conference.id, position=position)
+        item = AgendaItem(
+            conference_id=conference.id,
+            position=position,
+            derived_key=values.get("derived_key"),
+            edited=bool(values.get("edited")),
+        )
         _set(item, values)
         db.session.add(item)
     db.session.flush()
     for item in old:
         db.session.delete(item)
     db.session.flush()
+
+
+# --------------------------------------------------------------------------------------------
+# Items kept in step with another part (the award ceremony: docs/agenda.md)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DerivedSource:
+    """A part that decides some of the programme's items: the items are AgendaItem rows whose
+    derived_key starts with `prefix`; `expected(conference)` says what they must be now (objects
+    with key, kind, title, presenter, minutes), without writing."""
+
+    prefix: str
+    placeholder_key: str
+    expected: Callable[[Conference], list]
+    fix_endpoint: str  # the page where the other part's facts are changed
+
+
+_SOURCES: dict[str, DerivedSource] = {}
+
+
+def register_derived_source(source: DerivedSource) -> None:
+    _SOURCES[source.prefix] = source
+
+
+def derived_sources() -> list[DerivedSource]:
+    return list(_SOURCES.values())
+
+
+def _source_of(key: str | None) -> DerivedSource | None:
+    key = base_key(key) or ""
+    return next((s for s in _SOURCES.values() if key.startswith(s.prefix)), None)
+
+
+def keep_derived_items(
+    conference: Conference, prefix: str, expected: Sequence, placeholder_key: str
+) -> bool:
+    """Bring the programme's items of `prefix` in step with `expected`; True when it changed.
+
+    Called by the other part's operations after they change its facts (no snapshot here: the
+    calling operation took it). Rules (docs/agenda.md):
+    - with nothing expected, the kept items go and a preset's placeholders stay;
+    - otherwise the placeholders go, an item is added for each new key, removed when its key is
+      gone, re-timed always, re-worded unless the officer edited it;
+    - the items stand together, in the expected order, where the first of them (or of the
+      placeholders) stood — else before the first closing item (phát biểu chỉ đạo, phát động,
+      hưởng ứng, ký kết, bế mạc), else at the end; an item of the officer's own that stood
+      between two kept items stays right after the one it followed.
+    """
+    rows = items_of(conference)
+
+    def kept(row: AgendaItem) -> bool:
+        return bool(row.derived_key) and (base_key(row.derived_key) or "").startswith(prefix)
+
+    wanted = [item.key for item in expected]
+    existing = {
+        base_key(row.derived_key): row
+        for row in rows
+        if kept(row) and base_key(row.derived_key) != placeholder_key
+    }
+    positions = [i for i, row in enumerate(rows) if kept(row)]
+    if positions:
+        first, last = positions[0], positions[-1]
+    else:
+        anchor = next(
+            (i for i, row in enumerate(rows) if row.kind in DERIVED_ANCHOR_KINDS), len(rows)
+        )
+        first, last = anchor, anchor - 1
+    before, inside, after = rows[:first], rows[first : last + 1], rows[last + 1 :]
+
+    followers: dict[str | None, list[AgendaItem]] = {}
+    gone: list[AgendaItem] = []
+    current: str | None = None
+    for row in inside:
+        key = base_key(row.derived_key) if kept(row) else None
+        if key is None:
+            followers.setdefault(current, []).append(row)
+        elif key in wanted:
+            current = key
+        elif key != placeholder_key or wanted:
+            gone.append(row)
+        else:  # no awards yet: a placeholder stays where it is
+            followers.setdefault(current, []).append(row)
+
+    changed = bool(gone)
+    block = list(followers.pop(None, []))
+    for item in expected:
+        row = existing.get(item.key)
+        if row is None:
+            row = AgendaItem(
+                conference_id=conference.id,
+                position=len(rows) + len(block) + 1,
+                derived_key=item.key,
+                edited=False,
+                presenter_unit="",
+                mc_text="",
+                notes="",
+                kind=item.kind,
+                title=item.title[:500],
+                presenter=item.presenter[:300],
+                minutes=item.minutes,
+            )
+            db.session.add(row)
+            changed = True
+        else:
+            values = {"minutes": item.minutes}
+            if not row.edited:
+                values.update(
+                    kind=item.kind,
+                    title=item.title[:500],
+                    presenter=item.presenter[:300],
+                    presenter_unit="",
+                )
+            if any(getattr(row, name) != value for name, value in values.items()):
+                _set(row, values)
+                changed = True
+        block.append(row)
+        block.extend(followers.pop(item.key, []))
+    for rest in followers.values():  # followers of a kept item that is gone
+        block.extend(rest)
+    for row in gone:
+        db.session.delete(row)
+    db.session.flush()
+    ordered = before + block + after
+    if [row.id for row in ordered] != [row.id for row in rows if row not in gone]:
+        changed = True
+    _renumber(ordered)
+    db.session.flush()
+    return changed
+
+
+def refresh_derived(conference: Conference) -> bool:
+    """Bring every part's kept items in step (after "Theo nội dung tự động", or on request)."""
+    changed = False
+    for source in _SOURCES.values():
+        changed |= keep_derived_items(
+            conference, source.prefix, source.expected(conference), source.placeholder_key
+        )
+    return changed
+
+
+def restore_generated(item: AgendaItem) -> None:
+    """Give an edited kept item its generated words back (the officer's MC words stay)."""
+    take_snapshot(
+        item.conference,
+        SNAPSHOT_ACTION,
+        f"Trả mục {number_of(item)} của chương trình về nội dung tự động",
+    )
+    item.derived_key = base_key(item.derived_key)
+    item.edited = False
+    db.session.flush()
+    refresh_derived(item.conference)

@@ -13,19 +13,22 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer
 from ..conferences.models import Conference
+from ..conferences.operations import take_snapshot
 from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import AGENDA_KINDS, LENGTHS
 from ..db import db
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
-from . import operations
+from . import checks, operations  # noqa: F401 — checks registers the part's rules
 from .conference_file import PART
 from .forms import AT_END, AT_TOP, AgendaItemForm, NewAgendaItemForm
 from .logic import (
     DEFAULT_BREAK_MINUTES,
     agenda_status,
+    base_key,
     compute_schedule,
     default_mc_text,
+    derived_gap,
     format_duration,
     programme_sheet,
     run_of_show,
@@ -97,14 +100,30 @@ def _new_form(items: list[AgendaItem], formdata=None) -> NewAgendaItemForm:
     return form
 
 
+def kept_status(conference: Conference, entries: list) -> tuple[list, dict]:
+    """For each part that keeps items in the programme: (source, gap), and what each kept key
+    must read now (key → the expected item). Read only (docs/agenda.md)."""
+    gaps, generated = [], {}
+    for source in operations.derived_sources():
+        expected = source.expected(conference)
+        gaps.append((source, derived_gap(entries, expected, source.prefix, source.placeholder_key)))
+        generated.update({item.key: item for item in expected})
+    return gaps, generated
+
+
 def _render_programme(conference: Conference, form: NewAgendaItemForm, status: int = 200):
     items = operations.items_of(conference)
     schedule = _schedule(conference, items)
     focus = next((name for name in _FORM_ORDER if form[name].errors), None)
+    gaps, generated = kept_status(conference, [timed.entry for timed in schedule.items])
     return render_template(
         "agenda/programme.html",
         conference=conference,
         rows=list(zip(items, schedule.items, strict=True)),
+        out_of_step=[gap for _source, gap in gaps if not gap.in_step],
+        stale_edits={n for _source, gap in gaps for n in gap.stale_edits},
+        generated=generated,
+        base_key=base_key,
         schedule=schedule,
         form=form,
         kinds=AGENDA_KINDS,
@@ -148,7 +167,12 @@ def _render_edit(conference, item, form, status: int = 200):
     items = operations.items_of(conference)
     schedule = _schedule(conference, items)
     timed = schedule.items[items.index(item)]
-    default = default_mc_text(timed, schedule, script_context(conference.values()))
+    default = default_mc_text(
+        timed,
+        schedule,
+        script_context(conference.values()),
+        operations.introduced_delegates(conference),
+    )
     return render_template(
         "agenda/item_form.html",
         conference=conference,
@@ -287,6 +311,41 @@ def insert_break(conference_id: int, item_id: int):
     return _to_programme(conference, new.id)
 
 
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/noi-dung-tu-dong")
+def restore_generated(conference_id: int, item_id: int):
+    """An edited kept item gets its generated words back (like a plan paragraph's reset)."""
+    conference = _conference(conference_id)
+    item = _item(conference, item_id)
+    if item is None:
+        _notice(GONE, "info")
+        return _to_programme(conference)
+    if not item.edited:
+        _notice("Mục này đang dùng nội dung tự động.", "info")
+        return _to_programme(conference, item.id)
+    operations.restore_generated(item)
+    db.session.commit()
+    item = _item(conference, item_id)
+    _notice("Đã trả mục về nội dung tự động theo khen thưởng.", conference=conference)
+    return _to_programme(conference, item.id if item is not None else None)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/cap-nhat-tu-dong")
+def refresh(conference_id: int):
+    """Bring the kept items in step now (after a change the awards part did not see, e.g. the
+    Đoàn Chủ tịch changed on the delegates page, or an item deleted by hand)."""
+    conference = _conference(conference_id)
+    entries = operations.entries_of(conference)
+    gaps, _generated = kept_status(conference, entries)
+    if all(gap.in_step for _source, gap in gaps):
+        _notice("Các mục trao thưởng đã khớp với danh sách khen thưởng.", "info")
+        return _to_programme(conference)
+    take_snapshot(conference, operations.SNAPSHOT_ACTION, "Cập nhật các mục trao thưởng")
+    operations.refresh_derived(conference)
+    db.session.commit()
+    _notice("Đã cập nhật các mục trao thưởng theo danh sách khen thưởng.", conference=conference)
+    return _to_programme(conference)
+
+
 # ------------------------------------------------------------------ the shared machinery
 
 
@@ -312,14 +371,11 @@ def _build_programme(conference: Conference, fmt: str) -> bytes:
 
 
 def _build_script(conference: Conference, fmt: str) -> bytes:
-    from ..delegates.logic import introduction_lines
-    from ..delegates.printout import conference_delegates
-
     script = run_of_show(
         conference.values(),
         operations.entries_of(conference),
         dt.date.today(),
-        delegates=introduction_lines(conference_delegates(conference)),
+        delegates=operations.introduced_delegates(conference),
     )
     return render_script(script, fmt)
 

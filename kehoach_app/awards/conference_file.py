@@ -21,7 +21,7 @@ from ..conferences.models import Conference
 from ..db import db
 from ..delegates.models import Delegate
 from ..transfer import ConferenceFileError, PartTransfer
-from . import catalogue, operations
+from . import catalogue, logic, operations
 from .forms import check_award, field_label
 from .logic import FormRule, fold
 from .models import Award, AwardForm, CeremonyBatch, CeremonySettings
@@ -62,7 +62,11 @@ def export_awards(conference: Conference) -> dict:
             {name: getattr(forms[form_id], name) for name in _FORM_FIELDS}
             for form_id in sorted(used, key=lambda i: (forms[i].precedence, forms[i].code))
         ],
-        "settings": {"batch_size": settings.batch_size, "breaks_after": settings.breaks_after},
+        "settings": {
+            "batch_size": settings.batch_size,
+            "breaks_after": settings.breaks_after,
+            "minutes_per_batch": settings.minutes_per_batch,
+        },
         "awards": [
             {
                 "form": forms[a.form_id].code,
@@ -179,6 +183,9 @@ def validate_awards(data: dict) -> dict:
             }
         )
     settings = data.get("settings", {})
+    per_batch = settings.get("minutes_per_batch", logic.DEFAULT_MINUTES_PER_BATCH)
+    if isinstance(per_batch, bool) or not isinstance(per_batch, int) or not 1 <= per_batch <= 30:
+        messages.append("Khen thưởng: số phút mỗi đợt trao thưởng phải từ 1 đến 30.")
     if messages:
         raise ConferenceFileError(messages)
     return {
@@ -186,6 +193,7 @@ def validate_awards(data: dict) -> dict:
         "settings": {
             "batch_size": settings.get("batch_size", 10),
             "breaks_after": list(settings.get("breaks_after", [])),
+            "minutes_per_batch": settings.get("minutes_per_batch", logic.DEFAULT_MINUTES_PER_BATCH),
         },
         "awards": awards,
         "batches": batches,
@@ -260,12 +268,16 @@ def replace_awards(conference: Conference, data: dict) -> None:
     settings = data.get("settings") or {}
     batch_size = settings.get("batch_size", 10)
     breaks = ",".join(settings.get("breaks_after", []))
-    if settings_row is None and (batch_size != 10 or breaks):
+    per_batch = settings.get("minutes_per_batch", logic.DEFAULT_MINUTES_PER_BATCH)
+    if settings_row is None and (
+        batch_size != 10 or breaks or per_batch != logic.DEFAULT_MINUTES_PER_BATCH
+    ):
         settings_row = CeremonySettings(conference_id=conference.id)
         db.session.add(settings_row)
     if settings_row is not None:
         settings_row.batch_size = batch_size
         settings_row.breaks_after = breaks
+        settings_row.minutes_per_batch = per_batch
     for item in data.get("batches", []):
         delegate = resolver.find(item.get("presenter_delegate"))
         name = item.get("presenter_name", "")
@@ -297,6 +309,4 @@ def next_edition(data: dict, years: set[int], offset: int) -> dict:
     }
 
 
-PART = PartTransfer(
-    KEY, export_awards, validate_awards, replace_awards, next_edition, order=50
-)
+PART = PartTransfer(KEY, export_awards, validate_awards, replace_awards, next_edition, order=50)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from ..conferences.models import Conference
 from ..db import db
 from ..delegates.models import Delegate
-from . import catalogue
+from . import catalogue, operations
 from .models import Award, AwardForm, CeremonySettings
 
 # (form code, kind, name, job title, unit, representative)
@@ -283,3 +283,5 @@ def add_demo_awards(conference: Conference, today: dt.date) -> None:
         )
     )
     db.session.flush()
+    # the programme's award items follow the ceremony, as after any change made on the pages
+    operations.sync_programme(conference)

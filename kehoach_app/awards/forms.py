@@ -175,6 +175,15 @@ class CeremonySettingsForm(BaseForm):
         description="Thường là 10 — một hàng trên sân khấu. Các đợt của một hình thức được chia "
         "đều (11 người: 6 + 5).",
     )
+    minutes_per_batch = VNIntegerField(
+        "Số phút mỗi đợt trao thưởng",
+        validators=[
+            Required("Vui lòng nhập số phút mỗi đợt trao thưởng."),
+            NumberRange(1, 30, "Số phút mỗi đợt trao thưởng phải từ 1 đến 30."),
+        ],
+        description="Gồm công bố quyết định, mời lên sân khấu, trao, chụp ảnh; thường là 3. Thời "
+        "lượng các mục trao thưởng trong chương trình = số đợt × số phút này.",
+    )
 
 
 class BatchForm(BaseForm):

@@ -123,6 +123,28 @@ class Recipient:
             return self.receiver.full_name
         return self.receiver_name
 
+    @property
+    def goes_up_self(self) -> bool:
+        """An individual who goes up in person: nobody named, or the person named is the
+        recipient (an individual added by choosing their own delegate row is linked to it)."""
+        if self.kind != INDIVIDUAL:
+            return False
+        name = self.receiver.full_name if self.receiver is not None else self.receiver_name
+        return not name or same_person(name, self.name)
+
+    @property
+    def stand_in_name(self) -> str:
+        """Who goes up in the recipient's place — a collective's representative, or another
+        person receiving for an absent individual; "" when the recipient goes up themselves."""
+        if self.goes_up_self:
+            return ""
+        return self.receiver.full_name if self.receiver is not None else self.receiver_name
+
+    @property
+    def stand_in_text(self) -> str:
+        """`stand_in_name` with the position, for the pages: "Trần Văn Bình (Hiệu trưởng)"."""
+        return "" if self.goes_up_self else self.receiver_text
+
 
 @dataclass(frozen=True)
 class BatchEdit:
@@ -290,6 +312,11 @@ ITEM_CATEGORIES = {
 }
 
 
+def same_person(a: str, b: str) -> bool:
+    """Two ways of writing one name: "Nguyễn Văn  An" and "nguyễn văn an" (case, spacing)."""
+    return vn.clean_text(a).casefold() == vn.clean_text(b).casefold()
+
+
 def fold(text: str) -> str:
     """Lower case without tone or letter marks (đ → d), for matching what people type."""
     decomposed = unicodedata.normalize("NFD", vn.nfc(text).casefold().replace("đ", "d"))
@@ -429,6 +456,17 @@ class Ceremony:
     @property
     def batches_without_presenter(self) -> list[Batch]:
         return [b for b in self.batches if b.presenter is None]
+
+
+def recipients_without_batch(
+    recipients: Sequence[Recipient], ceremony: Ceremony
+) -> list[Recipient]:
+    """Recipients no batch calls to the stage, when the ceremony has batches at all (a form
+    missing from the forms given to plan_ceremony leaves its recipients out)."""
+    if not ceremony.batches:
+        return []
+    batched = {r.id for batch in ceremony.batches for r in batch.recipients}
+    return [r for r in recipients if r.id not in batched]
 
 
 def presidium_order(people: Iterable[Person]) -> list[Person]:
@@ -593,8 +631,8 @@ def recipient_line(recipient: Recipient) -> str:
     if recipient.unit and fold(recipient.unit) not in fold(recipient.name):
         parts.append(recipient.unit)
     text = ", ".join(parts)
-    receiver = recipient.receiver.full_name if recipient.receiver else recipient.receiver_name
-    if receiver and fold(receiver) != fold(recipient.name):
+    receiver = recipient.stand_in_name
+    if receiver:
         if recipient.kind == COLLECTIVE:
             text += f" (đại diện nhận: {receiver})"
         else:
@@ -882,3 +920,114 @@ def overview(
     checks = 4
     done = checks - sum(bool(x) for x in (no_receiver, no_decision, missing, money.unpriced))
     return Overview(progress=round(100 * done / checks), lines=lines, todo=todo)
+
+
+# --------------------------------------------------------------------------- the programme
+
+# The programme's award items are kept in step with the ceremony (agenda/operations.py,
+# keep_derived_items): one item per form in ceremony order, a break where the ceremony has one.
+PROGRAMME_KEY_PREFIX = "awards:"
+PLACEHOLDER_KEY = "awards:placeholder"  # a preset's award item, until awards are entered
+DEFAULT_MINUTES_PER_BATCH = 3
+MAX_PROGRAMME_MINUTES = 240  # agenda/models.py MAX_ITEM_MINUTES: one item is at most 4 hours
+_PRESENTERS_MAX = 300  # AgendaItem.presenter
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    """An item the programme must hold for the award ceremony (AgendaItem.derived_key = key)."""
+
+    key: str  # "awards:<form code>" or "awards:break:<form code>"
+    kind: str  # "trao_thuong" or "nghi_giai_lao"
+    title: str
+    presenter: str
+    minutes: int
+    batches: int = 0
+
+
+def form_key(code: str) -> str:
+    return f"{PROGRAMME_KEY_PREFIX}{code}"
+
+
+def break_key(code: str) -> str:
+    return f"{PROGRAMME_KEY_PREFIX}break:{code}"
+
+
+def count_text(count: int, kind: str) -> str:
+    """ "01 tập thể", "12 cá nhân": under ten with a leading 0, as programmes write counts."""
+    return vn.format_count(count, KIND_PLURAL[kind])
+
+
+def programme_title(form: FormRule, collectives: int, individuals: int) -> str:
+    """ "Công bố quyết định và trao Cờ thi đua của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập
+    thể". The decision is read before the form's first batch (ceremony_script), so every award
+    item announces its decision; a danh hiệu is named as one (“Chiến sĩ thi đua cơ sở”)."""
+    phrase = award_phrase(form.name)
+    what = phrase.removeprefix("tặng thưởng ").removeprefix("tặng ")
+    counts = []
+    if collectives:
+        counts.append(count_text(collectives, COLLECTIVE))
+    if individuals:
+        counts.append(count_text(individuals, INDIVIDUAL))
+    return f"Công bố quyết định và trao {what} cho {', '.join(counts)}"
+
+
+def presenters_text(batches: Sequence[Batch]) -> str:
+    """Who presents a form's batches, each once in batch order: "Lê Quốc Hưng, Phó Giám đốc Sở
+    Nội vụ; Nguyễn Văn Thạnh, Bí thư Đảng ủy xã" (names alone when that is too long)."""
+    seen: list[Presenter] = []
+    for batch in batches:
+        if batch.presenter is not None and all(
+            not same_person(batch.presenter.name, p.name) for p in seen
+        ):
+            seen.append(batch.presenter)
+    text = "; ".join(p.text for p in seen)
+    if len(text) <= _PRESENTERS_MAX:
+        return text
+    names: list[str] = []
+    for presenter in seen:
+        if len("; ".join([*names, presenter.name])) > _PRESENTERS_MAX - 25:
+            return "; ".join(names) + " và các đồng chí khác"
+        names.append(presenter.name)
+    return "; ".join(names)
+
+
+def programme_items(
+    ceremony: Ceremony,
+    minutes_per_batch: int = DEFAULT_MINUTES_PER_BATCH,
+    break_minutes: int = 15,
+) -> list[ProgrammeItem]:
+    """The programme's award items: one per form in ceremony order (highest form first), lasting
+    batches × `minutes_per_batch` (at most 4 hours), presented by its batches' presenters; a
+    "Nghỉ giải lao" after a form where the ceremony has a break."""
+    items: list[ProgrammeItem] = []
+    by_form: dict[int, list[Batch]] = {}
+    for step in ceremony.steps:
+        if isinstance(step, Break):
+            items.append(
+                ProgrammeItem(
+                    key=break_key(step.after_form.code),
+                    kind="nghi_giai_lao",
+                    title="Nghỉ giải lao",
+                    presenter="",
+                    minutes=break_minutes,
+                )
+            )
+            continue
+        batches = by_form.setdefault(step.form.id, [])
+        batches.append(step)
+        if not step.last_of_form:
+            continue
+        collectives = sum(len(b.recipients) for b in batches if b.kind == COLLECTIVE)
+        individuals = sum(len(b.recipients) for b in batches if b.kind == INDIVIDUAL)
+        items.append(
+            ProgrammeItem(
+                key=form_key(step.form.code),
+                kind="trao_thuong",
+                title=programme_title(step.form, collectives, individuals),
+                presenter=presenters_text(batches),
+                minutes=max(1, min(len(batches) * minutes_per_batch, MAX_PROGRAMME_MINUTES)),
+                batches=len(batches),
+            )
+        )
+    return items

@@ -94,6 +94,7 @@ class Settings:
     batch_size: int = logic.DEFAULT_BATCH_SIZE
     breaks_after: list[str] = field(default_factory=list)
     version: int = 0  # 0: never saved
+    minutes_per_batch: int = logic.DEFAULT_MINUTES_PER_BATCH
 
 
 def settings_of(conference: Conference) -> Settings:
@@ -104,6 +105,7 @@ def settings_of(conference: Conference) -> Settings:
         batch_size=row.batch_size,
         breaks_after=split_codes(row.breaks_after),
         version=row.version,
+        minutes_per_batch=row.minutes_per_batch or logic.DEFAULT_MINUTES_PER_BATCH,
     )
 
 
@@ -197,6 +199,15 @@ class AwardsState:
         )
         return logic.ceremony_script(conference.title, when, self.ceremony, conference.issuer)
 
+    @cached_property
+    def programme_items(self) -> list[logic.ProgrammeItem]:
+        """The items the programme must hold for the ceremony (docs/agenda.md)."""
+        from ..agenda.logic import DEFAULT_BREAK_MINUTES
+
+        return logic.programme_items(
+            self.ceremony, self.settings.minutes_per_batch, DEFAULT_BREAK_MINUTES
+        )
+
     def overview(self) -> logic.Overview:
         return logic.overview(
             self.recipients, self.money, self.items, self.ceremony, bool(self.salaries)
@@ -269,6 +280,7 @@ def add_award(conference: Conference, values: dict) -> Award:
             setattr(award, name, value)
     db.session.add(award)
     db.session.flush()
+    sync_programme(conference)
     return award
 
 
@@ -286,15 +298,18 @@ def update_award(award: Award, values: dict, version: int | None = None) -> bool
         if name in values:
             setattr(award, name, values[name])
     db.session.flush()
+    sync_programme(award.conference)
     return True
 
 
 def delete_award(award: Award, version: int | None = None) -> None:
     if version is not None and version != award.version:
         raise StaleEdit
-    take_snapshot(award.conference, "awards", f"Xóa khen thưởng “{describe(award.name)}”")
+    conference = award.conference
+    take_snapshot(conference, "awards", f"Xóa khen thưởng “{describe(award.name)}”")
     db.session.delete(award)
     db.session.flush()
+    sync_programme(conference)
 
 
 def move_award(award: Award, step: int) -> bool:
@@ -337,6 +352,7 @@ def move_award(award: Award, step: int) -> bool:
     db.session.flush()
     for row in ordered:
         db.session.expire(row, ["position"])
+    sync_programme(award.conference)  # the batches' members (and so their presenters) move
     return True
 
 
@@ -359,6 +375,7 @@ def import_awards(conference: Conference, rows: list[dict], replace: bool = Fals
                 setattr(award, name, value)
         db.session.add(award)
     db.session.flush()
+    sync_programme(conference)
     return len(rows)
 
 
@@ -366,16 +383,32 @@ def import_awards(conference: Conference, rows: list[dict], replace: bool = Fals
 
 
 def save_settings(
-    conference: Conference, batch_size: int, breaks_after: list[str], version: int | None = None
+    conference: Conference,
+    batch_size: int,
+    breaks_after: list[str],
+    version: int | None = None,
+    minutes_per_batch: int | None = None,
 ) -> bool:
     row = db.session.get(CeremonySettings, conference.id)
     current = row.version if row is not None else 0
     if version is not None and version != current:
         raise StaleEdit
     text = ",".join(breaks_after)
-    if row is not None and row.batch_size == batch_size and row.breaks_after == text:
+    if minutes_per_batch is None:
+        minutes_per_batch = row.minutes_per_batch if row is not None else None
+    minutes_per_batch = minutes_per_batch or logic.DEFAULT_MINUTES_PER_BATCH
+    if row is not None and (row.batch_size, row.breaks_after, row.minutes_per_batch) == (
+        batch_size,
+        text,
+        minutes_per_batch,
+    ):
         return False
-    if row is None and batch_size == logic.DEFAULT_BATCH_SIZE and not breaks_after:
+    if (
+        row is None
+        and batch_size == logic.DEFAULT_BATCH_SIZE
+        and not breaks_after
+        and minutes_per_batch == logic.DEFAULT_MINUTES_PER_BATCH
+    ):
         return False
     take_snapshot(conference, "awards", "Sửa cách chia đợt trao thưởng")
     if row is None:
@@ -383,7 +416,9 @@ def save_settings(
         db.session.add(row)
     row.batch_size = batch_size
     row.breaks_after = text
+    row.minutes_per_batch = minutes_per_batch
     db.session.flush()
+    sync_programme(conference)
     return True
 
 
@@ -426,6 +461,7 @@ def save_batch(
             db.session.add(row)
         row.presenter_delegate_id, row.presenter_name, row.music_cue, row.notes = new
     db.session.flush()
+    sync_programme(conference)
     return True
 
 
@@ -435,7 +471,30 @@ def reset_batches(conference: Conference) -> bool:
     take_snapshot(conference, "awards", "Đặt lại người trao của mọi đợt theo thứ tự tự động")
     db.session.execute(delete(CeremonyBatch).where(CeremonyBatch.conference_id == conference.id))
     db.session.flush()
+    sync_programme(conference)
     return True
+
+
+# --------------------------------------------------------------------------- the programme
+
+
+def expected_programme_items(conference: Conference) -> list[logic.ProgrammeItem]:
+    """What the programme must hold for the ceremony now (read only)."""
+    return load(conference).programme_items
+
+
+def sync_programme(conference: Conference) -> bool:
+    """Keep the programme's award items in step with the ceremony (docs/agenda.md): called by
+    every operation above that changes the awards, the batches or the ceremony settings, after
+    its snapshot (one Hoàn tác undoes both). Reads the rows afresh: the caller just flushed."""
+    from ..agenda.operations import keep_derived_items
+
+    return keep_derived_items(
+        conference,
+        logic.PROGRAMME_KEY_PREFIX,
+        expected_programme_items(conference),
+        logic.PLACEHOLDER_KEY,
+    )
 
 
 # --------------------------------------------------------------------------- the catalogue

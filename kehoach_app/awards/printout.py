@@ -136,15 +136,14 @@ def backstage_blocks(script: logic.CeremonyScript) -> list:
         # one paragraph, a line per person, in a large size: read at arm's length in the wings
         lines: list[Run] = []
         for number, recipient in enumerate(batch.recipients, start=1):
-            goes_up = (
-                recipient.receiver.full_name if recipient.receiver else recipient.receiver_name
-            )
-            if not goes_up:
-                goes_up = recipient.name if recipient.kind == logic.INDIVIDUAL else "(chưa có)"
-            for_whom = _for_whom(recipient)
-            lines.append(Run(f"{number}. {goes_up}", bold=True))
-            if logic.fold(for_whom) != logic.fold(goes_up):
-                lines.append(Run(f" — nhận cho: {for_whom}"))
+            # "nhận cho" only when someone else goes up: an individual linked to his own
+            # delegate row goes up in person (Recipient.stand_in_name)
+            stand_in = recipient.stand_in_name
+            if recipient.goes_up_self:
+                lines.append(Run(f"{number}. {_for_whom(recipient)}", bold=True))
+            else:
+                lines.append(Run(f"{number}. {stand_in or '(chưa có người lên nhận)'}", bold=True))
+                lines.append(Run(f" — nhận cho: {_for_whom(recipient)}"))
             if number < len(batch.recipients):
                 lines.append(Run("\n"))
         blocks.append(Paragraph(lines, indent=False, align="left", size=15, space_after=10))

@@ -25,6 +25,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer, vn
+from ..agenda.operations import DerivedSource, register_derived_source
+from ..conferences.logic import signing_date_line
 from ..conferences.models import Conference
 from ..db import db
 
@@ -35,7 +37,7 @@ from ..delegates import views as _delegates_views  # noqa: F401
 from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import MIME_TYPES, Printout, register_printout, safe_filename
-from . import catalogue, logic, operations, printout, spreadsheet
+from . import catalogue, checks, logic, operations, printout, spreadsheet  # noqa: F401 — checks registers its rules
 from .conference_file import PART
 from .demo import add_demo_awards
 from .forms import (
@@ -106,7 +108,7 @@ def _frame(conference: Conference) -> printout.Frame:
         title=conference.title,
         issuer=conference.issuer,
         parent_body=conference.parent_body,
-        place_line=vn.date_line(conference.place_name, None, conference.year_launched),
+        place_line=signing_date_line(conference.values()),
         when=f"{vn.format_time(conference.start_time)}, "
         f"{vn.format_date_with_weekday(conference.date)} — {conference.venue}",
         signer_lines=signer,
@@ -403,6 +405,7 @@ def ceremony(conference_id: int):
     status = 200
     if request.method == "GET":
         settings_form.batch_size.data = state.settings.batch_size
+        settings_form.minutes_per_batch.data = state.settings.minutes_per_batch
         settings_form.version.data = str(state.settings.version)
     elif settings_form.validate_on_submit():
         known = {f.code for f in state.used_forms()}
@@ -413,6 +416,7 @@ def ceremony(conference_id: int):
                 settings_form.batch_size.data,
                 breaks,
                 _version(settings_form.version.data),
+                settings_form.minutes_per_batch.data,
             )
             db.session.commit()
         except (operations.StaleEdit, StaleDataError):
@@ -423,7 +427,11 @@ def ceremony(conference_id: int):
             status = 409
         else:
             if changed:
-                _notice("Đã lưu cách chia đợt trao thưởng.", undo_of=conference)
+                _notice(
+                    "Đã lưu cách chia đợt trao thưởng; các mục trao thưởng trong chương trình "
+                    "đã được cập nhật theo.",
+                    undo_of=conference,
+                )
             else:
                 _notice("Không có gì thay đổi.", "info")
             return redirect(url_for(".ceremony", conference_id=conference.id))
@@ -477,6 +485,7 @@ def save_batch(conference_id: int, sequence: int):
     batch = next((b for b in state.ceremony.batches if b.sequence == sequence), None)
     settings_form = CeremonySettingsForm(formdata=None)
     settings_form.batch_size.data = state.settings.batch_size
+    settings_form.minutes_per_batch.data = state.settings.minutes_per_batch
     settings_form.version.data = str(state.settings.version)
     if (
         batch is None
@@ -829,6 +838,14 @@ register_printout(
 )
 transfer.register_part(PART)
 register_demo_part(add_demo_awards)
+register_derived_source(
+    DerivedSource(
+        prefix=logic.PROGRAMME_KEY_PREFIX,
+        placeholder_key=logic.PLACEHOLDER_KEY,
+        expected=operations.expected_programme_items,
+        fix_endpoint="awards.ceremony",
+    )
+)
 
 
 @bp.app_template_filter("coefficient")

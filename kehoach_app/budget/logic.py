@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .. import vn
 from ..conferences.vocab import BUDGET_CATEGORIES
@@ -258,6 +259,19 @@ class DerivedSpec:
     unit_price: int | None
     norm_code: str = ""
     notes: str = ""
+    source_name: str = ""  # decor: the item's own name (the line's name may add its place)
+    source_id: int | None = None  # decor: the item's row
+
+
+class DecorCost(NamedTuple):
+    """A decoration item with a cost, as the budget reads it (decor.logic.CostLine)."""
+
+    item: str
+    quantity: int
+    unit: str
+    unit_cost: int
+    place: str = ""  # the area as the checklist names it: "Ngoài hội trường, sảnh"
+    item_id: int | None = None
 
 
 @dataclass
@@ -268,7 +282,7 @@ class DerivedInputs:
     days_milli: int
     meal_location: str
     meal_norm: int | None  # the meal norm in force for meal_location, if any
-    decor: list[tuple[str, int, str, int]] = field(default_factory=list)  # item, qty, unit, cost
+    decor: list[DecorCost] = field(default_factory=list)
     # (key suffix, content, unit, count, unit amount)
     award_money: list[tuple[str, str, str, int, int]] = field(default_factory=list)
     award_items: list[tuple[str, str, int]] = field(default_factory=list)  # suffix, item, count
@@ -303,12 +317,18 @@ def derived_specs(inputs: DerivedInputs) -> dict[str, DerivedSpec]:
             inputs.meal_norm,
             f"meal_{inputs.meal_location}",
         )
+    decor = [DecorCost(*entry) for entry in inputs.decor]
     seen: dict[str, int] = {}
-    for item, quantity, unit, cost in inputs.decor:
-        base = f"decor:{vn.clean_text(item).casefold()}"
+    for entry, name in zip(decor, decor_line_names(decor), strict=True):
+        # The key is the item's name (and its rank among items of that name), not its place:
+        # keys made before places were named stay the same, so no override is lost.
+        base = f"decor:{vn.clean_text(entry.item).casefold()}"
         seen[base] = seen.get(base, 0) + 1
         key = base if seen[base] == 1 else f"{base}#{seen[base]}"
-        specs[key] = DerivedSpec(key, "trang_tri", item, unit or "cái", quantity * 1000, cost)
+        specs[key] = DerivedSpec(
+            key, "trang_tri", name, entry.unit or "cái", entry.quantity * 1000, entry.unit_cost,
+            source_name=entry.item, source_id=entry.item_id,
+        )  # fmt: skip
     for suffix, content, unit, count, amount in inputs.award_money:
         key = f"award_money:{suffix}"
         specs[key] = DerivedSpec(key, "tien_thuong", content, unit, count * 1000, amount)
@@ -316,6 +336,52 @@ def derived_specs(inputs: DerivedInputs) -> dict[str, DerivedSpec]:
         key = f"award_items:{suffix}"
         specs[key] = DerivedSpec(key, "hien_vat", item, "chiếc", count * 1000, None)
     return specs
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def decor_line_names(entries: Sequence[DecorCost]) -> list[str]:
+    """Each decoration item's line name: its own name, with its place when another item with a
+    cost shares the name ("Quốc kỳ (sân khấu)", "Quốc kỳ (ngoài hội trường, sảnh)"), and a rank
+    when two share the place too ("Cây cảnh (sân khấu, thứ 2)"): two lines of the estimate
+    never read the same."""
+    by_name: dict[str, int] = {}
+    by_place: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        name = vn.clean_text(entry.item).casefold()
+        by_name[name] = by_name.get(name, 0) + 1
+        by_place[(name, entry.place)] = by_place.get((name, entry.place), 0) + 1
+    names = []
+    rank: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        name = vn.clean_text(entry.item).casefold()
+        if by_name[name] == 1:
+            names.append(entry.item)
+            continue
+        where = [_lower_first(entry.place)] if entry.place else []
+        if by_place[(name, entry.place)] > 1:
+            rank[(name, entry.place)] = rank.get((name, entry.place), 0) + 1
+            where.append(f"thứ {rank[(name, entry.place)]}")
+        names.append(f"{entry.item} ({', '.join(where)})")
+    return names
+
+
+def is_generated_decor_name(content: str, item: str) -> bool:
+    """Whether a decoration line's name is one the program wrote for `item` (its name alone or
+    with a place): such a name follows the items; a name the officer typed is kept."""
+    content, item = vn.clean_text(content), vn.clean_text(item)
+    return content == item or (content.startswith(f"{item} (") and content.endswith(")"))
+
+
+def follow_decor_name(content: str, spec: DerivedSpec) -> str:
+    """A decoration line's name after a change of the items: the program's name follows (the
+    place is added or dropped as other items share the name or stop sharing it), even on an
+    overridden line (its figures are the officer's, its name was not); a typed name stays."""
+    if derived_family(spec.key) == "decor" and is_generated_decor_name(content, spec.source_name):
+        return spec.content
+    return content
 
 
 def spec_for(key: str, specs: dict[str, DerivedSpec]) -> DerivedSpec | None:
@@ -458,6 +524,128 @@ def budget_of(
         funding_source=funding_source,
         legal_bases=bases,
     )
+
+
+# --------------------------------------------------------------------------- self-description
+
+
+@dataclass(frozen=True)
+class DelegateBasis:
+    """The delegate count the quantities follow, and why (the page says it in one sentence).
+
+    One source: the conference's "Số đại biểu dự kiến" is the planned total (the delegate
+    groups are its breakdown, docs/budget.md); confirmed replies only raise it, since while
+    replies come in a partial count would understate the money needed.
+    """
+
+    planned: int
+    confirmed: int
+
+    @property
+    def count(self) -> int:
+        return max(self.planned, self.confirmed)
+
+    @property
+    def from_confirmed(self) -> bool:
+        return self.confirmed > self.planned
+
+    @property
+    def sentence(self) -> str:
+        figure = vn.format_number(self.count)
+        if self.from_confirmed:
+            return (
+                f"Số đại biểu tính dự toán: {figure} — số đại biểu đã xác nhận dự, lớn hơn số "
+                f"dự kiến ({vn.format_number(self.planned)})."
+            )
+        return f"Số đại biểu tính dự toán: {figure} — số dự kiến ở Thông tin chung."
+
+
+def meal_summary(lines: Iterable[LineData], meal_location: str) -> str:
+    """What the estimate spends on meals, read from its lines (never from the setting alone, so
+    the summary cannot say "không chi" beside a meal line)."""
+    count = sum(1 for line in lines if line.category == "an")
+    if not count:
+        return "tiền ăn: không chi"
+    what = "1 dòng" if count == 1 else f"{count} dòng"
+    if meal_location in MEAL_LOCATIONS:
+        level = _lower_first(MEAL_LOCATIONS[meal_location])
+        return f"tiền ăn: {what}, đối chiếu định mức {level}"
+    return f"tiền ăn: {what}, chưa chọn cấp tổ chức cuộc họp để đối chiếu định mức"
+
+
+def has_gap(text: str | None) -> bool:
+    """A text still holding a blank to fill ("…" or "...")."""
+    return bool(text) and ("…" in text or "..." in text)
+
+
+# Words that say nothing about which thing a line pays for: left out when matching an item's
+# name against a package line ("Hoa để bàn đại biểu" is named by "hoa … bàn đại biểu").
+_FILLER_WORDS = frozenset(
+    ("và", "để", "của", "cho", "các", "những", "trên", "tại", "hoặc", "hội", "nghị", "loại")
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"\W+", vn.nfc(text).casefold()) if w]
+
+
+def names_item(content: str, item: str) -> bool:
+    """Whether a line's content names the decoration item: every meaningful word of the
+    item's name appears in it ("Phông, tiêu đề, băng khẩu hiệu, cờ chuỗi" names "Cờ chuỗi" and
+    "Tiêu đề Hội nghị"; "Hoa tươi trang trí sân khấu, bàn đại biểu, bục phát biểu" names "Hoa
+    để bàn đại biểu")."""
+    wanted = [w for w in _words(item) if w not in _FILLER_WORDS]
+    if not wanted:
+        return False
+    present = set(_words(content))
+    return all(w in present for w in wanted)
+
+
+def synced_lines(lines: Sequence[LineData], specs: dict[str, DerivedSpec]) -> list[LineData]:
+    """The lines as operations.sync_derived would leave them, computed without writing (for
+    the checks before signing): derived lines take the rule's figures unless overridden, an
+    automatic line whose source went is dropped, one whose source came is added (id 0)."""
+    out: list[LineData] = []
+    present: set[str] = set()
+    for line in lines:
+        key = line.derived_key
+        if not key:
+            out.append(line)
+            continue
+        if key in present and not line.overridden:
+            continue
+        present.add(key)
+        spec = spec_for(key, specs)
+        if spec is None:
+            if not (derived_family(key) in AUTO_FAMILIES and not line.overridden):
+                out.append(line)
+            continue
+        copy = LineData(**{**line.__dict__})
+        copy.derived_quantity_milli = spec.quantity_milli
+        copy.derived_unit_price = spec.unit_price
+        if not line.overridden:
+            copy.quantity_milli = spec.quantity_milli
+            if spec.unit_price is not None:
+                copy.unit_price = spec.unit_price
+        copy.content = follow_decor_name(line.content, spec)
+        out.append(copy)
+    for key, spec in specs.items():
+        if derived_family(key) in AUTO_FAMILIES and key not in present:
+            out.append(
+                LineData(
+                    id=0,
+                    category=spec.category,
+                    content=spec.content,
+                    unit=spec.unit,
+                    quantity_milli=spec.quantity_milli,
+                    unit_price=spec.unit_price or 0,
+                    derived_key=key,
+                    norm_code=spec.norm_code,
+                    derived_quantity_milli=spec.quantity_milli,
+                    derived_unit_price=spec.unit_price,
+                )  # fmt: skip
+            )
+    return out
 
 
 def appraiser_for(level: str) -> str:

@@ -21,6 +21,12 @@ from .models import BudgetLine, BudgetSettings, Norm, NormProfile
 LINE_FIELDS = ("category", "content", "unit", "quantity_milli", "unit_price", "norm_code", "notes")
 
 
+BASE_LEGAL_BASIS = (
+    "Thông tư số 40/2017/TT-BTC ngày 28/4/2017 của Bộ Tài chính quy định chế độ công tác phí, "
+    "chế độ chi hội nghị"
+)
+
+
 class BudgetCapExceeded(ValueError):
     """The change would take the estimate above logic.MAX_AMOUNT."""
 
@@ -322,29 +328,26 @@ def move_line(conference: Conference, line: BudgetLine, step: int) -> bool:
 # --------------------------------------------------------------------------- derived lines
 
 
-def delegate_count(conference: Conference) -> int:
-    """Delegates the estimate counts: the planned number, or the confirmed one when larger.
-
-    Planned = the groups' planned counts when any are entered, else the conference's planned
-    number. Confirmed replies only raise it: while replies come in, a partial count would
-    understate the money needed (docs/budget.md).
-    """
+def delegate_basis(conference: Conference) -> logic.DelegateBasis:
+    """The delegate count the estimate follows: the conference's planned total ("Số đại biểu
+    dự kiến"; the delegate groups are its breakdown), raised to the confirmed count when more
+    have confirmed (docs/budget.md)."""
     try:
         from ..delegates.logic import CONFIRMED_REPLIES
-        from ..delegates.models import Delegate, DelegateGroup
+        from ..delegates.models import Delegate
     except ImportError:  # pragma: no cover - the delegates part is not in this build
-        return conference.planned_delegates
-    planned = db.session.scalar(
-        select(func.coalesce(func.sum(DelegateGroup.planned), 0)).where(
-            DelegateGroup.conference_id == conference.id
-        )
-    )
+        return logic.DelegateBasis(conference.planned_delegates, 0)
     confirmed = db.session.scalar(
         select(func.count(Delegate.id)).where(
             Delegate.conference_id == conference.id, Delegate.reply.in_(CONFIRMED_REPLIES)
         )
     )
-    return max(planned or conference.planned_delegates, confirmed or 0)
+    return logic.DelegateBasis(conference.planned_delegates or 0, confirmed or 0)
+
+
+def delegate_count(conference: Conference) -> int:
+    """Delegates the estimate counts (delegate_basis(conference).count)."""
+    return delegate_basis(conference).count
 
 
 def _award_inputs(conference: Conference):
@@ -372,7 +375,14 @@ def _decor_inputs(conference: Conference):
         from ..decor.operations import decor_costs
     except ImportError:  # pragma: no cover
         return []
-    return [(c.item, c.quantity, c.unit, c.unit_cost) for c in decor_costs(conference)]
+    from ..conferences.vocab import DECOR_AREAS
+
+    return [
+        logic.DecorCost(
+            c.item, c.quantity, c.unit, c.unit_cost, DECOR_AREAS.get(c.area, ""), c.item_id
+        )
+        for c in decor_costs(conference)
+    ]
 
 
 def derived_inputs(conference: Conference) -> logic.DerivedInputs:
@@ -433,6 +443,9 @@ def sync_derived(conference: Conference) -> dict[str, logic.DerivedSpec]:
             continue
         if not line.overridden:
             _apply_spec(line, spec)
+        name = logic.follow_decor_name(line.content, spec)
+        if name != line.content:
+            line.content = name
     position = _next_position(conference)
     for key, spec in specs.items():
         if logic.derived_family(key) in logic.AUTO_FAMILIES and key not in present:
@@ -494,18 +507,34 @@ def budget_of(conference: Conference, sync: bool = True):
         norm_resolver(conference),
         available=settings.available_amount if settings else 0,
         funding_source=conference.funding_source,
-        base_legal_bases=[
-            "Thông tư số 40/2017/TT-BTC ngày 28/4/2017 của Bộ Tài chính quy định chế độ "
-            "công tác phí, chế độ chi hội nghị"
-        ],
+        base_legal_bases=[BASE_LEGAL_BASIS],
     )
     return budget, specs
 
 
+def budget_preview(conference: Conference):
+    """(Budget, specs, settings) as the estimate will print, computed without writing anything:
+    the derived lines as sync_derived would leave them (logic.synced_lines). For the checks
+    before signing, which never write."""
+    settings = settings_of(conference)
+    lines = [line_data(line) for line in lines_of(conference)]
+    specs = logic.derived_specs(derived_inputs(conference)) if settings is not None else {}
+    budget = logic.budget_of(
+        logic.synced_lines(lines, specs) if specs else lines,
+        norm_resolver(conference),
+        available=settings.available_amount if settings else 0,
+        funding_source=conference.funding_source,
+        base_legal_bases=[BASE_LEGAL_BASIS],
+    )
+    return budget, specs, settings
+
+
 def budget_total(conference: Conference) -> int | None:
+    """The estimate's total as it will print (for the plan and the checks): read, never
+    written — the derived lines are brought up to date in memory only."""
     if not lines_of(conference):
         return None
-    budget, _ = budget_of(conference)
+    budget, _specs, _settings = budget_preview(conference)
     return budget.total if budget.rows else None
 
 
@@ -522,7 +551,11 @@ def lines_from_preset(conference: Conference, preset) -> None:
     if not preset.budget:
         return
     settings = settings_of(conference, create=True)
-    settings.meal_location = ""
+    # A preset that brings a meal line brings the meal norm of the organising level with it,
+    # so the estimate never carries a meal line while its settings say "no meals" (issue 14).
+    has_meals = any(row.category == "an" for row in preset.budget)
+    level = conference.level if conference.level in logic.MEAL_LOCATIONS else ""
+    settings.meal_location = level if has_meals else ""
     position = _next_position(conference)
     delegates = conference.planned_delegates
     for index, row in enumerate(preset.budget, start=1):

@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wtforms.fields.choices import SelectChoice
 
 from .. import transfer, vn
+from ..conferences.logic import signing_date_line
 from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import BUDGET_CATEGORIES
@@ -20,7 +21,7 @@ from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card, undo_notice
 from ..printing import Header
 from ..printouts import Printout, register_printout
-from . import conference_file, logic, operations
+from . import checks, conference_file, logic, operations  # noqa: F401 — checks registers its rules
 from .forms import BudgetLineForm, BudgetSettingsForm, NormForm, NormProfileForm
 from .models import Norm
 from .printout import EstimateSheet, render_estimate, render_workbook
@@ -77,11 +78,12 @@ def estimate(conference_id: int):
         budget=budget,
         settings=settings,
         profile=profile,
-        delegates=operations.delegate_count(conference),
+        basis=operations.delegate_basis(conference),
         days=logic.format_quantity(settings.days_milli),
-        meal_label=logic.MEAL_LOCATIONS.get(settings.meal_location, ""),
+        meal_text=logic.meal_summary([row.line for row in budget.rows], settings.meal_location),
         has_drinks=any(r.line.derived_key == "drinks" for r in budget.rows),
-        has_meals=any(r.line.derived_key == "meals" for r in budget.rows),
+        # any meal line, hand or derived: a second one would pay the meals twice
+        has_meals=any(r.line.category == "an" for r in budget.rows),
         auto_families=logic.AUTO_FAMILIES,
         family=logic.derived_family,
         quantity=logic.format_quantity,
@@ -398,7 +400,7 @@ def estimate_sheet(conference: Conference, today: dt.date | None = None) -> Esti
         header=Header(
             issuer=conference.issuer,
             parent_body=conference.parent_body,
-            date_line=vn.date_line(conference.place_name, today),
+            date_line=signing_date_line(conference.values()),
         ),
         conference_title=conference.title,
         budget=budget,
@@ -471,6 +473,11 @@ register_preset_part(_from_preset)
 
 
 DEMO_PROFILE = "Nghị quyết mẫu của HĐND tỉnh (dữ liệu minh họa)"
+# Printed under "Căn cứ lập dự toán": no blank "…" (the check before signing blocks one).
+DEMO_LEGAL_BASIS = "Nghị quyết mẫu của HĐND tỉnh quy định chế độ chi hội nghị (minh họa)"
+_OLD_DEMO_LEGAL_BASIS = "Nghị quyết số …/2025/NQ-HĐND của HĐND tỉnh (minh họa)"
+# Demo price of one frame or box for an award (the presets' reference figure for a frame).
+DEMO_FRAME_PRICE = 80_000
 
 
 def _demo(conference: Conference, today: dt.date) -> None:
@@ -497,9 +504,12 @@ def _demo(conference: Conference, today: dt.date) -> None:
                 "amount": 30000,
                 "effective_from": dt.date(2025, 7, 1),
                 "effective_to": None,
-                "legal_basis": "Nghị quyết số …/2025/NQ-HĐND của HĐND tỉnh (minh họa)",
+                "legal_basis": DEMO_LEGAL_BASIS,
             },
         )
+    for norm in profile.norms:
+        if norm.legal_basis == _OLD_DEMO_LEGAL_BASIS:  # demos made before it had a blank
+            norm.legal_basis = DEMO_LEGAL_BASIS
     settings = operations.settings_of(conference, create=True)
     settings.norm_profile_id = profile.id
     settings.available_amount = 130_000_000
@@ -518,6 +528,12 @@ def _demo(conference: Conference, today: dt.date) -> None:
         invitations.quantity_milli = (conference.planned_delegates + 20) * 1000
         invitations.overridden = True
         invitations.notes = "In dư 20 bản để dự phòng"
+    # The award items' lines (frames) carry the officer's price: the demo gives one, so that
+    # no line prints at 0 đồng. The awards' demo has run before this one (import order).
+    operations.sync_derived(conference)
+    for line in operations.lines_of(conference):
+        if logic.derived_family(line.derived_key) == "award_items" and not line.unit_price:
+            line.unit_price = DEMO_FRAME_PRICE
     db.session.flush()
 
 

@@ -9,10 +9,14 @@ what ``context.shared`` has already loaded for this run), never writes.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..conferences.models import Conference
+
+log = logging.getLogger(__name__)
 
 BLOCK = "block"  # chặn: the document must not be signed like this
 WARN = "warn"  # cảnh báo: worth a look
@@ -68,3 +72,101 @@ def register_check(part: str, function: CheckFunction) -> None:
 
 def registered_checks() -> list[tuple[str, CheckFunction]]:
     return list(_CHECKS)
+
+
+def _part_order(part: str) -> int:
+    """The place of a part in the plan's order (parts.PARTS); an unknown part goes last."""
+    from ..parts import PARTS
+
+    for index, (key, _title, _description) in enumerate(PARTS):
+        if key == part:
+            return index
+    return len(PARTS)
+
+
+def part_title(part: str) -> str:
+    """The part's name as the dashboard shows it ("Dự toán kinh phí")."""
+    from ..parts import PARTS
+
+    return next((title for key, title, _description in PARTS if key == part), part)
+
+
+def problem_order(problem: Problem) -> tuple:
+    """Blocking first, then the parts in the plan's order, then the sentence (Vietnamese order)."""
+    from ..vn import collation_key
+
+    return (not problem.blocking, _part_order(problem.part), collation_key(problem.message))
+
+
+def _failed_check(part: str, function: CheckFunction, conference: Conference) -> Problem:
+    """What the officer sees for a rule that could not run: the others still report, and this
+    one is not silently passed (a rule that fails is not a rule that found nothing)."""
+    from flask import url_for
+
+    return Problem(
+        key=f"{part}.{getattr(function, '__name__', 'check')}.error",
+        severity=WARN,
+        part=part,
+        message=(
+            f"Không kiểm tra được một quy tắc của phần {part_title(part)} do lỗi trong chương "
+            "trình; hãy tự rà soát phần này và báo cho người hỗ trợ."
+        ),
+        fix_url=url_for("conferences.show", conference_id=conference.id),
+        fix_label="Mở hội nghị",
+    )
+
+
+def run_checks(conference: Conference, today: dt.date | None = None) -> list[Problem]:
+    """Every registered rule on one conference, in the order the officer reads them.
+
+    One CheckContext for the run, so a part's data is loaded once and shared by its rules.
+    Runs inside an app and request context (the rules build their links with url_for). A rule
+    that raises is logged and reported as a warning of its own; the other rules still run.
+    """
+    context = CheckContext(conference=conference, today=today or dt.date.today())
+    problems: list[Problem] = []
+    for part, function in registered_checks():
+        found: list[Problem] = []
+        try:
+            for problem in function(context) or ():
+                found.append(problem)
+        except Exception:  # noqa: BLE001 — one broken rule must not hide the others
+            log.exception("pre-signature check %s.%s failed", part, function)
+            found.append(_failed_check(part, function, conference))
+        problems.extend(found)
+    return sorted(problems, key=problem_order)
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    """The counts the dashboard, the print centre and the command line show."""
+
+    blocking: int
+    warnings: int
+    # printout key → how many problems of that severity affect it
+    blocking_by_printout: dict[str, int]
+    warnings_by_printout: dict[str, int]
+
+    @property
+    def text(self) -> str:
+        """The counts in words: "2 lỗi chặn, 3 cảnh báo", "Không có lỗi chặn, 1 cảnh báo"."""
+        if not self.blocking and not self.warnings:
+            return "Không có lỗi chặn, không có cảnh báo"
+        blocking = f"{self.blocking} lỗi chặn" if self.blocking else "Không có lỗi chặn"
+        warnings = f"{self.warnings} cảnh báo" if self.warnings else "không có cảnh báo"
+        return f"{blocking}, {warnings}"
+
+
+def summary(problems: Iterable[Problem]) -> CheckSummary:
+    """Counts per severity and, per printout key, how many problems touch that printout."""
+    blocking = warnings = 0
+    blocking_by: Counter[str] = Counter()
+    warnings_by: Counter[str] = Counter()
+    for problem in problems:
+        if problem.blocking:
+            blocking += 1
+            blocking_by.update(set(problem.printouts))
+        else:
+            warnings += 1
+            warnings_by.update(set(problem.printouts))
+    return CheckSummary(blocking, warnings, dict(blocking_by), dict(warnings_by))

@@ -109,6 +109,11 @@ class ConferenceForm(BaseForm):
         "Ký hiệu văn bản",
         validators=[Required("Vui lòng nhập ký hiệu văn bản, ví dụ KH-UBND."), Length(40)],
     )
+    signing_date = VNDateField(
+        "Ngày ký văn bản",
+        description="Ngày ghi trên mọi văn bản trình ký của hội nghị (kế hoạch, dự toán, giấy "
+        "mời, …). Để trống: in “ngày … tháng … năm” để người ký điền tay.",
+    )
     signer_authority = StringField(
         "Thẩm quyền ký (TM.)",
         validators=[Length(200)],
@@ -138,6 +143,18 @@ class ConferenceForm(BaseForm):
         if field.data and not (2000 <= field.data.year <= 2100):
             raise ValidationError("Ngày tổ chức phải trong khoảng năm 2000 đến 2100.")
 
+    def validate_signing_date(self, field):
+        # A plan is signed before the conference it organises, and in a year the app can print.
+        if field.data is None:
+            return
+        if not (2000 <= field.data.year <= 2100):
+            raise ValidationError("Ngày ký phải trong khoảng năm 2000 đến 2100.")
+        if self.date.data and field.data > self.date.data:
+            raise ValidationError(
+                "Ngày ký văn bản không được sau ngày tổ chức "
+                f"({vn.format_date_short(self.date.data)})."
+            )
+
     def validate_doc_number(self, field):
         if field.data and not _DOC_NUMBER.match(field.data):
             raise ValidationError("Số văn bản chỉ gồm chữ số, ví dụ 05 hoặc 123.")
@@ -157,6 +174,6 @@ class ConferenceForm(BaseForm):
         values = {name: getattr(self, name).data for name in Conference.FIELDS}
         values["doc_number"] = values["doc_number"] or ""
         for name, value in values.items():
-            if value is None and name not in ("date", "start_time"):
+            if value is None and name not in ("date", "start_time", "signing_date"):
                 values[name] = ""
         return values

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from .. import vn
 from .vocab import KINDS, LENGTHS, LEVELS
 
+# What a blank day or month of the date line prints: a dotted gap the signer writes in by hand
+# (drafts print "ngày … tháng … năm 2027"; spaces alone would close up in a PDF line).
+BLANK_DATE_PART = "…"
+
 # Đại hội Thi đua yêu nước is held every five years (seed 004: "giai đoạn 2020-2025"); the other
 # kinds every year.
 YEARS_BETWEEN_EDITIONS = {"dai_hoi": 5}
@@ -86,8 +90,8 @@ _TEXT_FIELDS_WITH_YEARS = ("title", "funding_source", "purposes", "notes", "clos
 def next_edition(values: dict, kind: str) -> dict:
     """The values of next edition's conference, copied from this one ("Nhân bản").
 
-    Years move by one (five for an Đại hội), the title and texts follow, the document number is
-    cleared (a new plan gets a new number).
+    Years move by one (five for an Đại hội), the title and texts follow, the document number and
+    the signing date are cleared (a new plan gets a new number and is signed on its own day).
     """
     offset = YEARS_BETWEEN_EDITIONS.get(kind, 1)
     years = {values["year_reviewed"], values["year_launched"]}
@@ -99,7 +103,35 @@ def next_edition(values: dict, kind: str) -> dict:
     copy["year_launched"] = values["year_launched"] + offset
     copy["date"] = shift_date(values["date"], offset)
     copy["doc_number"] = ""
+    copy["signing_date"] = None
     return copy
+
+
+def signing_year(values: dict) -> int:
+    """The year printed on a signed document whose ngày ký is still blank.
+
+    The year of the conference's date: the plan, the estimate and the invitations are signed in
+    the weeks before the conference, nearly always in its year (a January conference signed in
+    December is the exception the pre-signature check warns about, and a typed ngày ký settles).
+    """
+    day = values.get("signing_date") or values["date"]
+    return day.year
+
+
+def signing_date_line(values: dict) -> str:
+    """The one "địa danh, ngày … tháng … năm …" line of every signed document of the set.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I: the place and the day the document is signed. With a
+    ngày ký: "Tân Hòa, ngày 04 tháng 01 năm 2027"; without one the day and month are left for the
+    signer (văn thư) to write by hand: "Tân Hòa, ngày … tháng … năm 2027" (year: signing_year).
+    Every printout that carries a date line takes it from here, so the set never disagrees.
+    """
+    place = vn.clean_text(values.get("place_name") or "")
+    day = values.get("signing_date")
+    if day is not None:
+        return vn.date_line(place, day)
+    when = f"ngày {BLANK_DATE_PART} tháng {BLANK_DATE_PART} năm {signing_year(values)}"
+    return f"{place}, {when}" if place else when
 
 
 @dataclass
@@ -128,12 +160,12 @@ def info_completeness(values: dict) -> Completeness:
 
 @dataclass
 class ConferenceSummary:
-    """Everything the 'Thông tin hội nghị' printout shows, already worded."""
+    """The conference's facts, already worded: the 'Thông tin hội nghị' fact sheet, and the head
+    (issuer, date line, signer) the delegates' letters reuse."""
 
     parent_body: str
     issuer: str
-    number_line: str
-    date_line: str
+    date_line: str  # signing_date_line: the date line of the signed documents of the set
     title: str
     rows: list[tuple[str, str]]
     purposes: list[str]
@@ -146,8 +178,11 @@ def time_and_day(start: dt.time, day: dt.date) -> str:
     return f"{vn.format_time(start)}, {vn.format_date_with_weekday(day)}"
 
 
-def conference_summary(values: dict, printed_on: dt.date) -> ConferenceSummary:
-    """The summary sheet of a conference, from its field values."""
+def conference_summary(values: dict, printed_on: dt.date | None = None) -> ConferenceSummary:
+    """The summary sheet of a conference, from its field values.
+
+    `printed_on` is no longer used: every dated document carries signing_date_line(values).
+    """
     days = values["date"]
     rows = [
         ("Loại hội nghị", KINDS.get(values["kind"], values["kind"])),
@@ -165,6 +200,18 @@ def conference_summary(values: dict, printed_on: dt.date) -> ConferenceSummary:
     )
     if values.get("funding_source"):
         rows.append(("Nguồn kinh phí", values["funding_source"]))
+    # The plan's number and signer are facts here, not this sheet's own: the sheet is not signed
+    # and carries no "Số:" line (one number belongs to one document, the Kế hoạch).
+    number = vn.clean_text(values.get("doc_number") or "")
+    plan = vn.document_number_line(number, values["doc_symbol"]).removeprefix("Số: ")
+    rows.append(("Kế hoạch", f"Số {plan}" if number else "Chưa có số"))
+    signing = values.get("signing_date")
+    rows.append(
+        (
+            "Ngày ký",
+            vn.format_date_short(signing) if signing else "Để trống (người ký điền tay)",
+        )
+    )
     signer = [
         line
         for line in (
@@ -174,14 +221,76 @@ def conference_summary(values: dict, printed_on: dt.date) -> ConferenceSummary:
         )
         if line
     ]
+    signed_by = ", ".join([*signer, values.get("signer_name") or ""]).strip(", ")
+    rows.append(("Người ký", signed_by or "Chưa có"))
     return ConferenceSummary(
         parent_body=values.get("parent_body", ""),
         issuer=values["issuer"],
-        number_line=vn.document_number_line(values.get("doc_number"), values["doc_symbol"]),
-        date_line=vn.date_line(values["place_name"], printed_on),
+        date_line=signing_date_line(values),
         title=values["title"],
         rows=rows,
         purposes=[p for p in values.get("purposes", "").split("\n") if p.strip()],
         signer_lines=[vn.upper_vn(line) for line in signer],
         signer_name=values.get("signer_name", ""),
     )
+
+
+# The printouts that are signed (a signature with the signer's authority) and so carry the set's
+# date line: the plan, the estimate, the invitations, the award money list (printouts keys).
+SIGNED_PRINTOUTS = ("ke-hoach", "du-toan", "giay-moi", "tien-thuong")
+
+# A gap left to be filled: "…" or three dots or more ("Quyết định số …/…/QĐ-UBND ngày …").
+_PLACEHOLDER = re.compile(r"…|\.{3,}")
+
+# How much text either side of a gap a message quotes.
+_QUOTE_AROUND = 30
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A "…" left in a text: the 1-based line it is on and the words around it."""
+
+    line: int
+    fragment: str
+
+
+def placeholder_gaps(text: str) -> list[Gap]:
+    """Each line of `text` that still holds a "…" (or "..."), with the words around the first.
+
+    One gap per line: a line with three gaps is one thing to fix. The fragment is cut at word
+    boundaries, "…" marking where it was cut ("…kèm theo Quyết định số …/…/QĐ-UBND ngày …").
+    """
+    gaps = []
+    for number, line in enumerate((text or "").split("\n"), start=1):
+        matches = list(_PLACEHOLDER.finditer(line))
+        if not matches:
+            continue
+        start = max(0, matches[0].start() - _QUOTE_AROUND)
+        end = min(len(line), matches[-1].end() + _QUOTE_AROUND)
+        if start > 0 and " " in line[start : matches[0].start()]:
+            start = line.index(" ", start) + 1
+        if end < len(line) and " " in line[matches[-1].end() : end]:
+            end = line.rindex(" ", matches[-1].end(), end)
+        fragment = line[start:end].strip()
+        fragment = ("…" if start > 0 else "") + fragment + ("…" if end < len(line) else "")
+        gaps.append(Gap(number, fragment))
+    return gaps
+
+
+# Dates as the căn cứ write them: "ngày 14 tháng 6 năm 2025", "ngày 20/5/2024", "20-5-2024".
+_LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_SHORT_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])")
+
+
+def dates_in(text: str) -> list[tuple[int, dt.date, str]]:
+    """Every real date written in `text`: (line number, date, as written)."""
+    found = []
+    for number, line in enumerate((text or "").split("\n"), start=1):
+        for pattern in (_LONG_DATE, _SHORT_DATE):
+            for match in pattern.finditer(line):
+                day, month, year = (int(part) for part in match.groups())
+                try:
+                    found.append((number, dt.date(year, month, day), match.group(0)))
+                except ValueError:
+                    continue
+    return found

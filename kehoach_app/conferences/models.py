@@ -93,6 +93,7 @@ class Conference(db.Model):
         "funding_source",
         "doc_number",
         "doc_symbol",
+        "signing_date",
         "signer_authority",
         "signer_deputy",
         "signer_title",

@@ -1,40 +1,46 @@
-"""'Thông tin hội nghị': the one- or two-page summary of a conference, in the ND30 frame."""
+"""'Thông tin hội nghị': the internal fact sheet of a conference (not a document to sign).
+
+It carries no Quốc hiệu, no "Số:" line, no date line, no signature and no Nơi nhận: the plan
+(Kế hoạch) is the document that is numbered and signed, and a second paper with the plan's number
+and a signature block would be two documents under one number (issue 14). The plan's number, the
+ngày ký and the signer appear as facts among the rows.
+"""
 
 from __future__ import annotations
 
 from ..printing import (
     BulletList,
     Document,
-    Header,
     Heading,
     KeyValue,
-    Signature,
+    Paragraph,
     render_docx,
     render_pdf,
 )
 from .logic import ConferenceSummary
 
+TITLE = "BẢNG THÔNG TIN HỘI NGHỊ"
+INTERNAL_NOTE = (
+    "(Tài liệu tóm tắt dùng nội bộ, không phải văn bản ban hành, không ký, không đóng dấu)"
+)
+
 
 def summary_document(summary: ConferenceSummary) -> Document:
-    body: list = [KeyValue(summary.rows)]
+    body: list = [
+        Paragraph(INTERNAL_NOTE, align="center", indent=False, italic=True, size=12),
+        Paragraph(summary.issuer, align="center", indent=False, bold=True, size=13),
+        KeyValue(summary.rows),
+    ]
     if summary.purposes:
         body.append(Heading("Mục đích, yêu cầu", level=2))
         body.append(BulletList(summary.purposes))
-    signatures = []
-    if summary.signer_lines or summary.signer_name:
-        signatures.append(Signature(lines=summary.signer_lines, name=summary.signer_name))
     return Document(
-        title="THÔNG TIN HỘI NGHỊ",
+        title=TITLE,
         subtitle=summary.title,
-        header=Header(
-            issuer=summary.issuer,
-            parent_body=summary.parent_body,
-            number_line=summary.number_line,
-            date_line=summary.date_line,
-        ),
+        header=None,
         body=body,
-        signatures=signatures,
-        recipients=["Lưu: VT."],
+        signatures=[],
+        recipients=None,
         meta_title=f"Thông tin hội nghị — {summary.title}",
         meta_author=summary.issuer,
     )

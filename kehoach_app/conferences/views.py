@@ -17,7 +17,7 @@ from flask import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer
+from .. import checks, transfer
 from ..db import db
 from ..parts import Card, cards_for, register_card
 from ..presets import all_presets, get_preset
@@ -32,6 +32,7 @@ from ..printouts import (
     safe_filename,
     write_all,
 )
+from . import checks as _info_checks  # noqa: F401 — registers the conference's rules
 from . import operations
 from .forms import ConferenceForm
 from .logic import conference_summary, countdown_text, days_until, info_completeness
@@ -120,6 +121,7 @@ def show(conference_id: int):
         cards=cards_for(conference),
         days=days_until(conference.date, dt.date.today()),
         can_undo=bool(conference.revisions),
+        checked=checks.summary(checks.run_checks(conference)),
     )
 
 
@@ -266,7 +268,11 @@ def printout(conference_id: int, key: str, fmt: str):
 def print_centre(conference_id: int):
     conference = _get(conference_id)
     rows = [(item, missing_for(item, conference)) for item in all_printouts()]
-    return render_template("conferences/print_centre.html", conference=conference, rows=rows)
+    # Printing stays the officer's choice; the blocking problems are shown beside each document.
+    checked = checks.summary(checks.run_checks(conference))
+    return render_template(
+        "conferences/print_centre.html", conference=conference, rows=rows, checked=checked
+    )
 
 
 @bp.get("/hoi-nghi/<int:conference_id>/in/tat-ca.zip")
@@ -354,7 +360,7 @@ def _info_card(conference: Conference) -> Card:
 
 
 def _build_summary(conference: Conference, fmt: str) -> bytes:
-    return render_summary(conference_summary(conference.values(), dt.date.today()), fmt)
+    return render_summary(conference_summary(conference.values()), fmt)
 
 
 register_card("info", _info_card)
@@ -362,7 +368,8 @@ register_printout(
     Printout(
         key="thong-tin-hoi-nghi",
         title="Thông tin hội nghị",
-        description="Tóm tắt hội nghị: thời gian, địa điểm, thành phần, mục đích, người ký.",
+        description="Bảng tóm tắt dùng nội bộ: thời gian, địa điểm, số kế hoạch, ngày ký, "
+        "người ký, mục đích. Không có số, không ký.",
         formats=("pdf", "docx"),
         build=_build_summary,
         missing=lambda conference: info_completeness(conference.values()).missing,

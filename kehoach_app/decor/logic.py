@@ -966,12 +966,16 @@ class CostLine(NamedTuple):
     quantity: int
     unit: str
     unit_cost: int  # integer đồng, for one unit
+    area: str = ""  # DECOR_AREAS code: the budget names the place when two items share a name
+    item_id: int | None = None  # the item's row, for a link to its form
 
 
 def cost_lines(items: Iterable[_Item]) -> list[CostLine]:
     """The items that carry an estimated cost, in checklist order."""
     return [
-        CostLine(i.item, i.quantity, i.unit, i.unit_cost) for i in ordered(items) if i.unit_cost
+        CostLine(i.item, i.quantity, i.unit, i.unit_cost, i.area, getattr(i, "id", None))
+        for i in ordered(items)
+        if i.unit_cost
     ]
 
 

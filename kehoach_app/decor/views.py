@@ -11,7 +11,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer, vn
-from ..conferences.logic import time_and_day
+from ..conferences.logic import signing_date_line, time_and_day
 from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import DECOR_AREAS
@@ -20,7 +20,7 @@ from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card, undo_notice
 from ..printing import Header
 from ..printouts import Printout, register_printout
-from . import logic, operations
+from . import checks, logic, operations  # noqa: F401 — checks registers its rules
 from .drawing import backdrop_svg, legend_rows, metres
 from .forms import BackdropForm, DecorItemForm
 from .printout import (
@@ -309,7 +309,7 @@ def _build_checklist(conference: Conference, fmt: str) -> bytes:
         header=Header(
             issuer=conference.issuer,
             parent_body=conference.parent_body,
-            date_line=vn.date_line(conference.place_name, today),
+            date_line=signing_date_line(conference.values()),
         ),
         conference_title=conference.title,
         when=when,

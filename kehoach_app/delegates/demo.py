@@ -48,7 +48,7 @@ PEOPLE = (
      "Đoàn Thanh niên xã Tân Hòa", 14, False, "0587 778 899", 7, "substitute", "Lưu Thị Ngọc Hạnh"),
     (5, "Bà", "Tạ Thị Thanh Thủy",
      "Công chức Văn hóa - Xã hội, thường trực Hội đồng Thi đua - Khen thưởng",
-     "Ủy ban nhân dân xã Tân Hòa", 0, False, "0276 3822 123", None, "attending", ""),
+     "Ủy ban nhân dân xã Tân Hòa", 0, False, "0276 3822 123", 5, "attending", ""),
     (5, "Ông", "Phan Văn Ngữ", "Trưởng Công an xã", "Công an xã Tân Hòa", 15, False, "0962 345 678",
      5, "attending", ""),
     (5, "Ông", "Kiều Anh Tuấn", "Chỉ huy trưởng Ban Chỉ huy quân sự xã",

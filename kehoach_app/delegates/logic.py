@@ -284,6 +284,16 @@ def tally(groups: Sequence[_Group], people: Iterable) -> Tally:
     return Tally(groups=[lines[g.id] for g in groups], ungrouped=ungrouped)
 
 
+# A blank left to fill in: "…" or "..." standing on its own ("ông …", "Số …/…", "(...)"), not
+# the "…" that ends a list right after its last word ("người lao động trực tiếp...", seed 004).
+_PLACEHOLDER = re.compile(r"(?<!\w)(?:…|\.{3,})")
+
+
+def has_placeholder(text: str | None) -> bool:
+    """True when the text still has a blank to fill ("…" or "..." not attached to a word)."""
+    return bool(text) and _PLACEHOLDER.search(vn.nfc(text)) is not None
+
+
 def shorten(text: str, length: int = 60) -> str:
     """The text cut to at most `length` characters, at a word, with "…" (long group names in
     lists and on the dashboard card)."""
@@ -293,6 +303,67 @@ def shorten(text: str, length: int = 60) -> str:
     if " " in cut[length // 2 :] and not text[length - 1].isspace():
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:-–") + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# The planned total and its breakdown
+# --------------------------------------------------------------------------------------------
+#
+# One source for each fact: the conference's "Số đại biểu dự kiến" (Conference.planned_delegates)
+# is the planned total, used wherever a planned total is shown or computed (dashboard card,
+# delegates page, plan, budget quantities). The groups' planned counts are its breakdown. While
+# they add up to another figure every place that shows the total says so, the delegates page
+# offers to reconcile, and the pre-signature check blocks the plan.
+
+
+@dataclass(frozen=True)
+class PlannedTotal:
+    """The conference's planned total and what its groups' planned counts add up to."""
+
+    total: int  # Conference.planned_delegates
+    groups_sum: int  # sum of DelegateGroup.planned
+    counted_groups: int  # groups with a planned count (> 0)
+
+    @property
+    def agrees(self) -> bool:
+        """True when the groups are a breakdown of the total. Groups without any count (all 0)
+        are only a list of kinds of delegates and contradict nothing."""
+        return self.counted_groups == 0 or self.groups_sum == self.total
+
+    @property
+    def difference_text(self) -> str:
+        """ "Các nhóm cộng lại 100, khác số dự kiến 120" ("" when they agree)."""
+        if self.agrees:
+            return ""
+        return (
+            f"Các nhóm cộng lại {vn.format_number(self.groups_sum)}, "
+            f"khác số dự kiến {vn.format_number(self.total)}"
+        )
+
+
+def planned_total(total: int, groups: Iterable[_Group]) -> PlannedTotal:
+    counts = [g.planned or 0 for g in groups]
+    return PlannedTotal(
+        total=total, groups_sum=sum(counts), counted_groups=sum(1 for c in counts if c > 0)
+    )
+
+
+def scale_to_total(planned: Sequence[int], total: int) -> list[int]:
+    """The groups' counts scaled in proportion so that they add up to `total` exactly.
+
+    Largest remainder (Hamilton) rounding: each group gets the whole part of its share, the
+    seats left go to the largest remainders, earlier groups first on a tie. A group with no
+    count keeps none. Raises ValueError when no group has a count (nothing to scale).
+    """
+    whole = sum(planned)
+    if whole <= 0:
+        raise ValueError("Không có thành phần nào có số dự kiến để chia lại.")
+    shares = [(total * n) // whole for n in planned]
+    remainders = [(total * n) % whole for n in planned]
+    left = total - sum(shares)
+    for index in sorted(range(len(planned)), key=lambda i: (-remainders[i], i))[:left]:
+        shares[index] += 1
+    return shares
 
 
 @dataclass(frozen=True)
@@ -305,14 +376,16 @@ class Progress:
     todo: list[str]
 
 
-def progress(counts: Tally, planned_delegates: int, max_lines: int = 4) -> Progress:
-    """Confirmed out of planned (the groups' planned counts, else the conference's), and what is
-    left to do in at most `max_lines` lines, most pressing first: invitations not sent, replies
-    not in, people in no group, then the groups not yet invited in full."""
+def progress(counts: Tally, planned: PlannedTotal, max_lines: int = 4) -> Progress:
+    """Confirmed out of the conference's planned total, and what is left to do in at most
+    `max_lines` lines, most pressing first: the groups adding up to another figure than the
+    total, invitations not sent, replies not in, people in no group, then the groups not yet
+    invited in full."""
     total = counts.total
-    planned = total.planned or planned_delegates
-    percent = min(100, round(100 * total.confirmed / planned)) if planned else 0
+    percent = min(100, round(100 * total.confirmed / planned.total)) if planned.total else 0
     todo: list[str] = []
+    if not planned.agrees:
+        todo.append(planned.difference_text)
     if total.listed == 0:
         todo.append("Chưa có đại biểu nào: thêm từng người hoặc nhập từ tệp Excel.")
     else:
@@ -343,7 +416,7 @@ def progress(counts: Tally, planned_delegates: int, max_lines: int = 4) -> Progr
         )
     if not todo:
         todo.append("Đã mời đủ và mọi đại biểu đã phản hồi.")
-    return Progress(percent=percent, confirmed=total.confirmed, planned=planned, todo=todo)
+    return Progress(percent=percent, confirmed=total.confirmed, planned=planned.total, todo=todo)
 
 
 def role_of(position: str, unit: str) -> str:

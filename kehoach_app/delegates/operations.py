@@ -13,9 +13,11 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import joinedload
 
+from ..conferences.forms import MAX_DELEGATES
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
+from . import logic
 from .models import Delegate, DelegateGroup
 
 ACTION = "delegates"
@@ -196,6 +198,39 @@ def move_group(conference: Conference, group: DelegateGroup, step: int) -> bool:
     take_snapshot(conference, ACTION, "Đổi thứ tự thành phần đại biểu")
     groups[index], groups[target] = groups[target], groups[index]
     _renumber(groups)
+    db.session.flush()
+    return True
+
+
+# The two ways to make the groups a breakdown of the planned total (delegates page, "Đối chiếu").
+RECONCILE_TO_GROUPS = "theo-thanh-phan"  # the conference's total becomes the groups' sum
+RECONCILE_TO_TOTAL = "theo-tong"  # the groups are scaled in proportion to add up to the total
+
+
+def reconcile_planned(conference: Conference, how: str) -> bool:
+    """Make the groups' planned counts and the conference's planned total agree, in one undo
+    step; False when they already agree (nothing is changed, no undo step is kept).
+
+    RECONCILE_TO_GROUPS sets Conference.planned_delegates to the groups' sum; RECONCILE_TO_TOTAL
+    scales the groups' counts (logic.scale_to_total). Raises ValueError for another `how`.
+    """
+    if how not in (RECONCILE_TO_GROUPS, RECONCILE_TO_TOTAL):
+        raise ValueError(f"unknown way to reconcile: {how!r}")
+    groups = groups_of(conference)
+    planned = logic.planned_total(conference.planned_delegates, groups)
+    if planned.agrees:
+        return False
+    if how == RECONCILE_TO_GROUPS:
+        if not 1 <= planned.groups_sum <= MAX_DELEGATES:
+            raise ValueError(f"the groups add up to {planned.groups_sum}, out of range")
+        take_snapshot(conference, ACTION, "Lấy tổng các thành phần làm số đại biểu dự kiến")
+        conference.planned_delegates = planned.groups_sum
+    else:
+        take_snapshot(conference, ACTION, "Chia lại số dự kiến của các thành phần theo tổng")
+        counts = logic.scale_to_total([g.planned for g in groups], conference.planned_delegates)
+        for group, count in zip(groups, counts, strict=True):
+            if group.planned != count:
+                group.planned = count
     db.session.flush()
     return True
 

@@ -269,9 +269,9 @@ def invitation_symbol(doc_symbol: str) -> str:
 
 
 def _count_text(n: int) -> str:
-    """A head count as plans write it, below 10 with a leading 0: "05 đại biểu", "120 đại
-    biểu"."""
-    return f"{n:02d} đại biểu" if 0 <= n < 10 else f"{vn.format_number(n)} đại biểu"
+    """A head count as plans write it (vn.format_count, shared with the plan): "05 đại biểu",
+    "120 đại biểu"."""
+    return vn.format_count(n, "đại biểu")
 
 
 def _roman(n: int) -> str:
@@ -342,10 +342,10 @@ def invitation_data(
     today: dt.date | None = None,
 ) -> InvitationData:
     summary = conference_summary(conference.values(), today or dt.date.today())
-    # The number line follows the plan's number with the giấy mời's own symbol (GM-…).
-    number_line = vn.document_number_line(
-        conference.doc_number, invitation_symbol(conference.doc_symbol)
-    )
+    # The giấy mời gets its own number from the văn thư when it is issued (Nghị định 30/2020,
+    # Điều 15): the number is left blank, never the plan's ("07/GM-…" beside "07/KH-…" would be
+    # one number on two documents); only the symbol (GM-…) is known in advance.
+    number_line = vn.document_number_line("", invitation_symbol(conference.doc_symbol))
     return InvitationData(
         head=LetterHead(
             issuer=summary.issuer,

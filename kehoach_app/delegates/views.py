@@ -26,11 +26,12 @@ from flask import (
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer, vn
+from ..conferences.forms import MAX_DELEGATES
 from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..db import db
 from ..demo import register_demo_part
-from ..parts import Card, register_card
+from ..parts import Card, register_card, undo_notice
 from ..printouts import MIME_TYPES, get_printout, safe_filename
 from . import operations, spreadsheet, uploads
 from .conference_file import export_delegates, replace_delegates, validate_delegates
@@ -41,6 +42,7 @@ from .logic import (
     UNGROUPED,
     SearchQuery,
     group_key,
+    planned_total,
     progress,
     search_delegates,
     shorten,
@@ -51,7 +53,7 @@ from .models import REPLIES
 from .presetting import add_preset_groups
 
 # isort: split
-from . import printout  # noqa: F401 — registers the printouts
+from . import checks, printout  # noqa: F401 — registers the checks and the printouts
 
 bp = Blueprint("delegates", __name__)
 
@@ -209,6 +211,7 @@ def index(conference_id: int):
     groups = operations.groups_of(conference)
     rows = operations.list_rows(conference)
     counts = tally(groups, rows)
+    planned = planned_total(conference.planned_delegates, groups)
     filters = ListFilters.from_args(request.args, {g.id for g in groups})
     found = sort_delegates(filters.apply(rows), filters.order)
     pages = max(1, -(-len(found) // PAGE_SIZE))
@@ -224,6 +227,8 @@ def index(conference_id: int):
         row_base=_list_url(conference),
         back_query=urlencode({"back": request.full_path.rstrip("?")}),
         counts=counts,
+        planned=planned,
+        reconcile=_reconcile_choices(planned),
         filters=filters,
         people=shown,
         found=len(found),
@@ -403,12 +408,15 @@ def _taken(groups, except_id: int | None = None) -> frozenset[str]:
 def _groups_page(conference, form, status=200):
     groups = operations.groups_of(conference)
     counts = tally(groups, operations.list_rows(conference))
+    planned = planned_total(conference.planned_delegates, groups)
     return (
         render_template(
             "delegates/groups.html",
             conference=conference,
             groups=groups,
             counts=counts,
+            planned=planned,
+            reconcile=_reconcile_choices(planned),
             form=form,
         ),
         status,
@@ -521,6 +529,68 @@ def move_group(conference_id: int, group_id: int):
             f"Đã chuyển thành phần “{group.name}” {'lên' if step < 0 else 'xuống'}.", conference
         )
     return redirect(url_for("delegates.groups", conference_id=conference.id))
+
+
+# --------------------------------------------------------------------------------------------
+# The planned total and the groups: say where they differ, offer to reconcile
+# --------------------------------------------------------------------------------------------
+
+
+def _reconcile_choices(planned) -> list[tuple[str, str]]:
+    """The reconcile buttons the page offers while the groups and the total disagree: (value of
+    the button, its label). Taking the groups' sum is offered only when it can be a total."""
+    if planned.agrees:
+        return []
+    choices = []
+    if 1 <= planned.groups_sum <= MAX_DELEGATES:
+        choices.append(
+            (
+                operations.RECONCILE_TO_GROUPS,
+                f"Lấy tổng các thành phần ({vn.format_number(planned.groups_sum)}) làm số "
+                "đại biểu dự kiến",
+            )
+        )
+    choices.append(
+        (
+            operations.RECONCILE_TO_TOTAL,
+            f"Chia lại số dự kiến của các thành phần theo tỷ lệ cho đủ "
+            f"{vn.format_number(planned.total)}",
+        )
+    )
+    return choices
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/dai-bieu/doi-chieu-du-kien")
+def reconcile(conference_id: int):
+    conference = _conference(conference_id)
+    how = request.form.get("cach", "")
+    if how not in (operations.RECONCILE_TO_GROUPS, operations.RECONCILE_TO_TOTAL):
+        abort(400)
+    if request.form.get("trang") == "thanh-phan":  # posted from the groups page: back there
+        back = url_for("delegates.groups", conference_id=conference.id)
+    else:
+        back = _back(conference)
+    try:
+        changed = operations.reconcile_planned(conference, how)
+    except ValueError:
+        db.session.rollback()
+        _notice(
+            "Không lấy tổng các thành phần làm số dự kiến được: số đại biểu dự kiến phải từ 1 "
+            f"đến {vn.format_number(MAX_DELEGATES)}.",
+            category="error",
+        )
+        return redirect(back)
+    if not changed:
+        _notice("Các thành phần đã cộng lại đúng số đại biểu dự kiến.", category="info")
+        return redirect(back)
+    db.session.commit()
+    total = vn.format_number(conference.planned_delegates)
+    if how == operations.RECONCILE_TO_GROUPS:
+        text = f"Đã lấy tổng các thành phần làm số đại biểu dự kiến: {total} đại biểu."
+    else:
+        text = f"Đã chia lại số dự kiến của các thành phần, cộng lại {total} đại biểu."
+    undo_notice(conference, text)
+    return redirect(back)
 
 
 # --------------------------------------------------------------------------------------------
@@ -736,8 +806,11 @@ def confirm_import(conference_id: int):
 
 
 def _card(conference: Conference) -> Card:
-    counts = tally(operations.groups_of(conference), operations.list_rows(conference))
-    summary = progress(counts, conference.planned_delegates)
+    """Confirmed out of the conference's planned total (not the groups' sum); while the groups
+    add up to another figure, the first line to do says so."""
+    groups = operations.groups_of(conference)
+    counts = tally(groups, operations.list_rows(conference))
+    summary = progress(counts, planned_total(conference.planned_delegates, groups))
     return Card(
         key="delegates",
         title="Đại biểu",

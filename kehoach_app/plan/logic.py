@@ -112,15 +112,22 @@ def _programme_block(inputs: PlanInputs) -> PlanBlock:
 
 
 def _delegates_block(inputs: PlanInputs) -> PlanBlock:
-    planned = inputs.values["planned_delegates"]
-    lines = [f"Tổng số đại biểu: {vn.format_number(planned)} đại biểu, gồm:"]
+    """ "Tổng số đại biểu: 120 đại biểu, gồm:" then the groups with their counts ("(02 đại biểu)").
+
+    The total is the conference's "Số đại biểu dự kiến"; the groups are its breakdown. While the
+    groups add up to another figure the block still prints both as they are (no figure is
+    invented or hidden) and the pre-signature check blocks the plan (delegates/checks.py).
+    Counts are written as the seeds write them, through vn.format_count.
+    """
+    total = vn.format_count(inputs.values["planned_delegates"], "đại biểu")
+    lines = [f"Tổng số đại biểu: {total}, gồm:"]
     for group in inputs.groups:
-        count = f" ({vn.format_number(group.planned)} đại biểu)" if group.planned else ""
+        count = f" ({vn.format_count(group.planned, 'đại biểu')})" if group.planned else ""
         lines.append(f"- {group.name}{count};")
     if len(lines) > 1:
         lines[-1] = lines[-1].rstrip(";") + "."
     else:
-        lines[0] = f"Tổng số đại biểu: {vn.format_number(planned)} đại biểu."
+        lines[0] = f"Tổng số đại biểu: {total}."
     return PlanBlock("bullets", "\n".join(lines), key="delegates")
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 
 from .. import vn
 from ..agenda.models import AgendaItem
+from ..conferences.logic import signing_date_line
 from ..conferences.models import Conference
 from ..db import db
 from ..decor import operations as decor_operations
@@ -103,8 +102,9 @@ def plan_sheet(conference: Conference) -> PlanSheet:
         parent_body=values["parent_body"],
         issuer=values["issuer"],
         number_line=vn.document_number_line(values["doc_number"], values["doc_symbol"]),
-        # A plan is dated when it is signed: the day and month stay blank (seeds 000, 002).
-        date_line=vn.date_line(values["place_name"], None, dt.date.today().year),
+        # The ngày ký of the conference, or the day and month blank for the signer (seeds 000,
+        # 002): the same line as every other signed document of the set.
+        date_line=signing_date_line(values),
         subtitle=subtitle(values),
         blocks=shown_blocks(conference),
         recipients=recipients(values),

@@ -9,8 +9,10 @@ from .. import transfer, vn
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
+from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
+from . import checks  # noqa: F401 — registers the plan's pre-signature rules
 from .models import PlanParagraph
 from .operations import edits_of, plan_sheet, reset_edit, save_edit, shown_blocks
 from .printout import render_plan
@@ -175,6 +177,22 @@ def _replace(conference: Conference, data: dict) -> None:
         )
 
 
+def _demo_legal_bases(conference: Conference, today) -> None:
+    """The demo's căn cứ with the numbers and dates an officer would have typed in place of the
+    preset's gaps (…), so the demo plan reads as one ready to sign. Invented, like the xã."""
+    reviewed = conference.year_reviewed
+    filled = {
+        "Quyết định số …/…/QĐ-UBND ngày …": (
+            f"Quyết định số 25/{reviewed - 1}/QĐ-UBND ngày 12 tháng 6 năm {reviewed - 1}"
+        ),
+        "Kế hoạch số …/KH-UBND ngày …": f"Kế hoạch số 12/KH-UBND ngày 20 tháng 01 năm {reviewed}",
+    }
+    text = conference.legal_bases
+    for gap, value in filled.items():
+        text = text.replace(gap, value)
+    conference.legal_bases = text
+
+
 register_card("plan", _plan_card)
 register_printout(
     Printout(
@@ -189,3 +207,4 @@ register_printout(
     )
 )
 transfer.register_part(transfer.PartTransfer("plan", _export, _validate, _replace))
+register_demo_part(_demo_legal_bases)

@@ -16,7 +16,7 @@ from ..db import db
 from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
-from . import logic, operations, printout, svg
+from . import checks, logic, operations, printout, svg  # noqa: F401 — checks registers its rules
 from .conference_file import add_demo_seating, export_seating, replace_seating, validate_seating
 from .forms import HallForm, LayoutForm, SeatSelectionForm
 from .models import Hall

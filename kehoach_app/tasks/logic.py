@@ -11,12 +11,15 @@ so moving the conference moves every relative deadline with it. Only "ngày cố
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import holidays
+
 from .. import vn
-from ..conferences.logic import shift_date, shift_years, time_and_day
+from ..conferences.logic import shift_date, shift_years, signing_date_line, time_and_day
 
 # Status codes (stored) and their labels; the model keeps the same dictionary.
 STATUS_LABELS = {"todo": "Chưa làm", "doing": "Đang làm", "done": "Xong"}
@@ -367,7 +370,8 @@ class TaskDocumentHead:
     event_day: dt.date
 
 
-def document_head(values: dict, printed_on: dt.date) -> TaskDocumentHead:
+def document_head(values: dict) -> TaskDocumentHead:
+    """The head of a task printout; its date line is the set's (signing_date_line)."""
     title = vn.clean_text(values["title"])
     subject = title if title.casefold().startswith("tổ chức") else f"Tổ chức {title}"
     number = vn.clean_text(values.get("doc_number") or "")
@@ -382,7 +386,7 @@ def document_head(values: dict, printed_on: dt.date) -> TaskDocumentHead:
     return TaskDocumentHead(
         issuer=values["issuer"],
         parent_body=values.get("parent_body", ""),
-        date_line=vn.date_line(values.get("place_name", ""), printed_on),
+        date_line=signing_date_line(values),
         subject=subject,
         event_line=event_line,
         source_line=f"(Trích phần Tổ chức thực hiện của {plan})",
@@ -414,3 +418,35 @@ def next_edition_items(items: list[dict], offset: int, years: set[int]) -> list[
         copy["status"] = "todo"
         out.append(copy)
     return out
+
+
+# --------------------------------------------------------------------------- working days
+
+@functools.lru_cache(maxsize=16)
+def _public_holidays(year: int) -> dict[dt.date, str]:
+    """The days off of `year` in Vietnam, from the `holidays` package (Bộ luật Lao động 2019,
+    Điều 112: 1/1, Tết, 10/3 âm lịch, 30/4, 1/5, 2/9 and the day beside it; Điều 111: a holiday
+    on a weekend is taken on the next working day; the Prime Minister's yearly swaps of days
+    off the package knows), with their Vietnamese names."""
+    return {
+        day: vn.nfc(name)
+        for day, name in holidays.country_holidays("VN", years=year, language="vi").items()
+    }
+
+
+def non_working_reason(day: dt.date) -> str:
+    """Why `day` is not a working day ("Chủ nhật", "nghỉ Tết Nguyên đán"), or "" when it is."""
+    holiday = _public_holidays(day.year).get(day)
+    if holiday:
+        return holiday
+    if day.weekday() >= 5:
+        return vn.weekday_name(day)
+    return ""
+
+
+def working_day_before(day: dt.date) -> dt.date:
+    """The last working day before `day` (a deadline on a day off is met the day before)."""
+    earlier = day - dt.timedelta(days=1)
+    while non_working_reason(earlier):
+        earlier -= dt.timedelta(days=1)
+    return earlier

@@ -17,7 +17,7 @@ from ..conferences.operations import take_snapshot
 from ..conferences.presetting import fill_text
 from ..db import db
 from ..presets import Preset
-from .logic import TaskData, support_list
+from .logic import TaskData, due_date, support_list
 from .models import Task
 
 PART = "tasks"
@@ -207,8 +207,16 @@ def create_preset_tasks(conference: Conference, preset: Preset, values: dict) ->
 
 def add_demo_progress(conference: Conference, today: dt.date) -> None:
     """Make the demo look like a plan under way: the earliest tasks done or started, and one
-    report that should already be in (a fixed date a few days ago) still being written."""
+    report due in a few days still being written.
+
+    The demo passes the pre-signature check with nothing blocking: no task it leaves open has a
+    deadline already behind `today` (a task whose date has gone is shown done, as it would be).
+    """
     tasks = tasks_of(conference)
+    for task in tasks:
+        due = due_date(task.deadline_kind, task.days_before, task.deadline_date, conference.date)
+        if due is not None and due < today:
+            task.status = "done"
     for task in tasks:
         if task.deadline_kind == "month_before":
             task.status = "done"
@@ -229,7 +237,7 @@ def add_demo_progress(conference: Conference, today: dt.date) -> None:
             lead_unit="Các cơ quan, đơn vị, thôn, tổ dân phố",
             support_units="",
             deadline_kind="fixed",
-            deadline_date=today - dt.timedelta(days=3),
+            deadline_date=today + dt.timedelta(days=3),
             status="doing",
             notes="Còn 02 đơn vị chưa gửi hồ sơ.",
         )

@@ -16,7 +16,7 @@ from ..db import db
 from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
-from . import operations, printout
+from . import checks, operations, printout  # noqa: F401 — checks registers its rules
 from .forms import TaskForm, check_file_items
 from .logic import (
     DUE_SOON_DAYS,
@@ -318,20 +318,20 @@ def _tasks_card(conference: Conference) -> Card:
 
 def _build_assignments(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
-    head = document_head(conference.values(), today)
+    head = document_head(conference.values())
     return printout.render_assignments(head, unit_assignments(_scheduled(conference, today)))
 
 
 def _build_timeline(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
     scheduled = _scheduled(conference, today)
-    head = document_head(conference.values(), today)
+    head = document_head(conference.values())
     return printout.render_timeline(head, scheduled, overview(scheduled), today)
 
 
 def _build_task_list(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
-    head = document_head(conference.values(), today)
+    head = document_head(conference.values())
     return printout.render_task_list_xlsx(head, _scheduled(conference, today), today)
 
 

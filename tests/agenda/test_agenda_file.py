@@ -23,13 +23,16 @@ def agenda_rows(app, conference_id: int) -> list[dict]:
             .where(AgendaItem.conference_id == conference_id)
             .order_by(AgendaItem.position)
         ).all()
-        return [{name: getattr(item, name) for name in AgendaItem.FIELDS} for item in items]
+        return [
+            {name: getattr(item, name) for name in (*AgendaItem.FIELDS, "derived_key", "edited")}
+            for item in items
+        ]
 
 
 def test_the_file_holds_the_programme_in_order(app, demo_id):
     document = exported(app, demo_id)
     agenda = document["agenda"]
-    assert len(agenda) == 15
+    assert len(agenda) == 18  # the preset's 15, its 3 award placeholders → 5 forms and a break
     assert agenda[0] == {
         "kind": "van_nghe",
         "title": "Văn nghệ chào mừng",
@@ -40,6 +43,11 @@ def test_the_file_holds_the_programme_in_order(app, demo_id):
         "notes": "",
     }
     assert agenda[-1]["kind"] == "be_mac"
+    assert "derived_key" not in agenda[0]  # the officer's own item
+    # the award items say what keeps them in step, so import, undo and copy keep them kept
+    assert agenda[8]["derived_key"] == "awards:bang_khen_thu_tuong"
+    assert agenda[8]["edited"] is False
+    assert agenda[11]["derived_key"] == "awards:break:tap_the_lao_dong_xuat_sac"
 
 
 def test_round_trip_keeps_the_programme(app, demo_id):
@@ -116,6 +124,8 @@ def test_validation_uses_the_forms_rules_and_names_each_item(app):
             "minutes": 20,
             "mc_text": "",
             "notes": "",
+            "derived_key": None,
+            "edited": False,
         }
     ]
 

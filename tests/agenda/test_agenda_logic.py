@@ -445,7 +445,9 @@ VALUES = {
 
 
 def test_programme_sheet_words_the_header_lines():
-    sheet = programme_sheet(VALUES, entries(15, 10), dt.date(2026, 12, 1))
+    # the date line is the conference's one ngày ký (conferences.logic.signing_date_line)
+    values = {**VALUES, "signing_date": dt.date(2026, 12, 1)}
+    sheet = programme_sheet(values, entries(15, 10), dt.date(2026, 12, 1))
     assert sheet.head.time_line == "07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027"
     assert sheet.head.place_line == "Hội trường Ủy ban nhân dân xã (Số 18 đường Nguyễn Trãi)"
     assert sheet.head.date_line == "Tân Hòa, ngày 01 tháng 12 năm 2026"

@@ -65,8 +65,8 @@ def conf(app, demo_id):
         ).all()
         items[2].presenter = TORTURE
         items[2].presenter_unit = "Phòng Văn hóa – Xã hội <số 2>"
-        items[14].mc_text = "Kính thưa Hội nghị!\n(Nhạc kết.)\nXin cảm ơn & hẹn gặp lại."
-        items[14].notes = "Nhắc bật nhạc kết"
+        items[-1].mc_text = "Kính thưa Hội nghị!\n(Nhạc kết.)\nXin cảm ơn & hẹn gặp lại."
+        items[-1].notes = "Nhắc bật nhạc kết"
         db.session.commit()
     return demo_id
 
@@ -93,13 +93,13 @@ def test_programme_pdf(client, conf):
         "(Kèm theo Kế hoạch số 07/KH-UBND của Ủy ban nhân dân xã Tân Hòa)",
         "Thời gian: 07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027.",
         "Địa điểm: Hội trường Ủy ban nhân dân xã Tân Hòa",
-        "Dự kiến kết thúc lúc 10 giờ 16.",
+        "Dự kiến kết thúc lúc 10 giờ 17.",
     ):
         assert expected in lines, expected
     rows = pdf_rows(response.data)
     assert rows[0] == ["Thời gian", "Nội dung", "Thực hiện"]
     body = [row for row in rows if row[0] != "Thời gian"]  # the header repeats on page 2
-    assert len(body) == 15
+    assert len(body) == 18
     assert body[0] == [
         "07:30 – 07:45",
         "Văn nghệ chào mừng",
@@ -108,12 +108,25 @@ def test_programme_pdf(client, conf):
     assert body[2][0] == "07:55 – 08:15"
     assert body[2][1].startswith("Báo cáo tổng kết công tác thi đua, khen thưởng năm")
     assert body[2][2] == f"{TORTURE} Phòng Văn hóa – Xã hội <số 2>"
-    assert body[-1][:2] == ["10:11 – 10:16", "Bế mạc Hội nghị"]
+    assert body[-1][:2] == ["10:12 – 10:17", "Bế mạc Hội nghị"]
+    # the award items follow the demo's ceremony (batches of 10, 3 minutes a batch): Bằng khen
+    # của Thủ tướng 1 batch, Bằng khen tỉnh 2 (3 tập thể, 4 cá nhân), Tập thể LĐXS 1, the break,
+    # Chiến sĩ thi đua cơ sở 1, Giấy khen 2 (6 tập thể, 8 cá nhân)
     assert [row[0] for row in body] == [
         "07:30 – 07:45", "07:45 – 07:55", "07:55 – 08:15", "08:15 – 08:30", "08:30 – 08:37",
-        "08:37 – 08:44", "08:44 – 08:51", "08:51 – 09:06", "09:06 – 09:16", "09:16 – 09:26",
-        "09:26 – 09:41", "09:41 – 09:56", "09:56 – 10:06", "10:06 – 10:11", "10:11 – 10:16",
+        "08:37 – 08:44", "08:44 – 08:51", "08:51 – 09:06", "09:06 – 09:09", "09:09 – 09:15",
+        "09:15 – 09:18", "09:18 – 09:33", "09:33 – 09:36", "09:36 – 09:42", "09:42 – 09:57",
+        "09:57 – 10:07", "10:07 – 10:12", "10:12 – 10:17",
     ]  # fmt: skip
+    assert body[9][1] == (
+        "Công bố quyết định và trao Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 03 tập thể, "
+        "04 cá nhân"
+    )
+    assert body[11][1] == "Nghỉ giải lao"
+    assert body[12][1] == (
+        "Công bố quyết định và trao danh hiệu “Chiến sĩ thi đua cơ sở” cho 06 cá nhân"
+    )
+    assert not any("…" in cell for row in body for cell in row)  # no placeholder left
     # the MC's words and the notes are for the script, not the programme
     assert "hẹn gặp lại" not in lines and "Nhắc bật nhạc kết" not in lines
 
@@ -129,7 +142,7 @@ def test_programme_docx(client, conf):
         "Văn nghệ chào mừng",
         TORTURE,
         "Bế mạc Hội nghị",
-        "Dự kiến kết thúc lúc 10 giờ 16.",
+        "Dự kiến kết thúc lúc 10 giờ 17.",
     ):
         assert expected in text, expected
     assert docx.Document(io.BytesIO(response.data)).styles["Normal"].font.name == (
@@ -159,11 +172,11 @@ def test_script_pdf(app, client, conf):
         "3. Báo cáo tổng kết công tác thi đua",
         f"Thực hiện: {TORTURE}, Phòng Văn hóa – Xã hội <số 2>",
         f"Xin trân trọng kính mời đồng chí {TORTURE}, Phòng Văn hóa – Xã hội <số 2>.",
-        "15. Bế mạc Hội nghị",
+        "18. Bế mạc Hội nghị",
         "(Nhạc kết.)",
         "Xin cảm ơn & hẹn gặp lại.",
         "Ghi chú: Nhắc bật nhạc kết",
-        "Dự kiến kết thúc lúc 10 giờ 16.",
+        "Dự kiến kết thúc lúc 10 giờ 17.",
     ):
         assert expected in lines, expected
     # the officer's own closing words replace the default ones
@@ -171,7 +184,7 @@ def test_script_pdf(app, client, conf):
     headings = [
         lines.index(heading)
         for heading in ("1. Văn nghệ chào mừng", "2. Tuyên bố lý do", "3. Báo cáo tổng kết",
-                        "14. Hưởng ứng", "15. Bế mạc Hội nghị")
+                        "17. Hưởng ứng", "18. Bế mạc Hội nghị")
     ]  # fmt: skip
     assert headings == sorted(headings)
 

@@ -92,8 +92,10 @@ def test_programme_page_shows_the_preset_programme_with_times(client, conf):
     text = text_of(html)
     assert "Chương trình hội nghị" in text
     assert "07:30 – 07:45" in text and "Văn nghệ chào mừng" in text
-    assert "10:11 – 10:16" in text and "Bế mạc Hội nghị" in text
-    assert "Kết thúc 10:16" in text
+    # the demo's programme: the preset's 15 items, its 3 award placeholders replaced by the 5
+    # forms of the demo's awards and the break after the Tập thể lao động xuất sắc (18 items)
+    assert "10:12 – 10:17" in text and "Bế mạc Hội nghị" in text
+    assert "Kết thúc 10:17" in text
     assert "Chương trình vừa thời lượng đã định." in text
     assert 'name="csrf_token"' in html
     assert "/in/chuong-trinh.pdf" in html and "/in/kich-ban-dieu-hanh.pdf" in html
@@ -121,12 +123,12 @@ def test_add_an_item_at_the_end(app, client, conf):
     response = post(client, page_of(conf) + "/them", new_item(), page=page_of(conf))
     assert response.status_code == 302
     items = programme(app, conf)
-    assert len(items) == 16
+    assert len(items) == 19
     assert items[-1] == ("Tham luận của Hợp tác xã Nông nghiệp Tân Hòa", 7, "tham_luan")
     html = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Đã thêm mục 16" in html
+    assert "Đã thêm mục 19" in html
     assert "Hoàn tác" in html and f"/hoi-nghi/{conf}/hoan-tac" in html
-    assert "10:16 – 10:23" in text_of(html)  # the old end is the new item's start
+    assert "10:17 – 10:24" in text_of(html)  # the old end is the new item's start
     assert "Nguyễn Văn A &amp; B &lt;C&gt;" in html  # escaped, printed as typed
 
 
@@ -139,7 +141,7 @@ def test_add_an_item_after_a_chosen_item_and_at_the_top(app, client, conf):
     titles = [title for title, _, _ in programme(app, conf)]
     assert titles[0] == "Đầu tiên"
     assert titles[3] == "Sau mục 2"
-    assert positions(app, conf) == list(range(1, 18))
+    assert positions(app, conf) == list(range(1, 21))
 
 
 @pytest.mark.parametrize(
@@ -292,7 +294,7 @@ def test_move_up_and_down(app, client, conf):
                     follow_redirects=True)  # fmt: skip
     assert "đã ở đầu chương trình" in response.get_data(as_text=True)
     assert item_ids(app, conf) == ids
-    assert positions(app, conf) == list(range(1, 16))
+    assert positions(app, conf) == list(range(1, 19))
 
 
 def test_reorder_with_a_whole_new_order(app, client, conf):
@@ -319,13 +321,13 @@ def test_insert_a_break_after_an_item(app, client, conf):
     assert response.status_code == 302
     items = programme(app, conf)
     assert items[3] == ("Nghỉ giải lao", 15, "nghi_giai_lao")
-    assert len(items) == 16
+    assert len(items) == 19
     html = client.get(page_of(conf)).get_data(as_text=True)
     text = text_of(html)
     assert "Đã chèn nghỉ giải lao 15 phút (mục 4) sau mục 3." in text
     # 07:55–08:15 is item 3; the break runs 08:15–08:30 and the rest moves 15 minutes later
     assert "08:15 – 08:30 Nghỉ giải lao" in text
-    assert "Kết thúc 10:31" in text
+    assert "Kết thúc 10:32" in text
 
 
 def test_delete_then_undo(app, client, conf):
@@ -335,7 +337,7 @@ def test_delete_then_undo(app, client, conf):
     assert response.status_code == 302
     after = programme(app, conf)
     assert after == before[:3] + before[4:]
-    assert positions(app, conf) == list(range(1, 15))
+    assert positions(app, conf) == list(range(1, 18))
     html = client.get(page_of(conf)).get_data(as_text=True)
     assert "Đã xóa mục 4" in html and "Hoàn tác" in html
     response = post(client, f"/hoi-nghi/{conf}/hoan-tac", page=page_of(conf))
@@ -370,7 +372,7 @@ def test_items_of_another_conference_are_not_reachable(app, client, conf):
     response = client.get(f"{page_of(conf)}/{foreign}/sua", follow_redirects=True)
     assert "không còn trong chương trình" in response.get_data(as_text=True)
     post(client, f"{page_of(conf)}/{foreign}/xoa", page=page_of(conf))
-    assert len(programme(app, other_id)) == 15
+    assert len(programme(app, other_id)) == 18
     assert client.get("/hoi-nghi/99999/chuong-trinh").status_code == 404
 
 
@@ -388,20 +390,20 @@ def test_overrun_is_warned_on_the_page_and_the_dashboard(app, client, conf):
         db.session.get(Conference, conf).length = "session"
         db.session.get(Conference, conf).start_time = dt.time(9, 15)
         db.session.commit()
-    # 09:15 + 166 min = 12:01
+    # 09:15 + 167 min = 12:02
     text = text_of(client.get(page_of(conf)).get_data(as_text=True))
-    assert "Chương trình kết thúc lúc 12:01, quá giờ buổi sáng (11:30) 31 phút." in text
+    assert "Chương trình kết thúc lúc 12:02, quá giờ buổi sáng (11:30) 32 phút." in text
     card = text_of(client.get(f"/hoi-nghi/{conf}").get_data(as_text=True))
-    assert "Chương trình kết thúc lúc 12:01, quá giờ buổi sáng (11:30)" in card
+    assert "Chương trình kết thúc lúc 12:02, quá giờ buổi sáng (11:30)" in card
 
 
 def test_dashboard_card_links_to_the_programme(client, conf):
     html = client.get(f"/hoi-nghi/{conf}").get_data(as_text=True)
     assert "<h2>Chương trình</h2>" in html
     assert f'href="/hoi-nghi/{conf}/chuong-trinh"' in html
-    # 15 items that fit, every one named, no MC words written: 40 + 30 + 15 = 85
+    # 18 items that fit, every one named, no MC words written: 40 + 30 + 15 = 85
     assert 'aria-label="Tiến độ Chương trình">85%' in html
-    assert "15 mục, 07:30 – 10:16 (2 giờ 46 phút), vừa thời lượng nửa ngày." in text_of(html)
+    assert "18 mục, 07:30 – 10:17 (2 giờ 47 phút), vừa thời lượng nửa ngày." in text_of(html)
 
 
 def test_duplicate_copies_the_programme(app, client, conf):
@@ -416,7 +418,7 @@ def test_duplicate_copies_the_programme(app, client, conf):
 
 
 def test_an_edit_page_left_open_on_a_deleted_item_does_not_edit_its_successor(app, client, conf):
-    last = item_ids(app, conf)[-1]
+    last = max(item_ids(app, conf))  # the newest row (SQLite reuses the highest id only)
     with app.app_context():
         db.session.get(AgendaItem, last).updated_at = dt.datetime(2026, 1, 2, 3, 4, 5)
         db.session.commit()

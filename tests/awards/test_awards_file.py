@@ -70,7 +70,11 @@ def test_round_trip_through_the_file_keeps_everything_and_links_delegates(app):
     cid = setup_conference(app)
     document = exported(app, cid)
     part = document["awards"]
-    assert part["settings"] == {"batch_size": 7, "breaks_after": ["bang_khen_tinh"]}
+    assert part["settings"] == {
+        "batch_size": 7,
+        "breaks_after": ["bang_khen_tinh"],
+        "minutes_per_batch": 3,
+    }
     assert [f["code"] for f in part["forms"]] == ["bang_khen_tinh", "giay_khen_chu_tich_ubnd_xa"]
     assert part["awards"][0]["receiver_delegate"] == {
         "full_name": "Châu Văn Út",

@@ -179,19 +179,24 @@ def test_ceremony_plan_batches_breaks_and_a_presenter_per_batch(app, client):
     response = post(
         client,
         f"/hoi-nghi/{cid}/trao-thuong",
-        {"batch_size": "3", "breaks_after": ["bang_khen_thu_tuong"], "version": "0"},
+        {
+            "batch_size": "3",
+            "minutes_per_batch": "3",
+            "breaks_after": ["bang_khen_thu_tuong"],
+            "version": "0",
+        },
         page=f"/hoi-nghi/{cid}/trao-thuong",
     )
     assert response.status_code == 302
     page = text(client.get(f"/hoi-nghi/{cid}/trao-thuong"))
-    assert "Đã lưu cách chia đợt trao thưởng." in page
+    assert "Đã lưu cách chia đợt trao thưởng; các mục trao thưởng trong chương trình" in page
     assert "Đợt 4 — Giấy khen" in page and "Đợt 5" not in page  # 7 → 3 + 2 + 2
     assert "Nghỉ giải lao" in page
 
     refused = post(
         client,
         f"/hoi-nghi/{cid}/trao-thuong",
-        {"batch_size": "0", "version": "1"},
+        {"batch_size": "0", "minutes_per_batch": "3", "version": "1"},
         page=f"/hoi-nghi/{cid}/trao-thuong",
     )
     assert refused.status_code == 400

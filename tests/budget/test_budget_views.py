@@ -148,14 +148,11 @@ def test_over_norm_warning_on_the_page(app, client, conference_id):
 
 
 def _set_planned(app, cid, planned):
-    from kehoach_app.delegates.models import DelegateGroup
+    """The conference's "Số đại biểu dự kiến": the count the budget follows (not the groups)."""
+    from kehoach_app.conferences.models import Conference
 
     with app.app_context():
-        group = db.session.scalar(select(DelegateGroup).where(DelegateGroup.conference_id == cid))
-        if group is None:
-            group = DelegateGroup(conference_id=cid, position=1, name="Đại biểu", planned=planned)
-            db.session.add(group)
-        group.planned = planned
+        db.session.get(Conference, cid).planned_delegates = planned
         db.session.commit()
 
 

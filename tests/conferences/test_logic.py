@@ -116,13 +116,20 @@ def test_conference_summary_words_the_facts():
         "signer_name": "Lại Văn Hoàn",
         "purposes": "Một\n\nHai",
     }
-    summary = logic.conference_summary(values, dt.date(2024, 1, 5))
+    summary = logic.conference_summary(values)
     rows = dict(summary.rows)
     assert rows["Thời gian"] == "07 giờ 30, Thứ Sáu, ngày 19 tháng 01 năm 2024"
     assert rows["Số đại biểu dự kiến"] == "1.500 đại biểu"
     assert rows["Cấp tổ chức"] == "Cấp xã (xã, phường, đặc khu)"
     assert "Địa chỉ" not in rows
-    assert summary.number_line == "Số: 05/KH-UBND"
-    assert summary.date_line == "Tân Hòa, ngày 05 tháng 01 năm 2024"
+    # The plan's number and signer are facts of the sheet, not its own number or signature.
+    assert not hasattr(summary, "number_line")
+    assert rows["Kế hoạch"] == "Số 05/KH-UBND"
+    assert rows["Ngày ký"] == "Để trống (người ký điền tay)"
+    assert rows["Người ký"] == "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch, Lại Văn Hoàn"
+    # No ngày ký: day and month blank, the year of the conference's date.
+    assert summary.date_line == "Tân Hòa, ngày … tháng … năm 2024"
+    values["signing_date"] = dt.date(2024, 1, 5)
+    assert logic.conference_summary(values).date_line == "Tân Hòa, ngày 05 tháng 01 năm 2024"
     assert summary.purposes == ["Một", "Hai"]
     assert summary.signer_lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]

@@ -40,23 +40,38 @@ def test_summary_pdf_carries_the_entered_values(app, client, demo_id):
     assert text == unicodedata.normalize("NFC", text)
     flowing = " ".join(text.split())  # a long name may wrap onto two lines
     for expected in (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "ỦY BAN NHÂN DÂN",
-        "XÃ TÂN HÒA",
-        "Số: 07/KH-UBND",
-        "THÔNG TIN HỘI NGHỊ",
+        "BẢNG THÔNG TIN HỘI NGHỊ",
+        "dùng nội bộ, không phải văn bản ban hành, không ký, không đóng dấu",
+        "Ủy ban nhân dân xã Tân Hòa",
         "Hội trường A – Trung tâm Chính trị <số 2>",
         "- Mục đích thứ nhất & thứ hai",
-        "Nơi nhận:",
-        "- Lưu: VT.",
-        "TM. ỦY BAN NHÂN DÂN",
-        "KT. CHỦ TỊCH",
-        "PHÓ CHỦ TỊCH",
-        TORTURE,
+        "Kế hoạch Số 07/KH-UBND",  # the plan's number as a fact, not this sheet's own
+        "Ngày ký Để trống (người ký điền tay)",
+        f"Người ký TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH, {TORTURE}",
         "07 giờ 30, Thứ",
     ):
         assert expected in text or expected in flowing, expected
+
+
+def test_fact_sheet_is_not_a_document_to_sign(app, client, demo_id):
+    """Issue 14: the fact sheet carried the plan's "Số: 07/KH-UBND" and a TM./KT. signature
+    block — two documents under one number. Now: no Quốc hiệu, no number, no date line, no
+    signature, no Nơi nhận."""
+    data = client.get(f"/hoi-nghi/{demo_id}/in/thong-tin-hoi-nghi.pdf").data
+    lines = pdf_text(data).splitlines()
+    text = "\n".join(lines)
+    assert not any(line.startswith("Số:") for line in lines)
+    for absent in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Nơi nhận",
+        "Lưu: VT",
+        "Tân Hòa, ngày",
+    ):
+        assert absent not in text, absent
+    # The signer appears once, as a fact in its row; no capitals block of a signature on its own.
+    assert not any(line.strip() in ("TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH") for line in lines)
+    assert sum(line.count("Nguyễn Thị Hồng Nhung") for line in lines) == 1
 
 
 def test_summary_docx_is_times_new_roman_with_the_same_text(app, client, demo_id):

@@ -259,8 +259,9 @@ def test_huge_ids_are_not_found_not_an_error(client):
 
 
 def test_unknown_choices_are_refused_in_vietnamese(app, client):
-    html = post(client, NEW, valid_form(kind="quan", level="huyen-cu", length="ca-tuan"),
-                page=NEW).get_data(as_text=True)
+    html = post(
+        client, NEW, valid_form(kind="quan", level="huyen-cu", length="ca-tuan"), page=NEW
+    ).get_data(as_text=True)
     assert html.count("Lựa chọn không hợp lệ") == 3
     assert "Not a valid choice" not in html
     assert count(app) == 0

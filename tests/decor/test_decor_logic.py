@@ -418,7 +418,7 @@ def test_cost_lines_for_the_budget():
         _item(item="Quốc kỳ", unit_cost=0, id=2, position=2),
     ]
     lines = L.cost_lines(items)
-    assert lines == [("Pano", 2, "tấm", 1_500_000)]
+    assert lines == [("Pano", 2, "tấm", 1_500_000, "san_khau", 1)]  # the area tells twins apart
     assert lines[0].quantity * lines[0].unit_cost == 3_000_000
 
 

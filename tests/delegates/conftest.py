@@ -22,6 +22,7 @@ def make_conference(title_suffix: str = "", with_people: bool = True) -> int:
         get_preset("tong_ket.xa"), dt.date(2026, 11, 20), issuer="Ủy ban nhân dân xã Tân Hòa"
     )
     values["place_name"] = "Tân Hòa"
+    values["planned_delegates"] = 14  # the groups below are its breakdown: 4 + 10
     values["title"] += title_suffix
     conference = conference_operations.create_conference(values)
     leaders = DelegateGroup(conference_id=conference.id, position=1, name=LEADERS, planned=4)

@@ -11,10 +11,13 @@ import pytest
 from kehoach_app.delegates.logic import (
     SearchQuery,
     fold_accents,
+    has_placeholder,
     identity_key,
     normalise_phone,
+    planned_total,
     progress,
     protocol_key,
+    scale_to_total,
     search_delegates,
     shorten,
     sort_delegates,
@@ -251,8 +254,9 @@ def test_planned_invited_confirmed_per_group_and_in_total():
 
 
 def test_card_progress_and_todo_lines():
-    summary = progress(counted(), planned_delegates=150, max_lines=5)
-    assert summary.percent == 29  # 4 confirmed of 14 planned in the groups
+    # The conference plans 14, as its groups do (4 + 10).
+    summary = progress(counted(), planned_total(14, GROUPS), max_lines=5)
+    assert summary.percent == 29  # 4 confirmed of 14
     assert summary.planned == 14
     assert summary.todo == [
         "Còn 2 đại biểu chưa gửi giấy mời",
@@ -262,9 +266,52 @@ def test_card_progress_and_todo_lines():
         "Thành phần “Các tập thể được khen thưởng”: mời 2/10",
     ]
     # Four lines on the dashboard: the groups are summed up.
-    assert progress(counted(), planned_delegates=150).todo[3] == (
+    assert progress(counted(), planned_total(14, GROUPS)).todo[3] == (
         "2 thành phần chưa mời đủ số dự kiến"
     )
+
+
+def test_card_counts_against_the_conference_total_and_says_when_groups_differ():
+    # The conference plans 150; its groups add up to 14: the card counts 4 of 150 (2,67 → 3 %)
+    # and says first that the groups differ.
+    summary = progress(counted(), planned_total(150, GROUPS))
+    assert (summary.planned, summary.confirmed, summary.percent) == (150, 4, 3)
+    assert summary.todo[0] == "Các nhóm cộng lại 14, khác số dự kiến 150"
+
+
+def test_planned_total_agrees_only_when_the_groups_add_up_to_it():
+    assert planned_total(14, GROUPS).agrees
+    assert planned_total(14, GROUPS).difference_text == ""
+    assert not planned_total(120, GROUPS).agrees
+    assert planned_total(1200, GROUPS).difference_text == (
+        "Các nhóm cộng lại 14, khác số dự kiến 1.200"
+    )
+    # No group, or groups without any count (a list of kinds only): nothing to contradict.
+    assert planned_total(120, []).agrees
+    assert planned_total(120, [Group(1, "Báo chí", 0)]).agrees
+
+
+def test_scale_to_total_keeps_proportions_and_adds_up_exactly():
+    # 120 over 2 + 6 + 4 + 8 + 5 + 10 + 10 + 20 + 30 + 5 (= 100): × 1,2 gives 2,4 7,2 4,8 9,6 6
+    # 12 12 24 36 6 → whole parts 2 7 4 9 6 12 12 24 36 6 = 118; the two seats left go to the
+    # largest remainders, 4,8 and 9,6 (0,8 and 0,6) → 5 and 10.
+    demo = [2, 6, 4, 8, 5, 10, 10, 20, 30, 5]
+    assert scale_to_total(demo, 120) == [2, 7, 5, 10, 6, 12, 12, 24, 36, 6]
+    assert sum(scale_to_total(demo, 120)) == 120
+    # A tie goes to the earlier group; a group without a count keeps none.
+    assert scale_to_total([1, 1, 0], 3) == [2, 1, 0]
+    assert scale_to_total([4, 10], 14) == [4, 10]
+    with pytest.raises(ValueError):
+        scale_to_total([0, 0], 10)
+
+
+def test_placeholder_is_a_blank_not_a_list_ending_in_dots():
+    assert has_placeholder("Ông …")
+    assert has_placeholder("Quyết định số …/…/QĐ-UBND")
+    assert has_placeholder("Đại diện (...)")
+    assert not has_placeholder("đại biểu nữ, người lao động trực tiếp...")  # seed 004: "etc."
+    assert not has_placeholder("Lãnh đạo Ủy ban nhân dân")
+    assert not has_placeholder("")
 
 
 def test_shorten_cuts_at_a_word():
@@ -277,7 +324,7 @@ def test_shorten_cuts_at_a_word():
 
 
 def test_card_without_groups_uses_the_conference_planned_count():
-    summary = progress(tally([], []), planned_delegates=150)
+    summary = progress(tally([], []), planned_total(150, []))
     assert summary.percent == 0 and summary.planned == 150
     assert summary.todo == ["Chưa có đại biểu nào: thêm từng người hoặc nhập từ tệp Excel."]
 
@@ -285,7 +332,7 @@ def test_card_without_groups_uses_the_conference_planned_count():
 def test_card_lists_a_few_short_groups_then_counts_the_rest():
     groups = [Group(i, f"Thành phần số {i}", 5) for i in range(1, 9)]
     people = [Person("X", group_id=1, invitation_sent_on=DAY, reply="attending")]
-    todo = progress(tally(groups, people), 40).todo
+    todo = progress(tally(groups, people), planned_total(40, groups)).todo
     assert todo == [
         "Thành phần “Thành phần số 1”: mời 1/5",
         "Thành phần “Thành phần số 2”: mời 0/5",
@@ -294,7 +341,7 @@ def test_card_lists_a_few_short_groups_then_counts_the_rest():
     ]
     long = [Group(1, "Lãnh đạo các trường học, trạm y tế, đơn vị sự nghiệp, doanh nghiệp trên "
                      "địa bàn", 10)]  # fmt: skip
-    assert progress(tally(long, []), 10).todo[1] == (
+    assert progress(tally(long, []), planned_total(10, long)).todo[1] == (
         "Thành phần “Lãnh đạo các trường học, trạm y tế, đơn vị…”: mời 0/10"
     )
 
@@ -304,17 +351,39 @@ def test_the_mc_introduces_ranked_delegates_in_protocol_order():
 
     from kehoach_app.delegates.logic import introduction_lines
 
-    def person(name, rank, reply="attending", presidium=False, substitute="", position="",
-               unit="", honorific="Đồng chí"):
-        return SimpleNamespace(full_name=name, protocol_rank=rank, reply=reply,
-                               presidium=presidium, substitute_name=substitute,
-                               position=position, unit=unit, honorific=honorific)
+    def person(
+        name,
+        rank,
+        reply="attending",
+        presidium=False,
+        substitute="",
+        position="",
+        unit="",
+        honorific="Đồng chí",
+    ):
+        return SimpleNamespace(
+            full_name=name,
+            protocol_rank=rank,
+            reply=reply,
+            presidium=presidium,
+            substitute_name=substitute,
+            position=position,
+            unit=unit,
+            honorific=honorific,
+        )
 
     people = [
         person("Lê Văn Cường", 3, position="Chủ tịch", unit="Ủy ban MTTQ Việt Nam xã"),
         person("Nguyễn Văn An", 1, position="Bí thư Đảng ủy", unit="Đảng ủy xã Tân Hòa"),
-        person("Phạm Thị Dung", 2, reply="substitute", substitute="Hoàng Văn Em",
-               position="Phó Giám đốc", unit="Sở Nội vụ", honorific="Bà"),
+        person(
+            "Phạm Thị Dung",
+            2,
+            reply="substitute",
+            substitute="Hoàng Văn Em",
+            position="Phó Giám đốc",
+            unit="Sở Nội vụ",
+            honorific="Bà",
+        ),
         person("Trần Văn Giàu", 4, reply="absent"),
         person("Đỗ Thị Hoa", 0),  # not ranked, not in the presidium: not introduced by name
         person("Vũ Văn Khoa", 0, presidium=True, position="Phó Chủ tịch UBND xã"),

@@ -270,13 +270,16 @@ def test_document_head():
         "doc_number": "7",
         "doc_symbol": "KH-UBND",
     }
-    head = document_head(values, D(2026, 11, 21))
+    head = document_head(values)
     assert head.subject == "Tổ chức Hội nghị tổng kết năm 2026"
-    assert head.date_line == "Tân Hòa, ngày 21 tháng 11 năm 2026"
+    # No ngày ký: the day and month are left for the signer, the year is the conference's.
+    assert head.date_line == "Tân Hòa, ngày … tháng … năm 2027"
     assert head.event_line == "07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027, tại Hội trường xã"
     assert head.source_line == "(Trích phần Tổ chức thực hiện của Kế hoạch số 07/KH-UBND)"
+    values["signing_date"] = D(2026, 12, 28)
+    assert document_head(values).date_line == "Tân Hòa, ngày 28 tháng 12 năm 2026"
     values["doc_number"] = ""
-    assert document_head(values, D(2026, 11, 21)).source_line.endswith("Kế hoạch tổ chức Hội nghị)")
+    assert document_head(values).source_line.endswith("Kế hoạch tổ chức Hội nghị)")
 
 
 def test_status_labels_match_the_model():

@@ -1,0 +1,289 @@
+"""Kiểm tra trước khi trình ký — the budget's rules (dự toán kinh phí).
+
+The estimate is read as it will print (operations.budget_preview: the derived lines brought up
+to date in memory, nothing written). BLOCK: the total over the money available, decoration paid
+twice (a package line naming an item priced on its own), a blank "…" in a text that prints.
+WARN: a line that prints at 0 đồng, a line over its norm, and the estimate contradicting itself
+(meal lines without a meal norm level, a level other than the organiser's, days other than the
+conference's length).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flask import url_for
+
+from .. import vn
+from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
+from ..conferences.vocab import LENGTHS
+from . import logic, operations
+
+PART = "budget"
+ESTIMATE = "du-toan"
+PLAN = "ke-hoach"  # the plan quotes the estimate's total
+
+
+def preview(context: CheckContext):
+    """(Budget, specs, settings) of the conference, loaded once per run (decor's rules too)."""
+    return context.load("budget.preview", lambda: operations.budget_preview(context.conference))
+
+
+def _started(context: CheckContext) -> bool:
+    budget, _specs, settings = preview(context)
+    return settings is not None or bool(budget.rows)
+
+
+def _page(context: CheckContext) -> str:
+    return url_for("budget.estimate", conference_id=context.conference.id)
+
+
+def line_url(context: CheckContext, line: logic.LineData) -> str:
+    """The line's edit form; a line not stored yet (id 0: added on the next sync) → the page."""
+    if not line.id:
+        return _page(context)
+    return url_for("budget.edit", conference_id=context.conference.id, line_id=line.id)
+
+
+def over_available(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: the estimate's total exceeds the money the funding source has (when entered)."""
+    budget, _specs, _settings = preview(context)
+    if not budget.over_available:
+        return
+    yield Problem(
+        key="budget.over_available",
+        severity=BLOCK,
+        part=PART,
+        message=(
+            f"Tổng dự toán {vn.format_money(budget.total)} vượt số tiền có trong nguồn kinh phí "
+            f"({vn.format_money(budget.available)}) {vn.format_money(budget.over_available)}."
+        ),
+        fix_url=_page(context),
+        fix_label="Mở dự toán",
+        printouts=(ESTIMATE, PLAN),
+    )
+
+
+def decoration_counted_twice(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: a hand line of Trang trí names a decoration item that has its own line (its cost
+    entered on the decoration page): the same thing paid twice. A thing is either an itemised
+    decoration cost or part of a package line, never both (docs/budget.md)."""
+    budget, specs, _settings = preview(context)
+    priced = {
+        row.line.derived_key: row
+        for row in budget.rows
+        if logic.derived_family(row.line.derived_key) == "decor" and row.amount
+    }
+    for row in budget.rows:
+        line = row.line
+        if line.derived_key or line.category != "trang_tri":
+            continue
+        for key, item_row in priced.items():
+            spec = specs.get(key)
+            item = spec.source_name if spec else item_row.line.content
+            if not logic.names_item(line.content, item):
+                continue
+            yield Problem(
+                key="budget.decoration_twice",
+                severity=BLOCK,
+                part=PART,
+                message=(
+                    f"Tiền trang trí “{item_row.line.content}” tính hai lần: đã có trong dòng "
+                    f"“{line.content}” của dự toán và có dòng riêng theo dự kiến chi ở phần "
+                    f"Trang trí ({vn.format_money(item_row.amount)})."
+                ),
+                fix_url=line_url(context, line),
+                fix_label="Sửa dòng dự toán",
+                printouts=(ESTIMATE, PLAN),
+            )
+
+
+_LINE_FIELDS = (("content", "nội dung"), ("unit", "đơn vị tính"), ("notes", "ghi chú"))
+
+
+def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: a blank "…" left in a text the estimate prints: a line's content, unit or note,
+    the funding source, a legal basis under "Căn cứ lập dự toán"."""
+    budget, _specs, _settings = preview(context)
+    if not budget.rows:
+        return
+    for row in budget.rows:
+        line = row.line
+        fields = [label for name, label in _LINE_FIELDS if logic.has_gap(getattr(line, name))]
+        if fields:
+            yield Problem(
+                key="budget.blank_in_line",
+                severity=BLOCK,
+                part=PART,
+                message=(
+                    f"Dòng “{line.content}” của dự toán còn chỗ trống “…” chưa điền ở "
+                    f"{' và '.join(fields)}."
+                ),
+                fix_url=line_url(context, line),
+                printouts=(ESTIMATE,),
+            )
+    conference = context.conference
+    if logic.has_gap(budget.funding_source):
+        yield Problem(
+            key="budget.blank_in_funding",
+            severity=BLOCK,
+            part=PART,
+            message=(
+                f"Nguồn kinh phí in trên dự toán còn chỗ trống “…” chưa điền: "
+                f"“{budget.funding_source}”."
+            ),
+            fix_url=url_for("conferences.edit", conference_id=conference.id),
+            fix_label="Sửa thông tin chung",
+            printouts=(ESTIMATE, PLAN),
+        )
+    for basis in budget.legal_bases:
+        if logic.has_gap(basis):
+            yield Problem(
+                key="budget.blank_in_legal_basis",
+                severity=BLOCK,
+                part=PART,
+                message=(
+                    f"Căn cứ lập dự toán “{basis}” còn chỗ trống “…” chưa điền (căn cứ của một "
+                    "định mức chi)."
+                ),
+                fix_url=url_for("budget.norms"),
+                fix_label="Sửa định mức chi",
+                printouts=(ESTIMATE,),
+            )
+
+
+def lines_at_zero(context: CheckContext) -> Iterator[Problem]:
+    """WARN: a line whose quantity or unit price is 0 prints a 0 đồng amount."""
+    budget, _specs, _settings = preview(context)
+    for row in budget.rows:
+        line = row.line
+        if line.quantity_milli and line.unit_price:
+            continue
+        what = "số lượng 0" if not line.quantity_milli else "đơn giá 0 đồng"
+        yield Problem(
+            key="budget.zero_line",
+            severity=WARN,
+            part=PART,
+            message=(f"Dòng “{line.content}” của dự toán có {what} nên in ra thành tiền 0 đồng."),
+            fix_url=line_url(context, line),
+            printouts=(ESTIMATE,),
+        )
+
+
+def over_norm(context: CheckContext) -> Iterator[Problem]:
+    """WARN: a unit price above the norm in force (the appraiser decides; not a refusal)."""
+    budget, _specs, _settings = preview(context)
+    for row in budget.rows:
+        if not row.over_norm or row.norm is None:
+            continue
+        yield Problem(
+            key="budget.over_norm",
+            severity=WARN,
+            part=PART,
+            message=(
+                f"Đơn giá dòng “{row.line.content}” ({vn.format_money(row.line.unit_price)}) "
+                f"vượt định mức {row.norm.cap_text} theo {row.norm.source}."
+            ),
+            fix_url=line_url(context, row.line),
+            printouts=(ESTIMATE,),
+        )
+
+
+def meals_against_settings(context: CheckContext) -> Iterator[Problem]:
+    """WARN: meal lines the estimate cannot check (no meal norm level chosen), or checked
+    against the norm of a level other than the one organising the conference."""
+    budget, _specs, settings = preview(context)
+    meal_rows = [row for row in budget.rows if row.line.category == "an"]
+    if not meal_rows or settings is None:
+        return
+    conference = context.conference
+    fix = url_for("budget.settings", conference_id=conference.id)
+    if not settings.meal_location:
+        yield Problem(
+            key="budget.meals_without_level",
+            severity=WARN,
+            part=PART,
+            message=(
+                f"Dự toán có dòng tiền ăn “{meal_rows[0].line.content}” nhưng chưa chọn cấp tổ "
+                "chức cuộc họp ở Thiết lập nên chưa đối chiếu được định mức tiền ăn."
+            ),
+            fix_url=fix,
+            fix_label="Mở thiết lập dự toán",
+            printouts=(ESTIMATE,),
+        )
+        return
+    level = conference.level
+    if level in logic.MEAL_LOCATIONS and settings.meal_location != level:
+        chosen = logic.MEAL_LOCATIONS[settings.meal_location].lower()
+        actual = logic.MEAL_LOCATIONS[level].lower()
+        yield Problem(
+            key="budget.meals_other_level",
+            severity=WARN,
+            part=PART,
+            message=(
+                f"Tiền ăn đang đối chiếu định mức “{chosen}” nhưng Hội nghị này là “{actual}”."
+            ),
+            fix_url=fix,
+            fix_label="Mở thiết lập dự toán",
+            printouts=(ESTIMATE,),
+        )
+
+
+# The days a conference of each length is counted for (operations.settings_of's default).
+DAYS_BY_LENGTH = {"session": 500, "half_day": 500, "full_day": 1000}
+
+
+def days_against_length(context: CheckContext) -> Iterator[Problem]:
+    """WARN: the drinks or meals line counts days other than the conference's length."""
+    budget, _specs, settings = preview(context)
+    if settings is None:
+        return
+    expected = DAYS_BY_LENGTH.get(context.conference.length)
+    uses_days = any(
+        row.line.derived_key in ("drinks", "meals") and not row.line.overridden
+        for row in budget.rows
+    )
+    if expected is None or not uses_days or settings.days_milli == expected:
+        return
+    length = LENGTHS.get(context.conference.length, "").lower()
+    yield Problem(
+        key="budget.days_other_than_length",
+        severity=WARN,
+        part=PART,
+        message=(
+            f"Dự toán tính nước uống, tiền ăn cho {logic.format_quantity(settings.days_milli)} "
+            f"ngày họp nhưng Hội nghị họp {length}."
+        ),
+        fix_url=url_for("budget.settings", conference_id=context.conference.id),
+        fix_label="Mở thiết lập dự toán",
+        printouts=(ESTIMATE,),
+    )
+
+
+def _guarded(rule):
+    """A rule that runs only once the budget is started (before, nothing prints)."""
+
+    def run(context: CheckContext) -> Iterator[Problem]:
+        if _started(context):
+            yield from rule(context)
+
+    run.__name__ = rule.__name__
+    run.__doc__ = rule.__doc__
+    return run
+
+
+RULES = tuple(
+    _guarded(rule)
+    for rule in (
+        over_available,
+        decoration_counted_twice,
+        blanks_in_print,
+        lines_at_zero,
+        over_norm,
+        meals_against_settings,
+        days_against_length,
+    )
+)
+
+for _rule in RULES:
+    register_check(PART, _rule)

@@ -1,0 +1,169 @@
+"""Pre-signature checks of the conference's own facts: gaps "…" in the fields every signed
+document prints, the plan's number, the signer, the ngày ký, one number on two plans.
+
+Read only. The plan's texts (căn cứ, mục đích, closing, Nơi nhận, edited paragraphs) are checked
+by plan/checks.py as the plan prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import url_for
+from sqlalchemy import select
+
+from .. import vn
+from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
+from ..db import db
+from .logic import SIGNED_PRINTOUTS, placeholder_gaps, signing_year
+from .models import Conference
+
+# The conference form's fields that print on the signed documents, with their labels.
+PRINTED_FIELDS = (
+    ("title", "Tên hội nghị"),
+    ("parent_body", "Tên cơ quan chủ quản"),
+    ("issuer", "Tên cơ quan ban hành"),
+    ("place_name", "Địa danh"),
+    ("venue", "Địa điểm"),
+    ("venue_address", "Địa chỉ"),
+    ("funding_source", "Nguồn kinh phí"),
+    ("signer_authority", "Thẩm quyền ký (TM.)"),
+    ("signer_deputy", "Ký thay (KT.)"),
+    ("signer_title", "Chức vụ người ký"),
+    ("signer_name", "Họ tên người ký"),
+)
+
+
+def _edit_url(context: CheckContext, field: str = "") -> str:
+    url = url_for("conferences.edit", conference_id=context.conference.id)
+    return f"{url}#{field}" if field else url
+
+
+def placeholders_in_fields(context: CheckContext) -> Iterable[Problem]:
+    """A "…" left in a field the signed documents print (a title "LẦN THỨ …", a funding source
+    "năm …") would be signed as it is."""
+    conference = context.conference
+    for field, label in PRINTED_FIELDS:
+        for gap in placeholder_gaps(getattr(conference, field) or ""):
+            yield Problem(
+                key="info.placeholder",
+                severity=BLOCK,
+                part="info",
+                message=f"Ô “{label}” còn chỗ trống “…” chưa điền: “{gap.fragment}”.",
+                fix_url=_edit_url(context, field),
+                fix_label="Sửa thông tin hội nghị",
+                printouts=SIGNED_PRINTOUTS,
+            )
+
+
+def number_and_signer(context: CheckContext) -> Iterable[Problem]:
+    """The plan is issued with its number; a signed document names its signer and title."""
+    conference = context.conference
+    if not vn.clean_text(conference.doc_number or ""):
+        yield Problem(
+            key="info.doc_number_missing",
+            severity=BLOCK,
+            part="info",
+            message="Kế hoạch chưa có số văn bản (Số: …/"
+            f"{conference.doc_symbol}): hãy lấy số ở văn thư trước khi trình ký.",
+            fix_url=_edit_url(context, "doc_number"),
+            fix_label="Nhập số văn bản",
+            printouts=("ke-hoach",),
+        )
+    for field, what in (("signer_name", "họ tên"), ("signer_title", "chức vụ")):
+        if not vn.clean_text(getattr(conference, field) or ""):
+            yield Problem(
+                key=f"info.{field}_missing",
+                severity=BLOCK,
+                part="info",
+                message=f"Chưa có {what} người ký: các văn bản trình ký in khối chữ ký thiếu "
+                f"{what}.",
+                fix_url=_edit_url(context, field),
+                fix_label="Nhập người ký",
+                printouts=SIGNED_PRINTOUTS,
+            )
+
+
+def signing_date(context: CheckContext) -> Iterable[Problem]:
+    """Ngày ký: blank is allowed (the signer writes it by hand) but worth a look; after the
+    conference it cannot be (a plan organises a conference still to come)."""
+    conference = context.conference
+    day = conference.signing_date
+    if day is None:
+        year = signing_year(conference.values())
+        message = (
+            f"Chưa có ngày ký: các văn bản trình ký in “ngày … tháng … năm {year}” để người ký "
+            "điền tay."
+        )
+        if conference.date.month == 1:
+            # A January conference is often signed in the December before: the printed year
+            # would then be wrong.
+            message = message[:-1] + f"; nếu ký trong năm {year - 1}, hãy nhập ngày ký."
+        yield Problem(
+            key="info.signing_date_blank",
+            severity=WARN,
+            part="info",
+            message=message,
+            fix_url=_edit_url(context, "signing_date"),
+            fix_label="Nhập ngày ký",
+            printouts=SIGNED_PRINTOUTS,
+        )
+    elif day > conference.date:
+        yield Problem(
+            key="info.signing_date_after_conference",
+            severity=BLOCK,
+            part="info",
+            message=(
+                f"Ngày ký {vn.format_date_short(day)} sau ngày tổ chức "
+                f"{vn.format_date_short(conference.date)}: văn bản phải ký trước hội nghị."
+            ),
+            fix_url=_edit_url(context, "signing_date"),
+            fix_label="Sửa ngày ký",
+            printouts=SIGNED_PRINTOUTS,
+        )
+
+
+def number_used_twice(context: CheckContext) -> Iterable[Problem]:
+    """One number, one document (Nghị định 30/2020, Điều 15: numbers run from 01/01 to 31/12 for
+    an issuing body): another plan of the same body, symbol and year with the same number.
+
+    Within the set, only the plan carries the number (the giấy mời's is left for the văn thư,
+    the fact sheet has none): tests/plan/test_signing_date_set.py guards that by printing them.
+    """
+    conference = context.conference
+    number = vn.clean_text(conference.doc_number or "")
+    if not number:
+        return
+    year = signing_year(conference.values())
+    others = db.session.scalars(
+        select(Conference).where(
+            Conference.id != conference.id,
+            Conference.deleted_at.is_(None),
+            Conference.issuer == conference.issuer,
+            Conference.doc_symbol == conference.doc_symbol,
+        )
+    )
+    for other in others:
+        if not other.doc_number or int(other.doc_number) != int(number):
+            continue
+        if signing_year(other.values()) != year:
+            continue
+        line = vn.document_number_line(number, conference.doc_symbol).removeprefix("Số: ")
+        yield Problem(
+            key="info.doc_number_used_twice",
+            severity=BLOCK,
+            part="info",
+            message=(
+                f"Số {line} năm {year} đã dùng cho kế hoạch “{other.title}”: hai văn bản "
+                "không được mang cùng một số."
+            ),
+            fix_url=_edit_url(context, "doc_number"),
+            fix_label="Sửa số văn bản",
+            printouts=("ke-hoach",),
+        )
+
+
+register_check("info", placeholders_in_fields)
+register_check("info", number_and_signer)
+register_check("info", signing_date)
+register_check("info", number_used_twice)

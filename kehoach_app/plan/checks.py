@@ -1,0 +1,125 @@
+"""Pre-signature checks of the Kế hoạch's text as it will print: gaps "…" left in any paragraph
+(căn cứ, mục đích, the generated sections, the officer's edited paragraphs, the closing, Nơi
+nhận), and a căn cứ dated after the day the plan is signed.
+
+Read only: the plan's blocks are built once per run (``context.load("plan.blocks", …)``), the
+same blocks the plan page and the printout show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import url_for
+
+from .. import vn
+from ..checks import BLOCK, CheckContext, Problem, register_check
+from ..conferences.logic import dates_in, placeholder_gaps
+from .logic import ShownBlock, recipients
+from .operations import shown_blocks
+
+PRINTOUTS = ("ke-hoach",)
+
+# Where a generated paragraph comes from: what the message calls it, and the page (endpoint,
+# anchor) that changes it. The officer's edited paragraphs are changed on the plan page.
+_SOURCES = {
+    "intro": ("phần căn cứ", "plan.show", "doan-intro"),
+    "purposes": ("mục Mục đích, yêu cầu", "conferences.edit", "purposes"),
+    "programme": ("mục Nội dung, chương trình", "agenda.programme", ""),
+    "time_place": ("mục Thời gian, địa điểm", "conferences.edit", "venue"),
+    "delegates": ("mục Thành phần đại biểu", "delegates.index", ""),
+    "budget": ("mục Kinh phí", "conferences.edit", "funding_source"),
+    "tasks": ("mục Tổ chức thực hiện", "tasks.index", ""),
+    "decor": ("mục Trang trí, khánh tiết", "decor.checklist", ""),
+    "closing": ("đoạn kết", "plan.show", "doan-closing"),
+}
+
+
+def _blocks(context: CheckContext) -> list[ShownBlock]:
+    return context.load("plan.blocks", lambda: shown_blocks(context.conference))
+
+
+def _source(context: CheckContext, shown: ShownBlock) -> tuple[str, str]:
+    """(what the paragraph is called, the link that fixes it)."""
+    conference_id = context.conference.id
+    anchor = "doan-" + shown.block.key.replace(":", "-")
+    name, endpoint, field = _SOURCES.get(
+        shown.block.key.split(":")[0], ("một đoạn", "plan.show", anchor)
+    )
+    if shown.edited:  # the officer's own wording: only the plan page changes it
+        return f"{name} (đoạn đã sửa)", url_for("plan.show", conference_id=conference_id) + (
+            f"#{anchor}"
+        )
+    url = url_for(endpoint, conference_id=conference_id)
+    return name, f"{url}#{field}" if field else url
+
+
+def placeholders_in_plan(context: CheckContext) -> Iterable[Problem]:
+    """A "…" the plan would print: "Quyết định số …/…/QĐ-UBND ngày …" in the căn cứ, a gap in
+    an edited paragraph, in Nơi nhận. One problem a line, quoting the words around the gap."""
+    for shown in _blocks(context):
+        if not shown.block.key:
+            continue  # headings: fixed words of the program
+        name, url = _source(context, shown)
+        for gap in placeholder_gaps(shown.text):
+            yield Problem(
+                key="plan.placeholder",
+                severity=BLOCK,
+                part="plan",
+                message=(
+                    f"Kế hoạch, {name}, dòng {gap.line} còn chỗ trống “…” chưa điền: "
+                    f"“{gap.fragment}”."
+                ),
+                fix_url=url,
+                fix_label="Sửa đoạn này",
+                printouts=PRINTOUTS,
+            )
+    lines = "\n".join(recipients(context.conference.values()))
+    for gap in placeholder_gaps(lines):
+        yield Problem(
+            key="plan.placeholder",
+            severity=BLOCK,
+            part="plan",
+            message=(
+                f"Kế hoạch, Nơi nhận, dòng {gap.line} còn chỗ trống “…” chưa điền: "
+                f"“{gap.fragment}”."
+            ),
+            fix_url=url_for("plan.show", conference_id=context.conference.id) + "#recipients",
+            fix_label="Sửa Nơi nhận",
+            printouts=PRINTOUTS,
+        )
+
+
+def bases_after_signing(context: CheckContext) -> Iterable[Problem]:
+    """A căn cứ (a law, a decision, an earlier plan) must be issued before the plan based on it:
+    a date in the căn cứ later than the ngày ký (or, with the ngày ký blank, than the conference,
+    which the signing precedes) is a typing error or a document that does not exist yet.
+
+    This compares the dates the officer typed with the set's one date line; the date lines
+    themselves cannot disagree (every printout takes conferences.logic.signing_date_line).
+    """
+    conference = context.conference
+    limit = conference.signing_date or conference.date
+    what = "ngày ký" if conference.signing_date else "ngày tổ chức"
+    for shown in _blocks(context):
+        if shown.block.key != "intro":
+            continue
+        for line, day, written in dates_in(shown.text):
+            if day <= limit:
+                continue
+            yield Problem(
+                key="plan.basis_after_signing",
+                severity=BLOCK,
+                part="plan",
+                message=(
+                    f"Kế hoạch, phần căn cứ, dòng {line} ghi văn bản “{written}” sau "
+                    f"{what} {vn.format_date_short(limit)}: căn cứ phải được ban hành trước."
+                ),
+                fix_url=url_for("plan.show", conference_id=conference.id) + "#doan-intro",
+                fix_label="Sửa phần căn cứ",
+                printouts=PRINTOUTS,
+            )
+
+
+register_check("plan", placeholders_in_plan)
+register_check("plan", bases_after_signing)

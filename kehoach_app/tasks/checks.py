@@ -1,0 +1,91 @@
+"""Pre-signature checks of the tasks (Tổ chức thực hiện): deadlines passed, deadlines on a day off.
+
+Read only: the tasks are loaded once per run (``context.load("tasks", …)``) and scheduled for the
+conference day as the task page schedules them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import url_for
+
+from .. import vn
+from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
+from .logic import (
+    ScheduledTask,
+    event_noun,
+    non_working_reason,
+    schedule,
+    shorten,
+    working_day_before,
+)
+from .operations import task_data, tasks_of
+
+# The printouts that print a task's deadline.
+DEADLINE_PRINTOUTS = ("ke-hoach", "phan-cong-nhiem-vu", "tien-do-nhiem-vu", "danh-sach-nhiem-vu")
+
+
+def _scheduled(context: CheckContext) -> list[ScheduledTask]:
+    conference = context.conference
+
+    def load() -> list[ScheduledTask]:
+        tasks = [task_data(task) for task in tasks_of(conference)]
+        return schedule(tasks, conference.date, context.today, event_noun(conference.kind))
+
+    return context.load("tasks.scheduled", load)
+
+
+def _edit_url(context: CheckContext, item: ScheduledTask) -> str:
+    return url_for("tasks.edit", conference_id=context.conference.id, task_id=item.task.id)
+
+
+def deadlines_passed(context: CheckContext) -> Iterable[Problem]:
+    """A task not done whose deadline is already behind `today`: the plan would assign work
+    whose date has gone."""
+    for item in _scheduled(context):
+        if not item.overdue:
+            continue
+        yield Problem(
+            key="tasks.deadline_passed",
+            severity=BLOCK,
+            part="tasks",
+            message=(
+                f"Nhiệm vụ số {item.number} “{shorten(item.task.title)}” đã quá hạn "
+                f"{-item.days_left} ngày (hạn {item.deadline.short}) mà chưa xong: hãy đánh dấu "
+                "đã xong hoặc dời thời hạn."
+            ),
+            fix_url=_edit_url(context, item),
+            fix_label="Sửa nhiệm vụ",
+            printouts=DEADLINE_PRINTOUTS,
+        )
+
+
+def deadlines_on_days_off(context: CheckContext) -> Iterable[Problem]:
+    """A deadline on a Saturday, Sunday or public holiday cannot be met that day (DOMAIN.md,
+    Working days): say so and name the working day before."""
+    for item in _scheduled(context):
+        due = item.deadline.due
+        if due is None or item.state == "done":
+            continue
+        reason = non_working_reason(due)
+        if not reason:
+            continue
+        before = working_day_before(due)
+        yield Problem(
+            key="tasks.deadline_day_off",
+            severity=WARN,
+            part="tasks",
+            message=(
+                f"Nhiệm vụ số {item.number} “{shorten(item.task.title)}” có hạn "
+                f"{item.deadline.short} rơi vào ngày nghỉ ({reason}); ngày làm việc liền trước "
+                f"là {vn.format_date_short(before)}."
+            ),
+            fix_url=_edit_url(context, item),
+            fix_label="Sửa nhiệm vụ",
+            printouts=DEADLINE_PRINTOUTS,
+        )
+
+
+register_check("tasks", deadlines_passed)
+register_check("tasks", deadlines_on_days_off)

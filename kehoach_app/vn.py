@@ -25,6 +25,7 @@ from functools import lru_cache
 __all__ = [
     "amount_in_words",
     "clean_text",
+    "clerk_phrase",
     "collation_key",
     "date_line",
     "document_number_line",
@@ -602,3 +603,37 @@ def name_sort_key(full_name: str) -> tuple:
         collation_key(name),
         name,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Notes to the clerk
+# --------------------------------------------------------------------------------------------
+
+# Words that speak to the officer preparing a document, not to its reader: a reference figure to
+# replace, a point still to check, illustrative data, a blank resolution number. They belong on
+# the screen and in the pre-signature check, never on a signed document (issue 15). Compared
+# without case, in NFC.
+CLERK_PHRASES = (
+    "cần kiểm tra",
+    "cần đối chiếu",
+    "cần thay",
+    "thay bằng mức",
+    "thay bằng nghị quyết",
+    "thường gặp",
+    "mức tham chiếu",
+    "minh họa)",
+    "minh hoạ)",
+    "dữ liệu minh họa",
+    "số liệu minh họa",
+    "…/20",
+    ".../20",
+)
+
+
+def clerk_phrase(text: str | None) -> str:
+    """The first note-to-the-clerk phrase in ``text`` ("cần kiểm tra"), or "" when none.
+
+    "(minh họa)" counts, "hình ảnh minh họa" (a photo report's content) does not.
+    """
+    folded = nfc(text).casefold()
+    return next((phrase for phrase in CLERK_PHRASES if phrase in folded), "")

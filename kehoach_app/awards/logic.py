@@ -747,9 +747,9 @@ def _script_batch(
             f"{'quyết định' if len(decisions) == 1 else 'các quyết định'} {phrase}."
         )
     if batch.kind == COLLECTIVE:
-        who = "đại diện tập thể" if count == 1 else f"đại diện {count} tập thể"
+        who = "đại diện tập thể" if count == 1 else f"đại diện {vn.format_count(count, 'tập thể')}"
     else:
-        who = "cá nhân" if count == 1 else f"{count} cá nhân"
+        who = "cá nhân" if count == 1 else vn.format_count(count, "cá nhân")
     invite = f"Xin trân trọng kính mời {who} được {phrase} lên sân khấu nhận khen thưởng:"
     to_whom = f"các {whom}" if count > 1 else whom
     if batch.presenter is not None:
@@ -772,7 +772,7 @@ def _script_batch(
     )
     return ScriptBatch(
         batch=batch,
-        heading=f"Đợt {batch.sequence}: {form} ({count} {whom})",
+        heading=f"Đợt {batch.sequence}: {form} ({vn.format_count(count, whom)})",
         announce=announce,
         decisions=[
             decision_text(number, day, decision_authority(form, number, issuer, batch.form.level))

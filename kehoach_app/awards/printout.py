@@ -125,7 +125,7 @@ def backstage_blocks(script: logic.CeremonyScript) -> list:
         blocks.append(
             Paragraph(
                 [
-                    Run(f"{len(batch.recipients)} {kind}", bold=True),
+                    Run(vn.format_count(len(batch.recipients), kind), bold=True),
                     Run(
                         " — xếp hàng theo thứ tự (người số 1 đứng đầu hàng, gần lối lên sân khấu):"
                     ),
@@ -150,7 +150,7 @@ def backstage_blocks(script: logic.CeremonyScript) -> list:
         presenter = batch.presenter.text if batch.presenter else "(chưa chọn người trao)"
         blocks.append(Paragraph([_label("Người trao: "), Run(presenter)], indent=False))
         if part.items:
-            tray = "; ".join(f"{len(batch.recipients)} {item}" for item in part.items)
+            tray = "; ".join(vn.format_count(len(batch.recipients), item) for item in part.items)
             blocks.append(Paragraph([_label("Hiện vật trên khay: "), Run(tray)], indent=False))
         blocks.append(Paragraph([_label("Nhạc: "), Run(batch.music_cue)], indent=False))
         if batch.notes:
@@ -283,8 +283,8 @@ def money_document(
     if money.unpriced:
         body.append(
             Paragraph(
-                f"Còn {money.unpriced} khen thưởng chưa tính được tiền vì chưa có mức lương cơ "
-                "sở áp dụng vào ngày quyết định.",
+                f"Còn {vn.format_count(money.unpriced)} khen thưởng chưa tính được tiền vì chưa "
+                "có mức lương cơ sở áp dụng vào ngày quyết định.",
                 indent=False,
                 italic=True,
             )
@@ -568,7 +568,11 @@ def led_pdf(title: str, slides: list[logic.LedSlide]) -> bytes:
     fonts = register_fonts()
     width, height = SLIDE_SIZE
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=SLIDE_SIZE, pageCompression=1)
+    # initialFontName: every page's preamble names a font; ReportLab's default is Helvetica,
+    # referenced without being embedded, which a print shop's preflight refuses (issue 15).
+    canvas = Canvas(
+        buffer, pagesize=SLIDE_SIZE, pageCompression=1, initialFontName=fonts.regular, lang="vi-VN"
+    )
     canvas.setTitle(f"Màn hình LED — {title}")
     canvas.setCreator("Kế hoạch Hội nghị")
     margin = 36

@@ -109,7 +109,12 @@ def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
         return
     for row in budget.rows:
         line = row.line
-        fields = [label for name, label in _LINE_FIELDS if logic.has_gap(getattr(line, name))]
+        printed = {
+            "content": line.content,
+            "unit": line.unit,
+            "notes": logic.printed_note(line.notes),
+        }
+        fields = [label for name, label in _LINE_FIELDS if logic.has_gap(printed[name])]
         if fields:
             yield Problem(
                 key="budget.blank_in_line",
@@ -136,7 +141,7 @@ def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
             fix_label="Sửa thông tin chung",
             printouts=(ESTIMATE, PLAN),
         )
-    for basis in budget.legal_bases:
+    for basis in budget.printed_legal_bases:
         if logic.has_gap(basis):
             yield Problem(
                 key="budget.blank_in_legal_basis",
@@ -145,6 +150,46 @@ def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
                 message=(
                     f"Căn cứ lập dự toán “{basis}” còn chỗ trống “…” chưa điền (căn cứ của một "
                     "định mức chi)."
+                ),
+                fix_url=url_for("budget.norms"),
+                fix_label="Sửa định mức chi",
+                printouts=(ESTIMATE,),
+            )
+
+
+def clerk_notes(context: CheckContext) -> Iterator[Problem]:
+    """WARN: a note to the clerk (a reference figure to replace, a point to check, illustrative
+    data) in a line's Ghi chú or in a norm's legal basis. The estimate leaves it out (an
+    official document carries nothing addressed to the clerk, issue 15); the officer still
+    has to act on it."""
+    budget, _specs, _settings = preview(context)
+    for row in budget.rows:
+        line = row.line
+        phrase = vn.clerk_phrase(line.notes)
+        if phrase:
+            yield Problem(
+                key="budget.clerk_note_in_line",
+                severity=WARN,
+                part=PART,
+                message=(
+                    f"Ghi chú của dòng “{line.content}” là lời nhắc cho người lập dự toán "
+                    f"(“{phrase}”) nên không in trên dự toán: hãy xử lý rồi thay bằng căn cứ "
+                    "ngắn gọn."
+                ),
+                fix_url=line_url(context, line),
+                fix_label="Sửa dòng dự toán",
+                printouts=(ESTIMATE,),
+            )
+    for basis in budget.legal_bases:
+        phrase = vn.clerk_phrase(basis)
+        if phrase:
+            yield Problem(
+                key="budget.clerk_note_in_legal_basis",
+                severity=WARN,
+                part=PART,
+                message=(
+                    f"Căn cứ “{basis}” của một định mức chi là lời nhắc hoặc số liệu minh họa "
+                    f"(“{phrase}”) nên không in trên dự toán: hãy nhập nghị quyết của tỉnh."
                 ),
                 fix_url=url_for("budget.norms"),
                 fix_label="Sửa định mức chi",
@@ -278,6 +323,7 @@ RULES = tuple(
         over_available,
         decoration_counted_twice,
         blanks_in_print,
+        clerk_notes,
         lines_at_zero,
         over_norm,
         meals_against_settings,

@@ -454,6 +454,13 @@ class Budget:
         return [row for group in self.groups for row in group.rows]
 
     @property
+    def printed_legal_bases(self) -> list[str]:
+        """The bases the signed estimate lists under "Căn cứ lập dự toán": a basis that speaks to
+        the clerk (a reference figure to replace, illustrative data) stays on the screen and in
+        the pre-signature check (checks.clerk_notes), never on the document."""
+        return [basis for basis in self.legal_bases if not vn.clerk_phrase(basis)]
+
+    @property
     def total_in_words(self) -> str:
         return vn.amount_in_words(self.total)
 
@@ -571,6 +578,13 @@ def meal_summary(lines: Iterable[LineData], meal_location: str) -> str:
         level = _lower_first(MEAL_LOCATIONS[meal_location])
         return f"tiền ăn: {what}, đối chiếu định mức {level}"
     return f"tiền ăn: {what}, chưa chọn cấp tổ chức cuộc họp để đối chiếu định mức"
+
+
+def printed_note(notes: str | None) -> str:
+    """A line's Ghi chú as the estimate prints it: what a finance office expects (a short
+    basis, "TT 40/2017, Đ.12 k.4"), never a note to the clerk ("cần kiểm tra mức của tỉnh"),
+    which the pre-signature check shows instead."""
+    return "" if vn.clerk_phrase(notes) else (notes or "")
 
 
 def has_gap(text: str | None) -> bool:

@@ -21,7 +21,7 @@ from ..printing import (
     render_docx,
     render_pdf,
 )
-from .logic import Budget, format_quantity
+from .logic import Budget, format_quantity, printed_note
 
 
 @dataclass
@@ -71,7 +71,7 @@ def estimate_document(sheet: EstimateSheet) -> Document:
                     format_quantity(line.quantity_milli),
                     vn.format_number(line.unit_price),
                     vn.format_number(row.amount),
-                    line.notes,
+                    printed_note(line.notes),
                 ]
             )
     bold.add(len(rows))
@@ -79,7 +79,8 @@ def estimate_document(sheet: EstimateSheet) -> Document:
     body: list = [
         Table(COLUMNS, rows, font_size=11, total_rows=bold),
         Paragraph(
-            [Run("Bằng chữ: ", bold=True), Run(budget.total_in_words, italic=True)], indent=False
+            [Run("Bằng chữ: ", bold=True), Run(budget.total_in_words + ".", italic=True)],
+            indent=False,
         ),
     ]
     if budget.funding_source:
@@ -97,9 +98,9 @@ def estimate_document(sheet: EstimateSheet) -> Document:
             size=12,
         )
     )
-    if budget.legal_bases:
+    if budget.printed_legal_bases:
         body.append(Paragraph([Run("Căn cứ lập dự toán:", bold=True)], indent=False))
-        body.append(BulletList(list(budget.legal_bases)))
+        body.append(BulletList(budget.printed_legal_bases))
     note = "(Ký, ghi rõ họ tên)"
     signatures = [
         Signature(lines=["NGƯỜI LẬP BIỂU"], name="", note=note),
@@ -199,7 +200,7 @@ def render_workbook(sheet: EstimateSheet) -> bytes:
             ws.cell(r, 5, line.unit_price).number_format = MONEY_FORMAT
             # ROUND(…, 0) rounds half away from zero: the same half-up rounding as the program.
             ws.cell(r, 6, f"=ROUND(D{r}*E{r},0)").number_format = MONEY_FORMAT
-            ws.cell(r, 7, line.notes)
+            ws.cell(r, 7, printed_note(line.notes))
             style(r)
             r += 1
         last = r - 1
@@ -210,7 +211,7 @@ def render_workbook(sheet: EstimateSheet) -> bytes:
     ws.cell(total_row, 6, f"=SUM({','.join(subtotal_cells)})" if subtotal_cells else "=0")
     ws.cell(total_row, 6).number_format = MONEY_FORMAT
     style(total_row, bold=True)
-    ws.cell(total_row + 1, 1, f"Bằng chữ: {budget.total_in_words}")
+    ws.cell(total_row + 1, 1, f"Bằng chữ: {budget.total_in_words}.")
     ws.cell(total_row + 1, 1).font = Font(name=font, italic=True, size=11)
     note = ws.cell(
         total_row + 2,

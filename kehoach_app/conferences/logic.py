@@ -184,7 +184,11 @@ def conference_summary(values: dict, printed_on: dt.date | None = None) -> Confe
     `printed_on` is no longer used: every dated document carries signing_date_line(values).
     """
     days = values["date"]
+    organiser = ", ".join(
+        part for part in (values.get("issuer", ""), values.get("parent_body", "")) if part
+    )
     rows = [
+        ("Cơ quan tổ chức", organiser),
         ("Loại hội nghị", KINDS.get(values["kind"], values["kind"])),
         ("Cấp tổ chức", LEVELS.get(values["level"], values["level"])),
         ("Năm tổng kết", str(values["year_reviewed"])),

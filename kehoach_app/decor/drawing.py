@@ -70,6 +70,25 @@ def measure_text(text: str, style: TextStyle, cap_height: float) -> float:
     return stringWidth(vn.nfc(text), face, 1000.0) / 1000.0 * (cap_height / _cap_ratio(face))
 
 
+# The title box on the page keeps one printed line per line (no soft wrap), so a long line
+# used to run past the box's edge and read cut ("…KHEN THƯỞNG NĂ", issue 15). The page scales
+# the box's letters instead: the class fit-N says the longest line is at most N em wide in the
+# serif the box uses, and static/css/decor.css sizes the font to (box width) / N.
+FIT_MIN_EM, FIT_MAX_EM, FIT_STEP_EM = 16, 64, 2
+
+
+def line_width_em(text: str) -> float:
+    """Width of one line in em of the regular serif (Times New Roman's metrics)."""
+    return stringWidth(vn.nfc(text), register_fonts().regular, 1.0)
+
+
+def fit_class(text: str | None) -> str:
+    """ "fit-28": the smallest step N (em) that holds the longest line of `text`."""
+    widest = max((line_width_em(line) for line in (text or "").splitlines()), default=0.0)
+    steps = -(-max(widest, FIT_MIN_EM) // FIT_STEP_EM)  # round up to the step
+    return f"fit-{int(min(steps * FIT_STEP_EM, FIT_MAX_EM))}"
+
+
 # --------------------------------------------------------------------------- shapes
 
 

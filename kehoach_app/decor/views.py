@@ -21,7 +21,7 @@ from ..parts import Card, conference_or_404, register_card, undo_notice
 from ..printing import Header
 from ..printouts import Printout, register_printout
 from . import checks, logic, operations  # noqa: F401 — checks registers its rules
-from .drawing import backdrop_svg, legend_rows, metres
+from .drawing import backdrop_svg, fit_class, legend_rows, metres
 from .forms import BackdropForm, DecorItemForm
 from .printout import (
     BackdropSheet,
@@ -229,6 +229,7 @@ def _backdrop_page(conference, form, status=200):
         notes=backdrop_notes(plan, plan.title.text),
         title_generated=not (backdrop and backdrop.title_block),
         banner_generated=not (backdrop and backdrop.welcome_banner),
+        title_fit=fit_class(form.title_block.data),
         full_date_text=operations.generated_title_block(conference, backdrop, items, True),
         generated_title=generated,
         day_text=vn.format_date_short(conference.date),

@@ -137,7 +137,8 @@ def _budget_block(inputs: PlanInputs) -> PlanBlock:
     if inputs.budget_total:
         total = vn.format_money(inputs.budget_total)
         words = vn.amount_in_words(inputs.budget_total)
-        text += f" Tổng dự toán: {total} (Bằng chữ: {words}), theo dự toán kèm theo."
+        # "Bằng chữ: … đồng." closes with its full stop, as on the estimate and the money list.
+        text += f" Tổng dự toán: {total}, theo dự toán kèm theo. Bằng chữ: {words}."
     else:
         text += " Mức chi theo dự toán được cấp có thẩm quyền phê duyệt."
     return PlanBlock("paragraphs", text, key="budget")

@@ -206,3 +206,208 @@ def relative_widths(weights: list[float]) -> list[float]:
     ws = [w if w and w > 0 else 1.0 for w in weights]
     total = sum(ws)
     return [w / total for w in ws]
+
+
+# --------------------------------------------------------------------------- measured tables
+#
+# A table measures its cells before it is drawn (issue 15): a money amount, a number, an STT or
+# a date is one word and never wraps ("5.036.770.00 / 0" cannot be signed), and a line breaks
+# only between words or after "/" and "-" ("người/ | ngày", "40/2017/ | TT-BTC"), and inside a
+# word only when the word does not fit on a line of its own.
+
+TABLE_MIN_SIZE = 10.0  # a table too wide for the page steps its size down to this, no further
+# A text word wider than this share of the table does not widen its column: it may break after
+# its "/" and "-" instead (a long reference in a narrow Ghi chú column).
+WORD_MAX_SHARE = 0.3
+# Room a Word column keeps beyond ReportLab's measure (Word's metrics differ by a hair).
+DOCX_CELL_SLACK = 2.0
+
+_BREAK_AFTER = re.compile(r"(?<=[/\-–])(?=[^/\-–])")
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
+
+
+def word_fragments(word: str) -> list[str]:
+    """A word's pieces between the points where it may break: after "/" and "-"."""
+    return [piece for piece in _BREAK_AFTER.split(word) if piece]
+
+
+def is_number_like(word: str) -> bool:
+    """Money, counts, STT, dates, numbered references ("1.153.680.000", "1005", "IV",
+    "20/12/2026", "12/QĐ-UBND"): one word that never breaks."""
+    if not word or len(word) > 24:
+        return False
+    return any(ch.isdigit() for ch in word) or bool(_ROMAN.match(word))
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@dataclass(frozen=True)
+class CellMeasure:
+    """A cell's narrowest and widest width at size 1 (scale by the size): ``least`` is its
+    widest unbreakable word, ``most`` its widest line unbroken."""
+
+    least: float
+    most: float
+
+
+def measure_cell(text: str, font: str, cap: float, nowrap: bool = False) -> CellMeasure:
+    """Widths at size 1 of a cell's text in ``font``; ``cap`` (at size 1) limits what one
+    long text word may ask of its column (it breaks after its "/" and "-" beyond it)."""
+    text = clean(text)
+    lines = [line.strip() for line in text.split("\n")]
+    most = max((stringWidth(line, font, 1) for line in lines), default=0.0)
+    if nowrap:
+        return CellMeasure(most, most)
+    least = 0.0
+    for line in lines:
+        for word in line.split():
+            w = stringWidth(word, font, 1)
+            if w <= least:
+                continue
+            if w > cap and not is_number_like(word):
+                w = max(stringWidth(p, font, 1) for p in word_fragments(word))
+                w = min(w, cap) if w > cap else w
+            least = max(least, w)
+    return CellMeasure(least, most)
+
+
+def fit_columns(
+    measures: list[list[CellMeasure]],
+    weights: list[float],
+    total: float,
+    size: float,
+    *,
+    padding: float,
+    min_size: float = TABLE_MIN_SIZE,
+) -> tuple[list[float], float]:
+    """Column widths (points, summing to ``total``) and the font size of a table.
+
+    ``measures`` holds, per column, its cells measured at size 1. The caller's ``weights``
+    are the wish; the content overrules it: every column is at least as wide as its widest
+    unbreakable word (numbers never wrap), and a column whose text would wrap takes room from
+    columns whose content is narrower than their share. A table whose words cannot fit at
+    ``size`` steps down 1 pt at a time to ``min_size``.
+    """
+    n = len(weights)
+    shares = relative_widths(weights)
+    least1 = [max((m.least for m in col), default=0.0) for col in measures]
+    most1 = [max((m.most for m in col), default=0.0) for col in measures]
+    s = size
+    while s > min_size and sum(x * s + padding for x in least1) > total:
+        s = max(s - 1, min_size)
+    mins = [x * s + padding for x in least1]
+    wants = [max(x * s + padding, m) for x, m in zip(most1, mins, strict=True)]
+    if sum(mins) > total:  # even the floor size cannot hold every word: shrink all alike
+        k = total / sum(mins)
+        return [m * k for m in mins], s
+    widths = [share * total for share in shares]
+    # 1. every column at least its widest word, the room taken first from what other columns
+    #    do not need for their content, then from what they hold beyond their words
+    for _ in range(n + 1):
+        short = sum(max(m - w, 0) for m, w in zip(mins, widths, strict=True))
+        if short <= 1e-6:
+            break
+        widths = [max(w, m) for w, m in zip(widths, mins, strict=True)]
+        for floor in (wants, mins):
+            spare = [max(w - f, 0) for w, f in zip(widths, floor, strict=True)]
+            room = sum(spare)
+            if room <= 1e-6:
+                continue
+            take = min(short, room)
+            widths = [w - take * sp / room for w, sp in zip(widths, spare, strict=True)]
+            short -= take
+            if short <= 1e-6:
+                break
+    # 2. a column whose text would wrap takes what the others do not need
+    for _ in range(n):
+        spare = [max(w - want, 0) for w, want in zip(widths, wants, strict=True)]
+        need = [max(want - w, 0) for w, want in zip(widths, wants, strict=True)]
+        room, asked = sum(spare), sum(need)
+        if room <= 1e-6 or asked <= 1e-6:
+            break
+        give = min(room, asked)
+        widths = [
+            w - give * sp / room + give * nd / asked
+            for w, sp, nd in zip(widths, spare, need, strict=True)
+        ]
+    scale = total / sum(widths) if sum(widths) else 1.0
+    return [w * scale for w in widths], s
+
+
+def break_words(
+    line: list[tuple[str, str]], size: float, rooms: list[float]
+) -> list[list[tuple[str, str]]]:
+    """One hard line of (text, font) pieces broken greedily into lines no wider than the room
+    of each (``rooms[i]``, the last repeated): between words, as ReportLab's Paragraph breaks,
+    and inside a word that does not fit on a line of its own only after its "/" and "-"
+    (a piece still too wide is cut where it must be, as the Paragraph would cut it)."""
+    # words as lists of (text, font); the space before each word measured in its font
+    words: list[tuple[list[tuple[str, str]], float]] = []
+    current: list[tuple[str, str]] = []
+    pending_space = 0.0
+    for text, font in line:
+        parts = text.split(" ")
+        for k, part in enumerate(parts):
+            if k:  # a space before this part
+                if current:
+                    words.append((current, pending_space))
+                    current = []
+                pending_space = stringWidth(" ", font, size)
+            if part:
+                current.append((part, font))
+    if current:
+        words.append((current, pending_space))
+
+    def width(pieces: list[tuple[str, str]]) -> float:
+        return sum(stringWidth(t, f, size) for t, f in pieces)
+
+    def room(i: int) -> float:
+        return rooms[min(i, len(rooms) - 1)]
+
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for pieces, space in words:
+        w = width(pieces)
+        if lines[-1] and used + space + w <= room(len(lines) - 1) + 1e-6:
+            lines[-1] += [(" ", pieces[0][1]), *pieces]
+            used += space + w
+            continue
+        if lines[-1]:
+            lines.append([])
+            used = 0.0
+        if w <= room(len(lines) - 1) + 1e-6:
+            lines[-1] += pieces
+            used = w
+            continue
+        # a word wider than a whole line: after its "/" and "-", then wherever it must
+        for text, font in pieces:
+            for fragment in word_fragments(text):
+                fw = stringWidth(fragment, font, size)
+                if used + fw > room(len(lines) - 1) + 1e-6 and lines[-1]:
+                    lines.append([])
+                    used = 0.0
+                while fw > room(len(lines) - 1) + 1e-6 and len(fragment) > 1:
+                    cut = len(fragment) - 1
+                    while cut > 1 and stringWidth(fragment[:cut], font, size) > room(
+                        len(lines) - 1
+                    ):
+                        cut -= 1
+                    lines[-1].append((fragment[:cut], font))
+                    lines.append([])
+                    fragment = fragment[cut:]
+                    fw = stringWidth(fragment, font, size)
+                lines[-1].append((fragment, font))
+                used += fw
+    # merge neighbouring pieces of one font (one drawString each)
+    merged: list[list[tuple[str, str]]] = []
+    for pieces in lines:
+        out: list[tuple[str, str]] = []
+        for text, font in pieces:
+            if out and out[-1][1] == font:
+                out[-1] = (out[-1][0] + text, font)
+            else:
+                out.append((text, font))
+        merged.append(out)
+    return merged

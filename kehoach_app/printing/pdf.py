@@ -49,6 +49,7 @@ from .document import (
     KeyValue,
     PageBreak,
     Paragraph,
+    Run,
     Signature,
     Spacer,
     Table,
@@ -481,6 +482,9 @@ class GridTable(RLTable):
     """
 
     _grid_commands: list = []
+    #: rows (indices in this table) that never end a page: a section row ("IV NƯỚC UỐNG",
+    #: "II. TRONG HỘI TRƯỜNG") goes to the next page with the row under it
+    keep_with_next: frozenset[int] = frozenset()
 
     def set_grid_style(self, commands: list) -> None:
         self._grid_commands = list(commands)
@@ -493,14 +497,70 @@ class GridTable(RLTable):
         table.set_grid_style(self._grid_commands)
         return table
 
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802, N803
+        n = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        head = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        keep = self.keep_with_next
+        # a page never ends on a section row, unless the page holds nothing else
+        m = n
+        while m - 1 in keep and m - 1 > head:
+            m -= 1
+        if m - 1 not in keep:
+            return m
+        # every row that fits is a section row: the table goes on under it on the next page,
+        # unless this page is a whole page already
+        frame_height = _frame_height(self)
+        if frame_height is not None and availHeight < frame_height - LongGrid.SLACK:
+            return head
+        return n
+
     def split(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
         parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            cut = len(parts[0]._cellvalues)
+            head = self.repeatRows if isinstance(self.repeatRows, int) else 0
+            for part, rows in zip(
+                parts,
+                (
+                    {r for r in self.keep_with_next if r < cut},
+                    {r - cut + head for r in self.keep_with_next if r >= cut},
+                ),
+                strict=True,
+            ):
+                if isinstance(part, GridTable):
+                    part.keep_with_next = frozenset(rows)
         for part in parts:
             if isinstance(part, GridTable):
                 part._grid_commands = self._grid_commands
         if parts:
             return parts
         return self._split_inside_row(availHeight)
+
+    def body_row_heights(self, width: float) -> tuple[list[float], float]:
+        """The heights of the body rows and of the header rows at ``width``."""
+        self.wrap(width, 1e9)
+        head = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        return list(self._rowHeights[head:]), sum(self._rowHeights[:head])
+
+    def split_rows(self, width: float, count: int) -> list:
+        """This table cut after ``count`` body rows: [the first part, the rest]."""
+        heights, head_h = self.body_row_heights(width)
+        keep, self.keep_with_next = self.keep_with_next, frozenset()
+        try:
+            parts = RLTable.split(self, width, head_h + sum(heights[:count]) + 0.01)
+        finally:
+            self.keep_with_next = keep
+        cut = len(parts[0]._cellvalues) if len(parts) == 2 else 0
+        head = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        for k, part in enumerate(parts):
+            if isinstance(part, GridTable):
+                part._grid_commands = self._grid_commands
+                part.keep_with_next = frozenset(
+                    r - (cut - head if k else 0)
+                    for r in keep
+                    if (r >= cut if k else r < cut)
+                )
+        return parts
 
     def _split_inside_row(self, availHeight: float) -> list:  # noqa: N803
         first = self.repeatRows  # the row that does not fit, just under the header
@@ -559,12 +619,15 @@ class LongGrid(Flowable):
         commands: Callable[[int, int], list],
         h_align: str = "LEFT",
         _heights: tuple[float | None, list[float], float] | None = None,
+        keep_with_next: Iterable[int] = (),
     ):
         super().__init__()
         self.header, self.rows = header, rows
         self.col_widths, self.commands, self.hAlign = col_widths, commands, h_align
         # (width measured for, the body rows' heights, the header's height)
         self._heights = _heights
+        # body rows that never end a page (section rows: "I. KHÁCH MỜI")
+        self.keep_with_next = frozenset(keep_with_next)
 
     def _table(self, first: int, last: int) -> GridTable:
         table = GridTable(
@@ -594,6 +657,11 @@ class LongGrid(Flowable):
         self.width, self.height = availWidth, header_h + sum(heights)
         return self.width, self.height
 
+    def body_row_heights(self, width: float) -> tuple[list[float], float]:
+        """The heights of the body rows and of the header rows at ``width``."""
+        heights, header_h = self._measure(width)
+        return list(heights), header_h
+
     def split(self, availWidth, availHeight):  # noqa: N803
         heights, header_h = self._measure(availWidth)
         room = availHeight - header_h - self.SLACK
@@ -605,6 +673,15 @@ class LongGrid(Flowable):
             fit += 1
         if fit == len(self.rows):
             return [self._table(0, fit)]
+        kept = fit
+        while kept and kept - 1 in self.keep_with_next:
+            kept -= 1  # a section row goes to the next page with the row under it
+        if kept:
+            fit = kept
+        elif fit:
+            frame_height = _frame_height(self)
+            if frame_height is None or availHeight < frame_height - self.SLACK:
+                return []
         if fit == 0:
             frame_height = _frame_height(self)
             if frame_height is None or availHeight < frame_height - self.SLACK:
@@ -613,13 +690,21 @@ class LongGrid(Flowable):
             whole = self._table(0, len(self.rows))
             whole.canv = self.canv
             return whole.split(availWidth, availHeight)
+        return self.split_rows(availWidth, fit)
+
+    def split_rows(self, width: float, fit: int) -> list:
+        """This table cut after ``fit`` body rows: [the first part, the rest]."""
+        heights, header_h = self._measure(width)
+        if fit >= len(self.rows):
+            return [self._table(0, len(self.rows))]
         rest = LongGrid(
             self.header,
             self.rows[fit:],
             self.col_widths,
             lambda first, last: self.commands(first + fit, last + fit),
             self.hAlign,
-            (availWidth, heights[fit:], header_h),
+            (width, heights[fit:], header_h),
+            keep_with_next=[r - fit for r in self.keep_with_next if r >= fit],
         )
         return [self._table(0, fit), rest]
 
@@ -697,6 +782,7 @@ class LineCell(Flowable):
         )
         size = style.fontSize
         self._line_widths = [sum(stringWidth(t, f, size) for t, f in line) for line in lines]
+        self._drawn, self._drawn_widths = lines, self._line_widths
         self._paragraph: RLParagraph | None = None
         self._fits = True
         self._wrapped_for: float | None = None
@@ -706,12 +792,11 @@ class LineCell(Flowable):
             self._paragraph = RLParagraph(markup(self.content), self.style)
         return self._paragraph
 
-    def _rooms(self, width: float) -> list[float]:
+    def _rooms(self, width: float, count: int | None = None) -> list[float]:
         """The width each line may take: the first line loses the first-line indent."""
         room = width - self.style.leftIndent - self.style.rightIndent
-        return [
-            room - (self.style.firstLineIndent if i == 0 else 0) for i in range(len(self._lines))
-        ]
+        count = len(self._lines) if count is None else count
+        return [room - (self.style.firstLineIndent if i == 0 else 0) for i in range(count)]
 
     def _fits_in(self, width: float) -> bool:
         if self._blank:
@@ -720,6 +805,20 @@ class LineCell(Flowable):
             w <= room + 1e-6 for w, room in zip(self._line_widths, self._rooms(width), strict=True)
         )
 
+    def _breaks_itself(self) -> bool:
+        """Text that is not justified is broken here, between words or after "/" and "-"
+        (issue 15): a Paragraph would cut "người/ngày" or "40/2017/TT-BTC" anywhere."""
+        return self._simple and self.style.alignment != TA_JUSTIFY
+
+    def _break(self, width: float) -> None:
+        size = self.style.fontSize
+        lines: list[list[tuple[str, str]]] = []
+        for line in self._lines:
+            rooms = self._rooms(width, len(lines) + 2)[len(lines) :]
+            lines += L.break_words(line, size, rooms)
+        self._drawn = lines
+        self._drawn_widths = [sum(stringWidth(t, f, size) for t, f in line) for line in lines]
+
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
         # A table measures each cell again at every attempt to fit a page; the answer only
         # depends on the width.
@@ -727,19 +826,57 @@ class LineCell(Flowable):
             return self.width, self.height
         self._wrapped_for = availWidth
         self._fits = self._fits_in(availWidth)
+        self._drawn, self._drawn_widths = self._lines, self._line_widths
+        if not self._fits and not self._blank and self._breaks_itself():
+            self._break(availWidth)
+            self._fits = True
         if self._blank:
             self.width, self.height = availWidth, 0
         elif self._fits:
-            self.width, self.height = availWidth, self.style.leading * len(self._lines)
+            self.width, self.height = availWidth, self.style.leading * len(self._drawn)
         else:
             self.width, self.height = self._as_paragraph().wrap(availWidth, availHeight)
         return self.width, self.height
 
+    def line_count(self, width: float) -> int:
+        self.wrap(width, 1e9)
+        return round(self.height / self.style.leading) if self.style.leading else 1
+
     def split(self, availWidth, availHeight):  # noqa: N803
+        if self._breaks_itself() and not self._blank:
+            self.wrap(availWidth, availHeight)
+            fit = int((availHeight + 1e-6) // self.style.leading)
+            if fit < 1:
+                return []
+            if fit >= len(self._drawn):
+                return [self]
+            return [
+                LineCell._of_lines(self._drawn[:fit], self.style),
+                LineCell._of_lines(self._drawn[fit:], self.style, first=False),
+            ]
         # at the foot of a page the Paragraph decides (widows, orphans), as it always did;
         # splitting forgets its line breaks, so the next wrap measures again
         self._wrapped_for = None
         return self._as_paragraph().split(availWidth, availHeight)
+
+    @classmethod
+    def _of_lines(
+        cls, lines: list[list[tuple[str, str]]], style: ParagraphStyle, first: bool = True
+    ) -> LineCell:
+        """A LineCell of lines already broken (one part of a split)."""
+        if not first and style.firstLineIndent:
+            style = ParagraphStyle(f"{style.name}_rest", parent=style, firstLineIndent=0)
+        fonts = {}
+        runs: list[Run] = []
+        for i, line in enumerate(lines):
+            for text, font in line:
+                if font not in fonts:
+                    fonts[font] = _face_emphasis(font)
+                bold, italic = fonts[font]
+                runs.append(Run(text, bold=bold, italic=italic))
+            if i < len(lines) - 1:
+                runs.append(Run("\n"))
+        return cls(runs, style)
 
     def draw(self) -> None:
         if self._blank:
@@ -750,8 +887,8 @@ class LineCell(Flowable):
         style, canvas = self.style, self.canv
         canvas.setFillColor(style.textColor)
         y = self.height - style.fontSize
-        rooms = self._rooms(self.width)
-        for i, (line, width) in enumerate(zip(self._lines, self._line_widths, strict=True)):
+        rooms = self._rooms(self.width, len(self._drawn))
+        for i, (line, width) in enumerate(zip(self._drawn, self._drawn_widths, strict=True)):
             x = style.leftIndent + (style.firstLineIndent if i == 0 else 0)
             if style.alignment == TA_CENTER:
                 x += (rooms[i] - width) / 2
@@ -762,6 +899,16 @@ class LineCell(Flowable):
                 canvas.drawString(x, y, text)
                 x += stringWidth(text, font, style.fontSize)
             y -= style.leading
+
+
+def _face_emphasis(font: str) -> tuple[bool, bool]:
+    """(bold, italic) of a registered face, for a LineCell rebuilt from its lines."""
+    fonts = register_fonts()
+    return {
+        fonts.bold: (True, False),
+        fonts.italic: (False, True),
+        fonts.bold_italic: (True, True),
+    }.get(font, (False, False))
 
 
 def _emphasised(content: Inline, bold: bool = False, italic: bool = False) -> Inline:

@@ -344,8 +344,8 @@ def _legend(c: Canvas, chart: logic.SeatingChart, x: float, y: float, width: flo
         x,
         y,
         f"Sơ đồ nhìn từ phía đại biểu hướng lên sân khấu. Người số 1 ngồi giữa, người số 2 "
-        f"{side} người số 1. Đã xếp {vn.format_number(seated)} người / "
-        f"{vn.format_number(layout.capacity)} ghế.",
+        f"{side} người số 1. Đã xếp {vn.format_count(seated, 'người')} / "
+        f"{vn.format_count(layout.capacity, 'ghế')}.",
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak
 
+from .. import vn
 from ..printing import (
     Column,
     Document,
@@ -93,7 +94,7 @@ def unit_document(head: TaskDocumentHead, share: UnitAssignments) -> Document:
     if share.leads:
         sections.append(
             (
-                f"Nhiệm vụ chủ trì ({len(share.leads)} việc)",
+                f"Nhiệm vụ chủ trì ({vn.format_count(len(share.leads), 'việc')})",
                 "Đơn vị phối hợp",
                 [
                     [
@@ -109,7 +110,7 @@ def unit_document(head: TaskDocumentHead, share: UnitAssignments) -> Document:
     if share.supports:
         sections.append(
             (
-                f"Nhiệm vụ phối hợp ({len(share.supports)} việc)",
+                f"Nhiệm vụ phối hợp ({vn.format_count(len(share.supports), 'việc')})",
                 "Đơn vị chủ trì",
                 [
                     [str(i), _title_cell(item), item.task.lead_unit, _deadline_cell(item)]
@@ -189,8 +190,6 @@ def timeline_document(
     summary: TaskOverview,
     today: dt.date,
 ) -> Document:
-    from .. import vn
-
     days = (head.event_day - today).days
     if days > 0:
         countdown = f"còn {days} ngày"
@@ -201,9 +200,11 @@ def timeline_document(
     doing = summary.doing
     todo = summary.total - len(summary.done) - doing
     facts = (
-        f"Tính đến ngày {vn.format_date_short(today)}: tổng số {summary.total} việc; "
-        f"đã xong {len(summary.done)}, đang làm {doing}, chưa làm {todo}; "
-        f"quá hạn {len(summary.overdue)}; đến hạn trong 7 ngày tới {len(summary.due_soon)}."
+        f"Tính đến ngày {vn.format_date_short(today)}: tổng số "
+        f"{vn.format_count(summary.total, 'việc')}; đã xong {vn.format_count(len(summary.done))}, "
+        f"đang làm {vn.format_count(doing)}, chưa làm {vn.format_count(todo)}; quá hạn "
+        f"{vn.format_count(len(summary.overdue))}; đến hạn trong 7 ngày tới "
+        f"{vn.format_count(len(summary.due_soon))}."
     )
     rows = [
         [

@@ -68,7 +68,7 @@ def test_docx_text(app, client, conference_id):
     joined = "\n".join(texts)
     assert "DỰ TOÁN KINH PHÍ" in joined
     assert "19.333.333" in joined
-    assert "Bằng chữ: Mười chín triệu ba trăm ba mươi ba nghìn ba trăm ba mươi ba đồng" in joined
+    assert "Bằng chữ: Mười chín triệu ba trăm ba mươi ba nghìn ba trăm ba mươi ba đồng." in joined
     assert "Nội dung" in joined and "Đơn vị tính" in joined and "Thành tiền" in joined
 
 

@@ -56,7 +56,7 @@ def test_build_reorder_and_print_a_programme(browser, server):
     page.get_by_role("button", name="Xem thử với hội nghị mẫu").click()
     page.get_by_role("link", name="Mở chương trình").click()
     expect(page.get_by_role("heading", name="Chương trình hội nghị")).to_be_visible()
-    assert len(titles_in_order(page)) == 15
+    assert len(titles_in_order(page)) == 18
 
     # A mistake first: refused in Vietnamese, what was typed is kept.
     page.locator("#title").fill(NEW_TITLE)
@@ -65,16 +65,16 @@ def test_build_reorder_and_print_a_programme(browser, server):
     page.get_by_role("button", name="Thêm mục").click()
     expect(page.get_by_text("không phải là số phút")).to_be_visible()
     assert page.locator("#title").input_value() == NEW_TITLE
-    assert len(titles_in_order(page)) == 15
+    assert len(titles_in_order(page)) == 18
 
     page.get_by_label("Thời lượng (phút)").fill("10")
     page.get_by_role("button", name="Thêm mục").click()
-    expect(page.get_by_text("Đã thêm mục 16")).to_be_visible()
+    expect(page.get_by_text("Đã thêm mục 19")).to_be_visible()
     assert titles_in_order(page)[-1] == NEW_TITLE
 
     # Up with the no-script button: it goes before "Bế mạc Hội nghị".
-    page.get_by_role("button", name="Chuyển mục 16 lên").click()
-    expect(page.get_by_text("Đã chuyển mục 16 thành mục 15")).to_be_visible()
+    page.get_by_role("button", name="Chuyển mục 19 lên").click()
+    expect(page.get_by_text("Đã chuyển mục 19 thành mục 18")).to_be_visible()
     assert titles_in_order(page)[-2:] == [NEW_TITLE, "Bế mạc Hội nghị"]
 
     # A break after item 3.
@@ -82,14 +82,14 @@ def test_build_reorder_and_print_a_programme(browser, server):
     expect(page.get_by_text("Đã chèn nghỉ giải lao 15 phút (mục 4)")).to_be_visible()
     assert titles_in_order(page)[3] == "Nghỉ giải lao"
 
-    # Drag the new item (now 16th) onto the top half of the first row: it opens the programme.
+    # Drag the new item (now 19th) onto the top half of the first row: it opens the programme.
     # Playwright's drag cannot scroll mid-drag, so the whole table is put in view first (and the
     # page reloaded without its #anchor, which the browser would scroll back to on resizing).
     programme_url = page.url.split("?")[0].split("#")[0]
     page.set_viewport_size({"width": 1366, "height": 2400})
     page.goto(programme_url)
     rows = page.locator("#agenda-table tbody tr")
-    handle = rows.nth(15).locator(".drag-handle")
+    handle = rows.nth(18).locator(".drag-handle")
     expect(handle).to_be_visible()
     handle.drag_to(rows.nth(0), target_position={"x": 300, "y": 4})
     expect(page.get_by_text("Đã lưu thứ tự mới của chương trình.")).to_be_visible()
@@ -106,7 +106,7 @@ def test_build_reorder_and_print_a_programme(browser, server):
     assert titles_in_order(page)[-2] == NEW_TITLE
     # … and dragging again gives the order to print.
     rows = page.locator("#agenda-table tbody tr")
-    rows.nth(15).locator(".drag-handle").drag_to(rows.nth(0), target_position={"x": 300, "y": 4})
+    rows.nth(18).locator(".drag-handle").drag_to(rows.nth(0), target_position={"x": 300, "y": 4})
     expect(page.get_by_text("Đã lưu thứ tự mới của chương trình.")).to_be_visible()
     page.set_viewport_size({"width": 1366, "height": 768})
     page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-programme.png")

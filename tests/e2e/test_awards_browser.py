@@ -62,7 +62,7 @@ def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
     page.get_by_label("Số người mỗi đợt (tối đa)").fill("6")
     page.get_by_label("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh").check()
     page.get_by_role("button", name="Lưu cách chia đợt").click()
-    expect(page.get_by_text("Đã lưu cách chia đợt trao thưởng.")).to_be_visible()
+    expect(page.get_by_text("Đã lưu cách chia đợt trao thưởng;")).to_be_visible()
     expect(page.locator("#dot-8")).to_be_visible()  # 1+1+1+1+1+1+2 batches
     expect(page.locator("#dot-9")).to_have_count(0)
     expect(page.locator(".break-card")).to_have_count(2)  # the demo's own break, and this one

@@ -129,8 +129,8 @@ def test_tasks_by_unit_with_the_seeds_deadline_wording():
 def test_budget_total_in_figures_and_words():
     text = texts(plan_blocks(inputs(budget_total=12_345_000)))
     assert (
-        "Tổng dự toán: 12.345.000 đồng (Bằng chữ: Mười hai triệu ba trăm bốn mươi lăm "
-        "nghìn đồng), theo dự toán kèm theo."
+        "Tổng dự toán: 12.345.000 đồng, theo dự toán kèm theo. Bằng chữ: Mười hai triệu ba "
+        "trăm bốn mươi lăm nghìn đồng."
     ) in text
 
 

@@ -73,15 +73,26 @@ class BulletList:
 
 @dataclass
 class Column:
+    """A table column. ``width`` is a relative weight, a wish: the renderers measure the
+    content first (issue 15), so a column is never narrower than its widest word, and a column
+    whose text would wrap takes room from columns that do not need theirs. ``nowrap`` keeps
+    every cell of the column on one line (numbers, money and STT never wrap anyway: each is
+    one word)."""
+
     title: str
     width: float = 1.0  # relative weight; the table always spans the text width
     align: CellAlign = "left"
+    nowrap: bool = False
 
 
 @dataclass
 class Table:
     """A grid table. Header row bold and centred, repeated on every page; ``total_rows`` holds
-    indexes into ``rows`` printed bold (Tổng cộng)."""
+    indexes into ``rows`` printed bold (Tổng cộng); ``section_rows`` holds indexes of rows
+    that head a section ("IV | NƯỚC UỐNG", "II. TRONG HỘI TRƯỜNG"): printed bold, never the
+    last row of a page. No row is ever split across two pages. ``font_size`` is the body size
+    of the table: a table whose words cannot fit the page's width at it steps down 1 pt at a
+    time to 10 pt."""
 
     columns: list[Column]
     rows: list[list[Inline]]
@@ -89,6 +100,7 @@ class Table:
     font_size: float = 12
     total_rows: set[int] = field(default_factory=set)
     repeat_header: bool = True
+    section_rows: set[int] = field(default_factory=set)
 
 
 @dataclass

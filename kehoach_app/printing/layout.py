@@ -411,3 +411,29 @@ def break_words(
                 out.append((text, font))
         merged.append(out)
     return merged
+
+
+def measure_table(
+    header: list[str] | None,
+    rows: list[list[tuple[str, bool]]],
+    nowrap: list[bool],
+    fonts,
+    total: float,
+    size: float,
+) -> list[list[CellMeasure]]:
+    """Each column's cells measured at size 1: the header in bold, each body cell as
+    (plain text, bold). Cells that are one number-like word are measured once per text."""
+    cap = WORD_MAX_SHARE * total / size
+    columns: list[list[CellMeasure]] = [[] for _ in nowrap]
+    cache: dict[tuple[str, bool, bool], CellMeasure] = {}
+    for j, title in enumerate(header or []):
+        columns[j].append(measure_cell(title, fonts.bold, cap))
+    for row in rows:
+        for j, (text, bold) in enumerate(row[: len(nowrap)]):
+            key = (text, bold, nowrap[j])
+            m = cache.get(key)
+            if m is None:
+                m = measure_cell(text, fonts.bold if bold else fonts.regular, cap, nowrap[j])
+                cache[key] = m
+            columns[j].append(m)
+    return columns

@@ -422,6 +422,7 @@ def next_edition_items(items: list[dict], offset: int, years: set[int]) -> list[
 
 # --------------------------------------------------------------------------- working days
 
+
 @functools.lru_cache(maxsize=16)
 def _public_holidays(year: int) -> dict[dt.date, str]:
     """The days off of `year` in Vietnam, from the `holidays` package (Bộ luật Lao động 2019,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from flask import url_for
 
 from .. import vn
+from ..budget import checks as budget_checks
 from ..checks import BLOCK, CheckContext, Problem, register_check
 from ..conferences.logic import dates_in, placeholder_gaps
 from .logic import ShownBlock, recipients
@@ -36,7 +37,15 @@ _SOURCES = {
 
 
 def _blocks(context: CheckContext) -> list[ShownBlock]:
-    return context.load("plan.blocks", lambda: shown_blocks(context.conference))
+    return context.load(
+        "plan.blocks", lambda: shown_blocks(context.conference, _budget_total(context))
+    )
+
+
+def _budget_total(context: CheckContext) -> int | None:
+    """The estimate's total from the budget preview the budget's own rules load (once a run)."""
+    budget, _specs, _settings = budget_checks.preview(context)
+    return budget.total if budget.rows else None
 
 
 def _source(context: CheckContext, shown: ShownBlock) -> tuple[str, str]:

@@ -47,7 +47,12 @@ def budget_total(conference: Conference) -> int | None:
     return conference_budget_total(conference)
 
 
-def plan_inputs(conference: Conference) -> PlanInputs:
+_COMPUTE = object()
+
+
+def plan_inputs(conference: Conference, total=_COMPUTE) -> PlanInputs:
+    """What the plan is built from; `total`: the estimate's total when the caller already has
+    it (the checks share one budget preview per run)."""
     return PlanInputs(
         values=conference.values(),
         programme=[
@@ -68,7 +73,7 @@ def plan_inputs(conference: Conference) -> PlanInputs:
             for t in _rows(Task, conference.id)
         ],
         decor=_decor_lines(conference),
-        budget_total=budget_total(conference),
+        budget_total=budget_total(conference) if total is _COMPUTE else total,
     )
 
 
@@ -91,8 +96,8 @@ def edits_of(conference: Conference) -> dict[str, tuple[str, str]]:
     return {row.key: (row.text, row.generated_digest) for row in rows}
 
 
-def shown_blocks(conference: Conference) -> list[ShownBlock]:
-    return with_edits(plan_blocks(plan_inputs(conference)), edits_of(conference))
+def shown_blocks(conference: Conference, total=_COMPUTE) -> list[ShownBlock]:
+    return with_edits(plan_blocks(plan_inputs(conference, total)), edits_of(conference))
 
 
 def plan_sheet(conference: Conference) -> PlanSheet:

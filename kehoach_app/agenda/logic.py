@@ -581,8 +581,17 @@ def _next_part(item: TimedItem) -> str:
 INTRODUCE_BY_NAME_MAX = 12  # a larger group is greeted as a body ("Các đồng chí …")
 # Groups greeted as a body whatever their size (the award recipients' representatives)…
 _GREETED_AS_BODY = ("duoc khen thuong", "dien hinh tien tien", "nhan khen thuong")
-# … and groups the MC does not introduce at all (the press, the staff serving the conference).
-_NOT_INTRODUCED = ("phong vien", "phuc vu", "bao chi", "ky thuat")
+# … and groups the MC does not introduce at all: the press and the staff serving the conference,
+# known by what the group's name STARTS with — a host group may well name the "Trung tâm Phục vụ
+# hành chính công" among its bodies and must still be introduced.
+_NOT_INTRODUCED = (
+    "phong vien",
+    "can bo phuc vu",
+    "nhan vien phuc vu",
+    "bao chi",
+    "co quan bao chi",
+    "ky thuat",
+)
 
 
 def _folded(text: str) -> str:
@@ -633,7 +642,7 @@ def introduction_lines(people: Iterable, groups: Iterable) -> list[str]:
     for group in ordered_groups:
         members = sorted(by_group.get(group.id, []), key=protocol_key)
         folded = _folded(group.name)
-        if any(word in folded for word in _NOT_INTRODUCED):
+        if folded.startswith(_NOT_INTRODUCED):
             lines += [_delegate_line(p) for p in members if p.protocol_rank or p.presidium]
             continue
         as_body = len(members) > INTRODUCE_BY_NAME_MAX or any(

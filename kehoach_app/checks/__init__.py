@@ -137,6 +137,17 @@ def run_checks(conference: Conference, today: dt.date | None = None) -> list[Pro
     return sorted(problems, key=problem_order)
 
 
+def checks_for_request(conference: Conference) -> list[Problem]:
+    """run_checks once per request and conference: the dashboard's cards, its summary line and
+    the print centre's columns all read the same run (a GET changes nothing in between)."""
+    from flask import g
+
+    runs = g.setdefault("pre_signature_checks", {})
+    if conference.id not in runs:
+        runs[conference.id] = run_checks(conference)
+    return runs[conference.id]
+
+
 @dataclass(frozen=True)
 class CheckSummary:
     """The counts the dashboard, the print centre and the command line show."""

@@ -121,7 +121,7 @@ def show(conference_id: int):
         cards=cards_for(conference),
         days=days_until(conference.date, dt.date.today()),
         can_undo=bool(conference.revisions),
-        checked=checks.summary(checks.run_checks(conference)),
+        checked=checks.summary(checks.checks_for_request(conference)),
     )
 
 
@@ -269,7 +269,7 @@ def print_centre(conference_id: int):
     conference = _get(conference_id)
     rows = [(item, missing_for(item, conference)) for item in all_printouts()]
     # Printing stays the officer's choice; the blocking problems are shown beside each document.
-    checked = checks.summary(checks.run_checks(conference))
+    checked = checks.summary(checks.checks_for_request(conference))
     return render_template(
         "conferences/print_centre.html", conference=conference, rows=rows, checked=checked
     )

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import delete, select
 
 from .. import transfer, vn
+from ..checks import checks_for_request
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
@@ -119,6 +120,13 @@ def _plan_card(conference: Conference) -> Card:
         todo.append("Chưa có họ tên người ký")
     if stale:
         todo.append(f"{len(stale)} đoạn đã sửa có dữ liệu thay đổi — cần xem lại")
+    blocking = [
+        problem
+        for problem in checks_for_request(conference)
+        if problem.blocking and "ke-hoach" in problem.printouts
+    ]
+    if blocking:
+        todo.append(f"{len(blocking)} lỗi chặn trong Kiểm tra trước khi trình ký")
     if edited and not stale:
         todo.append(f"{len(edited)} đoạn do cán bộ tự viết")
     progress = 100 - 25 * min(4, len(todo) - (1 if edited and not stale else 0))

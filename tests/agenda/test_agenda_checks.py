@@ -205,6 +205,26 @@ def test_the_mc_introduces_unranked_superiors_in_their_groups_place():
     ]
 
 
+def test_a_host_group_naming_the_public_service_centre_is_introduced():
+    """The xã preset's host group names the "Trung tâm Phục vụ hành chính công": its people are
+    introduced; only a group that IS the press or the serving staff is left out."""
+    groups = [
+        SimpleNamespace(
+            id=1,
+            position=1,
+            name="Lãnh đạo Văn phòng HĐND và UBND, Trung tâm Phục vụ hành chính công, Công an",
+        ),
+        SimpleNamespace(id=2, position=2, name="Cán bộ phục vụ Hội nghị"),
+    ]
+    people = [
+        person("Phan Văn Khải Hoàn", 1, 0, "Trưởng Công an phường"),
+        person("Lý Thị Mai", 2, 0, "Chuyên viên"),
+    ]
+    assert introduction_lines(people, groups) == [
+        "Đồng chí Phan Văn Khải Hoàn, Trưởng Công an phường"
+    ]
+
+
 def test_the_script_introduces_the_demo_delegates_group_by_group(app, client, demo_id):
     import io
 

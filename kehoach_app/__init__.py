@@ -15,7 +15,7 @@ from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from .config import build_config, resolve_data_dir, resource_root
+from .config import build_config, prepare_data_dir, resolve_data_dir, resource_root
 
 __version__ = "0.1.0"
 
@@ -34,11 +34,14 @@ def create_app(settings: dict | None = None, data_dir: str | os.PathLike | None 
         static_folder=str(root / "static"),
     )
     folder = resolve_data_dir(data_dir or (settings or {}).get("DATA_DIR"))
-    folder.mkdir(parents=True, exist_ok=True)
+    prepare_data_dir(folder)  # StartupError (Vietnamese) for a read-only or broken path
     app.config.from_mapping(build_config(folder))
     if settings:
         app.config.update(settings)
     app.config["DATA_DIR"] = str(folder)
+    # What the start could not do but did not stop for (a full disk at the start-up backup):
+    # printed by __main__ and shown once on the first page.
+    app.config["STARTUP_WARNINGS"] = []
 
     _setup_database(app)
     _setup_security(app)
@@ -112,14 +115,31 @@ def _schema_revisions(app: Flask) -> tuple[str | None, str]:
 
 
 def _backup_at_start(app: Flask, current: str | None, head: str) -> None:
-    """A backup at every start; the one before a migration says so (issue 10)."""
-    from .backups.operations import make_backup
+    """A backup at every start; the one before a migration says so (issue 10).
+
+    What an interrupted backup left (`.partial` files and their journals) is removed first. A
+    disk too full for the start-up backup does not stop the start — the data is as it was —
+    but it is said (issue 18); a migration, though, is never run without its backup.
+    """
+    from .backups.operations import BackupError, clean_partials, make_backup
+    from .config import StartupError
 
     data_dir = Path(app.config["DATA_DIR"])
     db_path = data_dir / "kehoach.sqlite3"
+    clean_partials(data_dir)
     if not db_path.exists():
         return
-    make_backup(db_path, data_dir, "khoi-dong" if current == head else "truoc-nang-cap")
+    try:
+        make_backup(db_path, data_dir, "khoi-dong" if current == head else "truoc-nang-cap")
+    except BackupError as error:
+        if current != head:
+            raise StartupError(
+                f"{error} Dữ liệu cần được nâng cấp cho phiên bản này nhưng chương trình chỉ "
+                "nâng cấp sau khi đã sao lưu: hãy giải phóng chỗ trống rồi mở lại chương trình."
+            ) from error
+        app.config["STARTUP_WARNINGS"].append(
+            f"Chưa sao lưu được khi khởi động: {error} Chương trình vẫn chạy với dữ liệu hiện có."
+        )
 
 
 def _error_page(code: int, heading: str, message: str):
@@ -133,6 +153,34 @@ def _error_page(code: int, heading: str, message: str):
 
 def _setup_security(app: Flask) -> None:
     csrf.init_app(app)
+
+    @app.before_request
+    def strip_control_characters():
+        """NUL, vertical tab and the other control characters out of every posted field, before
+        any view reads them (issue 18: they made the exports answer 500)."""
+        if request.method == "POST" and request.form:
+            from .forms import clean_form_data
+
+            cleaned = clean_form_data(request.form)
+            if cleaned is not None:
+                request.form = cleaned
+
+    @app.before_request
+    def startup_warnings():
+        """Say once, on the first page shown, what the start could not do (the console may be
+        hidden: a windowed build has none)."""
+        pending = app.config.get("STARTUP_WARNINGS")
+        if (
+            pending
+            and request.method == "GET"
+            and request.endpoint not in (None, "static")
+            and not request.path.startswith("/__kehoach__/")  # the program's own ping
+        ):
+            from flask import flash
+
+            for message in pending:
+                flash({"text": message}, "error")
+            pending.clear()
 
     @app.errorhandler(CSRFError)
     def csrf_refused(error):
@@ -166,6 +214,21 @@ def _setup_security(app: Flask) -> None:
             413,
             "Tệp quá lớn",
             f"Tệp gửi lên vượt quá {limit} MB. Không có gì được lưu.",
+        )
+
+    from .backups.operations import BackupError
+
+    @app.errorhandler(BackupError)
+    def backup_failed(error):
+        """A backup that must come first (before an import, a restore) could not be made —
+        most often a full disk: the operation is not done, and the page says why."""
+        from .db import db
+
+        db.session.rollback()
+        return _error_page(
+            507,
+            "Không sao lưu được",
+            f"{error} Thao tác chưa được thực hiện; dữ liệu chưa thay đổi.",
         )
 
     @app.errorhandler(500)

@@ -3,7 +3,11 @@
 Serves the app with waitress on 127.0.0.1 only, opens the browser, and says in Vietnamese where
 the app is and where its data lives. If the port is held by an earlier copy of the program on
 the same data, the browser is opened on that copy; if something else holds it, another port is
-chosen and the officer is told.
+chosen and the officer is told. The port used is remembered in the data folder and tried first
+next time, so bookmarks and the address given to colleagues keep working (issue 18).
+
+A start that cannot proceed (full disk, read-only folder, a data path under a regular file)
+says why and what to do in one Vietnamese paragraph and exits with status 2, no traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import socket
 import sys
 import threading
@@ -18,10 +23,12 @@ import urllib.request
 import webbrowser
 from pathlib import Path
 
-from .config import DEFAULT_PORT, resolve_data_dir
+from .config import DEFAULT_PORT, StartupError, explain_start_error, resolve_data_dir
 
 HOST = "127.0.0.1"
 PORT_TRIES = 20
+LAST_PORT_FILE = "last_port"
+EXIT_CANNOT_START = 2
 
 
 def say(message: str, data_dir: Path | None = None) -> None:
@@ -46,12 +53,36 @@ def say(message: str, data_dir: Path | None = None) -> None:
 
 
 def port_is_free(port: int) -> bool:
+    """True when the server could listen on the port now.
+
+    SO_REUSEADDR as waitress itself binds: connections of the previous run still in TIME_WAIT
+    do not make the port look busy (without it the port moved on every restart). Not on
+    Windows, where the option would let two programs share one port.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if os.name != "nt":
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((HOST, port))
         except OSError:
             return False
     return True
+
+
+def last_port(data_dir: Path) -> int | None:
+    """The port this data folder was last served on, if it was remembered."""
+    try:
+        text = (data_dir / LAST_PORT_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() and 1024 <= int(text) <= 65535 else None
+
+
+def remember_port(data_dir: Path, port: int) -> None:
+    try:
+        (data_dir / LAST_PORT_FILE).write_text(f"{port}\n", encoding="ascii")
+    except OSError:  # not worth stopping for: the next start looks for a port again
+        pass
 
 
 def running_copy(port: int) -> dict | None:
@@ -64,12 +95,20 @@ def running_copy(port: int) -> dict | None:
     return answer if isinstance(answer, dict) and answer.get("app") == "kehoach_app" else None
 
 
-def choose_port(wanted: int, data_dir: Path) -> tuple[int, str | None]:
-    """A port to serve on, or (port, url) of a copy already serving this data folder."""
-    for port in range(wanted, wanted + PORT_TRIES):
+def choose_port(
+    wanted: int, data_dir: Path, remembered: int | None = None
+) -> tuple[int, str | None]:
+    """A port to serve on, or (port, url) of a copy already serving this data folder.
+
+    `remembered` (the port of the last run) is tried first; then `wanted` and the ports after.
+    """
+    candidates = [remembered] if remembered else []
+    candidates += [p for p in range(wanted, wanted + PORT_TRIES) if p != remembered]
+    first = candidates[0]
+    for port in candidates:
         if port_is_free(port):
-            if port != wanted:
-                say(f"Cổng {wanted} đang bận (do chương trình khác); dùng cổng {port}.", data_dir)
+            if port != first:
+                say(f"Cổng {first} đang bận (do chương trình khác); dùng cổng {port}.", data_dir)
             return port, None
         copy = running_copy(port)
         if copy and Path(copy.get("data_dir", "")).resolve() == data_dir:
@@ -109,8 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--port",
         type=int,
-        default=DEFAULT_PORT,
-        help=f"cổng trên máy này (mặc định {DEFAULT_PORT})",
+        default=None,
+        help=f"cổng trên máy này (mặc định: cổng lần trước, hoặc {DEFAULT_PORT})",
     )
     parser.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
     parser.add_argument(
@@ -132,8 +171,16 @@ def main(argv: list[str] | None = None) -> int:
     settings = _lan_settings(args) if args.lan else None
 
     data_dir = resolve_data_dir(args.data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    port, existing = choose_port(args.port, data_dir)
+    try:
+        from .config import prepare_data_dir
+
+        prepare_data_dir(data_dir)
+    except StartupError as error:
+        return cannot_start(str(error), None)
+    if args.port is not None:
+        port, existing = choose_port(args.port, data_dir)
+    else:
+        port, existing = choose_port(DEFAULT_PORT, data_dir, last_port(data_dir))
     if existing:
         say(f"Kế hoạch Hội nghị đã đang chạy tại {existing} — mở trình duyệt ở đó.", data_dir)
         if not args.no_browser:
@@ -144,13 +191,22 @@ def main(argv: list[str] | None = None) -> int:
 
     from . import create_app
 
-    app = create_app(settings, data_dir=data_dir)
+    try:
+        app = create_app(settings, data_dir=data_dir)
+    except StartupError as error:
+        return cannot_start(str(error), data_dir)
+    except Exception as error:  # noqa: BLE001 — anything else: one sentence, the details in the log
+        _log_traceback(data_dir)
+        return cannot_start(explain_start_error(error, data_dir), data_dir)
+    for warning in app.config.get("STARTUP_WARNINGS", []):
+        say(f"CHÚ Ý: {warning}", data_dir)
     # Everything loaded so far lives as long as the program: keep it out of the garbage
     # collector's way, so a large page is not slowed by collections of start-up objects.
     gc.freeze()
     # Bind first, then announce: the address printed is one that already answers.
     bind = "0.0.0.0" if args.lan else HOST
     server = create_server(app, host=bind, port=port, threads=6, ident="KeHoachHoiNghi")
+    remember_port(data_dir, port)
     url = f"http://{HOST}:{port}/"
     say("Kế hoạch Hội nghị đã sẵn sàng.", data_dir)
     say(f"  Mở trình duyệt tại: {url}", data_dir)
@@ -172,6 +228,31 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.close()
     return 0
+
+
+def cannot_start(message: str, data_dir: Path | None) -> int:
+    """Say why the start stopped and what to do; clean what an interrupted backup left."""
+    if data_dir is not None:
+        try:
+            from .backups.operations import clean_partials
+
+            clean_partials(data_dir)
+        except OSError:
+            pass
+    say("Không khởi động được Kế hoạch Hội nghị.", data_dir)
+    say(message, data_dir)
+    return EXIT_CANNOT_START
+
+
+def _log_traceback(data_dir: Path) -> None:
+    """The details of an unexpected start failure go to kehoach.log, for whoever helps."""
+    import traceback
+
+    try:
+        with open(data_dir / "kehoach.log", "a", encoding="utf-8") as log:
+            traceback.print_exc(file=log)
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":

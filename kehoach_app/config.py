@@ -7,6 +7,7 @@ user's data folder (platformdirs), never the bundle's temporary folder. KEHOACH_
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import sys
@@ -42,6 +43,75 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The data folder: explicit option, then KEHOACH_DATA_DIR, then the default."""
     chosen = explicit or os.environ.get(DATA_DIR_ENV) or default_data_dir()
     return Path(chosen).expanduser().resolve()
+
+
+class StartupError(Exception):
+    """A start that cannot proceed; the message says why and what to do, in Vietnamese."""
+
+
+# What to do, by cause. Each message names the folder; `--data-dir` is how another is chosen.
+_CHOOSE_ANOTHER = (
+    "Hãy chọn thư mục khác bằng tùy chọn --data-dir <thư mục> (hoặc biến KEHOACH_DATA_DIR)"
+)
+
+
+def explain_start_error(error: BaseException, data_dir: Path) -> str:
+    """A Vietnamese sentence for an error met while starting on `data_dir`: why, and what to do."""
+    from .backups.operations import disk_full
+
+    cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps sqlite3's errors
+    text = str(cause).lower()
+    number = getattr(cause, "errno", None)
+    if disk_full(cause):
+        return (
+            f"Ổ đĩa chứa thư mục dữ liệu {data_dir} đã đầy. Hãy xóa bớt tệp không cần (hoặc "
+            "chép các bản sao lưu cũ trong thư mục sao-luu ra USB rồi xóa) để có ít nhất "
+            "100 MB trống, rồi mở lại chương trình."
+        )
+    if isinstance(cause, (FileExistsError, NotADirectoryError)) or number == errno.ENOTDIR:
+        return (
+            f"Không dùng được thư mục dữ liệu {data_dir}: trên đường dẫn có một tệp trùng tên "
+            f"chứ không phải thư mục. {_CHOOSE_ANOTHER}, hoặc đổi tên tệp đó."
+        )
+    if (
+        isinstance(cause, PermissionError)
+        or number in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "readonly" in text
+        or "read-only" in text
+        or "unable to open database" in text
+    ):
+        return (
+            f"Không ghi được vào thư mục dữ liệu {data_dir} (thư mục chỉ đọc hoặc không có "
+            f"quyền ghi). {_CHOOSE_ANOTHER}, hoặc cấp quyền ghi cho thư mục này."
+        )
+    return (
+        f"Không khởi động được với thư mục dữ liệu {data_dir} ({cause}). Hãy thử mở lại; nếu "
+        "vẫn lỗi, hãy gửi tệp kehoach.log trong thư mục đó cho người hỗ trợ."
+    )
+
+
+def prepare_data_dir(data_dir: Path) -> None:
+    """Create the data folder and make sure a file can be written in it; StartupError if not.
+
+    Checked before anything else is written, so a read-only folder or a path under a regular
+    file is reported in one sentence instead of a traceback from deep inside SQLite.
+    """
+    probe = data_dir / f".ghi-thu-{os.getpid()}"  # one per process: print helpers start together
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if not data_dir.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(data_dir))
+        with open(probe, "wb") as handle:
+            handle.write(b"kehoach")
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        raise StartupError(explain_start_error(error, data_dir)) from error
+    finally:
+        try:
+            probe.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def load_secret_key(data_dir: Path) -> str:

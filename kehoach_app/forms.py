@@ -1,37 +1,106 @@
 """Form machinery shared by every part: NFC-cleaned text, Vietnamese date/time/number fields.
 
-Every text a form accepts is NFC-normalised and trimmed before validation (vn.clean_text), like
-Indico's IndicoForm; every message is Vietnamese.
+Every text a form accepts is stripped of control characters, NFC-normalised and trimmed before
+validation (vn.clean_text), like Indico's IndicoForm; every message is Vietnamese. A character
+the printouts' fonts cannot draw (an emoji) is refused with a message naming it (glyphs.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, SelectField, StringField
+from wtforms import Field, HiddenField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
-from . import vn
+from . import glyphs, vn
+
+# Control characters (issue 18): NUL, Word's soft line break (vertical tab, pasted from a
+# document) and the rest of C0 and C1 cannot be stored in an .xlsx (openpyxl refuses them:
+# IllegalCharacterError) nor in a .docx, and mean nothing in a name. Tab, line feed and
+# carriage return are text; the line-like ones (\v, \f, U+2028/2029, NEL) become a line break
+# in a multi-line field and a space in a one-line field; every other one is removed.
+_LINE_LIKE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ONE_LINE_BREAKS = re.compile("[\r\n]+")
+
+
+def strip_control_characters(text: str, multiline: bool = True) -> str:
+    """`text` without control characters; line-like ones become "\n" (or " " on one line)."""
+    if text.isprintable() and (multiline or "\n" not in text and "\r" not in text):
+        return text  # the common case, quickly: nothing to remove
+    text = _CONTROL.sub("", _LINE_LIKE.sub("\n", text))
+    return text if multiline else _ONE_LINE_BREAKS.sub(" ", text)
+
+
+def clean_value(value: Any, multiline: bool = True) -> Any:
+    """Control characters out of every string of a parsed file (JSON, form data), recursively."""
+    if isinstance(value, str):
+        return strip_control_characters(value, multiline)
+    if isinstance(value, list):
+        return [clean_value(item, multiline) for item in value]
+    if isinstance(value, dict):
+        return {key: clean_value(item, multiline) for key, item in value.items()}
+    return value
+
+
+def clean_form_data(form):
+    """The posted fields without control characters, or None when there were none.
+
+    Run on every request (__init__) so that the pages that read request.form directly, not
+    through a form class, are covered too; the form classes then apply the one-line rule.
+    """
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    items = list(form.items(multi=True))
+    cleaned = [(key, strip_control_characters(value)) for key, value in items]
+    return ImmutableMultiDict(cleaned) if cleaned != items else None
 
 
 def _clean(value):
-    return vn.clean_text(value) if isinstance(value, str) else value
+    return vn.clean_text(strip_control_characters(value)) if isinstance(value, str) else value
+
+
+def _clean_one_line(value):
+    if isinstance(value, str):
+        return vn.clean_text(strip_control_characters(value, multiline=False))
+    return value
+
+
+def _is_multiline(unbound_field) -> bool:
+    return issubclass(unbound_field.field_class, TextAreaField)
+
+
+def _is_printed_text(field) -> bool:
+    """A text the officer typed and the printouts may show (not a token or a password)."""
+    return isinstance(field, StringField) and not isinstance(field, (HiddenField, PasswordField))
 
 
 class BaseForm(FlaskForm):
-    """Adds NFC + trimming to every field, and Vietnamese messages for the built-in checks."""
+    """Adds control-character removal, NFC + trimming to every field, Vietnamese messages for
+    the built-in checks, and refuses characters the printouts cannot draw."""
 
     class Meta:
         def bind_field(self, form, unbound_field, options):
             filters = list(unbound_field.kwargs.get("filters", ()))
-            filters.insert(0, _clean)
+            filters.insert(0, _clean if _is_multiline(unbound_field) else _clean_one_line)
             bound = unbound_field.bind(form=form, filters=filters, **options)
             return bound
 
         locales = ("vi_VN", "vi")
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            if _is_printed_text(field) and isinstance(field.data, str):
+                missing = glyphs.undrawable(field.data)
+                if missing:
+                    field.errors = [*field.errors, glyphs.message(missing)]
+                    valid = False
+        return valid
 
 
 class _ParsedField(Field):
@@ -137,6 +206,8 @@ class NumberRange:
 
 __all__ = [
     "BaseForm",
+    "clean_value",
+    "strip_control_characters",
     "Length",
     "NumberRange",
     "Required",

@@ -23,10 +23,34 @@ from werkzeug.datastructures import MultiDict
 from . import vn
 from .conferences.models import Conference
 from .db import db
+from .forms import clean_value
 
 FILE_FORMAT = "kehoach-hoi-nghi/conference"
 FILE_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# The format nests at most 6 levels (parts → rows → a row's lists); anything deeper is not our
+# file, and a deep enough nesting made json.loads raise RecursionError (a 500, issue 18).
+MAX_DEPTH = 32
+_NESTED_TOO_DEEP = (
+    f"Tệp lồng nhau quá sâu (quá {MAX_DEPTH} cấp) — không phải tệp hội nghị của chương trình."
+)
+
+
+def _depth_exceeds(document: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when lists/objects nest deeper than `limit` (walked without recursion)."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 class ConferenceFileError(Exception):
@@ -173,6 +197,13 @@ def read_conference_file(raw: bytes) -> dict:
         raise ConferenceFileError(
             [f"Tệp không đúng định dạng JSON (dòng {error.lineno}, cột {error.colno})."]
         ) from None
+    except RecursionError:
+        raise ConferenceFileError([_NESTED_TOO_DEEP]) from None
+    if _depth_exceeds(document):
+        raise ConferenceFileError([_NESTED_TOO_DEEP])
+    # Control characters (NUL, Word's soft line break) out of every text before any check;
+    # the form classes then turn a line break into a space in one-line values.
+    document = clean_value(document)
     if not isinstance(document, dict):
         raise ConferenceFileError(
             ["Đây không phải tệp hội nghị của chương trình Kế hoạch Hội nghị."]

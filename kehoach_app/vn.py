@@ -625,9 +625,10 @@ CLERK_PHRASES = (
     "minh hoạ)",
     "dữ liệu minh họa",
     "số liệu minh họa",
-    "…/20",
-    ".../20",
 )
+# A blank resolution number ("Nghị quyết số …/2025/NQ-HĐND") is not in the list: it is a blank
+# to fill, which prints and blocks signing (budget/checks.blanks_in_print) — stronger than
+# leaving it out.
 
 
 def clerk_phrase(text: str | None) -> str:

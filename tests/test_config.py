@@ -68,3 +68,29 @@ def test_a_second_start_on_the_same_data_keeps_the_data(tmp_path):
 
         assert db.session.query(Conference).count() == 1
         db.engine.dispose()
+
+
+def test_start_errors_are_explained_in_vietnamese(tmp_path):
+    import errno
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    full = OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+    assert "đã đầy" in config.explain_start_error(full, tmp_path)
+    assert "đã đầy" in config.explain_start_error(OSError(errno.ENOSPC, "full"), tmp_path)
+    read_only = OSError(errno.EROFS, "Read-only file system")
+    assert "Không ghi được vào thư mục dữ liệu" in config.explain_start_error(read_only, tmp_path)
+    assert "tệp trùng tên" in config.explain_start_error(NotADirectoryError(), tmp_path)
+    other = config.explain_start_error(RuntimeError("x"), tmp_path)
+    assert "kehoach.log" in other
+
+
+def test_prepare_data_dir_leaves_no_probe_and_refuses_a_file(tmp_path):
+    import pytest
+
+    config.prepare_data_dir(tmp_path / "data")
+    assert list((tmp_path / "data").iterdir()) == []
+    (tmp_path / "tep").write_text("x")
+    with pytest.raises(config.StartupError, match="tệp trùng tên"):
+        config.prepare_data_dir(tmp_path / "tep" / "data")

@@ -91,3 +91,84 @@ def test_port_message_when_busy(tmp_path):
         process.terminate()
         process.wait(10)
         blocker.close()
+
+
+def _time_wait_on(port: int) -> None:
+    """Leave a connection in TIME_WAIT on `port` (the server side closes first, as a stopped
+    program does with its visitors' connections)."""
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", port))
+    listener.listen()
+    visitor = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = listener.accept()
+    accepted.close()
+    listener.close()
+    visitor.recv(1)
+    visitor.close()
+
+
+def test_a_port_in_time_wait_is_free(tmp_path):
+    from kehoach_app.__main__ import choose_port, port_is_free
+
+    port = free_port()
+    _time_wait_on(port)
+    if os.name == "posix":  # the attack: a probe without SO_REUSEADDR thinks the port is busy
+        plain = socket.socket()
+        try:
+            import pytest
+
+            with pytest.raises(OSError):
+                plain.bind(("127.0.0.1", port))
+        finally:
+            plain.close()
+    assert port_is_free(port)
+    assert choose_port(port, tmp_path) == (port, None)
+
+
+def test_the_last_port_is_remembered_and_tried_first(tmp_path):
+    from kehoach_app.__main__ import choose_port, last_port, remember_port
+
+    assert last_port(tmp_path) is None
+    port = free_port()
+    remember_port(tmp_path, port)
+    assert last_port(tmp_path) == port
+    assert choose_port(8765, tmp_path, last_port(tmp_path)) == (port, None)
+    (tmp_path / "last_port").write_text("not a port")
+    assert last_port(tmp_path) is None
+
+
+def test_the_port_stays_the_same_across_restarts(tmp_path):
+    """The attack of issue 18: six restarts moved the port 9141 → 9147. Each start here leaves a
+    visitor's connection in TIME_WAIT; the next start (no --port) still gets the same port."""
+    import http.client
+    import time
+
+    data = tmp_path / "data"
+    data.mkdir()
+    port = free_port()
+    (data / "last_port").write_text(str(port))
+    env = dict(os.environ, KEHOACH_DATA_DIR=str(data), PYTHONIOENCODING="utf-8")
+    for _ in range(3):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kehoach_app", "--no-browser"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            for line in process.stdout:
+                if "Mở trình duyệt tại" in line:
+                    break
+            assert line.strip().endswith(f"http://127.0.0.1:{port}/"), line
+            visitor = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            visitor.request("GET", "/__kehoach__/ping")  # kept alive while the server stops
+            assert visitor.getresponse().read()
+        finally:
+            process.terminate()
+            process.wait(10)
+        visitor.close()
+        time.sleep(0.2)
+    assert (data / "last_port").read_text().strip() == str(port)

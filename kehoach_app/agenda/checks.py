@@ -3,17 +3,20 @@
 BLOCK: the programme running past the session planned (the overrun warnings of logic.py), an
 empty programme, awards entered with no award item in the programme or award items out of step
 with the ceremony batches, a blank "…" left in a text that prints (titles, who performs, the
-MC's words). WARN: an item kept in step with the awards whose words the officer edited, when
+MC's words). WARN: a choice left open in the title or performer of a speaking item ("… hoặc
+…"); an item kept in step with the awards whose words the officer edited, when
 the generated words have changed since; a programme crossing the lunch window without a lunch
 break.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from flask import url_for
 
+from .. import vn
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
 from . import logic, operations
 
@@ -197,29 +200,101 @@ def blanks(context: CheckContext) -> Iterator[Problem]:
         "agenda.introduced", lambda: operations.introduced_delegates(conference)
     )
     script_context = logic.script_context(conference.values())
+    introduction = set(logic.delegate_introduction(script_context, delegates))
+    conference_texts = [
+        text
+        for text in (script_context.title, script_context.issuer, script_context.venue)
+        if logic.has_blank(text)
+    ]
     for timed in schedule.items:
         if timed.number in flagged:
             continue
         lines = logic.mc_lines(timed, schedule, script_context, delegates)
-        if any(logic.has_blank(line) for line in lines if not _is_direction(line)):
-            written = bool(timed.entry.mc_text.strip())
-            yield Problem(
-                key="agenda.blank_mc",
-                severity=BLOCK,
-                part=PART,
-                message=(
-                    f"Lời dẫn của mục {timed.number} “{_short(timed.entry.title)}” còn chỗ "
-                    "trống “…”: "
-                    + (
-                        "hãy viết đủ lời dẫn."
-                        if written
-                        else "hãy ghi người thực hiện (hoặc danh sách đại biểu) để lời dẫn tự điền."
-                    )
-                ),
-                fix_url=_item_url(context, timed.entry),
-                fix_label=f"Sửa mục {timed.number}",
-                printouts=(SCRIPT,),
+        gaps = [line for line in lines if not _is_direction(line) and logic.has_blank(line)]
+        if not gaps:
+            continue
+        # Link to where the text holding the gap is typed: the officer's own words are in the
+        # item; the default words take the delegates' introduction from the delegates page and
+        # the title, issuer and venue from the conference form; the rest is who performs.
+        written = bool(timed.entry.mc_text.strip())
+        about = f"Lời dẫn của mục {timed.number} “{_short(timed.entry.title)}” còn chỗ trống “…”"
+        if written:
+            where = "item"
+        elif any(line in introduction for line in gaps):
+            where = "delegates"
+        elif all(any(text in line for text in conference_texts) for line in gaps):
+            where = "conference"
+        else:
+            where = "item"
+        if where == "delegates":
+            message = (
+                f"{about} ở phần giới thiệu đại biểu: hãy nhập danh sách đại biểu (họ tên, "
+                "chức vụ, đơn vị) để lời dẫn tự điền."
             )
+            fix_url = url_for("delegates.index", conference_id=conference.id)
+            fix_label = "Mở danh sách đại biểu"
+        elif where == "conference":
+            message = f"{about} lấy từ thông tin hội nghị: hãy sửa tên, cơ quan hoặc địa điểm."
+            fix_url = url_for("conferences.edit", conference_id=conference.id)
+            fix_label = "Sửa thông tin hội nghị"
+        else:
+            message = about + (
+                ": hãy viết đủ lời dẫn."
+                if written
+                else ": hãy ghi người thực hiện để lời dẫn tự điền."
+            )
+            fix_url = _item_url(context, timed.entry)
+            fix_label = f"Sửa mục {timed.number}"
+        yield Problem(
+            key="agenda.blank_mc",
+            severity=BLOCK,
+            part=PART,
+            message=message,
+            fix_url=fix_url,
+            fix_label=fix_label,
+            printouts=(SCRIPT,),
+        )
+
+
+# Items where a preset may leave a choice for the officer to make ("Phát biểu chỉ đạo của lãnh
+# đạo cấp trên hoặc đồng chí Bí thư Đảng ủy"): someone speaks, reports or presents.
+_SPEAKING_KINDS = ("phat_bieu_chi_dao", "bao_cao", "tham_luan", "phat_dong", "huong_ung")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_CHOICE = re.compile(r"\shoặc\s", re.IGNORECASE)
+
+
+def has_open_choice(text: str | None) -> bool:
+    """ " hoặc " left in a printed text, outside quotation marks (a quoted name or title may
+    well hold the word: “Sống hoặc chết”)."""
+    return bool(text) and _CHOICE.search(_QUOTED.sub("", vn.nfc(text))) is not None
+
+
+def open_choices(context: CheckContext) -> Iterator[Problem]:
+    """WARN: an unresolved choice left in the title or the performer of an item where someone
+    speaks ("… của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy"): the programme, the script
+    and the plan would print both, and the MC would invite both."""
+    for number, entry in enumerate(_entries(context), start=1):
+        if entry.kind not in _SPEAKING_KINDS:
+            continue
+        for label, text in (
+            ("nội dung", entry.title),
+            ("người thực hiện", entry.presenter),
+            ("đơn vị thực hiện", entry.presenter_unit),
+        ):
+            if has_open_choice(text):
+                yield Problem(
+                    key="agenda.open_choice",
+                    severity=WARN,
+                    part=PART,
+                    message=(
+                        f"Mục {number} của chương trình còn để hai lựa chọn ở {label} "
+                        f"(“{_short(text, 100)}”): hãy chọn người sẽ thực hiện."
+                    ),
+                    fix_url=_item_url(context, entry),
+                    fix_label=f"Sửa mục {number}",
+                    printouts=(PROGRAMME, SCRIPT, PLAN),
+                )
+                break  # one problem per item: the choice is made once
 
 
 def _is_direction(line: str) -> bool:
@@ -232,3 +307,4 @@ register_check(PART, session_overrun)
 register_check(PART, lunch_break)
 register_check(PART, awards_in_programme)
 register_check(PART, blanks)
+register_check(PART, open_choices)

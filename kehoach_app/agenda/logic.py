@@ -631,16 +631,14 @@ def introduction_lines(people: Iterable, groups: Iterable) -> list[str]:
     its ranked members (and Đoàn Chủ tịch) by name; the press and the serving staff are not
     introduced. Delegates in no group come after the groups, ranked ones first.
     """
-    from ..delegates.logic import protocol_key
+    from ..delegates.logic import protocol_sections
 
     coming = [p for p in people if p.reply != "absent"]
-    by_group: dict[int | None, list] = {}
-    for person in coming:
-        by_group.setdefault(person.group_id, []).append(person)
     lines: list[str] = []
-    ordered_groups = sorted(groups, key=lambda g: (g.position, g.id))
-    for group in ordered_groups:
-        members = sorted(by_group.get(group.id, []), key=protocol_key)
+    for group, members in protocol_sections(coming, groups):
+        if group is None:  # delegates in no group, after the groups, ranked ones first
+            lines += [_delegate_line(p) for p in members]
+            continue
         folded = _folded(group.name)
         if folded.startswith(_NOT_INTRODUCED):
             lines += [_delegate_line(p) for p in members if p.protocol_rank or p.presidium]
@@ -654,9 +652,6 @@ def introduction_lines(people: Iterable, groups: Iterable) -> list[str]:
         lines += [_delegate_line(p) for p in members if p.protocol_rank or p.presidium]
         if members:
             lines.append(_body_line(group.name))
-    known = {g.id for g in ordered_groups}
-    ungrouped = [p for p in coming if p.group_id is None or p.group_id not in known]
-    lines += [_delegate_line(p) for p in sorted(ungrouped, key=protocol_key)]
     return lines
 
 
@@ -679,6 +674,13 @@ def _introduce_delegates(context: ScriptContext, delegates: Sequence[str]) -> li
         f"- Đồng chí {BLANK}, {BLANK};",
         f"- Đồng chí {BLANK}, {BLANK}.",
     ]
+
+
+def delegate_introduction(context: ScriptContext, delegates: Sequence[str]) -> list[str]:
+    """The lines of the default words that come from the delegates part (the introduction of
+    the delegates, or the dotted place for it): a gap there is filled on the delegates page,
+    not in the item (checks.blanks links there)."""
+    return _introduce_delegates(context, delegates)
 
 
 def _statement_of_purpose(

@@ -130,13 +130,30 @@ def number_of(item: AgendaItem) -> int:
 _GENERATED_FIELDS = ("kind", "title", "presenter", "presenter_unit")
 
 
+def derived_timing(item: AgendaItem):
+    """What decides a kept item's minutes: the other part's expected item (its `minutes`, and
+    for an award form its `batches`), or None for the officer's own items, a preset's
+    placeholder, and a kept item its part no longer expects (the next sync removes it)."""
+    source = _source_of(item.derived_key)
+    key = base_key(item.derived_key)
+    if source is None or key == source.placeholder_key:
+        return None
+    return next((e for e in source.expected(item.conference) if e.key == key), None)
+
+
 def update_item(item: AgendaItem, values: dict) -> bool:
     """Save the form's values; False when nothing changed (no undo step is kept).
+
+    A kept item's minutes are never the form's: they stay what its part decides (an award
+    item lasts batches × minutes per batch), whatever was posted.
 
     A kept item (derived_key) whose words the officer changes is marked edited: its words are
     no longer replaced, and its key remembers the generated words it replaced (logic.EDIT_MARK).
     A preset's placeholder the officer rewrites becomes the officer's own item.
     """
+    timing = derived_timing(item)
+    if timing is not None:
+        values = {**values, "minutes": timing.minutes}
     if all(getattr(item, name) == values[name] for name in AgendaItem.FIELDS if name in values):
         return False
     take_snapshot(item.conference, SNAPSHOT_ACTION, f"Sửa mục {number_of(item)} của chương trình")

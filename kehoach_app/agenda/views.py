@@ -17,12 +17,14 @@ from ..conferences.operations import take_snapshot
 from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import AGENDA_KINDS, LENGTHS
 from ..db import db
+from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
 from . import checks, operations  # noqa: F401 — checks registers the part's rules
 from .conference_file import PART
 from .forms import AT_END, AT_TOP, AgendaItemForm, NewAgendaItemForm
 from .logic import (
+    BREAK_KIND,
     DEFAULT_BREAK_MINUTES,
     agenda_status,
     base_key,
@@ -30,6 +32,7 @@ from .logic import (
     default_mc_text,
     derived_gap,
     format_duration,
+    parse_minutes,
     programme_sheet,
     run_of_show,
     script_context,
@@ -173,6 +176,7 @@ def _render_edit(conference, item, form, status: int = 200):
         script_context(conference.values()),
         operations.introduced_delegates(conference),
     )
+    timing = operations.derived_timing(item)
     return render_template(
         "agenda/item_form.html",
         conference=conference,
@@ -180,6 +184,8 @@ def _render_edit(conference, item, form, status: int = 200):
         timed=timed,
         form=form,
         default_mc=default,
+        timing=timing,
+        minutes_rule=minutes_rule(item, timing) if timing is not None else "",
     ), status
 
 
@@ -190,7 +196,18 @@ def edit(conference_id: int, item_id: int):
     if item is None:
         _notice(GONE, "info")
         return _to_programme(conference)
-    form = AgendaItemForm(obj=item if request.method == "GET" else None)
+    timing = operations.derived_timing(item)
+    formdata, refused_minutes = request.form, None
+    if request.method == "POST" and timing is not None:
+        # a kept item's minutes follow its part: what was posted is not saved (update_item
+        # keeps them too); the officer is told when he typed another figure
+        posted = (request.form.get("minutes") or "").strip()
+        if posted and _parsed_minutes(posted) != timing.minutes:
+            refused_minutes = posted
+        formdata = request.form.copy()
+        formdata["minutes"] = str(timing.minutes)
+    form = AgendaItemForm(formdata=formdata if request.method == "POST" else None,
+                          obj=item if request.method == "GET" else None)  # fmt: skip
     if request.method == "GET":
         form.version.data = operations.edit_token(item)
         return _render_edit(conference, item, form)
@@ -212,9 +229,43 @@ def edit(conference_id: int, item_id: int):
     if changed:
         number = operations.number_of(item)
         _notice(f"Đã lưu mục {number}: “{_short(item.title)}”.", conference=conference)
-    else:
+    elif refused_minutes is None:
         _notice("Không có gì thay đổi.", "info")
+    if refused_minutes is not None:
+        flash({"text": _minutes_refused(item, timing)}, "info")
     return _to_programme(conference, item.id)
+
+
+def _parsed_minutes(text: str) -> int | None:
+    try:
+        return parse_minutes(text)
+    except ValueError:
+        return None
+
+
+def minutes_rule(item: AgendaItem, timing) -> str:
+    """How a kept item's minutes are decided, in words (the edit form shows it in place of the
+    minutes field): "= số đợt × số phút mỗi đợt (2 × 3 = 6 phút)"."""
+    if item.kind == BREAK_KIND or not timing.batches:
+        return f"= {timing.minutes} phút nghỉ giữa các hình thức trao thưởng"
+    per_batch = timing.minutes // timing.batches
+    figures = (
+        f"{timing.batches} × {per_batch} = {timing.minutes} phút"
+        if per_batch * timing.batches == timing.minutes
+        else f"{timing.minutes} phút"
+    )
+    return f"= số đợt × số phút mỗi đợt ({figures})"
+
+
+def _minutes_refused(item: AgendaItem, timing) -> str:
+    if item.kind == BREAK_KIND or not timing.batches:
+        how = "thời gian nghỉ giữa các hình thức trao thưởng do chương trình đặt"
+    else:
+        how = "số đợt trao thưởng nhân số phút mỗi đợt"
+    return (
+        f"Thời lượng của mục này không đổi ở đây nên vẫn là {timing.minutes} phút: nó bằng "
+        f"{how}; muốn đổi, hãy đổi ở trang Kế hoạch trao thưởng."
+    )
 
 
 def _stale(conference, item, form):
@@ -365,6 +416,11 @@ def _card(conference: Conference) -> Card:
     )
 
 
+def _missing(conference: Conference) -> list[str]:
+    """An empty programme prints an empty table: not ready."""
+    return [] if operations.items_of(conference) else ["Chưa có mục nào trong chương trình"]
+
+
 def _build_programme(conference: Conference, fmt: str) -> bytes:
     sheet = programme_sheet(conference.values(), operations.entries_of(conference), dt.date.today())
     return render_programme(sheet, fmt)
@@ -380,7 +436,20 @@ def _build_script(conference: Conference, fmt: str) -> bytes:
     return render_script(script, fmt)
 
 
+def _demo_speaker(conference: Conference, _today: dt.date) -> None:
+    """The demo chooses who gives the speech the preset leaves open ("… của lãnh đạo cấp trên
+    hoặc đồng chí Bí thư Đảng ủy"): the Sở Nội vụ's leader of its delegates, as an officer
+    would before signing (checks.open_choices)."""
+    for item in operations.items_of(conference):
+        if item.kind == "phat_bieu_chi_dao" and checks.has_open_choice(item.title):
+            item.title = "Phát biểu chỉ đạo của lãnh đạo Sở Nội vụ tỉnh"
+            item.presenter = "Lê Quốc Hưng, Phó Giám đốc Sở Nội vụ tỉnh"
+            item.presenter_unit = ""
+    db.session.flush()
+
+
 register_card("agenda", _card)
+register_demo_part(_demo_speaker)
 register_printout(
     Printout(
         key=PROGRAMME_KEY,
@@ -388,6 +457,7 @@ register_printout(
         description="Chương trình với thời gian từng mục, nội dung và người thực hiện.",
         formats=("pdf", "docx"),
         build=_build_programme,
+        missing=_missing,
     )
 )
 register_printout(
@@ -397,6 +467,7 @@ register_printout(
         description="Kịch bản cho người dẫn chương trình: thời gian, nội dung, lời dẫn từng mục.",
         formats=("pdf", "docx"),
         build=_build_script,
+        missing=_missing,
     )
 )
 register_preset_part(agenda_from_preset)

@@ -3,7 +3,9 @@
 BLOCK: a recipient left out of every batch while the ceremony has batches; a blank "…" in an
 award text that prints (a decision number typed "…/QĐ-UBND", a name, a unit, who goes up, a
 batch's presenter); an award without its decision number or date, which the script prints as a
-dotted blank ("Quyết định số …… ngày ……"). WARN: a batch with nobody to present it.
+dotted blank ("Quyết định số …… ngày ……"); a legal figure the award money uses (base salary,
+coefficient, collective multiplier) that the program marks unverified. WARN: a batch with
+nobody to present it; the unverified rounding rule, and on the demo the unverified figures.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from collections.abc import Iterator
 
 from flask import url_for
 
+from .. import vn
 from ..agenda.logic import has_blank
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
-from . import logic, operations
+from ..demo import is_demo
+from . import catalogue, logic, operations
 
 PART = "awards"
 SCRIPT = "kich-ban-trao-thuong"
@@ -144,6 +148,102 @@ def blanks(context: CheckContext) -> Iterator[Problem]:
             )
 
 
+# --------------------------------------------------------------------------- legal figures
+
+ESTIMATE = "du-toan"  # the budget carries the award money
+PLAN = "ke-hoach"  # the plan states the funds
+LEGAL_FIGURE_PRINTOUTS = (MONEY, ESTIMATE, PLAN)
+# How the data files mark a figure nobody has checked against the decree yet.
+_UNVERIFIED_MARKERS = ("chưa đối chiếu", "cần đối chiếu", "chưa kiểm tra", "cần kiểm tra")
+
+
+def is_unverified(legal_basis: str | None) -> bool:
+    """A legal figure the program marks as not checked against its source: today, its legal
+    basis says so in words ("chưa đối chiếu được văn bản gốc", "cần đối chiếu"), as the data
+    files (presets/base_salaries.toml, award_forms.toml) and the officer write it. The one place
+    that decides it: issue 16 replaces it with a verified status and a confirmation date."""
+    text = vn.nfc(legal_basis or "").casefold()
+    return any(marker in text for marker in _UNVERIFIED_MARKERS)
+
+
+def unverified_figures(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: a base salary, an award coefficient, a collective multiplier or the rounding rule
+    that this conference's award money uses while the program marks it unverified — the money
+    list, the estimate and the plan would print it as law. Only a WARN on the demo (its figures
+    are the same shipped data), and for the rounding rule, which is the program's own (not
+    editable in the catalogue)."""
+    awards = state(context)
+    money = awards.money
+    if not money.amounts:
+        return
+    severity = WARN if is_demo(context.conference) else BLOCK
+    catalogue_url = url_for("awards.catalogue_page")
+    used_bases = set(money.bases.values())
+    rows = {row.effective_from: row for row in catalogue.all_salaries()}
+    for salary in sorted(awards.salaries, key=lambda s: s.effective_from):
+        if salary.amount not in used_bases or not is_unverified(salary.legal_basis):
+            continue
+        row = rows.get(salary.effective_from)
+        yield Problem(
+            key="awards.unverified_salary",
+            severity=severity,
+            part=PART,
+            message=(
+                f"Mức lương cơ sở {vn.format_number(salary.amount)} đồng từ ngày "
+                f"{vn.format_date_short(salary.effective_from)} dùng để tính tiền thưởng chưa "
+                f"được đối chiếu với văn bản gốc (căn cứ ghi: “{_brief(salary.legal_basis)}”)."
+            ),
+            fix_url=(
+                url_for("awards.edit_salary", salary_id=row.id)
+                if row is not None
+                else f"{catalogue_url}#luong-co-so"
+            ),
+            fix_label="Kiểm tra mức lương cơ sở",
+            printouts=LEGAL_FIGURE_PRINTOUTS,
+        )
+    for form_money in money.forms:
+        form = form_money.form
+        if not form_money.lines or not is_unverified(form.legal_basis):
+            continue
+        figure = f"Hệ số tiền thưởng {catalogue.coefficient_text(form.coefficient_milli)}"
+        if form_money.collectives and form.collective_multiplier_milli != 1000:
+            times = catalogue.coefficient_text(form.collective_multiplier_milli)
+            figure += f" (tập thể gấp {times} lần)"
+        yield Problem(
+            key="awards.unverified_form",
+            severity=severity,
+            part=PART,
+            message=(
+                f"{figure} của “{form.name}” chưa được đối chiếu với văn bản gốc (căn cứ ghi: "
+                f"“{_brief(form.legal_basis)}”)."
+            ),
+            fix_url=url_for("awards.edit_form_entry", form_id=form.id),
+            fix_label="Kiểm tra hình thức khen thưởng",
+            printouts=LEGAL_FIGURE_PRINTOUTS,
+        )
+    rule = catalogue.rounding()
+    if rule.unit > 1 and is_unverified(rule.legal_basis):
+        yield Problem(
+            key="awards.unverified_rounding",
+            severity=WARN,
+            part=PART,
+            message=(
+                f"Quy tắc làm tròn tiền thưởng lên bội số của {vn.format_number(rule.unit)} đồng "
+                "chưa được "
+                f"đối chiếu với văn bản gốc (căn cứ ghi: “{_brief(rule.legal_basis)}”)."
+            ),
+            fix_url=catalogue_url,
+            fix_label="Xem danh mục khen thưởng",
+            printouts=LEGAL_FIGURE_PRINTOUTS,
+        )
+
+
+def _brief(text: str, length: int = 160) -> str:
+    text = vn.clean_text(text).rstrip(".")
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 register_check(PART, recipients_without_batch)
 register_check(PART, batches_without_presenter)
 register_check(PART, blanks)
+register_check(PART, unverified_figures)

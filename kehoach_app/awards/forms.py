@@ -141,12 +141,10 @@ def _form_label(form) -> str:
 
 
 def _delegate_label(delegate) -> str:
-    parts = [delegate.full_name]
-    if delegate.position:
-        parts.append(delegate.position)
-    if delegate.unit and delegate.unit not in delegate.position:
-        parts.append(delegate.unit)
-    return " — ".join(parts)
+    from ..delegates.logic import role_of
+
+    role = role_of(delegate.position or "", delegate.unit or "")
+    return " — ".join(part for part in (delegate.full_name, role) if part)
 
 
 def check_award(data: dict, forms, delegates=()) -> tuple[dict | None, dict[str, list[str]]]:

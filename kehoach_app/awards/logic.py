@@ -236,6 +236,7 @@ class MoneySummary:
     total: int
     unpriced: int
     amounts: dict[int, int]  # recipient id → amount (0 when unpriced)
+    bases: dict[int, int] = field(default_factory=dict)  # recipient id → base salary used
 
     @property
     def total_in_words(self) -> str:
@@ -259,6 +260,7 @@ def money_by_form(
     per_form: dict[int, FormMoney] = {}
     lines: dict[tuple[int, str, int], MoneyLine] = {}
     amounts: dict[int, int] = {}
+    bases: dict[int, int] = {}
     for recipient in recipients:
         form = by_id.get(recipient.form_id)
         if form is None:
@@ -280,6 +282,7 @@ def money_by_form(
             rounding_unit,
         )
         amounts[recipient.id] = amount
+        bases[recipient.id] = salary.amount
         key = (form.id, recipient.kind, salary.amount)
         line = lines.get(key)
         if line is None:
@@ -298,6 +301,7 @@ def money_by_form(
         total=sum(m.total for m in result),
         unpriced=sum(m.unpriced for m in result),
         amounts=amounts,
+        bases=bases,
     )
 
 

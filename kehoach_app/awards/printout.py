@@ -412,10 +412,38 @@ _THIN = Side(style="thin", color="888888")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
+# Page setup of every sheet: A4, fitted to the page's width, the header row repeated on each
+# page; margins of Nghị định 30/2020/NĐ-CP, Phụ lục I (top, bottom 20 mm, left 30 mm, right
+# 15 mm), in inches as openpyxl stores them.
+_MM = 1 / 25.4
+
+
+def _print_setup(sheet, header_rows: str, landscape: bool) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = header_rows
+    sheet.page_margins.left = 30 * _MM
+    sheet.page_margins.right = 15 * _MM
+    sheet.page_margins.top = 20 * _MM
+    sheet.page_margins.bottom = 20 * _MM
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = "Trang &P/&N"
+
+
+DETAIL = "Tiền thưởng"
+
+
 def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
+    """The award money list for the finance office. The detail sheet lists every recipient with
+    the base salary used and the amount; its sums and the "Tổng hợp" sheet are formulas over
+    those rows, so a corrected amount carries through (the program's figures are what the
+    formulas give, tests/awards recalculate the file with LibreOffice)."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Tiền thưởng"
+    sheet.title = DETAIL
     sheet.append([vn.upper_vn(frame.issuer)])
     sheet.append(["DANH SÁCH KHEN THƯỞNG VÀ TIỀN THƯỞNG"])
     sheet.append([frame.title])
@@ -431,10 +459,12 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
         "Đơn vị",
         "Số quyết định",
         "Ngày quyết định",
+        "Mức lương cơ sở (đồng)",
         "Tiền thưởng (đồng)",
     ]
     sheet.append(headers)
     head_row = sheet.max_row
+    sheet.row_dimensions[head_row].height = 32  # two lines of the wrapped headings
     for cell in sheet[head_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE6F2")
@@ -444,6 +474,7 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     for recipient in recipients:
         by_form.setdefault(recipient.form_id, []).append(recipient)
     number = 0
+    subtotal_cells = []
     for form_money in money.forms:
         first = sheet.max_row + 1
         for recipient in logic.stage_order(by_form.get(form_money.form.id, [])):
@@ -458,18 +489,19 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
                     recipient.unit,
                     recipient.decision_number,
                     recipient.decision_date,
+                    money.bases.get(recipient.id),
                     money.amounts.get(recipient.id, 0),
                 ]
             )
             sheet.cell(row=sheet.max_row, column=8).number_format = "DD/MM/YYYY"
         last = sheet.max_row
-        sheet.append(
-            ["", f"Cộng: {form_money.form.name}", "", "", "", "", "", "", f"=SUM(I{first}:I{last})"]
-        )
+        sheet.append(["", f"Cộng: {form_money.form.name}", *[None] * 7, f"=SUM(J{first}:J{last})"])
+        subtotal_cells.append(f"J{sheet.max_row}")
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
     total_row = sheet.max_row + 1
-    sheet.append(["", "TỔNG CỘNG", "", "", "", "", "", "", money.total])
+    total = f"=SUM({','.join(subtotal_cells)})" if subtotal_cells else 0
+    sheet.append(["", "TỔNG CỘNG", *[None] * 7, total])
     for cell in sheet[total_row]:
         cell.font = Font(bold=True)
     sheet.append(["", f"Bằng chữ: {money.total_in_words}."])
@@ -477,11 +509,15 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     for row in sheet.iter_rows(min_row=head_row + 1, max_row=total_row):
         for cell in row:
             cell.border = _BOX
-            if cell.column == 9:
+            cell.alignment = Alignment(vertical="top")
+            if cell.column in (9, 10):
                 cell.number_format = "#,##0"
-    for index, width in enumerate((6, 40, 14, 36, 22, 34, 18, 14, 18), start=1):
+    # one line a row: openpyxl cannot size a wrapped row's height, so a wrapped cell would print
+    # cut; the columns are wide enough for the usual names and the page is fitted to its width.
+    for index, width in enumerate((6, 42, 12, 32, 24, 34, 16, 12, 14, 16), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = sheet.cell(row=head_row + 1, column=1)
+    _print_setup(sheet, f"{head_row}:{head_row}", landscape=True)
 
     summary = book.create_sheet("Tổng hợp")
     summary.append(
@@ -497,26 +533,47 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     for cell in summary[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE6F2")
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+    # Each line counts and adds the detail rows of its form, kind and base salary. SUMPRODUCT
+    # of exact comparisons, not COUNTIFS/SUMIFS, whose criteria read "*" and "?" in a form's
+    # name as wildcards. The "Cộng:" rows have another name in B, so they are not counted.
+    first_row, end_row = head_row + 1, max(total_row - 1, head_row + 1)
+
+    def column(letter: str) -> str:
+        return f"'{DETAIL}'!${letter}${first_row}:${letter}${end_row}"
+
+    match = f"({column('B')}=A{{r}})*({column('C')}=B{{r}})*({column('I')}=D{{r}})"
     for form_money in money.forms:
         for line in form_money.lines:
+            r = summary.max_row + 1
             summary.append(
                 [
                     form_money.form.name,
                     logic.KIND_LABELS[line.kind],
-                    line.count,
+                    f"=SUMPRODUCT({match.format(r=r)})",
                     line.base_salary,
                     line.unit_amount,
-                    line.total,
+                    f"=SUMPRODUCT({match.format(r=r)}*{column('J')})",
                 ]
             )
-    summary.append(["Tổng cộng", "", sum(m.count for m in money.forms), "", "", money.total])
+    last_line = summary.max_row
+    count, amount = (
+        (f"=SUM(C2:C{last_line})", f"=SUM(F2:F{last_line})") if last_line > 1 else (0, 0)
+    )
+    summary.append(["Tổng cộng", "", count, "", "", amount])
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
     for row in summary.iter_rows(min_row=2):
+        for cell in row:
+            cell.border = _BOX
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 1)
         for cell in row[3:]:
             cell.number_format = "#,##0"
+    for cell in summary[1]:
+        cell.border = _BOX
     for index, width in enumerate((44, 12, 10, 16, 14, 16), start=1):
         summary.column_dimensions[get_column_letter(index)].width = width
+    _print_setup(summary, "1:1", landscape=False)
 
     sheet_items = book.create_sheet("Hiện vật")
     sheet_items.append(["Hiện vật", "Số lượng", "Loại"])
@@ -528,6 +585,7 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
         sheet_items.append(["Khay bê hiện vật (dùng lại giữa các đợt)", largest_batch, ""])
     for index, width in enumerate((44, 12, 40), start=1):
         sheet_items.column_dimensions[get_column_letter(index)].width = width
+    _print_setup(sheet_items, "1:1", landscape=False)
 
     buffer = io.BytesIO()
     book.save(buffer)

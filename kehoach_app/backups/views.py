@@ -46,14 +46,15 @@ def _backup_path(name: str) -> Path:
 
 
 def _restore(source: Path) -> None:
-    from .. import upgrade_database
-
+    """The one path of both restores (from the list, from an uploaded file): the file is checked
+    and upgraded on a copy, and only a copy that passed every check replaces the live data."""
     db_path, data_dir = _paths()
     db.session.remove()
     db.engine.dispose()
-    operations.restore_backup(source, db_path, data_dir)
-    db.engine.dispose()
-    upgrade_database(current_app._get_current_object())
+    try:
+        operations.restore_backup(source, db_path, data_dir)
+    finally:
+        db.engine.dispose()
 
 
 @bp.get("/sao-luu")
@@ -69,7 +70,11 @@ def index():
 
 @bp.post("/sao-luu/ngay")
 def backup_now():
-    path = backup_before("thu-cong")
+    try:
+        path = backup_before("thu-cong")
+    except operations.BackupError as error:
+        flash({"text": f"Không sao lưu được: {error}"}, "error")
+        return redirect(url_for(".index"))
     if path is None:
         flash({"text": "Chưa có dữ liệu để sao lưu."}, "info")
     else:
@@ -104,7 +109,7 @@ def restore(name: str):
     try:
         _restore(path)
     except operations.BackupError as error:
-        flash({"text": f"Không khôi phục được: {error}"}, "error")
+        flash({"text": f"Không khôi phục được: {error} Dữ liệu hiện tại không thay đổi."}, "error")
         return redirect(url_for(".index"))
     flash(
         {
@@ -126,7 +131,6 @@ def restore_upload():
         path = Path(tmp) / "tai-len.sqlite3"
         upload.save(path)
         try:
-            operations.check_backup_file(path)
             _restore(path)
         except operations.BackupError as error:
             flash(

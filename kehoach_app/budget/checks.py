@@ -2,7 +2,8 @@
 
 The estimate is read as it will print (operations.budget_preview: the derived lines brought up
 to date in memory, nothing written). BLOCK: the total over the money available, decoration paid
-twice (a package line naming an item priced on its own), a blank "…" in a text that prints.
+twice (a package line naming an item priced on its own), a blank "…" in a text that prints
+(not in the conference's own fields, which the info rule reports once).
 WARN: a line that prints at 0 đồng, a line over its norm, and the estimate contradicting itself
 (meal lines without a meal norm level, a level other than the organiser's, days other than the
 conference's length).
@@ -69,33 +70,20 @@ def decoration_counted_twice(context: CheckContext) -> Iterator[Problem]:
     entered on the decoration page): the same thing paid twice. A thing is either an itemised
     decoration cost or part of a package line, never both (docs/budget.md)."""
     budget, specs, _settings = preview(context)
-    priced = {
-        row.line.derived_key: row
-        for row in budget.rows
-        if logic.derived_family(row.line.derived_key) == "decor" and row.amount
-    }
-    for row in budget.rows:
-        line = row.line
-        if line.derived_key or line.category != "trang_tri":
-            continue
-        for key, item_row in priced.items():
-            spec = specs.get(key)
-            item = spec.source_name if spec else item_row.line.content
-            if not logic.names_item(line.content, item):
-                continue
-            yield Problem(
-                key="budget.decoration_twice",
-                severity=BLOCK,
-                part=PART,
-                message=(
-                    f"Tiền trang trí “{item_row.line.content}” tính hai lần: đã có trong dòng "
-                    f"“{line.content}” của dự toán và có dòng riêng theo dự kiến chi ở phần "
-                    f"Trang trí ({vn.format_money(item_row.amount)})."
-                ),
-                fix_url=line_url(context, line),
-                fix_label="Sửa dòng dự toán",
-                printouts=(ESTIMATE, PLAN),
-            )
+    for doubled in logic.doubled_decoration(budget.rows, specs):
+        yield Problem(
+            key="budget.decoration_twice",
+            severity=BLOCK,
+            part=PART,
+            message=(
+                f"Tiền trang trí “{doubled.item_line.content}” tính hai lần: đã có trong dòng "
+                f"“{doubled.package.content}” của dự toán và có dòng riêng theo dự kiến chi ở "
+                f"phần Trang trí ({vn.format_money(doubled.amount)})."
+            ),
+            fix_url=line_url(context, doubled.package),
+            fix_label="Sửa dòng dự toán",
+            printouts=(ESTIMATE, PLAN),
+        )
 
 
 _LINE_FIELDS = (("content", "nội dung"), ("unit", "đơn vị tính"), ("notes", "ghi chú"))
@@ -103,7 +91,7 @@ _LINE_FIELDS = (("content", "nội dung"), ("unit", "đơn vị tính"), ("notes
 
 def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
     """BLOCK: a blank "…" left in a text the estimate prints: a line's content, unit or note,
-    the funding source, a legal basis under "Căn cứ lập dự toán"."""
+    a legal basis under "Căn cứ lập dự toán" (the funding source is the info rule's)."""
     budget, _specs, _settings = preview(context)
     if not budget.rows:
         return
@@ -127,20 +115,8 @@ def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
                 fix_url=line_url(context, line),
                 printouts=(ESTIMATE,),
             )
-    conference = context.conference
-    if logic.has_gap(budget.funding_source):
-        yield Problem(
-            key="budget.blank_in_funding",
-            severity=BLOCK,
-            part=PART,
-            message=(
-                f"Nguồn kinh phí in trên dự toán còn chỗ trống “…” chưa điền: "
-                f"“{budget.funding_source}”."
-            ),
-            fix_url=url_for("conferences.edit", conference_id=conference.id),
-            fix_label="Sửa thông tin chung",
-            printouts=(ESTIMATE, PLAN),
-        )
+    # The funding source is a field of the conference: its "…" is reported once, by the info
+    # rule (conferences/checks.py), with every printout it reaches (one fact, one problem).
     for basis in budget.printed_legal_bases:
         if logic.has_gap(basis):
             yield Problem(

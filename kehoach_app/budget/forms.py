@@ -24,6 +24,14 @@ class MoneyField(ParsedField):
     show = staticmethod(vn.format_number)
 
 
+class AvailableMoneyField(MoneyField):
+    """The money the funding source holds: its refusal names this field, not "Đơn giá"."""
+
+    @staticmethod
+    def parse(text: str) -> int:
+        return logic.parse_money(text, "Số tiền có trong nguồn kinh phí")
+
+
 class ChoiceField(SelectField):
     """A drop-down whose refusal of an unknown code is said in Vietnamese."""
 
@@ -90,7 +98,7 @@ class BudgetSettingsForm(BaseForm):
         "Hỗ trợ tiền ăn cho đại biểu không hưởng lương",
         choices=_choices(logic.MEAL_LOCATIONS, empty="Không chi tiền ăn"),
     )
-    available_amount = MoneyField("Số tiền có trong nguồn kinh phí (đồng)")
+    available_amount = AvailableMoneyField("Số tiền có trong nguồn kinh phí (đồng)")
 
     def validate_norm_profile_id(self, field):
         if field.data and field.data not in {c.value for c in self.norm_profile_id.iter_choices()}:
@@ -107,6 +115,14 @@ class BudgetSettingsForm(BaseForm):
         }
 
 
+class NormAmountField(MoneyField):
+    """A norm's cap: its refusal names "Mức chi tối đa", not "Đơn giá"."""
+
+    @staticmethod
+    def parse(text: str) -> int:
+        return logic.parse_money(text, "Mức chi tối đa")
+
+
 class NormProfileForm(BaseForm):
     name = StringField("Tên bộ định mức", validators=[Required("Vui lòng nhập tên."), Length(300)])
     kind = ChoiceField("Loại", choices=_choices(logic.PROFILE_KINDS))
@@ -120,7 +136,7 @@ class NormForm(BaseForm):
     name = StringField("Tên định mức", validators=[Required("Vui lòng nhập tên."), Length(300)])
     category = ChoiceField("Mục chi", choices=_choices(BUDGET_CATEGORIES))
     unit = StringField("Đơn vị (ví dụ người/ngày)", validators=[Length(60)])
-    amount = MoneyField("Mức tối đa (đồng)", validators=[Required("Vui lòng nhập mức chi.")])
+    amount = NormAmountField("Mức tối đa (đồng)", validators=[Required("Vui lòng nhập mức chi.")])
     effective_from = VNDateField("Hiệu lực từ ngày", validators=[Required()])
     effective_to = VNDateField("Hết hiệu lực (để trống nếu còn)")
     legal_basis = TextAreaField(

@@ -51,6 +51,7 @@ DERIVED_LABELS = {
     "drinks": "Nước uống: số đại biểu × số ngày",
     "meals": "Hỗ trợ tiền ăn: số đại biểu × số ngày, đơn giá theo định mức",
     "delegates": "Số lượng theo số đại biểu",
+    "recipients": "Số lượng theo số tập thể, cá nhân nhận khen thưởng",
     "decor": "Theo hạng mục trang trí có dự kiến chi",
     "award_money": "Theo danh sách khen thưởng (tiền thưởng)",
     "award_items": "Theo danh sách khen thưởng (hiện vật)",
@@ -59,6 +60,52 @@ DERIVED_LABELS = {
 
 def derived_family(key: str | None) -> str:
     return (key or "").split(":", 1)[0]
+
+
+# Award money and award items are paid by the level that decides the award: "Người ra quyết
+# định khen thưởng có trách nhiệm chi thưởng từ quỹ thi đua, khen thưởng do cấp mình quản lý"
+# (Luật Thi đua, khen thưởng 2022, Điều 11 khoản 4 — as Bộ Nội vụ quotes it, baochinhphu.vn;
+# the article of Nghị định 152/2025/NĐ-CP on the fund is not verified here, docs/budget.md).
+# So a conference's estimate carries only the awards its organiser's level decides: a phường
+# pays its Giấy khen and the cơ sở titles its chairman decides, the province pays its Bằng
+# khen and Cờ thi đua. Catalogue levels (presets/award_forms.toml): nha_nuoc, tinh, co_so, xa.
+ORGANISER_AWARD_LEVELS: dict[str, frozenset[str]] = {
+    "tinh": frozenset({"tinh"}),
+    "huyen": frozenset({"huyen", "co_so"}),
+    "xa": frozenset({"xa", "co_so"}),
+}
+# Who pays an award of another level, as the budget page names it.
+AWARD_PAYERS = {
+    "nha_nuoc": "cấp trình khen thưởng cấp Nhà nước",
+    "tinh": "cấp tỉnh",
+    "huyen": "cấp huyện",
+    "xa": "cấp xã",
+    "co_so": "cấp cơ sở",
+}
+
+
+def paid_by_organiser(form_level: str, organiser_level: str) -> bool:
+    """Whether the organiser's own fund pays an award of `form_level` (a form with no level,
+    typed by the officer, is taken as the organiser's own)."""
+    if not form_level:
+        return True
+    return form_level in ORGANISER_AWARD_LEVELS.get(organiser_level, frozenset({organiser_level}))
+
+
+def paid_elsewhere_sentence(forms: Sequence[tuple[str, str]]) -> str:
+    """One sentence naming the awards (name, level) whose money another level pays, or ""."""
+    by_payer: dict[str, list[str]] = {}
+    for name, level in forms:
+        names = by_payer.setdefault(AWARD_PAYERS.get(level, f"cấp {level}"), [])
+        if name not in names:
+            names.append(name)
+    if not by_payer:
+        return ""
+    parts = [f"{', '.join(names)} do {payer} chi" for payer, names in by_payer.items()]
+    return (
+        f"Tiền thưởng, hiện vật khen thưởng của {'; '.join(parts)}, không tính vào dự toán này "
+        "(cấp nào quyết định khen thưởng thì chi thưởng từ quỹ thi đua, khen thưởng của cấp đó)."
+    )
 
 
 # Families the budget keeps in step with other parts by itself (added, updated, removed):
@@ -286,6 +333,7 @@ class DerivedInputs:
     # (key suffix, content, unit, count, unit amount)
     award_money: list[tuple[str, str, str, int, int]] = field(default_factory=list)
     award_items: list[tuple[str, str, int]] = field(default_factory=list)  # suffix, item, count
+    recipients: int = 0  # award recipients (every award, whoever pays): flowers on stage
 
 
 def derived_specs(inputs: DerivedInputs) -> dict[str, DerivedSpec]:
@@ -306,6 +354,7 @@ def derived_specs(inputs: DerivedInputs) -> dict[str, DerivedSpec]:
             "drinks",
         ),  # fmt: skip
         "delegates": DerivedSpec("delegates", "", "", "", inputs.delegates * 1000, None),
+        "recipients": DerivedSpec("recipients", "", "", "", inputs.recipients * 1000, None),
     }
     if inputs.meal_location:
         specs["meals"] = DerivedSpec(
@@ -385,11 +434,13 @@ def follow_decor_name(content: str, spec: DerivedSpec) -> str:
 
 
 def spec_for(key: str, specs: dict[str, DerivedSpec]) -> DerivedSpec | None:
-    """The spec of a line's key; every "delegates:…" line follows the "delegates" count."""
+    """The spec of a line's key; every "delegates:…" line follows the "delegates" count, every
+    "recipients:…" line the number of award recipients."""
     if key in specs:
         return specs[key]
-    if derived_family(key) == "delegates":
-        return specs["delegates"]
+    family = derived_family(key)
+    if family in ("delegates", "recipients"):
+        return specs.get(family)
     return None
 
 
@@ -603,16 +654,85 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"\W+", vn.nfc(text).casefold()) if w]
 
 
+# Verbs that open a package line's first thing ("In pano tuyên truyền", "Thuê phông"): the thing
+# is what follows them.
+_ACTION_WORDS = frozenset(("in", "thuê", "mua", "làm", "may", "treo"))
+# A package line's list is split on these: "Phông, tiêu đề, băng khẩu hiệu và cờ chuỗi".
+_LIST_SEPARATORS = re.compile(r"[,;]|\bvà\b", flags=re.IGNORECASE)
+
+
+def _meaningful(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in _FILLER_WORDS]
+
+
+def _list_elements(content: str) -> list[list[str]]:
+    """The things a package line lists, each as its meaningful words. When the first element
+    decorates a place ("Hoa tươi trang trí sân khấu, bàn đại biểu, bục phát biểu") the later
+    elements are the places it decorates, not things bought: only the first one is a thing."""
+    elements = []
+    for part in _LIST_SEPARATORS.split(vn.nfc(content)):
+        words = _meaningful(part)
+        while words and words[0] in _ACTION_WORDS and len(words) > 1:
+            words = words[1:]
+        if words:
+            elements.append(words)
+    if elements and any(
+        a == "trang" and b == "trí" for a, b in zip(elements[0], elements[0][1:], strict=False)
+    ):
+        return elements[:1]
+    return elements
+
+
 def names_item(content: str, item: str) -> bool:
-    """Whether a line's content names the decoration item: every meaningful word of the
-    item's name appears in it ("Phông, tiêu đề, băng khẩu hiệu, cờ chuỗi" names "Cờ chuỗi" and
-    "Tiêu đề Hội nghị"; "Hoa tươi trang trí sân khấu, bàn đại biểu, bục phát biểu" names "Hoa
-    để bàn đại biểu")."""
-    wanted = [w for w in _words(item) if w not in _FILLER_WORDS]
+    """Whether a line's content names the decoration item.
+
+    Either every meaningful word of the item's name appears in it ("Phông, tiêu đề, băng khẩu
+    hiệu, cờ chuỗi" names "Cờ chuỗi" and "Tiêu đề Hội nghị"; "Hoa tươi trang trí sân khấu, bàn
+    đại biểu, bục phát biểu" names "Hoa để bàn đại biểu"); or the line is a list and one of its
+    things, word for word, begins the item's name or is begun by it ("Phông" names "Phông sân
+    khấu"; "Cờ chuỗi" does not name "Cờ Đảng"): the words must be in order from the first, so
+    one shared word elsewhere ("sân khấu") is not enough.
+    """
+    wanted = _meaningful(item)
     if not wanted:
         return False
     present = set(_words(content))
-    return all(w in present for w in wanted)
+    if all(w in present for w in wanted):
+        return True
+    for element in _list_elements(content):
+        shorter = min(len(element), len(wanted))
+        if element[:shorter] == wanted[:shorter]:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class DoubledDecor:
+    """A package line of Trang trí that names a decoration item priced on its own line."""
+
+    package: LineData
+    item_line: LineData
+    item: str  # the item's own name
+    amount: int  # the item line's amount
+
+
+def doubled_decoration(
+    rows: Sequence[BudgetRow], specs: dict[str, DerivedSpec]
+) -> list[DoubledDecor]:
+    """Decoration paid twice: each (hand Trang trí line, priced item line) where the hand line
+    names the item (names_item). Shared by the check before signing and the estimate page."""
+    priced = [row for row in rows if derived_family(row.line.derived_key) == "decor" and row.amount]
+    found = []
+    for row in rows:
+        line = row.line
+        if line.derived_key or line.category != "trang_tri":
+            continue
+        for item_row in priced:
+            spec = specs.get(item_row.line.derived_key or "")
+            item = spec.source_name if spec and spec.source_name else item_row.line.content
+            if names_item(line.content, item):
+                found.append(DoubledDecor(line, item_row.line, item, item_row.amount))
+    return found
 
 
 def synced_lines(lines: Sequence[LineData], specs: dict[str, DerivedSpec]) -> list[LineData]:

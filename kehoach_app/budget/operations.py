@@ -31,6 +31,12 @@ class BudgetCapExceeded(ValueError):
     """The change would take the estimate above logic.MAX_AMOUNT."""
 
 
+class MealLinesExist(ValueError):
+    """ "Không chi tiền ăn" chosen while the estimate still has a meal line (the message names
+    it): the settings and the lines must not disagree (issue 14), and a line the officer may
+    have typed is not deleted behind his back."""
+
+
 # --------------------------------------------------------------------------- norms
 
 
@@ -172,10 +178,20 @@ def norm_resolver(conference: Conference):
 
 
 def update_settings(conference: Conference, values: dict) -> bool:
+    """Save the settings; MealLinesExist when "Không chi tiền ăn" is chosen beside a meal
+    line (nothing is changed then)."""
     settings = settings_of(conference, create=True)
     names = ("norm_profile_id", "days_milli", "meal_location", "available_amount")
     if all(getattr(settings, n) == values[n] for n in names):
         return False
+    meals = [ln for ln in lines_of(conference) if ln.category == "an"]
+    if not values["meal_location"] and meals:
+        names_text = ", ".join(f"“{ln.content}”" for ln in meals)
+        what = "dòng tiền ăn" if len(meals) == 1 else f"{len(meals)} dòng tiền ăn"
+        raise MealLinesExist(
+            f"Dự toán còn {what} {names_text}: hãy xóa dòng đó trong dự toán trước khi chọn "
+            "“Không chi tiền ăn”."
+        )
     take_snapshot(conference, "budget", "Sửa thiết lập dự toán kinh phí")
     for name in names:
         setattr(settings, name, values[name])
@@ -259,10 +275,20 @@ def _check_cap(conference: Conference, line: BudgetLine | None, values: dict) ->
         )
 
 
+def _meal_level_for(conference: Conference, values: dict) -> None:
+    """A meal line brings the meal norm of the organising level when none is chosen, so the
+    settings never say "không chi" beside a meal line (issue 14). Called after the snapshot."""
+    settings = settings_of(conference, create=True)
+    if values["category"] == "an" and not settings.meal_location:
+        if conference.level in logic.MEAL_LOCATIONS:
+            settings.meal_location = conference.level
+
+
 def add_line(conference: Conference, values: dict) -> BudgetLine:
     _check_cap(conference, None, values)
     settings_of(conference, create=True)
     take_snapshot(conference, "budget", f"Thêm dòng dự toán “{values['content']}”")
+    _meal_level_for(conference, values)
     line = BudgetLine(conference_id=conference.id, position=_next_position(conference))
     for name in LINE_FIELDS:
         setattr(line, name, values[name])
@@ -279,6 +305,7 @@ def update_line(
         return False
     _check_cap(conference, line, values)
     take_snapshot(conference, "budget", f"Sửa dòng dự toán “{line.content}”")
+    _meal_level_for(conference, values)
     for name in LINE_FIELDS:
         setattr(line, name, values[name])
     if line.derived_key and spec is not None:
@@ -350,24 +377,51 @@ def delegate_count(conference: Conference) -> int:
     return delegate_basis(conference).count
 
 
-def _award_inputs(conference: Conference):
-    money, items = [], []
+def _awards_state(conference: Conference):
     try:
         from ..awards import operations as awards
-        from ..awards.logic import KIND_PLURAL, fold
-    except ImportError:  # pragma: no cover
-        return money, items
-    state = awards.load(conference)
+    except ImportError:  # pragma: no cover - the awards part is not in this build
+        return None
+    return awards.load(conference)
+
+
+def _award_inputs(conference: Conference, state=None):
+    """(money lines, item lines, recipients) for the derived lines. Money and items count only
+    the awards the organiser's level decides (logic.paid_by_organiser: the level that decides
+    an award pays it from its own fund); the flowers on stage count every recipient."""
+    money, items = [], []
+    state = state if state is not None else _awards_state(conference)
+    if state is None:
+        return money, items, 0
+    from ..awards.logic import KIND_PLURAL, fold, physical_item_counts
+
+    own = [f for f in state.forms if logic.paid_by_organiser(f.level, conference.level)]
+    own_ids = {f.id for f in own}
     for form_money in state.money.forms:
         form = form_money.form
+        if form.id not in own_ids:
+            continue
         for line in form_money.lines:
             suffix = f"{form.code or form.id}:{line.kind}:{line.base_salary}"
             kind = KIND_PLURAL.get(line.kind, line.kind)
             content = f"Tiền thưởng {form.name} ({kind})"
             money.append((suffix, content, kind, line.count, line.unit_amount))
-    for item in state.items:
+    for item in physical_item_counts(own, state.recipients):
         items.append((fold(item.item), item.item, item.count))
-    return money, items
+    return money, items, len(state.recipients)
+
+
+def awards_paid_elsewhere(conference: Conference) -> list[tuple[str, str]]:
+    """(form name, level) of the conference's awards that another level pays, in ceremony
+    order: the budget page names them in one sentence (logic.paid_elsewhere_sentence)."""
+    state = _awards_state(conference)
+    if state is None:
+        return []
+    return [
+        (form.name, form.level)
+        for form in state.used_forms()
+        if not logic.paid_by_organiser(form.level, conference.level)
+    ]
 
 
 def _decor_inputs(conference: Conference):
@@ -394,7 +448,7 @@ def derived_inputs(conference: Conference) -> logic.DerivedInputs:
         chosen, national = norm_profiles_for(conference)
         rule = logic.pick_norm(f"meal_{meal_location}", conference.date, chosen, national)
         meal_norm = rule.amount if rule else None
-    money, items = _award_inputs(conference)
+    money, items, recipients = _award_inputs(conference)
     return logic.DerivedInputs(
         delegates=delegate_count(conference),
         days_milli=days,
@@ -403,6 +457,7 @@ def derived_inputs(conference: Conference) -> logic.DerivedInputs:
         decor=_decor_inputs(conference),
         award_money=money,
         award_items=items,
+        recipients=recipients,
     )
 
 
@@ -545,8 +600,10 @@ def lines_from_preset(conference: Conference, preset) -> None:
     """A new conference's first estimate, from its preset's [[budget]] lines.
 
     A "delegates" quantity follows the delegate count (derived "delegates:n"; a drinks line
-    becomes the derived "drinks", counted per day). Award money and award items come from the
-    awards list itself, so the preset's placeholder lines for them are left out.
+    becomes the derived "drinks", counted per day); a "recipients" quantity follows the number
+    of award recipients (derived "recipients:n": the flowers on stage). Award money and award
+    items come from the awards list itself, so the preset's placeholder lines for them are
+    left out.
     """
     if not preset.budget:
         return
@@ -558,13 +615,18 @@ def lines_from_preset(conference: Conference, preset) -> None:
     settings.meal_location = level if has_meals else ""
     position = _next_position(conference)
     delegates = conference.planned_delegates
+    recipients = None
     for index, row in enumerate(preset.budget, start=1):
         if row.category in ("tien_thuong", "hien_vat"):
             continue
         key = None
-        quantity_milli = row.quantity_for(delegates) * 1000
+        if row.quantity == "recipients" and recipients is None:
+            recipients = _award_inputs(conference)[2]
+        quantity_milli = row.quantity_for(delegates, recipients or 0) * 1000
         norm_code = ""
-        if row.quantity == "delegates":
+        if row.quantity == "recipients":
+            key = f"recipients:{index}"
+        elif row.quantity == "delegates":
             if row.category == "nuoc_uong" and _line_by_key(conference, "drinks") is None:
                 key = "drinks"
                 quantity_milli = delegates * settings.days_milli

@@ -77,7 +77,13 @@ def estimate_document(sheet: EstimateSheet) -> Document:
     bold.add(len(rows))
     rows.append(["", "TỔNG CỘNG", "", "", "", vn.format_number(budget.total), ""])
     body: list = [
-        Table(COLUMNS, rows, font_size=11, total_rows=bold),
+        Table(
+            COLUMNS,
+            rows,
+            font_size=11,
+            total_rows=bold,
+            section_rows=bold - {len(rows) - 1},  # "IV NƯỚC UỐNG" never ends a page
+        ),
         Paragraph(
             [Run("Bằng chữ: ", bold=True), Run(budget.total_in_words + ".", italic=True)],
             indent=False,

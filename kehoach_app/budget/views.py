@@ -72,6 +72,11 @@ def estimate(conference_id: int):
     profile = (
         operations.get_profile(settings.norm_profile_id) if settings.norm_profile_id else None
     ) or operations.national_profile()
+    # decoration paid twice (the check blocks it): each line names the other one
+    doubled: dict[int, list[str]] = {}
+    for pair in logic.doubled_decoration(budget.rows, specs):
+        doubled.setdefault(pair.package.id, []).append(pair.item_line.content)
+        doubled.setdefault(pair.item_line.id, []).append(pair.package.content)
     return render_template(
         "budget/estimate.html",
         conference=conference,
@@ -86,6 +91,8 @@ def estimate(conference_id: int):
         has_meals=any(r.line.category == "an" for r in budget.rows),
         auto_families=logic.AUTO_FAMILIES,
         family=logic.derived_family,
+        doubled=doubled,
+        paid_elsewhere=logic.paid_elsewhere_sentence(operations.awards_paid_elsewhere(conference)),
         quantity=logic.format_quantity,
     )
 
@@ -304,12 +311,20 @@ def settings(conference_id: int):
         )
         db.session.commit()
     elif form.validate_on_submit():
-        if operations.update_settings(conference, form.settings_values()):
-            db.session.commit()
-            _undo_notice(conference, "Đã lưu thiết lập dự toán.")
-        else:
-            flash({"text": "Không có gì thay đổi."}, "info")
-        return _to_page(conference)
+        try:
+            changed = operations.update_settings(conference, form.settings_values())
+        except operations.MealLinesExist as error:
+            db.session.rollback()
+            form.meal_location.errors = [*form.meal_location.errors, str(error)]
+            flash({"text": NOT_SAVED}, "error")
+            changed = None
+        if changed is not None:
+            if changed:
+                db.session.commit()
+                _undo_notice(conference, "Đã lưu thiết lập dự toán.")
+            else:
+                flash({"text": "Không có gì thay đổi."}, "info")
+            return _to_page(conference)
     else:
         flash({"text": NOT_SAVED}, "error")
     return render_template(

@@ -1,5 +1,9 @@
 """Pre-signature checks of the conference's own facts: gaps "…" in the fields every signed
-document prints, the plan's number, the signer, the ngày ký, one number on two plans.
+document prints, the plan's number, the signer, the ngày ký, one number on two plans, the
+conference's date on a day off.
+
+The conference's own fields are reported here only, once, with every printout they reach: the
+plan's and the budget's rules skip a gap that comes from one of them (one fact, one problem).
 
 Read only. The plan's texts (căn cứ, mục đích, closing, Nơi nhận, edited paragraphs) are checked
 by plan/checks.py as the plan prints them.
@@ -163,7 +167,42 @@ def number_used_twice(context: CheckContext) -> Iterable[Problem]:
         )
 
 
+def date_on_day_off(context: CheckContext) -> Iterable[Problem]:
+    """WARN: the conference falls on a Saturday, a Sunday or a public holiday (the `holidays`
+    package, country VN: Bộ luật Lao động 2019, Điều 111–112, and the yearly swaps it knows) —
+    easily left there by Nhân bản, which keeps the day and month of last year's edition.
+
+    A warning, not a block, holiday or not: a conference on a day off is lawful and sometimes
+    meant (a ceremony held on the day it celebrates, a xã meeting on a Sunday so that people
+    who work can come); the printouts are not wrong by themselves, and the check must not push
+    the officer to "fix" a date he chose. It is worth a look because every document of the set
+    prints that date."""
+    try:
+        from ..tasks.logic import non_working_reason
+    except ImportError:  # pragma: no cover - the tasks part is not in this build
+        return
+    day = context.conference.date
+    reason = non_working_reason(day)
+    if not reason:
+        return
+    weekday = vn.weekday_name(day)
+    detail = weekday if reason == weekday else f"{weekday}, {reason}"
+    yield Problem(
+        key="info.date_day_off",
+        severity=WARN,
+        part="info",
+        message=(
+            f"Hội nghị tổ chức ngày {vn.format_date_short(day)}, là ngày nghỉ ({detail}): hãy "
+            "kiểm tra lại ngày tổ chức (hội nghị nhân bản từ năm trước giữ ngày, tháng cũ)."
+        ),
+        fix_url=_edit_url(context, "date"),
+        fix_label="Sửa ngày tổ chức",
+        printouts=(*SIGNED_PRINTOUTS, "chuong-trinh"),
+    )
+
+
 register_check("info", placeholders_in_fields)
 register_check("info", number_and_signer)
 register_check("info", signing_date)
 register_check("info", number_used_twice)
+register_check("info", date_on_day_off)

@@ -41,8 +41,13 @@ def default_date(year_launched: int, typical_month: int, today: dt.date) -> dt.d
     guess = dt.date(year_launched, month, 15)
     if guess <= today:
         guess = today + dt.timedelta(days=30)
-    # Conferences are held on working days: move a weekend guess to the Friday before.
-    while guess.weekday() >= 5:
+    # Conferences are held on working days: move a weekend or public-holiday guess to the
+    # working day before (the check before signing warns about a day off, conferences/checks).
+    try:
+        from ..tasks.logic import non_working_reason
+    except ImportError:  # pragma: no cover - the tasks part is not in this build
+        non_working_reason = None
+    while guess.weekday() >= 5 or (non_working_reason and non_working_reason(guess)):
         guess -= dt.timedelta(days=1)
     return guess
 

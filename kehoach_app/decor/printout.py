@@ -145,6 +145,7 @@ def _checklist_table(groups: list[logic.ChecklistGroup]) -> GridTable:
     for r in area_rows:
         commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), grey)]
     table.set_grid_style(commands)
+    table.keep_with_next = frozenset(area_rows)  # "II. TRONG HỘI TRƯỜNG" never ends a page
     return table
 
 

@@ -348,6 +348,17 @@ def _build_print_texts(conference: Conference, fmt: str) -> bytes:
     )
 
 
+def _missing_items(conference: Conference) -> list[str]:
+    """The checklist prints "Chưa có hạng mục trang trí nào." without items: not ready."""
+    return [] if operations.items_of(conference) else ["Chưa có hạng mục trang trí nào"]
+
+
+def _missing_size(conference: Conference) -> list[str]:
+    """The backdrop drawn at an assumed size ("Chưa nhập kích thước phông") is not ready."""
+    assumed = operations.backdrop_plan(conference).assumed_size
+    return ["Chưa có kích thước phông"] if assumed else []
+
+
 register_printout(
     Printout(
         key="bang-kiem-trang-tri",
@@ -356,6 +367,7 @@ register_printout(
         "hạn hoàn thành và chỗ ký của người kiểm tra.",
         formats=("pdf",),
         build=_build_checklist,
+        missing=_missing_items,
     )
 )
 register_printout(
@@ -366,6 +378,7 @@ register_printout(
         "pano, cây cảnh, kích thước.",
         formats=("pdf",),
         build=_build_backdrop,
+        missing=_missing_size,
     )
 )
 register_printout(

@@ -48,6 +48,33 @@ def protocol_key(person: _Person) -> tuple:
     return (rank == 0, rank, _name_key(person.full_name))
 
 
+def protocol_sections(people: Iterable[P], groups: Iterable) -> list[tuple[object, list[P]]]:
+    """People by group in protocol order (Nghị định 145/2013/NĐ-CP, 111/2018/NĐ-CP): the groups
+    in the officer's order (DelegateGroup.position — the presets give superiors, invited bodies,
+    then the host), each group's people by protocol_key (ranked first, then by name); last
+    (None, …) the delegates in no known group. Groups without people are left out.
+
+    The one order of the MC's introduction, the giấy mời, the envelope labels and the register:
+    a delegate without a rank keeps his group's place."""
+    ordered_groups = sorted(groups, key=lambda g: (g.position, g.id))
+    known = {g.id for g in ordered_groups}
+    by_group: dict[object, list[P]] = {}
+    for person in people:
+        by_group.setdefault(person.group_id if person.group_id in known else None, []).append(
+            person
+        )
+    sections = [(g, sorted(by_group[g.id], key=protocol_key)) for g in ordered_groups
+                if g.id in by_group]  # fmt: skip
+    if None in by_group:
+        sections.append((None, sorted(by_group[None], key=protocol_key)))
+    return sections
+
+
+def protocol_order(people: Iterable[P], groups: Iterable) -> list[P]:
+    """protocol_sections, one person after another."""
+    return [person for _group, members in protocol_sections(people, groups) for person in members]
+
+
 def sort_delegates(people: Iterable[P], order: str = "protocol") -> list[P]:
     """People in protocol order or in Vietnamese name order (tên, tên đệm, họ)."""
     if order == "name":
@@ -419,27 +446,77 @@ def progress(counts: Tally, planned: PlannedTotal, max_lines: int = 4) -> Progre
     return Progress(percent=percent, confirmed=total.confirmed, planned=planned.total, todo=todo)
 
 
-def role_of(position: str, unit: str) -> str:
-    """Chức vụ and đơn vị as officials write them after a name.
+# Abbreviations officials write for a body, folded (fold_accents): "UBND" and "Ủy ban nhân
+# dân" name one body, so "Chủ tịch Ủy ban MTTQ Việt Nam phường" already holds the unit "Ủy ban
+# Mặt trận Tổ quốc Việt Nam phường".
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân",
+    "hdnd": "hội đồng nhân dân",
+    "mttqvn": "mặt trận tổ quốc việt nam",
+    "mttq": "mặt trận tổ quốc",
+    "ub": "ủy ban",
+    "vn": "việt nam",
+    "tp": "thành phố",
+    "bch": "ban chấp hành",
+    "ldld": "liên đoàn lao động",
+}
+# A position that names a whole body where it is ("Chủ tịch Hội Nông dân xã", "Phó Chủ tịch
+# UBND phường") takes a comma before another unit; a title alone ("Phó Giám đốc", "Giáo viên")
+# reads straight into it: "Phó Giám đốc Sở Nội vụ tỉnh".
+_PLACE_WORDS = (
+    "xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho", "viet nam",
+    "uy ban nhan dan", "hoi dong nhan dan", "mat tran to quoc",
+)  # fmt: skip
 
-    "Chủ tịch" + "UBND xã Tân Hòa" → "Chủ tịch UBND xã Tân Hòa"; words the two share are
-    written once: "Trưởng phòng" + "Phòng Văn hóa - Xã hội" → "Trưởng phòng Văn hóa - Xã hội",
-    "Bí thư Đảng ủy" + "Đảng ủy xã Tân Hòa" → "Bí thư Đảng ủy xã Tân Hòa"; a position that
-    already names its unit is kept alone.
+
+def _body_words(text: str, folded: bool = True) -> list[str]:
+    """Words with abbreviations spelt out: "Ủy ban MTTQ" → uy ban mat tran to quoc; folded
+    (no accents) to find a unit inside a position, with accents to join words the two share
+    ("trưởng" is not "Trường")."""
+    words = []
+    for word in re.findall(r"\w+", vn.nfc(text).casefold().replace("uỷ", "ủy")):
+        expanded = _ABBREVIATIONS.get(fold_accents(word), word)
+        words += (fold_accents(expanded) if folded else expanded).split()
+    return words
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return n > 0 and any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _names_a_body(position: str) -> bool:
+    words = _body_words(position)
+    return any(_contains(words, place.split()) for place in _PLACE_WORDS)
+
+
+def role_of(position: str, unit: str) -> str:
+    """Chức vụ and đơn vị as officials write them after a name, the same body never twice.
+
+    "Chủ tịch" + "UBND xã Tân Hòa" → "Chủ tịch UBND xã Tân Hòa" (a bare title reads straight
+    into its unit); words the two share are written once: "Trưởng phòng" + "Phòng Văn hóa - Xã
+    hội" → "Trưởng phòng Văn hóa - Xã hội", "Bí thư Đảng ủy" + "Đảng ủy xã Tân Hòa" → "Bí thư
+    Đảng ủy xã Tân Hòa"; a position that already names its unit — compared without accents and
+    with abbreviations spelt out ("Ủy ban MTTQ" = "Ủy ban Mặt trận Tổ quốc") — is kept alone;
+    a position naming another body takes a comma: "Chủ tịch Hội Nông dân xã, Ủy ban MTTQ Việt
+    Nam xã".
     """
     position, unit = vn.clean_text(position), vn.clean_text(unit)
     if not unit:
         return position
     if not position:
         return unit
-    if unit.casefold() in position.casefold():
+    p_body, u_body = _body_words(position), _body_words(unit)
+    if _contains(p_body, u_body):
         return position
     p_words, u_words = position.split(), unit.split()
-    folded_p = [w.casefold() for w in p_words]
-    folded_u = [w.casefold() for w in u_words]
-    for k in range(min(len(p_words), len(u_words) - 1), 0, -1):
-        if folded_p[-k:] == folded_u[:k]:
-            return " ".join(p_words + u_words[k:])
+    for k in range(len(p_words), 0, -1):
+        tail = _body_words(" ".join(p_words[-k:]), folded=False)
+        for j in range(1, len(u_words)):
+            if _body_words(" ".join(u_words[:j]), folded=False) == tail:
+                return " ".join(p_words + u_words[j:])
+    if _names_a_body(position):
+        return f"{position}, {unit}"
     return f"{position} {unit}"
 
 

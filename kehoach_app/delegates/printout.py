@@ -33,7 +33,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import vn
 from ..conferences.logic import conference_summary, time_and_day
@@ -47,6 +47,7 @@ from ..printing.pdf import (
     LongGrid,
     SheetStart,
     build_pdf,
+    fit_grid,
     header_flowables,
     markup,
     signature_flowables,
@@ -54,7 +55,7 @@ from ..printing.pdf import (
     table_cell,
 )
 from ..printouts import Printout, register_printout
-from .logic import role_of, sort_delegates
+from .logic import protocol_order, role_of, sort_delegates
 from .models import REPLIES, Delegate, DelegateGroup
 
 __all__ = [
@@ -299,11 +300,20 @@ def _note(delegate: Delegate) -> str:
 
 
 def delegate_rows(
-    delegates: Iterable[Delegate], order: str = "protocol", start: int = 1
+    delegates: Iterable[Delegate],
+    order: str = "protocol",
+    start: int = 1,
+    groups: Sequence[DelegateGroup] | None = None,
 ) -> list[DelegateRow]:
-    """Delegates sorted (protocol rank or Vietnamese name order) and numbered from ``start``."""
+    """Delegates sorted and numbered from ``start``: in protocol order — by group, as the MC
+    introduces them (logic.protocol_order) when ``groups`` are given, by rank alone within one
+    group — or in Vietnamese name order."""
+    if order == "protocol" and groups is not None:
+        ordered = protocol_order(delegates, groups)
+    else:
+        ordered = sort_delegates(delegates, order)
     rows = []
-    for number, d in enumerate(sort_delegates(delegates, order), start=start):
+    for number, d in enumerate(ordered, start=start):
         substitute = vn.clean_text(d.substitute_name)
         rows.append(
             DelegateRow(
@@ -359,7 +369,7 @@ def invitation_data(
         event=vn.clean_text(conference.title),
         time_line=time_and_day(conference.start_time, conference.date),
         venue=_venue(conference),
-        guests=tuple(delegate_rows(delegates, order)),
+        guests=tuple(delegate_rows(delegates, order, groups=conference_groups(conference))),
         meta_title=f"Giấy mời — {vn.clean_text(conference.title)}",
     )
 
@@ -416,7 +426,7 @@ def _sheet_data(
         title=title,
         subject=_subject(conference),
         info_line=info,
-        rows=tuple(delegate_rows(delegates, order)),
+        rows=tuple(delegate_rows(delegates, order, groups=conference_groups(conference))),
         meta_title=f"{title.capitalize()} — {vn.clean_text(conference.title)}",
     )
 
@@ -699,9 +709,12 @@ def _grid_pages(
     """
     fonts = register_fonts()
     s = styles()
+    # measured before drawn (issue 15): an STT of 1005 never wraps, words never break
+    widths, size = fit_grid(
+        [c.title for c in columns], [c.width_mm * L.MM for c in columns], rows, size, spans
+    )
     cell_style = {a: s[f"{k}_{size:g}"] for a, k in (("left", "cell"), ("center", "cell_center"))}
     pad_x, pad_y = L.TABLE_PADDING_X, L.TABLE_PADDING_Y
-    widths = [c.width_mm * L.MM for c in columns]
 
     def cell(text: str, j: int):
         return table_cell(text, cell_style[columns[j].align], widths[j] - CELL_SLACK)
@@ -742,7 +755,11 @@ def _grid_pages(
             if i in spans
         ]
 
-    return [*heading, LongGrid([header], body, widths, commands, h_align="CENTER")]
+    keep = [i for i in spans if i < len(rows) - 1]  # a group heading never ends a page
+    return [
+        *heading,
+        LongGrid([header], body, widths, commands, h_align="CENTER", keep_with_next=keep),
+    ]
 
 
 def _date(d: dt.date | None) -> str:
@@ -1081,7 +1098,8 @@ def invitations_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
 def envelope_labels_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
     """Envelope labels (A4, 2 × 7 labels of 99,1 × 38,1 mm), in protocol order."""
     title = f"Nhãn phong bì — {vn.clean_text(conference.title)}"
-    return render_envelope_labels(delegate_rows(delegates), meta_title=title)
+    rows = delegate_rows(delegates, groups=conference_groups(conference))
+    return render_envelope_labels(rows, meta_title=title)
 
 
 def tracking_sheet_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
@@ -1119,13 +1137,22 @@ def sign_in_sheet_xlsx(conference: Conference, delegates: list[Delegate]) -> byt
 # =============================================================================================
 
 
+def missing_delegates(conference: Conference) -> list[str]:
+    """What the print centre says while every delegates printout would print only its
+    "Chưa có đại biểu …" page: never "Sẵn sàng" over a placeholder."""
+    count = db.session.scalar(
+        select(func.count()).select_from(Delegate).where(Delegate.conference_id == conference.id)
+    )
+    return [] if count else [NO_DELEGATES]
+
+
 def _catalogue_entry(key, title, description, pdf, xlsx=None) -> Printout:
     def build(conference: Conference, fmt: str) -> bytes:
         delegates = conference_delegates(conference)
         return (xlsx if fmt == "xlsx" else pdf)(conference, delegates)
 
     formats = ("pdf", "xlsx") if xlsx else ("pdf",)
-    return Printout(key, title, description, formats, build)
+    return Printout(key, title, description, formats, build, missing=missing_delegates)
 
 
 for _entry in (

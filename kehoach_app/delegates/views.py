@@ -44,6 +44,7 @@ from .logic import (
     group_key,
     planned_total,
     progress,
+    role_of,
     search_delegates,
     shorten,
     sort_delegates,
@@ -56,6 +57,15 @@ from .presetting import add_preset_groups
 from . import checks, printout  # noqa: F401 — registers the checks and the printouts
 
 bp = Blueprint("delegates", __name__)
+
+
+@bp.app_template_filter("role")
+def _role_filter(person) -> str:
+    """Chức vụ, đơn vị as one phrase, the same body never twice (logic.role_of)."""
+    if isinstance(person, dict):  # a row of the import's preview
+        return role_of(person.get("position") or "", person.get("unit") or "")
+    return role_of(person.position or "", person.unit or "")
+
 
 PAGE_SIZE = 100
 INVITATION_FILTERS = {"da-gui": "Đã gửi giấy mời", "chua-gui": "Chưa gửi giấy mời"}

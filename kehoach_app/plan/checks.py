@@ -8,6 +8,7 @@ same blocks the plan page and the printout show.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from flask import url_for
@@ -15,6 +16,7 @@ from flask import url_for
 from .. import vn
 from ..budget import checks as budget_checks
 from ..checks import BLOCK, CheckContext, Problem, register_check
+from ..conferences.checks import PRINTED_FIELDS
 from ..conferences.logic import dates_in, placeholder_gaps
 from .logic import ShownBlock, recipients
 from .operations import shown_blocks
@@ -63,14 +65,54 @@ def _source(context: CheckContext, shown: ShownBlock) -> tuple[str, str]:
     return name, f"{url}#{field}" if field else url
 
 
+# What a conference field's gap is replaced with before the plan's own gaps are looked for.
+_FIELD_MASK = "▢"
+
+
+def _field_values_with_gaps(context: CheckContext) -> list[str]:
+    """The conference's printed fields that hold a "…" (the info rule reports those), as the
+    plan quotes them: without a closing full stop or a leading "từ"."""
+    values = []
+    for field, _label in PRINTED_FIELDS:
+        value = vn.clean_text(getattr(context.conference, field) or "").rstrip(".")
+        if value.lower().startswith("từ "):
+            value = value[3:]
+        if placeholder_gaps(value):
+            values.append(value)
+    return values
+
+
+def _own_gaps(text: str, field_values: list[str]):
+    """The gaps of a generated paragraph that are not a conference field's: the field's words
+    are masked first (the plan may lower their first letter), and a gap whose quoted words are
+    all inside a field's value is left out too. One fact, one problem: the info rule reports a
+    field's "…" once, with every printout it reaches (docs/one-truth.md)."""
+    for value in field_values:
+        text = re.sub(re.escape(value), _FIELD_MASK, text, flags=re.IGNORECASE)
+    for gap in placeholder_gaps(text):
+        words = gap.fragment.strip("…").strip().casefold()
+        if any(words and words in value.casefold() for value in field_values):
+            continue
+        yield gap
+
+
 def placeholders_in_plan(context: CheckContext) -> Iterable[Problem]:
     """A "…" the plan would print: "Quyết định số …/…/QĐ-UBND ngày …" in the căn cứ, a gap in
-    an edited paragraph, in Nơi nhận. One problem a line, quoting the words around the gap."""
+    an edited paragraph, in Nơi nhận. One problem a line, quoting the words around the gap.
+    A gap a generated paragraph takes from a conference field (the funding source "năm …")
+    is the info rule's; in a paragraph the officer edited the words are his, so it is the
+    plan's."""
+    field_values = _field_values_with_gaps(context)
     for shown in _blocks(context):
         if not shown.block.key:
             continue  # headings: fixed words of the program
         name, url = _source(context, shown)
-        for gap in placeholder_gaps(shown.text):
+        gaps = (
+            placeholder_gaps(shown.text)
+            if shown.edited
+            else list(_own_gaps(shown.text, field_values))
+        )
+        for gap in gaps:
             yield Problem(
                 key="plan.placeholder",
                 severity=BLOCK,

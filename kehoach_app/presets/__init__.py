@@ -39,6 +39,7 @@ from kehoach_app.conferences.vocab import (
 __all__ = [
     "DELEGATES",
     "FORMAT_VERSION",
+    "RECIPIENTS",
     "PLACEHOLDERS",
     "AgendaPreset",
     "BudgetPreset",
@@ -62,6 +63,9 @@ PLACEHOLDERS: tuple[str, ...] = ("year_reviewed", "year_launched", "place", "iss
 
 #: A budget line whose ``quantity`` is this string counts one unit per planned delegate.
 DELEGATES = "delegates"
+#: A budget line whose ``quantity`` is this string counts one unit per award recipient (the
+#: flowers handed on stage): the budget keeps it in step with the awards list.
+RECIPIENTS = "recipients"
 
 _SUFFIX = ".toml"
 _PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -176,7 +180,7 @@ class DecorPreset:
 
 @dataclass(frozen=True)
 class BudgetPreset:
-    """One budget line; ``quantity`` is a number or :data:`DELEGATES`."""
+    """One budget line; ``quantity`` is a number, :data:`DELEGATES` or :data:`RECIPIENTS`."""
 
     category: str
     content: str
@@ -185,10 +189,13 @@ class BudgetPreset:
     unit_price: int
     note: str
 
-    def quantity_for(self, planned_delegates: int) -> int:
-        """The line's quantity, with :data:`DELEGATES` read as ``planned_delegates``."""
+    def quantity_for(self, planned_delegates: int, recipients: int = 0) -> int:
+        """The line's quantity, with :data:`DELEGATES` read as ``planned_delegates`` and
+        :data:`RECIPIENTS` as ``recipients``."""
         if self.quantity == DELEGATES:
             return planned_delegates
+        if self.quantity == RECIPIENTS:
+            return recipients
         assert isinstance(self.quantity, int)
         return self.quantity
 
@@ -466,7 +473,7 @@ def _budget(r: _Reader, data: Mapping[str, Any]) -> tuple[BudgetPreset, ...]:
         w = f"budget[{i}]."
         r.only(row, keys, w)
         quantity = r.get(row, "quantity", w)
-        if quantity != DELEGATES:
+        if quantity not in (DELEGATES, RECIPIENTS):
             quantity = r.integer(row, "quantity", w, minimum=1)
         lines.append(
             BudgetPreset(

@@ -39,6 +39,7 @@ from .document import (
     KeyValue,
     PageBreak,
     Paragraph,
+    Run,
     Signature,
     Spacer,
     Table,
@@ -580,12 +581,40 @@ def _title(w: _Writer, title: str, subtitle: str, after_header: bool) -> None:
         w.gap(w.doc, L.TITLE_GAP_AFTER)
 
 
+def _breakable(text: str, room: float, face: L.Face) -> str:
+    """Text for a Word cell: a word too wide for the cell may break after its "/" (Word
+    breaks after "-" itself, never after "/", and cuts anywhere a word that does not fit):
+    a zero-width space marks the place. Numbers are never touched: their column holds them."""
+    if "/" not in text:
+        return text
+    out = []
+    for word in re.split(r"(\s+)", text):
+        if "/" in word and not L.is_number_like(word) and face.width(word) > room:
+            word = "/\u200b".join(word.split("/")).rstrip("\u200b")
+        out.append(word)
+    return "".join(out)
+
+
+def _keep_row_with_next(row) -> None:
+    """Every paragraph of a table row keeps with the next: Word moves the row to the next
+    page with the row under it (a section row never ends a page)."""
+    for p in row._tr.iter(qn("w:p")):
+        ppr = p.find(_W_PPR)
+        if ppr is None:
+            ppr = p.makeelement(_W_PPR, {})
+            p.insert(0, ppr)
+        if ppr.find(_W_KEEP_NEXT) is None:
+            _insert_ppr_child(ppr, OxmlElement("w:keepNext"))
+
+
 def _table(w: _Writer, block: Table) -> None:
     if not block.columns:
         return
-    size = block.font_size or 12
-    shares = L.relative_widths([c.width for c in block.columns])
-    t, _ = w.table(
+    from .pdf import CELL_SLACK, fitted_table  # one measure for both renderers
+
+    widths, size = fitted_table(block, w.text_width, CELL_SLACK + L.DOCX_CELL_SLACK)
+    shares = [x / w.text_width for x in widths]
+    t, col_widths = w.table(
         w.doc,
         shares,
         w.text_width,
@@ -594,24 +623,39 @@ def _table(w: _Writer, block: Table) -> None:
         padding_y=L.TABLE_PADDING_Y,
     )
     leading = size * L.LINE_SPACING
+    face = L.Face(w.fonts.regular, size)
+    rooms = [x - 2 * L.TABLE_PADDING_X for x in col_widths]
 
-    def fill(cell, content, align, bold):
+    def fill(cell, content, align, bold, room):
         p = w.first_paragraph(cell)
         w.fmt(p, align=align, size=size, leading=leading)
+        if isinstance(content, str):
+            content = _breakable(L.clean(content), room, face)
+        else:
+            content = [
+                Run(_breakable(L.clean(r.text), room, face), r.bold, r.italic, r.underline)
+                for r in content
+            ]
         w.runs(p, content, size, bold=bold)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
     if block.header:
         row = t.add_row()
+        _cant_split(row)
         if block.repeat_header:
             _repeat_as_header(row)
-        for cell, column in zip(row.cells, block.columns, strict=True):
-            fill(cell, column.title, "center", True)
+        for j, (cell, column) in enumerate(zip(row.cells, block.columns, strict=True)):
+            fill(cell, column.title, "center", True, rooms[j])
+        _keep_row_with_next(row)
+    bold_rows = set(block.total_rows) | set(block.section_rows)
     for i, values in enumerate(block.rows):
         row = t.add_row()
-        bold = i in block.total_rows
+        _cant_split(row)  # a row never splits across two pages
+        bold = i in bold_rows
         for j, (cell, column) in enumerate(zip(row.cells, block.columns, strict=True)):
-            fill(cell, values[j] if j < len(values) else "", column.align, bold)
+            fill(cell, values[j] if j < len(values) else "", column.align, bold, rooms[j])
+        if i in block.section_rows and i < len(block.rows) - 1:
+            _keep_row_with_next(row)
     w.gap(w.doc, L.PARAGRAPH_SPACE_AFTER)
 
 
@@ -723,13 +767,29 @@ def _recipients_cell(w: _Writer, cell, recipients: list[str]) -> None:
     _fill(w, cell, write)
 
 
+def _keep_end_with_signature(w: _Writer) -> None:
+    """The signature never stands alone on a page: the last two paragraphs, or the last two
+    rows of a closing table, keep with it (issue 15)."""
+    body = [el for el in w.doc.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
+    paragraphs = 0
+    for el in reversed(body):
+        if el.tag == qn("w:tbl"):
+            rows = el.findall(qn("w:tr"))
+            for tr in rows[-2:]:
+                for p in tr.iter(qn("w:p")):
+                    DocxParagraph(p, w.doc.part).paragraph_format.keep_with_next = True
+            return
+        DocxParagraph(el, w.doc.part).paragraph_format.keep_with_next = True
+        if "".join(el.itertext()).strip():
+            paragraphs += 1  # the gap after a table is no line of text
+        if paragraphs >= 2:
+            return
+
+
 def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) -> None:
     if not signatures and not recipients:
         return
-    last = w.doc.element.body[-2] if len(w.doc.element.body) > 1 else None
-    if last is not None and last.tag == qn("w:p"):
-        # the signature never stands alone on the last page: the last paragraph goes with it
-        DocxParagraph(last, w.doc.part).paragraph_format.keep_with_next = True
+    _keep_end_with_signature(w)
     w.gap(w.doc, L.SIGNATURE_GAP_BEFORE, keep_with_next=True)
     if len(signatures) <= 1:
         t, (left_w, right_w) = w.table(

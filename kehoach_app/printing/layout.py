@@ -133,7 +133,7 @@ def agency_name(text: str) -> str:
     if "\n" in name:
         return name
     for kind in AGENCY_KINDS:
-        rest = name[len(kind):]
+        rest = name[len(kind) :]
         if name.startswith(kind) and rest.startswith(" ") and rest.strip():
             return f"{kind}\n{rest.strip()}"
     return name
@@ -224,6 +224,7 @@ DOCX_CELL_SLACK = 2.0
 
 _BREAK_AFTER = re.compile(r"(?<=[/\-–])(?=[^/\-–])")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_RUN_OF_SPACES = re.compile(" {2,}")
 
 
 def word_fragments(word: str) -> list[str]:
@@ -239,10 +240,6 @@ def is_number_like(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or bool(_ROMAN.match(word))
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 @dataclass(frozen=True)
 class CellMeasure:
     """A cell's narrowest and widest width at size 1 (scale by the size): ``least`` is its
@@ -250,6 +247,15 @@ class CellMeasure:
 
     least: float
     most: float
+
+
+def _word_least(word: str, font: str, cap: float) -> float:
+    """The room (size 1) a word asks of its column: whole, unless it is a text word wider
+    than ``cap``, which asks only for its widest piece between "/" and "-"."""
+    w = stringWidth(word, font, 1)
+    if w > cap and not is_number_like(word):
+        w = min(max(stringWidth(p, font, 1) for p in word_fragments(word)), max(cap, 0.0))
+    return w
 
 
 def measure_cell(text: str, font: str, cap: float, nowrap: bool = False) -> CellMeasure:
@@ -260,16 +266,7 @@ def measure_cell(text: str, font: str, cap: float, nowrap: bool = False) -> Cell
     most = max((stringWidth(line, font, 1) for line in lines), default=0.0)
     if nowrap:
         return CellMeasure(most, most)
-    least = 0.0
-    for line in lines:
-        for word in line.split():
-            w = stringWidth(word, font, 1)
-            if w <= least:
-                continue
-            if w > cap and not is_number_like(word):
-                w = max(stringWidth(p, font, 1) for p in word_fragments(word))
-                w = min(w, cap) if w > cap else w
-            least = max(least, w)
+    least = max((_word_least(w, font, cap) for line in lines for w in line.split()), default=0.0)
     return CellMeasure(least, most)
 
 
@@ -281,6 +278,7 @@ def fit_columns(
     *,
     padding: float,
     min_size: float = TABLE_MIN_SIZE,
+    hold: list[bool] | None = None,
 ) -> tuple[list[float], float]:
     """Column widths (points, summing to ``total``) and the font size of a table.
 
@@ -288,9 +286,11 @@ def fit_columns(
     are the wish; the content overrules it: every column is at least as wide as its widest
     unbreakable word (numbers never wrap), and a column whose text would wrap takes room from
     columns whose content is narrower than their share. A table whose words cannot fit at
-    ``size`` steps down 1 pt at a time to ``min_size``.
+    ``size`` steps down 1 pt at a time to ``min_size``. A column in ``hold`` (one left blank to
+    be written or signed in by hand) keeps its share unless words elsewhere need it.
     """
     n = len(weights)
+    hold = hold or [False] * n
     shares = relative_widths(weights)
     least1 = [max((m.least for m in col), default=0.0) for col in measures]
     most1 = [max((m.most for m in col), default=0.0) for col in measures]
@@ -299,10 +299,15 @@ def fit_columns(
         s = max(s - 1, min_size)
     mins = [x * s + padding for x in least1]
     wants = [max(x * s + padding, m) for x, m in zip(most1, mins, strict=True)]
+    shares_w = [share * total for share in shares]
+    # a column held open wants its whole share: it gives room only to words that need it
+    wants = [
+        max(want, sw) if h else want for want, sw, h in zip(wants, shares_w, hold, strict=True)
+    ]
     if sum(mins) > total:  # even the floor size cannot hold every word: shrink all alike
         k = total / sum(mins)
         return [m * k for m in mins], s
-    widths = [share * total for share in shares]
+    widths = list(shares_w)
     # 1. every column at least its widest word, the room taken first from what other columns
     #    do not need for their content, then from what they hold beyond their words
     for _ in range(n + 1):
@@ -337,7 +342,7 @@ def fit_columns(
 
 
 def break_words(
-    line: list[tuple[str, str]], size: float, rooms: list[float]
+    line: list[tuple[str, str]], size: float, rooms: list[float], shrink: float = 0.05
 ) -> list[list[tuple[str, str]]]:
     """One hard line of (text, font) pieces broken greedily into lines no wider than the room
     of each (``rooms[i]``, the last repeated): between words, as ReportLab's Paragraph breaks,
@@ -348,6 +353,9 @@ def break_words(
     current: list[tuple[str, str]] = []
     pending_space = 0.0
     for text, font in line:
+        # a run of spaces is kept as typed (as the Paragraph keeps it: no-break spaces and
+        # one breaking space), "Số:      /KH-UBND"
+        text = _RUN_OF_SPACES.sub(lambda m: "\u00a0" * (len(m.group()) - 1) + " ", text)
         parts = text.split(" ")
         for k, part in enumerate(parts):
             if k:  # a space before this part
@@ -368,15 +376,19 @@ def break_words(
 
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0.0
+    count = 0  # words on the line; like the Paragraph, each space may shrink by ``shrink``
     for pieces, space in words:
         w = width(pieces)
-        if lines[-1] and used + space + w <= room(len(lines) - 1) + 1e-6:
+        limit = room(len(lines) - 1) + shrink * space * count
+        if lines[-1] and used + space + w <= limit:
             lines[-1] += [(" ", pieces[0][1]), *pieces]
             used += space + w
+            count += 1
             continue
         if lines[-1]:
             lines.append([])
             used = 0.0
+        count = 1
         if w <= room(len(lines) - 1) + 1e-6:
             lines[-1] += pieces
             used = w
@@ -421,19 +433,52 @@ def measure_table(
     total: float,
     size: float,
 ) -> list[list[CellMeasure]]:
-    """Each column's cells measured at size 1: the header in bold, each body cell as
-    (plain text, bold). Cells that are one number-like word are measured once per text."""
+    """Each column measured at size 1 (its widest word, its widest line): the header in
+    bold, each body cell given as (plain text, bold). A 1,000-row list is measured in a few
+    tens of milliseconds: a cell narrower than the column's widest word so far is not split
+    into words."""
     cap = WORD_MAX_SHARE * total / size
-    columns: list[list[CellMeasure]] = [[] for _ in nowrap]
-    cache: dict[tuple[str, bool, bool], CellMeasure] = {}
-    for j, title in enumerate(header or []):
-        columns[j].append(measure_cell(title, fonts.bold, cap))
+    n = len(nowrap)
+    least = [0.0] * n
+    most = [0.0] * n
+    words: dict[tuple[str, str], float] = {}  # names repeat their words: measured once
+    for j, title in enumerate((header or [])[:n]):
+        m = measure_cell(title, fonts.bold, cap)
+        least[j], most[j] = max(least[j], m.least), max(most[j], m.most)
     for row in rows:
-        for j, (text, bold) in enumerate(row[: len(nowrap)]):
-            key = (text, bold, nowrap[j])
-            m = cache.get(key)
-            if m is None:
-                m = measure_cell(text, fonts.bold if bold else fonts.regular, cap, nowrap[j])
-                cache[key] = m
-            columns[j].append(m)
-    return columns
+        for j, (text, bold) in enumerate(row[:n]):
+            if not text:
+                continue
+            font = fonts.bold if bold else fonts.regular
+            if "\n" in text:
+                m = measure_cell(text, font, cap, nowrap[j])
+                least[j], most[j] = max(least[j], m.least), max(most[j], m.most)
+                continue
+            width = stringWidth(text, font, 1)
+            if width > most[j]:
+                most[j] = width
+            if width <= least[j]:
+                continue  # no word of it can be wider than the widest word so far
+            if nowrap[j]:
+                word_w = width
+            else:
+                word_w = 0.0
+                for word in text.split():
+                    w = words.get((word, font))
+                    if w is None:
+                        w = words[(word, font)] = _word_least(word, font, cap)
+                    if w > word_w:
+                        word_w = w
+            if word_w > least[j]:
+                least[j] = word_w
+    return [[CellMeasure(lo, hi)] for lo, hi in zip(least, most, strict=True)]
+
+
+def blank_columns(rows: list[list[tuple[str, bool]]], n: int) -> list[bool]:
+    """Columns with no text in any body row: left blank to be written or signed in."""
+    filled = [False] * n
+    for row in rows:
+        for j, (text, _) in enumerate(row[:n]):
+            if not filled[j] and text.strip():
+                filled[j] = True
+    return [not f for f in filled]

@@ -42,6 +42,7 @@ from reportlab.platypus import Table as RLTable
 from . import layout as L
 from .document import (
     BulletList,
+    Column,
     Document,
     Header,
     Heading,
@@ -63,6 +64,7 @@ __all__ = [
     "body_flowables",
     "build_pdf",
     "escape",
+    "fit_grid",
     "header_flowables",
     "markup",
     "page_callback",
@@ -556,9 +558,7 @@ class GridTable(RLTable):
             if isinstance(part, GridTable):
                 part._grid_commands = self._grid_commands
                 part.keep_with_next = frozenset(
-                    r - (cut - head if k else 0)
-                    for r in keep
-                    if (r >= cut if k else r < cut)
+                    r - (cut - head if k else 0) for r in keep if (r >= cut if k else r < cut)
                 )
         return parts
 
@@ -815,7 +815,7 @@ class LineCell(Flowable):
         lines: list[list[tuple[str, str]]] = []
         for line in self._lines:
             rooms = self._rooms(width, len(lines) + 2)[len(lines) :]
-            lines += L.break_words(line, size, rooms)
+            lines += L.break_words(line, size, rooms, self.style.spaceShrinkage)
         self._drawn = lines
         self._drawn_widths = [sum(stringWidth(t, f, size) for t, f in line) for line in lines]
 
@@ -890,14 +890,29 @@ class LineCell(Flowable):
         rooms = self._rooms(self.width, len(self._drawn))
         for i, (line, width) in enumerate(zip(self._drawn, self._drawn_widths, strict=True)):
             x = style.leftIndent + (style.firstLineIndent if i == 0 else 0)
+            spaces = sum(text.count(" ") for text, _ in line)
             if style.alignment == TA_CENTER:
-                x += (rooms[i] - width) / 2
+                x += max(rooms[i] - width, 0 if spaces else rooms[i] - width) / 2
             elif style.alignment == TA_RIGHT:
-                x += rooms[i] - width
-            for text, font in line:
-                canvas.setFont(font, style.fontSize)
-                canvas.drawString(x, y, text)
-                x += stringWidth(text, font, style.fontSize)
+                x += max(rooms[i] - width, 0 if spaces else rooms[i] - width)
+            if width > rooms[i] + 1e-6 and spaces:
+                # the Paragraph's spaces shrink (by at most 5 %) to keep the line in its room
+                shrink = (width - rooms[i]) / spaces
+                for text, font in line:
+                    canvas.setFont(font, style.fontSize)
+                    words = text.split(" ")
+                    for k, word in enumerate(words):
+                        word += " " if k < len(words) - 1 else ""
+                        if word:
+                            canvas.drawString(x, y, word)
+                            x += stringWidth(word, font, style.fontSize)
+                        if k < len(words) - 1:
+                            x -= shrink
+            else:
+                for text, font in line:
+                    canvas.setFont(font, style.fontSize)
+                    canvas.drawString(x, y, text)
+                    x += stringWidth(text, font, style.fontSize)
             y -= style.leading
 
 
@@ -942,29 +957,88 @@ def frame_width(landscape: bool = False) -> float:
     return page_width - (L.MARGIN_LEFT_MM + L.MARGIN_RIGHT_MM) * L.MM
 
 
-def _table_flowable(block: Table, width: float | None = None) -> Flowable:
-    """A ruled table; ``width`` (the frame's, when known) lets a one-line plain cell go in as
-    a string, which the table draws itself: the cheapest cell of a 1,000-row list."""
+def fitted_table(
+    block: Table, width: float, padding: float | None = None
+) -> tuple[list[float], float]:
+    """Column widths (points) and font size of a ruled table measured before it is drawn
+    (layout.fit_columns): numbers never wrap, words never break, a table too wide for the
+    page steps its size down to 10 pt."""
     fonts = register_fonts()
     size = block.font_size or 12
+    bold_rows = set(block.total_rows) | set(block.section_rows)
+    n = len(block.columns)
+    rows = [
+        [
+            # a plain string is measured as given (cleaning only drops what prints nothing)
+            (row[j], i in bold_rows)
+            if j < len(row) and isinstance(row[j], str)
+            else (L.plain_text(row[j]), i in bold_rows or _is_bold(row[j]))
+            if j < len(row)
+            else ("", False)
+            for j in range(n)
+        ]
+        for i, row in enumerate(block.rows)
+    ]
+    header = [c.title for c in block.columns] if block.header else None
+    nowrap = [c.nowrap for c in block.columns]
+    measures = L.measure_table(header, rows, nowrap, fonts, width, size)
+    return L.fit_columns(
+        measures,
+        [c.width for c in block.columns],
+        width,
+        size,
+        padding=CELL_SLACK if padding is None else padding,
+        hold=L.blank_columns(rows, n),
+    )
+
+
+def fit_grid(
+    titles: list[str],
+    widths: list[float],
+    rows: list[list[str]],
+    size: float,
+    skip: Iterable[int] = (),
+) -> tuple[list[float], float]:
+    """Widths (points) and font size for a module's own ruled grid of plain-string rows,
+    measured as a Document's Table is (fitted_table): ``widths`` is the wish, spanning rows
+    (``skip``) are left out of the measure."""
+    skip = set(skip)
+    block = Table(
+        [Column(title, w) for title, w in zip(titles, widths, strict=True)],
+        [row for i, row in enumerate(rows) if i not in skip],
+        font_size=size,
+    )
+    return fitted_table(block, sum(widths))
+
+
+def _is_bold(value: Inline) -> bool:
+    return not isinstance(value, str) and any(r.bold for r in value)
+
+
+def _table_flowable(block: Table, width: float | None = None) -> Flowable:
+    """A ruled table, its columns measured from the content (``width`` is the frame's); a
+    one-line plain cell goes in as a string, which the table draws itself: the cheapest cell
+    of a 1,000-row list."""
+    fonts = register_fonts()
+    if not block.columns:
+        return RLSpacer(1, 0)
+    width = width or frame_width()
+    col_widths, size = fitted_table(block, width)
     data: list[list] = []
     if block.header:
-        data.append(
-            [RLParagraph(markup(c.title), _cell_style(size, "cell_header")) for c in block.columns]
-        )
+        data.append([LineCell(c.title, _cell_style(size, "cell_header")) for c in block.columns])
     kinds = {"left": "cell", "center": "cell_center", "right": "cell_right"}
-    shares = L.relative_widths([c.width for c in block.columns]) if block.columns else []
-    rooms = [share * width - CELL_SLACK for share in shares] if width else [None] * len(shares)
+    rooms = [w - CELL_SLACK for w in col_widths]
+    bold_rows = set(block.total_rows) | set(block.section_rows)
     for i, row in enumerate(block.rows):
         cells = []
         for j, column in enumerate(block.columns):
             style = _cell_style(size, kinds.get(column.align, "cell"))
             value = row[j] if j < len(row) else ""
-            cells.append(table_cell(value, style, rooms[j], bold=i in block.total_rows))
+            cells.append(table_cell(value, style, rooms[j], bold=i in bold_rows))
         data.append(cells)
-    if not data or not block.columns:
+    if not data:
         return RLSpacer(1, 0)
-    widths = [_pct(s) for s in shares]
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
         ("FONTSIZE", (0, 0), (-1, -1), size),
@@ -982,15 +1056,22 @@ def _table_flowable(block: Table, width: float | None = None) -> Flowable:
         if column.align in ("center", "right")
     ]
     head = 1 if block.header else 0
+    sections = {i for i in block.section_rows if 0 <= i < len(block.rows) - 1}
     if block.header and block.repeat_header and len(data) - head > LongGrid.BLOCK:
-        return LongGrid(data[:head], data[head:], widths, lambda first, last: commands)
+        return LongGrid(
+            data[:head], data[head:], col_widths, lambda first, last: commands,
+            keep_with_next=sections,
+        )  # fmt: skip
     table = GridTable(
         data,
-        colWidths=widths,
+        colWidths=col_widths,
         repeatRows=1 if (block.header and block.repeat_header) else 0,
         hAlign="LEFT",
     )
     table.set_grid_style(commands)
+    table.keep_with_next = frozenset(i + head for i in sections)
+    if block.header and not block.repeat_header:
+        table.keep_with_next |= {0}  # a header row never ends a page alone
     return table
 
 
@@ -1022,8 +1103,136 @@ def _key_value_flowable(block: KeyValue) -> Flowable:
     return table
 
 
-# Room a heading needs at the foot of a page to stay there with the first rows of its table.
-HEADING_WITH_TABLE_ROOM = 45 * L.MM
+class Bound(Flowable):
+    """Blocks that a page break never separates (issue 15): ``lead`` (a heading) stays with
+    the first row or line of ``body``, and ``tail`` (a signature) with at least ``keep_last``
+    of its last rows or lines. The body (a table or a paragraph) is cut where the page ends,
+    as ever; only the cut point moves. Like KeepTogether it asks to be split wherever it
+    stands and answers with the blocks to place."""
+
+    def __init__(
+        self,
+        lead: list[Flowable],
+        body: Flowable,
+        tail: list[Flowable] | None = None,
+        keep_last: int = 2,
+    ):
+        super().__init__()
+        self.lead, self.body, self.tail = list(lead), body, list(tail or [])
+        self.keep_last = keep_last
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        self.width = availWidth
+        return availWidth, 0xFFFFFF  # always split: the answer depends on the room left
+
+    def _height(self, flowables: list[Flowable], width: float) -> float:
+        total = 0.0
+        for i, f in enumerate(flowables):
+            if isinstance(f, KeepTogether):
+                h = self._height(f._content, width)
+            else:
+                _, h = f.wrapOn(self.canv, width, 1e9)
+            total += h + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
+        return total
+
+    def _whole(self, width: float, room: float) -> list[Flowable]:
+        """Nothing better on a whole page: the body cut where the page ends."""
+        tail = [KeepTogether(self.tail)] if self.tail else []
+        parts = self.body.split(width, room) if room > 0 else []
+        return [*self.lead, *(parts or [self.body]), *tail]
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        width = availWidth
+        lead_h = self._height(self.lead, width)
+        body_h = self._height([self.body], width)
+        tail_h = self._height(self.tail, width)
+        if lead_h + body_h + tail_h <= availHeight + 1e-6:
+            return [*self.lead, self.body, *self.tail]
+        frame_height = _frame_height(self)
+        fresh = frame_height is None or availHeight >= frame_height - LongGrid.SLACK
+        parts = _cut(self.body, width, availHeight - lead_h, self.keep_last if self.tail else 0)
+        if parts is None:
+            return self._whole(width, availHeight - lead_h) if fresh else []
+        first, rest = parts
+        if self.tail:
+            rest = Bound([], rest, self.tail, self.keep_last)
+        return [*self.lead, first, rest]
+
+
+def _cut(body: Flowable, width: float, room: float, keep_last: int) -> tuple | None:
+    """``body`` cut to fill ``room`` with at least one row or line, leaving at least
+    ``keep_last`` rows or lines after the cut; None when it cannot start here."""
+    if isinstance(body, (GridTable, LongGrid)):
+        heights, head_h = body.body_row_heights(width)
+        keep = body.keep_with_next
+        if isinstance(body, GridTable):
+            first_body = body.repeatRows if isinstance(body.repeatRows, int) else 0
+            keep = frozenset(r - first_body for r in keep)
+        space = room - head_h - LongGrid.SLACK
+        fit = 0
+        for h in heights:
+            if h > space:
+                break
+            space -= h
+            fit += 1
+        fit = min(fit, len(heights) - keep_last)
+        while fit > 0 and fit - 1 in keep:
+            fit -= 1
+        if fit < 1:
+            return None
+        parts = body.split_rows(width, fit)
+        return (parts[0], parts[1]) if len(parts) == 2 else None
+    if isinstance(body, (LineCell, RLParagraph)):
+        body.wrap(width, 1e9)
+        leading = body.style.leading
+        lines = round(body.height / leading) if leading else 0
+        fit = min(int((room + 1e-6) // leading), lines - keep_last)
+        if fit < 1:
+            return None
+        parts = body.split(width, fit * leading + 0.01)
+        return (parts[0], parts[1]) if len(parts) == 2 else None
+    return None
+
+
+def _lines_or_rows(flowable: Flowable, width: float) -> int:
+    """How many lines (a paragraph) or rows (a table) a block prints; 0 for a gap."""
+    if isinstance(flowable, (GridTable, LongGrid)):
+        return len(flowable.body_row_heights(width)[0])
+    if isinstance(flowable, (LineCell, RLParagraph)):
+        _, h = flowable.wrap(width, 1e9)
+        return round(h / flowable.style.leading) if flowable.style.leading else 1
+    if isinstance(flowable, (RLSpacer, CondPageBreak)):
+        return 0
+    return 2  # a drawing or a layout table: kept whole
+
+
+def _with_closing(body: list[Flowable], closing: list[Flowable], width: float) -> list[Flowable]:
+    """The signature block bound to at least the last two lines or rows of what it signs:
+    never alone on a page (issue 15)."""
+    if not closing:
+        return body
+    tail = [f for c in closing for f in (c._content if isinstance(c, KeepTogether) else [c])]
+    body = list(body)
+    lines = 0
+    while body:
+        last = body.pop()
+        if isinstance(last, KeepTogether):  # a module's own group: counted by its lines
+            body += last._content
+            continue
+        if isinstance(last, Bound) and not last.tail:
+            return [*body, Bound(last.lead, last.body, tail, max(2 - lines, 1))]
+        count = _lines_or_rows(last, width)
+        if count == 0 or isinstance(last, RLPageBreak):
+            if isinstance(last, RLPageBreak):
+                body.append(last)
+                break
+            tail.insert(0, last)
+            continue
+        if lines + count >= 2 or not body or isinstance(body[-1], RLPageBreak):
+            return [*body, Bound([], last, tail, max(2 - lines, 1))]
+        tail.insert(0, last)  # a one-line paragraph: the line before it goes along too
+        lines += count
+    return [*body, KeepTogether(tail)]
 
 
 def body_flowables(blocks: Iterable, width: float | None = None) -> list[Flowable]:
@@ -1032,6 +1241,7 @@ def body_flowables(blocks: Iterable, width: float | None = None) -> list[Flowabl
     s = _styles()
     out: list[Flowable] = []
     blocks = list(blocks)
+    pending: RLParagraph | None = None  # a heading waiting for its table
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 3)
@@ -1039,9 +1249,10 @@ def body_flowables(blocks: Iterable, width: float | None = None) -> list[Flowabl
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if isinstance(following, Table):
                 # keepWithNext would carry the whole table to the next page; a heading only
-                # needs room for itself and the table's first rows.
-                out.append(CondPageBreak(HEADING_WITH_TABLE_ROOM))
+                # needs its table's first rows with it (Bound)
                 heading.keepWithNext = 0
+                pending = heading
+                continue
             out.append(heading)
         elif isinstance(block, Paragraph):
             style = _paragraph_style(block.align, block.indent, block.size, block.space_after)
@@ -1051,7 +1262,16 @@ def body_flowables(blocks: Iterable, width: float | None = None) -> list[Flowabl
             for item in block.items:
                 out.append(RLParagraph(markup(item), s["bullet"], bulletText=bullet))
         elif isinstance(block, Table):
-            out.append(_table_flowable(block, width))
+            table = _table_flowable(block, width)
+            if pending is not None:
+                lead = [pending]
+                # headings kept with this one ("I. …" over "1. …") go into the same group:
+                # ReportLab's keepWithNext cannot measure a Bound
+                while out and isinstance(out[-1], RLParagraph) and out[-1].getKeepWithNext():
+                    lead.insert(0, out.pop())
+                table = Bound(lead, table)
+                pending = None
+            out.append(table)
             out.append(RLSpacer(1, L.PARAGRAPH_SPACE_AFTER))
         elif isinstance(block, KeyValue):
             out.append(_key_value_flowable(block))
@@ -1228,13 +1448,12 @@ def build_pdf(
 
 def render_pdf(doc: Document) -> bytes:
     """The whole Document as a PDF."""
-    body = body_flowables(doc.body, frame_width(doc.landscape))
+    width = frame_width(doc.landscape)
+    body = body_flowables(doc.body, width)
     closing = signature_flowables(doc.signatures, doc.recipients)
-    if closing and body and isinstance(body[-1], (RLParagraph, LineCell)):
-        # the signature never stands alone on the last page: its paragraph goes with it
-        # (keepWithNext does not reach into the signature's own KeepTogether, so nest them)
-        closing = [KeepTogether([body.pop(), *closing])]
-    flowables = [*header_flowables(doc.header, doc.title, doc.subtitle), *body, *closing]
+    # the signature never stands alone on a page: the last lines or rows go with it
+    body = _with_closing(body, closing, width)
+    flowables = [*header_flowables(doc.header, doc.title, doc.subtitle), *body]
     meta_title = doc.meta_title or " ".join(
         " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part
     )

@@ -3,7 +3,8 @@
 Only once a hall is chosen: a conference without one does not seat by name and prints no chart
 or cards. Then every delegate who confirmed must have a seat (BLOCK: the chart, the ushers' list
 and the table cards would send a guest who was told to come to no seat), the hall must hold
-everyone who confirmed, and a delegate who declined should not keep a seat and a card (WARN).
+everyone who confirmed and the delegates planned, and a delegate who declined should not keep
+a seat and a card (WARN).
 Checks read only; the seating is loaded once per run through the context.
 """
 
@@ -93,6 +94,28 @@ def more_confirmed_than_seats(context: CheckContext) -> Iterator[Problem]:
     )
 
 
+def more_planned_than_seats(context: CheckContext) -> Iterator[Problem]:
+    """WARN: the hall has fewer usable seats than the delegates planned (Conference.
+    planned_delegates, the figure the plan and the budget use), before anyone has confirmed."""
+    state = _state(context)
+    planned = context.conference.planned_delegates or 0
+    if state.layout is None or planned <= state.layout.capacity:
+        return
+    yield Problem(
+        key="seating.planned_over_capacity",
+        severity=WARN,
+        part=PART,
+        message=(
+            f"{state.hall.name} có {vn.format_number(state.layout.capacity)} ghế, ít hơn "
+            f"{vn.format_number(planned)} đại biểu dự kiến: hãy chọn hội trường lớn hơn, thêm "
+            "ghế hoặc giảm số đại biểu dự kiến."
+        ),
+        fix_url=url_for("seating.hall", conference_id=context.conference.id),
+        fix_label="Sửa hội trường",
+        printouts=(CHART, USHER_LIST),
+    )
+
+
 def declined_but_seated(context: CheckContext) -> Iterator[Problem]:
     """WARN: a delegate who sent word they will not come still has a seat and a table card."""
     state = _state(context)
@@ -116,5 +139,10 @@ def declined_but_seated(context: CheckContext) -> Iterator[Problem]:
     )
 
 
-for _rule in (confirmed_without_seat, more_confirmed_than_seats, declined_but_seated):
+for _rule in (
+    confirmed_without_seat,
+    more_confirmed_than_seats,
+    more_planned_than_seats,
+    declined_but_seated,
+):
     register_check(PART, _rule)

@@ -17,7 +17,8 @@ Every text is drawn in the registered Vietnamese font (printing/fonts.py).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -27,7 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import vn
-from ..delegates.logic import protocol_key
+from ..delegates.logic import protocol_key, role_of
 from ..printing import Column, Document, Paragraph, Table, render_pdf
 from ..printing.fonts import register_fonts
 from . import logic
@@ -435,7 +436,7 @@ def render_list(chart: logic.SeatingChart) -> bytes:
         name = person.display_name
         if person.substituted:
             name += f" (dự thay {person.full_name})"
-        who = ", ".join(t for t in (person.position, person.unit) if t)
+        who = role_of(person.position, person.unit)
         if seat is None:
             place, row, number = "Chưa xếp chỗ", "", ""
         elif seat.on_stage:
@@ -479,13 +480,71 @@ def render_list(chart: logic.SeatingChart) -> bytes:
 # --------------------------------------------------------------------------- table cards
 
 
-def card_people(chart: logic.SeatingChart) -> list[tuple[logic.Person, logic.Seat]]:
+@dataclass(frozen=True)
+class CardSet:
+    """Who gets a table card. Offices card the Đoàn Chủ tịch and the front rows, not every
+    seat (one A4 sheet a card: 983 sheets for a full hall, issue 15). The default is the Đoàn
+    Chủ tịch and every delegate with a thứ tự lễ tân; the seating page can add chosen rows or
+    everyone seated."""
+
+    stage: bool = True  # Đoàn Chủ tịch (seated on the stage)
+    ranked: bool = True  # delegates with a protocol rank (thứ tự lễ tân), wherever seated
+    rows: tuple[str, ...] = ()  # hall rows by label or number ("A", "B" / "1", "2")
+    everyone: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.stage or self.ranked or self.rows or self.everyone)
+
+
+DEFAULT_CARD_SET = CardSet()
+# The choice as the seating page's form sends it (?bo=…&hang=…).
+CARD_CHOICES = {
+    "doan-chu-tich": "Đoàn Chủ tịch",
+    "xep-hang": "Đại biểu có thứ tự lễ tân",
+    "hang": "Các hàng ghế",
+    "tat-ca": "Mọi đại biểu đã xếp chỗ",
+}
+
+
+def parse_card_set(choices: Sequence[str] | None, rows_text: str = "") -> CardSet:
+    """The set from the form's values; no choice at all (a plain download, the print centre,
+    print-all) gives the default."""
+    if not choices:
+        return DEFAULT_CARD_SET
+    rows = tuple(
+        dict.fromkeys(part.upper() for part in re.split(r"[\s,;]+", rows_text or "") if part)
+    )
+    chosen = CardSet(
+        stage="doan-chu-tich" in choices,
+        ranked="xep-hang" in choices,
+        rows=rows if "hang" in choices else (),
+        everyone="tat-ca" in choices,
+    )
+    return DEFAULT_CARD_SET if chosen.empty else chosen
+
+
+def card_people(
+    chart: logic.SeatingChart, chosen: CardSet = DEFAULT_CARD_SET
+) -> list[tuple[logic.Person, logic.Seat]]:
     """Who gets a card: the Đoàn Chủ tịch in protocol order, then the hall in seat order."""
+    rows = set(chosen.rows)
+
+    def wanted(view) -> bool:
+        seat = view.seat
+        return (
+            chosen.everyone
+            or (chosen.stage and seat.on_stage)
+            or (chosen.ranked and view.person.protocol_rank > 0)
+            or (not seat.on_stage and (seat.row_label.upper() in rows or str(seat.row) in rows))
+        )
+
+    views = [v for v in chart.seated if wanted(v)]
     stage = sorted(
-        ((v.person, v.seat) for v in chart.seated if v.seat.on_stage),
+        ((v.person, v.seat) for v in views if v.seat.on_stage),
         key=lambda r: protocol_key(r[0]),
     )
-    hall = [(v.person, v.seat) for v in chart.seated if not v.seat.on_stage]
+    hall = [(v.person, v.seat) for v in views if not v.seat.on_stage]
     return stage + hall
 
 
@@ -501,16 +560,21 @@ def _card_face(c: Canvas, person: logic.Person, width: float, height: float, fon
         draw_fitted(c, position, fonts.regular, width / 2, height * 0.2)
 
 
-def render_cards(chart: logic.SeatingChart) -> bytes:
+def render_cards(chart: logic.SeatingChart, chosen: CardSet = DEFAULT_CARD_SET) -> bytes:
     fonts = register_fonts()
     page_w, page_h = A4
     half = page_h / 2
     buffer = io.BytesIO()
     c = _canvas(buffer, A4, f"Biển tên để bàn — {chart.title}")
-    people = card_people(chart)
+    people = card_people(chart, chosen)
     if not people:
         c.setFont(fonts.italic, 14)
-        c.drawCentredString(page_w / 2, half, "Chưa xếp chỗ cho đại biểu nào: chưa có biển tên.")
+        text = (
+            "Chưa xếp chỗ cho đại biểu nào: chưa có biển tên."
+            if not chart.seated
+            else "Không có đại biểu đã xếp chỗ nào thuộc các biển tên đã chọn."
+        )
+        c.drawCentredString(page_w / 2, half, text)
         c.showPage()
     for person, seat in people:
         c.setFillColor(INK)
@@ -549,7 +613,7 @@ def render_labels(chart: logic.SeatingChart) -> bytes:
     w, h = page_w / LABEL_COLUMNS, page_h / LABEL_ROWS
     buffer = io.BytesIO()
     c = _canvas(buffer, A4, f"Nhãn ghế — {chart.title}")
-    people = card_people(chart)
+    people = card_people(chart, CardSet(everyone=True))  # every chair carries its label
     per_page = LABEL_COLUMNS * LABEL_ROWS
     if not people:
         c.setFont(fonts.italic, 12)

@@ -8,6 +8,7 @@ turns the clicks into a selection without reloading.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
@@ -22,10 +23,46 @@ MARGIN = 40.0
 TOP = 70.0  # room above the stage drawing for the flag and the statue
 
 
-def _short(name: str) -> str:
-    """The given name (tên), which officials are called by: "Nguyễn Văn Thạnh" → "Thạnh"."""
+# A seat's two lines (static/css/seating.css sets the same sizes): the initials of họ and tên
+# đệm above, the tên in bold below. Their widths are estimated with the program's own serif
+# plus a margin for the page's wider sans-serif faces (Segoe UI, Noto Sans, Arial); a line
+# still too wide is squeezed to the seat with textLength, so no name touches or crosses the
+# seat's border (issue 15).
+INITIALS_SIZE = 8.0
+GIVEN_SIZE = 10.0
+_FACE_MARGIN = 1.25
+TEXT_ROOM = SEAT_W - 6  # 3 px clear of each side of the seat
+
+
+def seat_label(name: str) -> tuple[str, str]:
+    """(initials, tên) as the seat shows them: "Nguyễn Thị Hương" → ("N.T.", "Hương"), so two
+    "Hương" no longer look alike; a one-word name → ("", name)."""
     words = name.split()
-    return words[-1] if words else ""
+    if not words:
+        return "", ""
+    initials = "".join(f"{word[0].upper()}." for word in words[:-1])
+    return initials, words[-1]
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width in px on the page."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ..printing.fonts import register_fonts
+
+    fonts = register_fonts()
+    face = fonts.bold if bold else fonts.regular
+    return stringWidth(unicodedata.normalize("NFC", text), face, size) * _FACE_MARGIN
+
+
+def _seat_text(css: str, x: float, y: float, text: str, size: float, bold: bool) -> str:
+    squeeze = ""
+    if text_width(text, size, bold) > TEXT_ROOM:
+        squeeze = f' textLength="{TEXT_ROOM:.0f}" lengthAdjust="spacingAndGlyphs"'
+    return (
+        f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="middle"{squeeze}>'
+        f"{escape(text)}</text>"
+    )
 
 
 def render(
@@ -150,15 +187,24 @@ def render(
                 f'height="{SEAT_H}" rx="4"/><title>{seat.code}: không dùng</title></g>'
             )
             continue
+        cx = x + SEAT_W / 2
         if view.person is not None:
-            label = _short(view.person.display_name)
+            initials, given = seat_label(view.person.display_name)
+            if initials:
+                text = _seat_text("seat-initials", cx, y + 10.5, initials, INITIALS_SIZE, False)
+                text += _seat_text("seat-given", cx, y + 21.5, given, GIVEN_SIZE, True)
+            else:
+                text = _seat_text("seat-given", cx, y + SEAT_H / 2 + 3.5, given, GIVEN_SIZE, True)
             tip = f"{seat.code}: {view.person.display_name}"
             if view.person.display_position:
                 tip += f" — {view.person.display_position}"
             if view.pinned:
                 tip += " (đã ghim)"
         else:
-            label = str(seat.number)
+            text = (
+                f'<text x="{cx:.1f}" y="{y + SEAT_H / 2 + 4:.1f}" text-anchor="middle">'
+                f"{seat.number}</text>"
+            )
             tip = f"{seat.code}: " + ("không dùng" if seat.missing else "còn trống")
         if seat.zone:
             tip += f" · {layout.zone_by_key[seat.zone].label}"
@@ -166,8 +212,7 @@ def render(
             f'<a href="{escape(link(seat.code))}" class="{" ".join(classes)}" '
             f'data-code="{seat.code}" data-free="{"1" if view.person is None else "0"}">'
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{SEAT_W}" height="{SEAT_H}" rx="4"/>'
-            f'<text x="{x + SEAT_W / 2:.1f}" y="{y + SEAT_H / 2 + 4:.1f}" text-anchor="middle">'
-            f"{escape(label)}</text><title>{escape(tip)}</title></a>"
+            f"{text}<title>{escape(tip)}</title></a>"
         )
         if view.pinned:
             parts.append(

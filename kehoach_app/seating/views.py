@@ -7,7 +7,18 @@ hall editor select several seats by clicking them.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+import io
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer, vn
@@ -15,7 +26,7 @@ from ..conferences.models import Conference
 from ..db import db
 from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card
-from ..printouts import Printout, register_printout
+from ..printouts import Printout, filename_for, get_printout, register_printout
 from . import checks, logic, operations, printout, svg  # noqa: F401 — checks registers its rules
 from .conference_file import add_demo_seating, export_seating, replace_seating, validate_seating
 from .forms import HallForm, LayoutForm, SeatSelectionForm
@@ -84,6 +95,27 @@ def index(conference_id: int):
         second_sides=logic.SECOND_SIDES,
         halls=operations.all_halls(),
         free_count=len(chart.free_seats),
+        card_choices=printout.CARD_CHOICES,
+        card_default=printout.DEFAULT_CARD_SET,
+        card_count=len(printout.card_people(chart)),
+    )
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/cho-ngoi/bien-ten.pdf")
+def table_cards(conference_id: int):
+    """The table cards of the set chosen on the seating page (?bo=doan-chu-tich&bo=hang&hang=A,B).
+    The choice travels in the link and is not stored (storing a per-conference default needs a
+    column, docs/seating.md); without one, as in the print centre and print-all, the default
+    set: the Đoàn Chủ tịch and the delegates with a thứ tự lễ tân. Reading only."""
+    conference = _conference(conference_id)
+    chosen = printout.parse_card_set(request.args.getlist("bo"), request.args.get("hang", ""))
+    data = printout.render_cards(_chart_of(conference), chosen)
+    entry = get_printout("bien-ten")
+    return send_file(
+        io.BytesIO(data),
+        mimetype="application/pdf",
+        as_attachment=request.args.get("xem") is None,
+        download_name=filename_for(conference, entry, "pdf"),
     )
 
 
@@ -422,9 +454,30 @@ def settings(conference_id: int):
 # --------------------------------------------------------------------------- printouts, card
 
 
-def _missing(conference: Conference) -> list[str]:
-    state = operations.load(conference)
-    return logic.missing_lines(state.layout is not None, state.confirmed, state.seated_confirmed)
+def _missing_for(kind: str):
+    """What the print centre says for one seating printout: the part's missing lines, and
+    what its PDF would print instead of people ("Chưa xếp chỗ cho Đoàn Chủ tịch", …) — never
+    "Sẵn sàng" over a placeholder page."""
+
+    def missing(conference: Conference) -> list[str]:
+        state = operations.load(conference)
+        lines = logic.missing_lines(
+            state.layout is not None, state.confirmed, state.seated_confirmed
+        )
+        if lines:  # no hall, or confirmed delegates without a seat: said already
+            return lines
+        chart = state.chart()
+        if kind == "list" and not (chart.seated or chart.unseated):
+            lines.append("chưa có đại biểu nào")
+        elif kind == "presidium" and not any(v.seat.on_stage for v in chart.seated):
+            lines.append("chưa xếp chỗ cho Đoàn Chủ tịch")
+        elif kind in ("cards", "labels") and not chart.seated:
+            lines.append("chưa xếp chỗ cho đại biểu nào")
+        elif kind == "cards" and not printout.card_people(chart):
+            lines.append("không có đại biểu đã xếp chỗ nào thuộc các biển tên mặc định")
+        return lines
+
+    return missing
 
 
 def _chart_of(conference: Conference) -> logic.SeatingChart:
@@ -464,7 +517,8 @@ for _key, _title, _description, _kind, _order in (
     (
         "bien-ten",
         "Biển tên để bàn",
-        "Biển tên gấp đôi khổ A4, họ tên và chức vụ in xuôi ở cả hai mặt.",
+        "Biển tên gấp đôi khổ A4, họ tên và chức vụ in xuôi ở cả hai mặt: Đoàn Chủ tịch và "
+        "đại biểu có thứ tự lễ tân (chọn thêm hàng ghế ở trang Sơ đồ chỗ ngồi).",
         "cards",
         43,
     ),
@@ -483,7 +537,7 @@ for _key, _title, _description, _kind, _order in (
             description=_description,
             formats=("pdf",),
             build=_build(_kind),
-            missing=_missing,
+            missing=_missing_for(_kind),
             order=_order,
         )
     )

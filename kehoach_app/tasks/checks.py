@@ -1,4 +1,5 @@
-"""Pre-signature checks of the tasks (Tổ chức thực hiện): deadlines passed, deadlines on a day off.
+"""Pre-signature checks of the tasks (Tổ chức thực hiện): deadlines passed, deadlines on a day off,
+deadlines before the plan's ngày ký.
 
 Read only: the tasks are loaded once per run (``context.load("tasks", …)``) and scheduled for the
 conference day as the task page schedules them.
@@ -87,5 +88,34 @@ def deadlines_on_days_off(context: CheckContext) -> Iterable[Problem]:
         )
 
 
+def deadlines_before_signing(context: CheckContext) -> Iterable[Problem]:
+    """WARN: a task not done whose deadline falls before the plan's ngày ký: the signed plan
+    would assign work due before it exists ("hoàn thành trong tháng 12 năm 2026" in a plan
+    signed on 05/01/2027). With the ngày ký blank the plan is signed today at the earliest, and
+    a deadline before today is deadlines_passed's (one fact, one problem); an overdue task is
+    left to that rule too."""
+    signed = context.conference.signing_date
+    if signed is None:
+        return
+    for item in _scheduled(context):
+        due = item.deadline.due
+        if due is None or item.state == "done" or item.overdue or due >= signed:
+            continue
+        yield Problem(
+            key="tasks.deadline_before_signing",
+            severity=WARN,
+            part="tasks",
+            message=(
+                f"Nhiệm vụ số {item.number} “{shorten(item.task.title)}” có hạn "
+                f"{item.deadline.short}, trước ngày ký kế hoạch {vn.format_date_short(signed)}: "
+                "kế hoạch giao một việc đã hết hạn khi được ký — hãy dời thời hạn hoặc ngày ký."
+            ),
+            fix_url=_edit_url(context, item),
+            fix_label="Sửa nhiệm vụ",
+            printouts=DEADLINE_PRINTOUTS,
+        )
+
+
 register_check("tasks", deadlines_passed)
 register_check("tasks", deadlines_on_days_off)
+register_check("tasks", deadlines_before_signing)

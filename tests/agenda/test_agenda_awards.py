@@ -282,3 +282,41 @@ def test_the_demo_programme_follows_its_awards(app, demo_id):
         "awards:chien_si_thi_dua_co_so",  # the Chiến sĩ thi đua cơ sở has its item
         "awards:giay_khen_chu_tich_ubnd_xa",
     ]
+
+
+def test_an_award_items_minutes_follow_the_batches_whatever_is_posted(app, client, cid):
+    """The Bằng khen item lasts 2 batches × 3 minutes = 6: its edit form shows that read-only
+    with its rule, and a posted 20 is not saved (the programme still ends at 09:50)."""
+    add_flag_and_six(app, cid)
+    assert end_of(app, cid) == "09:50"
+    item_id = next(i for i in _ids(app, cid) if _key(app, i) == "awards:bang_khen_tinh")
+    edit = f"{page(cid)}/{item_id}/sua"
+    html = client.get(edit).get_data(as_text=True)
+    field = re.search(r'<input[^>]*name="minutes"[^>]*>', html).group(0)
+    assert "readonly" in field and 'value="6"' in field
+    text = text_of(html)
+    assert "= số đợt × số phút mỗi đợt (2 × 3 = 6 phút), đổi ở trang Kế hoạch trao thưởng" in text
+    assert f'href="/hoi-nghi/{cid}/trao-thuong"' in html
+    version = re.search(r'name="version"[^>]*value="([^"]+)"', html).group(1)
+    response = post(
+        client,
+        edit,
+        {"kind": "trao_thuong", "title": BANG_KHEN, "presenter": THANH, "presenter_unit": "",
+         "minutes": "20", "mc_text": "", "notes": "Chuẩn bị khay", "version": version},
+        page=edit,
+    )  # fmt: skip
+    assert response.status_code == 302
+    item = next(r for r in rows(app, cid) if (r[4] or "").startswith("awards:bang_khen_tinh"))
+    assert item[3] == 6
+    assert end_of(app, cid) == "09:50"
+    text = text_of(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert (
+        "Thời lượng của mục này không đổi ở đây nên vẫn là 6 phút: nó bằng số đợt trao thưởng "
+        "nhân số phút mỗi đợt; muốn đổi, hãy đổi ở trang Kế hoạch trao thưởng." in text
+    )
+    # the officer's own items keep an editable minutes field
+    own = next(i for i in _ids(app, cid) if _key(app, i) is None)
+    field = re.search(
+        r'<input[^>]*name="minutes"[^>]*>', client.get(f"{page(cid)}/{own}/sua").get_data(True)
+    ).group(0)
+    assert "readonly" not in field

@@ -158,8 +158,37 @@ def test_blanks_in_printed_programme_texts_are_blocked(app, cid):  # noqa: F811
     assert mc[0].severity == BLOCK and mc[0].printouts == ("kich-ban-dieu-hanh",)
     assert mc[0].message == (
         "Lời dẫn của mục 5 “Tham luận của tập thể điển hình tiên tiến trong phong trào…” còn "
-        "chỗ trống “…”: hãy ghi người thực hiện (hoặc danh sách đại biểu) để lời dẫn tự điền."
+        "chỗ trống “…”: hãy ghi người thực hiện để lời dẫn tự điền."
     )
+
+
+def test_a_gap_in_the_delegates_introduction_links_to_the_delegates_page(app, cid):  # noqa: F811
+    """With no delegate entered, the default words of "Tuyên bố lý do, giới thiệu đại biểu"
+    keep dotted lines for the delegates: that gap is filled on the delegates page."""
+    from kehoach_app.delegates.models import Delegate
+
+    with app.app_context():
+        for delegate in db.session.query(Delegate).filter_by(conference_id=cid):
+            db.session.delete(delegate)
+        db.session.commit()
+        opening = next(i for i in items(app, cid) if i.kind == "tuyen_bo_ly_do")
+        number = agenda_ops.number_of(db.session.get(AgendaItem, opening.id))
+    (mc,) = by_key(problems(app, cid), "agenda.blank_mc")
+    assert mc.severity == BLOCK
+    assert mc.fix_url == f"/hoi-nghi/{cid}/dai-bieu"
+    assert mc.message.startswith(f"Lời dẫn của mục {number} “")
+    assert mc.message.endswith(
+        "còn chỗ trống “…” ở phần giới thiệu đại biểu: hãy nhập danh sách đại biểu (họ tên, "
+        "chức vụ, đơn vị) để lời dẫn tự điền."
+    )
+    # the officer's own words with a gap are fixed in the item
+    with app.app_context():
+        item = db.session.get(AgendaItem, opening.id)
+        item.mc_text = "Kính thưa các đồng chí! Giới thiệu đồng chí …, Chủ tịch."
+        db.session.commit()
+    (mc,) = by_key(problems(app, cid), "agenda.blank_mc")
+    assert mc.fix_url == f"/hoi-nghi/{cid}/chuong-trinh/{opening.id}/sua"
+    assert mc.message.endswith("còn chỗ trống “…”: hãy viết đủ lời dẫn.")
 
 
 # --------------------------------------------------------------------------- the MC's intro
@@ -240,3 +269,28 @@ def test_the_script_introduces_the_demo_delegates_group_by_group(app, client, de
     assert first < substitute < host < unranked
     assert "Các đồng chí đại diện tập thể, cá nhân được khen thưởng" in text
     assert "Hứa Minh Triết" not in text  # the press is not introduced
+
+
+def test_a_choice_left_open_in_a_speaking_item_warns(app, cid, demo_id):  # noqa: F811
+    """The xã preset's "Phát biểu chỉ đạo của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy"
+    (performer "Lãnh đạo cấp trên hoặc Bí thư Đảng ủy") asks the officer to choose who."""
+    speech = next(i for i in items(app, cid) if i.kind == "phat_bieu_chi_dao")
+    with app.app_context():
+        number = agenda_ops.number_of(db.session.get(AgendaItem, speech.id))
+    (choice,) = by_key(problems(app, cid), "agenda.open_choice")
+    assert choice.severity == WARN
+    assert choice.message == (
+        f"Mục {number} của chương trình còn để hai lựa chọn ở nội dung (“Phát biểu chỉ đạo "
+        "của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy”): hãy chọn người sẽ thực hiện."
+    )
+    assert choice.fix_url == f"/hoi-nghi/{cid}/chuong-trinh/{speech.id}/sua"
+    # chosen, and a quoted title holding the word, or another kind of item: nothing to say
+    with app.app_context():
+        item = db.session.get(AgendaItem, speech.id)
+        item.title = "Phát biểu chỉ đạo của đồng chí Bí thư Đảng ủy"
+        item.presenter = "Nguyễn Văn Thạnh, Bí thư Đảng ủy xã"
+        report = next(i for i in agenda_ops.items_of(item.conference) if i.kind == "tham_luan")
+        report.title = "Tham luận “Học hoặc làm: kinh nghiệm của Tổ hợp tác Mỹ Lộc”"
+        db.session.commit()
+    assert not by_key(problems(app, cid), "agenda.open_choice")
+    assert not by_key(problems(app, demo_id), "agenda.open_choice")

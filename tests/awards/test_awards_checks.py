@@ -146,3 +146,51 @@ def test_stand_in_is_decided_on_the_person_not_the_spelling():
     assert other.stand_in_name == "Lê Thị Hạ"  # another person, one tone mark apart
     assert collective.stand_in_name == "Lê Văn A" and not collective.goes_up_self
     assert logic.recipient_line(own) == "Châu  văn Út"
+
+
+SALARY_2026 = (
+    "Mức lương cơ sở 2.530.000 đồng từ ngày 01/07/2026 dùng để tính tiền thưởng chưa được đối "
+    "chiếu với văn bản gốc (căn cứ ghi: “2.530.000 đồng/tháng từ ngày 01/7/2026 — theo tài liệu "
+)
+
+
+def test_unverified_legal_figures_the_money_uses_are_blocked(app, demo_id):
+    """Two Bằng khen of the province (one collective) decided 21/12/2026 are paid on the
+    2.530.000 đ base salary from 01/7/2026, which presets/base_salaries.toml marks "chưa đối
+    chiếu được văn bản gốc", with the coefficient 1,5 (collective × 2) marked "cần đối chiếu":
+    both block the money list, the estimate and the plan; the rounding rule only warns."""
+    from kehoach_app.awards.models import BaseSalary
+
+    cid = make_conference(app)
+    add_awards(app, cid, "bang_khen_tinh", ["Trần Văn Đức"], **DECIDED)
+    add_awards(app, cid, "bang_khen_tinh", ["Trường Tiểu học Tân Hòa"], "collective", **DECIDED)
+    found = problems(app, cid)
+    (salary,) = by_key(found, "awards.unverified_salary")
+    assert salary.severity == BLOCK
+    assert salary.message.startswith(SALARY_2026)
+    assert salary.printouts == ("tien-thuong", "du-toan", "ke-hoach")
+    with app.app_context():
+        row = db.session.query(BaseSalary).filter_by(effective_from=dt.date(2026, 7, 1)).one()
+        row_id = row.id
+    assert salary.fix_url == f"/danh-muc-khen-thuong/luong-co-so/{row_id}/sua"
+    (form,) = by_key(found, "awards.unverified_form")
+    assert form.severity == BLOCK
+    assert form.message.startswith(
+        "Hệ số tiền thưởng 1,5 (tập thể gấp 2 lần) của “Bằng khen của Chủ tịch Ủy ban nhân dân "
+        "tỉnh” chưa được đối chiếu với văn bản gốc (căn cứ ghi: “Nghị định 152/2025/NĐ-CP"
+    )
+    assert form.fix_url.startswith("/danh-muc-khen-thuong/") and form.fix_url.endswith("/sua")
+    assert form.printouts == ("tien-thuong", "du-toan", "ke-hoach")
+    (rounding,) = by_key(found, "awards.unverified_rounding")
+    assert rounding.severity == WARN and rounding.fix_url == "/danh-muc-khen-thuong"
+    assert rounding.message.startswith(
+        "Quy tắc làm tròn tiền thưởng lên bội số của 10.000 đồng chưa được đối chiếu"
+    )
+    # the officer checks the decree and writes the basis: that figure no longer blocks
+    with app.app_context():
+        db.session.get(BaseSalary, row_id).legal_basis = "Nghị định 161/2026/NĐ-CP, Điều 3."
+        db.session.commit()
+    assert not by_key(problems(app, cid), "awards.unverified_salary")
+    # the demo reports the same shipped figures as warnings only
+    demo = [p for p in problems(app, demo_id) if p.key.startswith("awards.unverified")]
+    assert demo and all(p.severity == WARN for p in demo)

@@ -440,7 +440,7 @@ def test_script_reads_each_decision_once_and_invites_recipients_then_the_present
     ceremony = logic.plan_ceremony(FORMS, recipients, people=[leader])
     script = logic.ceremony_script("Hội nghị tổng kết", "07 giờ 30", ceremony)
     first, second = script.batches
-    assert first.heading == "Đợt 1: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (1 tập thể)"
+    assert first.heading == "Đợt 1: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (01 tập thể)"
     assert first.decisions == [
         "Quyết định số 3417/QĐ-UBND ngày 21 tháng 12 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh"
     ]
@@ -451,7 +451,7 @@ def test_script_reads_each_decision_once_and_invites_recipients_then_the_present
         "Võ Hoàng Yến, Trưởng Công an xã (Võ Văn Tâm nhận thay)",
     ]
     assert second.invite_recipients == (
-        "Xin trân trọng kính mời 2 cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh "
+        "Xin trân trọng kính mời 02 cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh "
         "lên sân khấu nhận khen thưởng:"
     )
     assert first.invite_presenter == (

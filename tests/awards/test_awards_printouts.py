@@ -80,7 +80,7 @@ def test_script_pdf_has_the_mcs_words_the_decision_the_names_and_backstage_pages
     text = flat(" ".join(pages))
     assert "KỊCH BẢN TRAO THƯỞNG" in text
     # batch 1: Bằng khen của Thủ tướng — decision by the Prime Minister, presenter rank 1
-    assert "Đợt 1: Bằng khen của Thủ tướng Chính phủ (1 cá nhân)" in text
+    assert "Đợt 1: Bằng khen của Thủ tướng Chính phủ (01 cá nhân)" in text
     assert (
         "Công bố: Quyết định số 1892/QĐ-TTg ngày 06 tháng 12 năm 2026 của Thủ tướng Chính phủ."
         in text
@@ -88,12 +88,12 @@ def test_script_pdf_has_the_mcs_words_the_decision_the_names_and_backstage_pages
     assert "Xin trân trọng kính mời đồng chí Nguyễn Văn Thạnh, Bí thư Đảng ủy xã lên trao" in text
     assert "Nghỉ giải lao" in text
     # batch 2: the collectives with their representatives; the second presenter
-    assert "Đợt 2: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (2 tập thể)" in text
+    assert "Đợt 2: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (02 tập thể)" in text
     assert "1. Trường Tiểu học Tân Hòa, xã Tân Hòa (đại diện nhận: Phạm Quốc Việt)" in text
     assert "kính mời ông Lê Quốc Hưng, Chủ tịch Ủy ban nhân dân xã lên trao" in text
     # 12 individuals in batches of at most 10: 6 + 6, names in stage order
-    assert "Đợt 3: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (6 cá nhân)" in text
-    assert "Đợt 4: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (6 cá nhân)" in text
+    assert "Đợt 3: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (06 cá nhân)" in text
+    assert "Đợt 4: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (06 cá nhân)" in text
     assert (
         text.index("Cá nhân số 06 Ửng Đặng")
         < text.index("Đợt 4:")
@@ -108,7 +108,7 @@ def test_script_pdf_has_the_mcs_words_the_decision_the_names_and_backstage_pages
     assert backstage[2].startswith("Đợt 3 — Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh") or (
         "Đợt 3 — Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in backstage[2]
     )
-    assert "Hiện vật trên khay: 6 Bằng khen có khung" in backstage[2]
+    assert "Hiện vật trên khay: 06 Bằng khen có khung" in backstage[2]
     assert "Người trao: Phạm Thị Ngọc Ánh, Chủ tịch Hội đồng nhân dân xã" in backstage[2]
 
 
@@ -116,7 +116,7 @@ def test_script_docx_has_the_same_words_without_backstage_pages(app, client):
     cid = ceremony(app)
     text = docx_text(client.get(f"/hoi-nghi/{cid}/in/kich-ban-trao-thuong.docx").data)
     assert unicodedata.is_normalized("NFC", text)
-    assert "Đợt 2: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (2 tập thể)" in text
+    assert "Đợt 2: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (02 tập thể)" in text
     assert "2. Trạm Y tế xã Tân Hòa (đại diện nhận: Phạm Quốc Việt)" in text
     assert "Quyết định số 1892/QĐ-TTg ngày 06 tháng 12 năm 2026 của Thủ tướng Chính phủ" in text
     assert "xếp hàng theo thứ tự" not in text
@@ -140,12 +140,13 @@ def test_money_list_pdf_and_xlsx_have_totals_and_the_amount_in_words(app, client
     sheet = book["Tiền thưởng"]
     values = [row for row in sheet.iter_rows(values_only=True)]
     total_row = next(row for row in values if row[1] == "TỔNG CỘNG")
-    assert total_row[8] == total
+    assert total_row[9].startswith("=SUM(J")  # the sum of the forms' "Cộng" rows
     assert any(
         row[1] == "Bằng chữ: Sáu mươi chín triệu sáu trăm bốn mươi nghìn đồng." for row in values
     )
+    assert sum(row[9] for row in values if isinstance(row[0], int)) == total
     summary = list(book["Tổng hợp"].iter_rows(values_only=True))
-    assert summary[-1] == ("Tổng cộng", None, 15, None, None, total)
+    assert summary[-1][0] == "Tổng cộng" and summary[-1][2].startswith("=SUM(C2:C")
 
 
 def test_items_printout_and_led_slides(app, client):

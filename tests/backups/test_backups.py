@@ -15,23 +15,56 @@ from kehoach_app.db import db
 from tests.conftest import post
 
 
-def test_retention_keeps_twenty_latest_and_one_a_month():
-    start = dt.datetime(2026, 1, 1, 8, 0)
+def test_retention_keeps_ten_of_a_kind_one_a_day_for_30_days_one_a_month_for_two_years():
+    now = dt.datetime(2026, 11, 30, 12, 0)
+    # one start-up backup every 2 days, for three years back
     backups = [
-        BackupFile(f"b{i:03d}", start + dt.timedelta(days=3 * i), "khoi-dong") for i in range(100)
+        BackupFile(f"b{i:04d}", now - dt.timedelta(days=2 * i, hours=1), "khoi-dong")
+        for i in range(550)
     ]
-    deleted = set(backups_to_delete(backups))
-    kept = [b for b in backups if b.name not in deleted]
-    newest = sorted(backups, key=lambda b: b.made_at)[-20:]
-    assert all(b in kept for b in newest)
-    # 100 backups every 3 days span 01/2026 … 10/2026: one kept for each month.
-    months = {(b.made_at.year, b.made_at.month) for b in backups}
-    assert months <= {(b.made_at.year, b.made_at.month) for b in kept}
-    # the kept one of a month is its newest: January's is 31/01 (day 30 after 01/01)
-    january = [b for b in kept if b.made_at.month == 1]
-    assert [b.made_at.day for b in january] == [31]
-    months_of_newest = {(b.made_at.year, b.made_at.month) for b in newest}
-    assert len(kept) == 20 + len(months - months_of_newest)
+    deleted = set(backups_to_delete(backups, now=now))
+    kept = sorted((b for b in backups if b.name not in deleted), key=lambda b: b.made_at)
+    # 30 days back from 30/11: 01/11 … 30/11, one backup every 2 days → 15 days with one;
+    # the 10 newest are among them. Months: 12/2024 … 11/2026 (24), of which 11/2026 is
+    # already kept by the daily rule → 15 + 23 = 38 kept.
+    assert len(kept) == 38
+    assert all(b.name not in deleted for b in backups[:15])
+    months = {(b.made_at.year, b.made_at.month) for b in kept}
+    assert len(months) == 24 and min(months) == (2024, 12)
+    # the one kept of a month is its newest: October 2026's is 31/10 … not a backup day → 30/10?
+    october = [b for b in kept if (b.made_at.year, b.made_at.month) == (2026, 10)]
+    assert len(october) == 1
+    assert october[0].made_at == max(
+        b.made_at for b in backups if (b.made_at.year, b.made_at.month) == (2026, 10)
+    )
+
+
+def test_a_burst_of_one_kind_cannot_flush_the_others():
+    now = dt.datetime(2026, 11, 21, 10, 0)
+    earlier = [
+        BackupFile(f"start{i}", now - dt.timedelta(days=i, hours=2), "khoi-dong")
+        for i in range(1, 6)
+    ] + [BackupFile("manual", now - dt.timedelta(days=40), "thu-cong")]
+    # the attack of issue 18: twenty imports in two minutes
+    burst = [
+        BackupFile(f"import{i:02d}", now - dt.timedelta(seconds=6 * i), "truoc-nhap")
+        for i in range(20)
+    ]
+    deleted = set(backups_to_delete(earlier + burst, now=now))
+    assert not deleted & {b.name for b in earlier}  # every earlier backup survives
+    # of the burst: its newest 10 (the daily and monthly ones are among them)
+    assert deleted == {f"import{i:02d}" for i in range(10, 20)}
+
+
+def test_the_size_budget_drops_the_oldest_but_never_a_kinds_newest():
+    now = dt.datetime(2026, 11, 21, 10, 0)
+    backups = [
+        BackupFile(f"s{i}", now - dt.timedelta(days=i), "khoi-dong", size=100) for i in range(5)
+    ] + [BackupFile("m", now - dt.timedelta(days=300), "thu-cong", size=100)]
+    deleted = backups_to_delete(backups, now=now, size_budget=300)
+    # 600 bytes kept by the rules; the oldest go first until 300 remain, except "m", the
+    # only (newest) manual backup
+    assert set(deleted) == {"s4", "s3", "s2"}
 
 
 def test_names_carry_time_and_reason():

@@ -71,15 +71,11 @@ HAND_TABLE = [
     (
         "Tiền thưởng",
         [
+            # Only the awards the xã decides (its Giấy khen, the cơ sở title its chairman
+            # decides): the level that decides an award pays it (Luật Thi đua, khen thưởng
+            # 2022, Điều 11 khoản 4). The Bằng khen of the Thủ tướng and of the province and
+            # the Tập thể lao động xuất sắc are paid by those levels, not by this estimate.
             # hệ số × 2.530.000 (× 2 for a collective), rounded up to the 10.000 đồng
-            ("Tiền thưởng Bằng khen của Thủ tướng Chính phủ (cá nhân)", "cá nhân", "1",
-             8_860_000, 8_860_000),  # 3,5 × 2.530.000 = 8.855.000 → 8.860.000
-            ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (tập thể)", "tập thể",
-             "3", 7_590_000, 22_770_000),  # 1,5 × 2 × 2.530.000
-            ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (cá nhân)", "cá nhân",
-             "4", 3_800_000, 15_200_000),  # 1,5 × 2.530.000 = 3.795.000 → 3.800.000
-            ("Tiền thưởng Tập thể lao động xuất sắc (tập thể)", "tập thể", "2", 3_800_000,
-             7_600_000),  # 1,5 × 2.530.000 → 3.800.000
             ("Tiền thưởng Chiến sĩ thi đua cơ sở (cá nhân)", "cá nhân", "6", 2_530_000,
              15_180_000),  # 1,0 × 2.530.000
             ("Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân xã (tập thể)", "tập thể", "6",
@@ -87,20 +83,21 @@ HAND_TABLE = [
             ("Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân)", "cá nhân", "8",
              760_000, 6_080_000),  # 0,3 × 2.530.000 = 759.000 → 760.000
         ],
-        84_810_000,
+        30_380_000,
     ),
     (
         "Hiện vật khen thưởng",
         [
-            ("Bằng khen có khung", "chiếc", "8", 80_000, 640_000),
-            ("Bằng chứng nhận có khung", "chiếc", "8", 80_000, 640_000),
+            # frames of the xã's own awards: 6 Chiến sĩ thi đua cơ sở; 6 + 8 Giấy khen
+            ("Bằng chứng nhận có khung", "chiếc", "6", 80_000, 480_000),
             ("Giấy khen có khung", "chiếc", "14", 80_000, 1_120_000),
         ],
-        2_400_000,
+        1_600_000,
     ),
     (
         "Khác",
         [
+            # one bó per award handed on stage, whoever pays it: 1 + 3 + 4 + 2 + 6 + 6 + 8
             ("Hoa tặng tập thể, cá nhân nhận khen thưởng trên sân khấu", "bó", "30", 60_000,
              1_800_000),
             ("Văn phòng phẩm và chi khác phục vụ Hội nghị", "gói", "1", 1_000_000, 1_000_000),
@@ -108,8 +105,10 @@ HAND_TABLE = [
         2_800_000,
     ),
 ]  # fmt: skip
-HAND_TOTAL = 112_710_000
-HAND_WORDS = "Một trăm mười hai triệu bảy trăm mười nghìn đồng"
+# 6.100.000 + 2.600.000 + 2.000.000 + 2.000.000 + 3.000.000 + 5.000.000 + 2.000.000
+# + 30.380.000 + 1.600.000 + 2.800.000
+HAND_TOTAL = 57_480_000
+HAND_WORDS = "Năm mươi bảy triệu bốn trăm tám mươi nghìn đồng"
 
 
 def _estimate(app, cid):
@@ -157,6 +156,14 @@ def test_demo_estimate_line_by_line(app, client, demo_id):
     assert "Số đại biểu tính dự toán: 100 — số dự kiến ở Thông tin chung." in html
     assert "tiền ăn: 1 dòng, đối chiếu định mức cuộc họp do cấp xã tổ chức" in html
     assert "không chi" not in html
+    # the awards another level decides are named once, and left out of the estimate
+    assert (
+        "Tiền thưởng, hiện vật khen thưởng của Bằng khen của Thủ tướng Chính phủ do cấp trình "
+        "khen thưởng cấp Nhà nước chi; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, Tập thể lao "
+        "động xuất sắc do cấp tỉnh chi, không tính vào dự toán này"
+    ) in html
+    # the chosen province set is not the general one: the fallback is said
+    assert "(mục nào bộ này không có thì theo định mức chung)" in html
 
 
 def test_demo_estimate_pdf_reads_right(app, client, demo_id):
@@ -167,7 +174,7 @@ def test_demo_estimate_pdf_reads_right(app, client, demo_id):
     flat = " ".join(text.split())
     for name in ("Quốc kỳ (sân khấu)", "Cây cảnh (sân khấu)"):
         assert name in flat
-    assert "112.710.000" in flat and HAND_WORDS in flat
+    assert "57.480.000" in flat and HAND_WORDS in flat
     assert "6.100.000" in flat  # the decoration subtotal, each thing counted once
     # no note to the clerk on a document that gets signed
     for clerk_note in ("Số đại biểu tính dự toán", "cần kiểm tra", "Chỉ ghi giá", "không chi"):

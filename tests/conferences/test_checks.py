@@ -162,3 +162,36 @@ def test_one_number_on_two_plans_blocks(app, run, demo_id):
         db.session.get(Conference, other_id).doc_symbol = "KH-HĐTĐKT"
         db.session.commit()
     assert run(info.number_used_twice) == []
+
+
+@pytest.mark.parametrize(
+    ("day", "detail"),
+    [
+        (dt.date(2028, 1, 15), "Thứ Bảy"),  # where Nhân bản put a Friday 15/01/2027
+        (dt.date(2028, 1, 16), "Chủ nhật"),
+        (dt.date(2027, 9, 2), "Thứ Năm, Quốc khánh"),
+    ],
+)
+def test_a_conference_on_a_day_off_warns(run, demo_id, day, detail):
+    problem = only(run(info.date_on_day_off, date=day))
+    assert problem.severity == WARN and problem.key == "info.date_day_off"
+    assert problem.message == (
+        f"Hội nghị tổ chức ngày {day:%d/%m/%Y}, là ngày nghỉ ({detail}): hãy kiểm tra lại ngày "
+        "tổ chức (hội nghị nhân bản từ năm trước giữ ngày, tháng cũ)."
+    )
+    assert problem.fix_url == f"/hoi-nghi/{demo_id}/sua#date"
+    assert "ke-hoach" in problem.printouts and "chuong-trinh" in problem.printouts
+    assert run(info.date_on_day_off, date=dt.date(2028, 1, 14)) == []  # a Friday
+
+
+def test_the_demo_is_held_on_a_working_day(run):
+    assert run(info.date_on_day_off) == []
+    assert info.date_on_day_off in [f for part, f in registered_checks() if part == "info"]
+
+
+def test_default_date_skips_public_holidays():
+    from kehoach_app.conferences.logic import default_date
+
+    assert default_date(2027, 9, dt.date(2027, 8, 3)) == dt.date(2027, 9, 15)  # a Wednesday
+    # today + 30 days landing on Tết Dương lịch 01/01/2027 (a Friday) → Thursday 31/12/2026
+    assert default_date(2026, 1, dt.date(2026, 12, 2)) == dt.date(2026, 12, 31)

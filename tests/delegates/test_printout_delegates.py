@@ -21,9 +21,10 @@ TORTURE = "Nguyễn Văn A & B <C>"
 TIME_LINE = "Thời gian: 07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027"  # 15/01/2027 is a Friday
 MM = 72 / 25.4
 
-# Protocol order worked out by hand: rank 1, rank 2, then the unranked by tên (a < â: Ánh
-# before Ân), tên đệm, họ.
-PROTOCOL = [TORTURE, "Trần Thị Ỷ Lan", "Phạm Thị Ánh", "Đặng Hữu Ân", "Lê Văn Bình"]
+# Protocol order worked out by hand, as the MC introduces them: group by group (Thường trực
+# Đảng ủy, then the award recipients, then no group), within a group rank 1, rank 2, then the
+# unranked by tên, tên đệm, họ — Lê Văn Bình (no rank) keeps his group's place.
+PROTOCOL = [TORTURE, "Trần Thị Ỷ Lan", "Lê Văn Bình", "Phạm Thị Ánh", "Đặng Hữu Ân"]
 BY_NAME = [TORTURE, "Phạm Thị Ánh", "Đặng Hữu Ân", "Lê Văn Bình", "Trần Thị Ỷ Lan"]
 
 
@@ -190,7 +191,7 @@ def test_invitations_one_page_each_in_protocol_order(conference):
         assert expected in first, expected
     assert "07/GM" not in first
     assert "Đề nghị Bà đến dự đúng giờ./." in flowing(pages[1])
-    assert "kính mời Đồng chí đến dự" in flowing(pages[4])
+    assert "kính mời Đồng chí đến dự" in flowing(pages[2])  # Lê Văn Bình, in his group
     assert b"Helvetica" not in data
 
 
@@ -316,8 +317,8 @@ def test_tracking_sheet_pdf(conference):
         "Chưa phản hồi",
     ]
     assert rows[2][4:6] == ["08/01/2027", "Tham dự"]
-    assert rows[3][4:7] == ["09/01/2027", "Cử người dự thay", "Võ Văn Thay"]
-    assert rows[4][5:7] == ["Vắng", ""]  # a substitute named for a reply since changed: not printed
+    assert rows[4][4:7] == ["09/01/2027", "Cử người dự thay", "Võ Văn Thay"]
+    assert rows[5][5:7] == ["Vắng", ""]  # a substitute named for a reply since changed: not printed
 
 
 def test_tracking_sheet_xlsx(conference):
@@ -341,7 +342,7 @@ def test_tracking_sheet_xlsx(conference):
     sent = ws.cell(row=h + 2, column=5)
     assert sent.is_date and sent.value.date() == dt.date(2027, 1, 8)
     assert sent.number_format == "DD/MM/YYYY"
-    assert rows[2][4:7] == [dt.datetime(2027, 1, 9), "Cử người dự thay", "Võ Văn Thay"]
+    assert rows[3][4:7] == [dt.datetime(2027, 1, 9), "Cử người dự thay", "Võ Văn Thay"]
     assert rows[0][4] is None and rows[0][5] == "Chưa phản hồi"
     assert ws.cell(row=h + 1, column=1).border.left.style == "thin"
     assert ws.column_dimensions["B"].width >= 20
@@ -498,6 +499,22 @@ def test_no_delegates_gives_a_document_that_says_so(empty_conference):
         ("Giám đốc", "Sở Nội vụ", "Giám đốc Sở Nội vụ"),
         ("", "Báo Đồng Tháp", "Báo Đồng Tháp"),
         ("Phóng viên", "", "Phóng viên"),
+        # the same body spelt out in the position and abbreviated in the unit: written once
+        (
+            "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+            "Ủy ban MTTQ Việt Nam phường",
+            "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+        ),
+        ("Chủ tịch Uỷ ban nhân dân xã", "ủy ban nhân dân XÃ", "Chủ tịch Uỷ ban nhân dân xã"),
+        ("Chủ tịch Ủy ban nhân dân", "UBND xã Tân Hòa", "Chủ tịch Ủy ban nhân dân xã Tân Hòa"),
+        # a position naming another body takes a comma before the unit
+        (
+            "Chủ tịch Hội Nông dân xã",
+            "Ủy ban MTTQ Việt Nam xã",
+            "Chủ tịch Hội Nông dân xã, Ủy ban MTTQ Việt Nam xã",
+        ),
+        ("Hiệu trưởng", "Trường THCS Tân Hòa", "Hiệu trưởng Trường THCS Tân Hòa"),
+        ("Phó Bí thư Thường trực", "Đảng ủy xã", "Phó Bí thư Thường trực Đảng ủy xã"),
     ],
 )
 def test_position_and_unit_read_as_one_phrase(position, unit, expected):

@@ -96,3 +96,32 @@ def test_a_basis_dated_after_the_signing_blocks(run, demo_id):
     )
     assert "“ngày 20 tháng 02 năm 2027” sau ngày tổ chức 15/01/2027" in problem.message
     assert run(plan_checks.bases_after_signing, legal_bases=bases, signing_date=None) == []
+
+
+def test_a_gap_in_the_funding_source_is_one_problem(app, run, demo_id):
+    """One fact, one owner, one problem: a "…" in the funding source (a conference field the
+    plan's Kinh phí section and the estimate print) is the info rule's, once; the plan and the
+    budget do not report it again. Typed into an edited paragraph it is the plan's."""
+    from kehoach_app.checks import run_checks
+
+    source = "Quỹ thi đua, khen thưởng năm …"
+    assert run(plan_checks.placeholders_in_plan, funding_source=source) == []
+    with app.test_request_context():
+        conference = db.session.get(Conference, demo_id)
+        before = {p.key for p in run_checks(conference, TODAY) if p.blocking}
+        conference.funding_source = source
+        db.session.flush()
+        after = [p for p in run_checks(conference, TODAY) if p.blocking]
+        db.session.rollback()
+    new = [p for p in after if p.key not in before or "…" in p.message and source in p.message]
+    assert [(p.key, p.message) for p in new] == [
+        ("info.placeholder", f"Ô “Nguồn kinh phí” còn chỗ trống “…” chưa điền: “{source}”.")
+    ]
+    assert {"ke-hoach", "du-toan"} <= set(new[0].printouts)
+    # the same words in a paragraph the officer edited: his words, the plan's problem
+    (problem,) = run(
+        plan_checks.placeholders_in_plan,
+        edits={"budget": "Kinh phí tổ chức Hội nghị: từ Quỹ thi đua, khen thưởng năm …."},
+        funding_source=source,
+    )
+    assert problem.message.startswith("Kế hoạch, mục Kinh phí (đoạn đã sửa), dòng 1")

@@ -21,6 +21,7 @@ from kehoach_app.conferences.vocab import (
 from kehoach_app.presets import (
     DELEGATES,
     PLACEHOLDERS,
+    RECIPIENTS,
     Preset,
     all_presets,
     get_preset,
@@ -185,9 +186,15 @@ def test_decoration_protocol(preset: Preset) -> None:
 @pytest.mark.parametrize("preset", PRESETS, ids=KEYS)
 def test_budget_lines(preset: Preset) -> None:
     for line in preset.budget:
-        assert line.quantity == DELEGATES or (isinstance(line.quantity, int) and line.quantity > 0)
+        assert line.quantity in (DELEGATES, RECIPIENTS) or (
+            isinstance(line.quantity, int) and line.quantity > 0
+        )
         assert isinstance(line.unit_price, int) and line.unit_price >= 0
-        assert line.quantity_for(123) == (123 if line.quantity == DELEGATES else line.quantity)
+        expected = {DELEGATES: 123, RECIPIENTS: 18}.get(line.quantity, line.quantity)
+        assert line.quantity_for(123, 18) == expected
+        # the flowers handed on stage follow the award recipients
+        if line.content.startswith("Hoa tặng") and line.unit == "bó":
+            assert line.quantity == RECIPIENTS
     water = [line for line in preset.budget if line.category == "nuoc_uong"]
     assert [(w.quantity, w.unit_price) for w in water] == [(DELEGATES, 40000)]
 

@@ -31,6 +31,7 @@ def test_demo_trips_no_seating_rule(app, demo_id):
     for rule in (
         checks.confirmed_without_seat,
         checks.more_confirmed_than_seats,
+        checks.more_planned_than_seats,
         checks.declined_but_seated,
     ):
         assert problems(app, demo_id, rule) == []
@@ -98,3 +99,51 @@ def test_a_delegate_who_declined_but_keeps_a_seat_warns(app, demo_id):
     assert problem.message == ("1 đại biểu đã báo vắng vẫn có chỗ ngồi và biển tên: Phan Văn Ngữ.")
     assert problem.fix_url == f"/hoi-nghi/{demo_id}/cho-ngoi"
     assert "bien-ten" in problem.printouts
+
+
+def test_more_delegates_planned_than_seats_warns(app, demo_id):
+    """The demo's hall has 126 seats: 126 planned is fine, 130 planned is not (22 confirmed
+    only, so the confirmed-against-seats rule says nothing)."""
+    with app.app_context():
+        conference = db.session.get(Conference, demo_id)
+        conference.planned_delegates = 126
+        db.session.commit()
+    assert problems(app, demo_id, checks.more_planned_than_seats) == []
+    with app.app_context():
+        db.session.get(Conference, demo_id).planned_delegates = 130
+        db.session.commit()
+    (problem,) = problems(app, demo_id, checks.more_planned_than_seats)
+    assert problem.severity == WARN
+    assert problem.key == "seating.planned_over_capacity"
+    assert problem.message == (
+        f"{HALL} có 126 ghế, ít hơn 130 đại biểu dự kiến: hãy chọn hội trường lớn hơn, thêm ghế "
+        "hoặc giảm số đại biểu dự kiến."
+    )
+    assert problem.fix_url == f"/hoi-nghi/{demo_id}/cho-ngoi/hoi-truong"
+    assert problems(app, demo_id, checks.more_confirmed_than_seats) == []
+
+
+def test_a_seating_printout_that_would_print_a_placeholder_is_not_ready(app, demo_id):
+    """The print centre's "missing" for each seating printout: nothing on the demo; with every
+    seat cleared and every reply still pending, each says what its PDF would print instead."""
+    from kehoach_app.printouts import get_printout, missing_for
+
+    keys = ("so-do-doan-chu-tich", "danh-sach-cho-ngoi", "bien-ten", "nhan-ghe")
+    with app.test_request_context():
+        conference = db.session.get(Conference, demo_id)
+        assert [missing_for(get_printout(k), conference) for k in keys] == [[], [], [], []]
+        db.session.query(SeatAssignment).filter(
+            SeatAssignment.delegate_id.in_(
+                db.session.query(Delegate.id).filter_by(conference_id=demo_id)
+            )
+        ).delete(synchronize_session=False)
+        for delegate in db.session.query(Delegate).filter_by(conference_id=demo_id):
+            delegate.reply = "absent"
+        db.session.commit()
+        conference = db.session.get(Conference, demo_id)
+        assert [missing_for(get_printout(k), conference) for k in keys] == [
+            ["chưa xếp chỗ cho Đoàn Chủ tịch"],
+            ["chưa có đại biểu nào"],
+            ["chưa xếp chỗ cho đại biểu nào"],
+            ["chưa xếp chỗ cho đại biểu nào"],
+        ]

@@ -225,7 +225,7 @@ def test_usher_list_is_in_vietnamese_name_order_with_block_row_seat():
 
 
 def test_table_cards_carry_the_name_on_both_halves_one_turned_over():
-    data = printout.render_cards(_chart(PEOPLE))
+    data = printout.render_cards(_chart(PEOPLE), printout.CardSet(everyone=True))
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) == 6  # six people seated
         page = pdf.pages[0]

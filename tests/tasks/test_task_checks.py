@@ -118,3 +118,49 @@ def test_the_demo_has_no_task_past_its_deadline(app, demo_id):
         context = CheckContext(conference, dt.date.today())
         assert list(task_checks.deadlines_passed(context)) == []
         assert all(p.severity == WARN for p in task_checks.deadlines_on_days_off(context))
+
+
+def test_a_deadline_before_the_signing_date_warns(app, conference_with_tasks):
+    """Signed on 05/01/2027 for a conference on 15/01/2027: "trong tháng 12" (31/12/2026) and
+    "trước 13 ngày" (02/01/2027) are due before the plan exists."""
+    conference_id, overdue_id, sunday_id = conference_with_tasks
+    with app.app_context():
+        db.session.get(Conference, conference_id).signing_date = D(2027, 1, 5)
+        db.session.add_all(
+            [
+                Task(conference_id=conference_id, position=3, title="Rà soát danh sách khen thưởng",
+                     lead_unit="Văn phòng", deadline_kind="month_before", status="todo"),
+                Task(conference_id=conference_id, position=4, title="Gửi Giấy mời đại biểu",
+                     lead_unit="Văn phòng", deadline_kind="days_before", days_before=13,
+                     status="todo"),
+                Task(conference_id=conference_id, position=5, title="Chuẩn bị hội trường",
+                     lead_unit="Văn phòng", deadline_kind="days_before", days_before=13,
+                     status="done"),
+            ]
+        )  # fmt: skip
+        db.session.commit()
+    found = problems(app, task_checks.deadlines_before_signing)
+    # task 1 is overdue (its own rule blocks it), task 5 is done, task 2 is after 05/01
+    assert [p.message for p in found] == [
+        "Nhiệm vụ số 3 “Rà soát danh sách khen thưởng” có hạn 31/12/2026, trước ngày ký kế "
+        "hoạch 05/01/2027: kế hoạch giao một việc đã hết hạn khi được ký — hãy dời thời hạn "
+        "hoặc ngày ký.",
+        "Nhiệm vụ số 4 “Gửi Giấy mời đại biểu” có hạn 02/01/2027, trước ngày ký kế hoạch "
+        "05/01/2027: kế hoạch giao một việc đã hết hạn khi được ký — hãy dời thời hạn hoặc "
+        "ngày ký.",
+    ]
+    assert all(p.severity == WARN and p.key == "tasks.deadline_before_signing" for p in found)
+    assert found[0].fix_url.startswith(f"/hoi-nghi/{conference_id}/nhiem-vu/")
+    assert "ke-hoach" in found[0].printouts
+    # the ngày ký blank: nothing (a deadline before today is deadlines_passed's)
+    with app.app_context():
+        db.session.get(Conference, conference_id).signing_date = None
+        db.session.commit()
+    assert problems(app, task_checks.deadlines_before_signing) == []
+
+
+def test_the_demo_has_no_deadline_before_signing(app, demo_id):
+    with app.test_request_context():
+        conference = db.session.get(Conference, demo_id)
+        context = CheckContext(conference, dt.date.today())
+        assert list(task_checks.deadlines_before_signing(context)) == []

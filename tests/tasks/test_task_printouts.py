@@ -113,8 +113,8 @@ def test_each_unit_has_its_own_page(client, planned):
                      "PHÂN CÔNG NHIỆM VỤ", "Đơn vị: " + unit,
                      "(Trích phần Tổ chức thực hiện của Kế hoạch số 12/KH-UBND)"):  # fmt: skip
             assert line in text, (unit, line)
-        assert f"1. Nhiệm vụ chủ trì ({len(leads)} việc)" in text
-        assert f"2. Nhiệm vụ phối hợp ({len(supports)} việc)" in text
+        assert f"1. Nhiệm vụ chủ trì ({len(leads):02d} việc)" in text
+        assert f"2. Nhiệm vụ phối hợp ({len(supports):02d} việc)" in text
         lead_table, support_table = page_tables
         assert lead_table[0] == ["STT", "Nội dung công việc", "Đơn vị phối hợp", "Thời hạn"]
         assert support_table[0] == ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời hạn"]
@@ -208,7 +208,7 @@ def test_timeline_orders_by_computed_deadline(client, planned):
     assert rows[2][2:] == ["Văn phòng", TORTURE_UNIT, "Chưa làm"]
     assert rows[3][2:] == [TORTURE_UNIT, "Văn phòng Công an", "Chưa làm"]
     assert rows[1][4] == "Xong"
-    assert "tổng số 6 việc; đã xong 1, đang làm 0, chưa làm 5" in text
+    assert "tổng số 06 việc; đã xong 01, đang làm 00, chưa làm 05" in text
 
 
 def test_timeline_marks_what_is_late(app, client):
@@ -236,7 +236,7 @@ def test_timeline_marks_what_is_late(app, client):
     text = flowing("\n".join(pdf_pages(data)))
     rows = table_rows(data)
     assert [row[4] for row in rows[1:]] == ["Đang làm Quá hạn 4 ngày", "Chưa làm Còn 3 ngày"]
-    assert "quá hạn 1; đến hạn trong 7 ngày tới 1" in text
+    assert "quá hạn 01; đến hạn trong 7 ngày tới 01" in text
     assert "(còn 20 ngày)" in text
 
 

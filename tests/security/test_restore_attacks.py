@@ -1,0 +1,211 @@
+"""Issue 18, items 1 and 2: a restore installs only what this program wrote. Each attack is
+reproduced as it was found, then refused with a Vietnamese reason while the live database —
+its rows and its schema — stays exactly as it was and every page still answers."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kehoach_app.backups import operations
+from kehoach_app.conferences.models import Conference
+from kehoach_app.db import db
+from kehoach_app.delegates.models import Delegate
+from tests.conftest import post
+from tests.security.test_csrf_and_hosts import database_fingerprint
+
+
+def live_schema(app) -> frozenset:
+    connection = sqlite3.connect(Path(app.config["DATA_DIR"]) / "kehoach.sqlite3")
+    try:
+        return operations.schema_objects(connection)
+    finally:
+        connection.close()
+
+
+def copy_of_live(app, tmp_path: Path, change: str = "") -> Path:
+    """A true backup of the live data, then `change` run on it with the sqlite3 tool's powers."""
+    data = Path(app.config["DATA_DIR"])
+    path = operations.make_backup(data / "kehoach.sqlite3", data, "thu-cong")
+    target = tmp_path / "sua.sqlite3"
+    shutil.move(path, target)
+    if change:
+        connection = sqlite3.connect(target)
+        connection.executescript(change)
+        connection.commit()
+        connection.close()
+    return target
+
+
+def upload(client, raw: bytes):
+    return post(
+        client,
+        "/sao-luu/tai-len",
+        {"file": (BytesIO(raw), "sao-luu.sqlite3")},
+        page="/sao-luu",
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+
+
+def restore_from_list(app, client, source: Path):
+    """The same file put in the backup folder under a backup's name, restored from the list."""
+    name = "kehoach-2026-01-02_030405-thu-cong.sqlite3"
+    shutil.copyfile(source, operations.backup_dir(Path(app.config["DATA_DIR"])) / name)
+    page = f"/sao-luu/tep/{name}/khoi-phuc"
+    return post(client, page, page=page, follow_redirects=True)
+
+
+def text_of(response) -> str:
+    return " ".join(response.get_data(as_text=True).split())
+
+
+def assert_refused(app, client, demo_id, response, before, schema, *messages):
+    assert response.status_code == 200
+    html = text_of(response)
+    assert "Không khôi phục được" in html and "Dữ liệu hiện tại không thay đổi" in html
+    for message in messages:
+        assert message in html, message
+    assert database_fingerprint(app) == before
+    assert live_schema(app) == schema
+    for page in ("/", f"/hoi-nghi/{demo_id}", f"/hoi-nghi/{demo_id}/dai-bieu"):
+        assert client.get(page).status_code == 200, page
+    # nothing of the refused file is left in the backup folder's working files
+    assert not list(operations.backup_dir(Path(app.config["DATA_DIR"])).glob("*.partial*"))
+
+
+def two_table_file(tmp_path: Path, revision: str) -> Path:
+    """The first attack: only alembic_version and conferences."""
+    path = tmp_path / "hai-bang.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);"
+        f"INSERT INTO alembic_version VALUES ('{revision}');"
+        "CREATE TABLE conferences (id INTEGER PRIMARY KEY, title TEXT);"
+        "INSERT INTO conferences VALUES (1, 'Giả');"
+    )
+    connection.commit()
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("way", ["upload", "list"])
+def test_a_file_with_two_tables_at_revision_0001_is_refused(app, client, demo_id, tmp_path, way):
+    before, schema = database_fingerprint(app), live_schema(app)
+    source = two_table_file(tmp_path, "0001")
+    response = (
+        upload(client, source.read_bytes())
+        if way == "upload"
+        else restore_from_list(app, client, source)
+    )
+    assert_refused(app, client, demo_id, response, before, schema, "không đúng với phiên bản 0001")
+
+
+@pytest.mark.parametrize("way", ["upload", "list"])
+def test_a_backup_of_a_newer_version_is_refused_without_hanging(
+    app, client, demo_id, tmp_path, way
+):
+    before, schema = database_fingerprint(app), live_schema(app)
+    source = copy_of_live(app, tmp_path, "UPDATE alembic_version SET version_num = '9999';")
+    response = (
+        upload(client, source.read_bytes())
+        if way == "upload"
+        else restore_from_list(app, client, source)
+    )
+    assert_refused(
+        app,
+        client,
+        demo_id,
+        response,
+        before,
+        schema,
+        "bản sao lưu của phiên bản mới hơn",
+        "Hãy cập nhật chương trình",
+    )
+
+
+TRIGGER = """
+CREATE TRIGGER xoa_het AFTER INSERT ON delegates
+BEGIN DELETE FROM delegates WHERE id <> NEW.id; END;
+"""
+
+
+@pytest.mark.parametrize("way", ["upload", "list"])
+def test_a_copy_with_an_added_trigger_is_refused(app, client, demo_id, tmp_path, way):
+    before, schema = database_fingerprint(app), live_schema(app)
+    source = copy_of_live(app, tmp_path, TRIGGER)
+    response = (
+        upload(client, source.read_bytes())
+        if way == "upload"
+        else restore_from_list(app, client, source)
+    )
+    assert_refused(
+        app,
+        client,
+        demo_id,
+        response,
+        before,
+        schema,
+        "không do chương trình tạo ra",
+        "trigger “xoa_het”",
+    )
+    # adding a delegate now adds one and deletes none
+    with app.app_context():
+        count = db.session.scalar(select(func.count()).select_from(Delegate))
+    url = f"/hoi-nghi/{demo_id}/dai-bieu/them"
+    post(client, url, {"full_name": "Trần Thị Mới", "reply": "pending"}, page=url)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Delegate)) == count + 1
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ("CREATE VIEW nhin AS SELECT * FROM delegates;", "view “nhin”"),
+        ("CREATE TABLE them (x);", "bảng “them”"),
+        (
+            "DROP INDEX IF EXISTS ix_delegates_conference_id;"
+            "CREATE INDEX ix_delegates_conference_id ON delegates (full_name);",
+            "chỉ mục",
+        ),
+    ],
+)
+def test_other_foreign_schema_objects_are_refused(app, client, demo_id, tmp_path, change, message):
+    before, schema = database_fingerprint(app), live_schema(app)
+    response = upload(client, copy_of_live(app, tmp_path, change).read_bytes())
+    assert_refused(app, client, demo_id, response, before, schema, message)
+
+
+def test_broken_links_are_refused(app, client, demo_id, tmp_path):
+    before, schema = database_fingerprint(app), live_schema(app)
+    source = copy_of_live(
+        app,
+        tmp_path,
+        "PRAGMA foreign_keys=OFF; UPDATE delegates SET conference_id = 4242 "
+        "WHERE id = (SELECT min(id) FROM delegates);",
+    )
+    response = upload(client, source.read_bytes())
+    assert_refused(app, client, demo_id, response, before, schema, "trỏ tới dòng không còn")
+
+
+def test_an_older_backup_is_upgraded_on_a_copy_and_restored(app, client, demo_id, tmp_path):
+    old = tmp_path / "cu.sqlite3"
+    operations.upgrade_file(old, "0006")  # what an earlier version of the program wrote
+    connection = sqlite3.connect(old)
+    row = connection.execute("SELECT * FROM conferences").fetchall()
+    assert row == []
+    connection.close()
+    response = upload(client, old.read_bytes())
+    assert "Đã khôi phục dữ liệu từ tệp tải lên" in text_of(response)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Conference)) == 0
+        version = db.session.execute(db.text("SELECT version_num FROM alembic_version")).scalar()
+    assert version == operations.known_revisions()[-1]
+    assert client.get("/").status_code == 200
+    reasons = [b.reason for b in operations.list_backups(Path(app.config["DATA_DIR"]))]
+    assert "truoc-khoi-phuc" in reasons  # the demo is still there, in a backup

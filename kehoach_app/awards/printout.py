@@ -626,8 +626,9 @@ def led_pdf(title: str, slides: list[logic.LedSlide]) -> bytes:
     fonts = register_fonts()
     width, height = SLIDE_SIZE
     buffer = io.BytesIO()
-    # initialFontName: every page's preamble names a font; ReportLab's default is Helvetica,
-    # referenced without being embedded, which a print shop's preflight refuses (issue 15).
+    # initialFontName: every page's preamble names a font; ReportLab's default is one of its
+    # built-in fonts, referenced without being embedded, which a print shop's preflight
+    # refuses (issue 15).
     canvas = Canvas(
         buffer, pagesize=SLIDE_SIZE, pageCompression=1, initialFontName=fonts.regular, lang="vi-VN"
     )

@@ -24,6 +24,7 @@ import webbrowser
 from pathlib import Path
 
 from .config import DEFAULT_PORT, StartupError, explain_start_error, resolve_data_dir
+from .system import data_dir_fingerprint
 
 HOST = "127.0.0.1"
 PORT_TRIES = 20
@@ -111,7 +112,7 @@ def choose_port(
                 say(f"Cổng {first} đang bận (do chương trình khác); dùng cổng {port}.", data_dir)
             return port, None
         copy = running_copy(port)
-        if copy and Path(copy.get("data_dir", "")).resolve() == data_dir:
+        if copy and copy.get("data_dir_id") == data_dir_fingerprint(data_dir):
             return port, f"http://{HOST}:{port}/"
     raise SystemExit(
         f"Không tìm được cổng trống từ {wanted} đến {wanted + PORT_TRIES - 1}. "
@@ -129,7 +130,9 @@ def _lan_settings(args) -> dict:
     password = os.environ.get("KEHOACH_LAN_PASSWORD") or ""
     if not password:
         try:
-            password = getpass.getpass("Đặt mật khẩu cho chế độ mạng nội bộ (ít nhất 8 ký tự): ")
+            password = getpass.getpass(
+                "Mật khẩu của chủ máy (tài khoản chumay) cho chế độ mạng nội bộ (ít nhất 8 ký tự): "
+            )
         except (EOFError, OSError):
             raise SystemExit(
                 "Chế độ mạng nội bộ cần mật khẩu: đặt biến KEHOACH_LAN_PASSWORD."
@@ -211,12 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     say("Kế hoạch Hội nghị đã sẵn sàng.", data_dir)
     say(f"  Mở trình duyệt tại: {url}", data_dir)
     if args.lan:
-        others = [a for a in settings["TRUSTED_HOSTS"] if a[0].isdigit() and a != HOST]
-        say(
-            "  CHÚ Ý: đang mở trên mạng nội bộ — máy khác vào bằng: "
-            + ", ".join(f"http://{a}:{port}/" for a in others),
-            data_dir,
-        )
+        from .lan import lan_addresses, lan_console_lines
+
+        for line in lan_console_lines(lan_addresses(), port):
+            say(line, data_dir)
     say(f"  Dữ liệu lưu tại:    {data_dir}", data_dir)
     say("  Đóng cửa sổ này hoặc nhấn Ctrl+C để dừng chương trình.", data_dir)
     if not args.no_browser:

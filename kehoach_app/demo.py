@@ -11,6 +11,7 @@ import datetime as dt
 from .conferences import operations
 from .conferences.models import Conference
 from .conferences.presetting import apply_preset_parts, preset_form_values
+from .conferences.units import Organiser
 from .presets import get_preset
 
 DEMO_PRESET = "tong_ket.xa"
@@ -31,7 +32,12 @@ def create_demo_conference(today: dt.date | None = None) -> Conference:
     today = today or dt.date.today()
     place = "Tân Hòa"
     preset = get_preset(DEMO_PRESET)
-    values = preset_form_values(preset, today, issuer="Ủy ban nhân dân xã Tân Hòa", place=place)
+    # A xã of the official list (Tây Ninh has a xã Tân Hòa since 01/7/2025): the award texts
+    # name its chairman and the province's ("… Ủy ban nhân dân tỉnh Tây Ninh").
+    organiser = Organiser(level="xa", unit_type="xa", unit_name=place, province="Tây Ninh")
+    values = preset_form_values(
+        preset, today, issuer="Ủy ban nhân dân xã Tân Hòa", place=place, organiser=organiser
+    )
     values.update(
         parent_body="",
         issuer="Ủy ban nhân dân xã Tân Hòa",

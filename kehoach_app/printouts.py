@@ -35,6 +35,9 @@ class Printout:
     missing: Callable[[Conference], list[str]] | None = None
     # Where it sits in the print centre: lower first (the plan, then the programme, …).
     order: int = 100
+    # The description as it reads for one conference (it names the conference's own office,
+    # e.g. who appraises the estimate); None: `description` as written.
+    describe: Callable[[Conference], str] | None = None
 
 
 _PRINTOUTS: dict[str, Printout] = {}
@@ -47,6 +50,10 @@ def register_printout(printout: Printout) -> None:
 def all_printouts() -> list[Printout]:
     """Every printout, in the print centre's order (then in the order they were registered)."""
     return sorted(_PRINTOUTS.values(), key=lambda p: p.order)
+
+
+def description_for(printout: Printout, conference: Conference) -> str:
+    return printout.describe(conference) if printout.describe else printout.description
 
 
 def missing_for(printout: Printout, conference: Conference) -> list[str]:

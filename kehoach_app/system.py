@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
+
 from flask import Blueprint, current_app, jsonify
 
 bp = Blueprint("system", __name__)
@@ -11,8 +15,20 @@ bp = Blueprint("system", __name__)
 APP_SIGNATURE = "kehoach_app"
 
 
+def data_dir_fingerprint(data_dir: str | os.PathLike) -> str:
+    """A digest of the data folder's absolute path: enough for a second start to recognise a
+    copy serving the same folder, without telling anyone on the network where it is (issue 18:
+    the ping, open without a login in LAN mode, gave the path — and the user's name in it)."""
+    path = str(Path(data_dir).resolve())
+    return hashlib.sha256(("kehoach-data-dir:" + path).encode("utf-8")).hexdigest()[:32]
+
+
 @bp.get("/__kehoach__/ping")
 def ping():
     from . import __version__
 
-    return jsonify(app=APP_SIGNATURE, version=__version__, data_dir=current_app.config["DATA_DIR"])
+    return jsonify(
+        app=APP_SIGNATURE,
+        version=__version__,
+        data_dir_id=data_dir_fingerprint(current_app.config["DATA_DIR"]),
+    )

@@ -235,9 +235,20 @@ def validate_parts(parts: dict) -> dict:
 def validate_conference_values(data: dict) -> dict:
     """Check a conference's values with the same rules as the form; return typed values."""
     from .conferences.forms import ConferenceForm
+    from .conferences.units import guess_unit
 
+    data = dict(data)
+    if not data.get("unit_type"):
+        # A file written before the organiser's unit was a field: read it from the issuer
+        # ("Ủy ban nhân dân phường Hồng Hà") when that names exactly one unit of the list, else
+        # leave it unstated (the pre-signature check asks for the province at level xã).
+        unit_type, unit_name, province = guess_unit(data.get("issuer") or "", data.get("level"))
+        if unit_type and (province or unit_type == "huyen"):
+            data.update(unit_type=unit_type, unit_name=unit_name)
+            data["province"] = data.get("province") or province
     formdata = MultiDict({k: "" if v is None else str(v) for k, v in data.items()})
     form = ConferenceForm(formdata=formdata, meta={"csrf": False})
+    form.allow_unknown_unit = True
     if not form.validate():
         messages = []
         for name, field_errors in form.errors.items():

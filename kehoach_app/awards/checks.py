@@ -4,8 +4,9 @@ BLOCK: a recipient left out of every batch while the ceremony has batches; a bla
 award text that prints (a decision number typed "…/QĐ-UBND", a name, a unit, who goes up, a
 batch's presenter); an award without its decision number or date, which the script prints as a
 dotted blank ("Quyết định số …… ngày ……"); a legal figure the award money uses (base salary,
-coefficient, collective multiplier) that the program marks unverified. WARN: a batch with
-nobody to present it; the unverified rounding rule, and on the demo the unverified figures.
+coefficient, collective multiplier, rounding rule) not confirmed against its document, and an
+award dated outside every stored period of one (docs/legal-figures.md). WARN: a batch with
+nobody to present it, and on the demo the unverified figures.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .. import vn
 from ..agenda.logic import has_blank
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
 from ..demo import is_demo
-from . import catalogue, logic, operations
+from . import figures, logic, operations
 
 PART = "awards"
 SCRIPT = "kich-ban-trao-thuong"
@@ -73,9 +74,36 @@ def recipients_without_batch(context: CheckContext) -> Iterator[Problem]:
 
 
 def batches_without_presenter(context: CheckContext) -> Iterator[Problem]:
-    """WARN: a batch with nobody to present it (no Đoàn Chủ tịch, none chosen)."""
-    missing = state(context).ceremony.batches_without_presenter
+    """WARN: a batch with nobody to present it: no Đoàn Chủ tịch and none chosen; or, with a
+    Đoàn Chủ tịch, none of its members of the level that issues the form (the issuer's own
+    leader presents his award: logic.presenters_for) — left for the officer, one problem per
+    form."""
+    ceremony = state(context).ceremony
+    missing = ceremony.batches_without_presenter
     if not missing:
+        return
+    if ceremony.leaders:
+        by_form: dict[int, list[logic.Batch]] = {}
+        for batch in missing:
+            by_form.setdefault(batch.form.id, []).append(batch)
+        organiser = context.conference.level
+        for batches in by_form.values():
+            form = batches[0].form
+            levels = logic.presenting_levels(form.level, organiser)
+            named = " hoặc ".join(logic.LEVEL_NAMES.get(level, level) for level in levels)
+            numbers = ", ".join(str(b.sequence) for b in batches)
+            yield Problem(
+                key="awards.no_presenter_of_level",
+                severity=WARN,
+                part=PART,
+                message=(
+                    f"Đợt trao thưởng {numbers} ({form.name}) chưa có người trao: Đoàn Chủ tịch "
+                    f"không có lãnh đạo {named or 'của cấp ban hành'} — hãy chọn người trao."
+                ),
+                fix_url=_ceremony_url(context, batches[0].sequence),
+                fix_label="Chọn người trao",
+                printouts=(SCRIPT, PROGRAMME),
+            )
         return
     numbers = ", ".join(str(b.sequence) for b in missing[:8]) + ("…" if len(missing) > 8 else "")
     yield Problem(
@@ -153,87 +181,69 @@ def blanks(context: CheckContext) -> Iterator[Problem]:
 ESTIMATE = "du-toan"  # the budget carries the award money
 PLAN = "ke-hoach"  # the plan states the funds
 LEGAL_FIGURE_PRINTOUTS = (MONEY, ESTIMATE, PLAN)
-# How the data files mark a figure nobody has checked against the decree yet.
-_UNVERIFIED_MARKERS = ("chưa đối chiếu", "cần đối chiếu", "chưa kiểm tra", "cần kiểm tra")
 
 
-def is_unverified(legal_basis: str | None) -> bool:
-    """A legal figure the program marks as not checked against its source: today, its legal
-    basis says so in words ("chưa đối chiếu được văn bản gốc", "cần đối chiếu"), as the data
-    files (presets/base_salaries.toml, award_forms.toml) and the officer write it. The one place
-    that decides it: issue 16 replaces it with a verified status and a confirmation date."""
-    text = vn.nfc(legal_basis or "").casefold()
-    return any(marker in text for marker in _UNVERIFIED_MARKERS)
+def _figure_url(use: figures.FigureUse) -> str:
+    if use.kind == "salary" and use.id is not None:
+        return url_for("awards.edit_salary", salary_id=use.id)
+    if use.kind == "rate" and use.form_id is not None:
+        return url_for("awards.catalogue_page", _anchor=f"hinh-thuc-{use.form_id}")
+    if use.kind == "rounding":
+        return url_for("awards.catalogue_page", _anchor="lam-tron")
+    return url_for("awards.catalogue_page")
+
+
+_FIX_LABELS = {
+    "salary": "Đối chiếu mức lương cơ sở",
+    "rate": "Đối chiếu hệ số",
+    "rounding": "Đối chiếu quy tắc làm tròn",
+}
 
 
 def unverified_figures(context: CheckContext) -> Iterator[Problem]:
-    """BLOCK: a base salary, an award coefficient, a collective multiplier or the rounding rule
-    that this conference's award money uses while the program marks it unverified — the money
-    list, the estimate and the plan would print it as law. Only a WARN on the demo (its figures
-    are the same shipped data), and for the rounding rule, which is the program's own (not
-    editable in the catalogue)."""
-    awards = state(context)
-    money = awards.money
+    """BLOCK: a base salary, an award coefficient or collective multiplier, or a rounding rule
+    that this conference's award money uses while it is not confirmed against its document —
+    the money list, the estimate and the plan would print it as law. Only a WARN on the demo
+    (its figures are the shipped data, marked as a demo on its pages)."""
+    money = state(context).money
     if not money.amounts:
         return
     severity = WARN if is_demo(context.conference) else BLOCK
-    catalogue_url = url_for("awards.catalogue_page")
-    used_bases = set(money.bases.values())
-    rows = {row.effective_from: row for row in catalogue.all_salaries()}
-    for salary in sorted(awards.salaries, key=lambda s: s.effective_from):
-        if salary.amount not in used_bases or not is_unverified(salary.legal_basis):
-            continue
-        row = rows.get(salary.effective_from)
+    for use in figures.unverified_uses(money):
         yield Problem(
-            key="awards.unverified_salary",
+            key=f"awards.unverified_{use.kind}",
             severity=severity,
             part=PART,
             message=(
-                f"Mức lương cơ sở {vn.format_number(salary.amount)} đồng từ ngày "
-                f"{vn.format_date_short(salary.effective_from)} dùng để tính tiền thưởng chưa "
-                f"được đối chiếu với văn bản gốc (căn cứ ghi: “{_brief(salary.legal_basis)}”)."
+                f"{use.text} dùng để tính tiền thưởng chưa được đối chiếu với văn bản (căn cứ "
+                f"ghi: “{_brief(use.basis) or 'chưa ghi'}”): hãy đối chiếu rồi bấm “Đã đối "
+                "chiếu với văn bản”."
             ),
+            fix_url=_figure_url(use),
+            fix_label=_FIX_LABELS[use.kind],
+            printouts=LEGAL_FIGURE_PRINTOUTS,
+        )
+
+
+def figures_missing(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: an award whose pay day (the decision's date, else the conference's) falls outside
+    every stored period of the base salary, the form's coefficient or the rounding rule — its
+    money is not computed (never priced at another period's figures)."""
+    for gap in state(context).money.gaps:
+        yield Problem(
+            key=f"awards.no_{gap.figure}_in_force",
+            severity=BLOCK,
+            part=PART,
+            message=gap.message,
             fix_url=(
-                url_for("awards.edit_salary", salary_id=row.id)
-                if row is not None
-                else f"{catalogue_url}#luong-co-so"
+                url_for("awards.catalogue_page", _anchor=f"hinh-thuc-{gap.form_id}")
+                if gap.figure == "rate"
+                else url_for(
+                    "awards.catalogue_page",
+                    _anchor="luong-co-so" if gap.figure == "salary" else "lam-tron",
+                )
             ),
-            fix_label="Kiểm tra mức lương cơ sở",
-            printouts=LEGAL_FIGURE_PRINTOUTS,
-        )
-    for form_money in money.forms:
-        form = form_money.form
-        if not form_money.lines or not is_unverified(form.legal_basis):
-            continue
-        figure = f"Hệ số tiền thưởng {catalogue.coefficient_text(form.coefficient_milli)}"
-        if form_money.collectives and form.collective_multiplier_milli != 1000:
-            times = catalogue.coefficient_text(form.collective_multiplier_milli)
-            figure += f" (tập thể gấp {times} lần)"
-        yield Problem(
-            key="awards.unverified_form",
-            severity=severity,
-            part=PART,
-            message=(
-                f"{figure} của “{form.name}” chưa được đối chiếu với văn bản gốc (căn cứ ghi: "
-                f"“{_brief(form.legal_basis)}”)."
-            ),
-            fix_url=url_for("awards.edit_form_entry", form_id=form.id),
-            fix_label="Kiểm tra hình thức khen thưởng",
-            printouts=LEGAL_FIGURE_PRINTOUTS,
-        )
-    rule = catalogue.rounding()
-    if rule.unit > 1 and is_unverified(rule.legal_basis):
-        yield Problem(
-            key="awards.unverified_rounding",
-            severity=WARN,
-            part=PART,
-            message=(
-                f"Quy tắc làm tròn tiền thưởng lên bội số của {vn.format_number(rule.unit)} đồng "
-                "chưa được "
-                f"đối chiếu với văn bản gốc (căn cứ ghi: “{_brief(rule.legal_basis)}”)."
-            ),
-            fix_url=catalogue_url,
-            fix_label="Xem danh mục khen thưởng",
+            fix_label="Mở danh mục khen thưởng",
             printouts=LEGAL_FIGURE_PRINTOUTS,
         )
 
@@ -247,3 +257,4 @@ register_check(PART, recipients_without_batch)
 register_check(PART, batches_without_presenter)
 register_check(PART, blanks)
 register_check(PART, unverified_figures)
+register_check(PART, figures_missing)

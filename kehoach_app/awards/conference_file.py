@@ -66,6 +66,7 @@ def export_awards(conference: Conference) -> dict:
             "batch_size": settings.batch_size,
             "breaks_after": settings.breaks_after,
             "minutes_per_batch": settings.minutes_per_batch,
+            "group_by": settings.group_by,
         },
         "awards": [
             {
@@ -194,6 +195,7 @@ def validate_awards(data: dict) -> dict:
             "batch_size": settings.get("batch_size", 10),
             "breaks_after": list(settings.get("breaks_after", [])),
             "minutes_per_batch": settings.get("minutes_per_batch", logic.DEFAULT_MINUTES_PER_BATCH),
+            "group_by": settings.get("group_by", logic.DEFAULT_GROUP_BY),
         },
         "awards": awards,
         "batches": batches,
@@ -269,8 +271,12 @@ def replace_awards(conference: Conference, data: dict) -> None:
     batch_size = settings.get("batch_size", 10)
     breaks = ",".join(settings.get("breaks_after", []))
     per_batch = settings.get("minutes_per_batch", logic.DEFAULT_MINUTES_PER_BATCH)
+    group_by = settings.get("group_by", logic.DEFAULT_GROUP_BY)
     if settings_row is None and (
-        batch_size != 10 or breaks or per_batch != logic.DEFAULT_MINUTES_PER_BATCH
+        batch_size != 10
+        or breaks
+        or per_batch != logic.DEFAULT_MINUTES_PER_BATCH
+        or group_by != logic.DEFAULT_GROUP_BY
     ):
         settings_row = CeremonySettings(conference_id=conference.id)
         db.session.add(settings_row)
@@ -278,6 +284,7 @@ def replace_awards(conference: Conference, data: dict) -> None:
         settings_row.batch_size = batch_size
         settings_row.breaks_after = breaks
         settings_row.minutes_per_batch = per_batch
+        settings_row.group_by = group_by
     for item in data.get("batches", []):
         delegate = resolver.find(item.get("presenter_delegate"))
         name = item.get("presenter_name", "")

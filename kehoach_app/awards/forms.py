@@ -10,9 +10,17 @@ from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from ..forms import BaseForm, Length, NumberRange, Required, VNDateField, VNIntegerField
+from ..forms import (
+    BaseForm,
+    Length,
+    NumberRange,
+    Required,
+    VNDateField,
+    VNIntegerField,
+    VNSelectField,
+)
 from . import catalogue
-from .logic import COLLECTIVE, INDIVIDUAL, KIND_LABELS
+from .logic import COLLECTIVE, DEFAULT_GROUP_BY, GROUPINGS, INDIVIDUAL, KIND_LABELS
 
 KIND_CHOICES = [SelectChoice(COLLECTIVE, "Tập thể"), SelectChoice(INDIVIDUAL, "Cá nhân")]
 
@@ -182,6 +190,14 @@ class CeremonySettingsForm(BaseForm):
         description="Gồm công bố quyết định, mời lên sân khấu, trao, chụp ảnh; thường là 3. Thời "
         "lượng các mục trao thưởng trong chương trình = số đợt × số phút này.",
     )
+    group_by = VNSelectField(
+        "Chia đợt",
+        choices=[SelectChoice(code, label) for code, label in GROUPINGS.items()],
+        default=DEFAULT_GROUP_BY,
+        description="Lên riêng: tập thể một đợt, cá nhân một đợt (20 Giấy khen gồm 4 tập thể và "
+        "16 cá nhân, mỗi đợt 10 người: 3 đợt). Lên chung: mỗi hình thức gọi lên cùng nhau, tập "
+        "thể đứng trước (2 đợt).",
+    )
 
 
 class BatchForm(BaseForm):
@@ -327,3 +343,4 @@ class SalaryForm(BaseForm):
         validators=[Length(5000)],
         description="Ví dụ: Nghị định 73/2024/NĐ-CP ngày 30/6/2024 của Chính phủ.",
     )
+    version = HiddenField()  # the row's version when the edit form was opened (issue 18)

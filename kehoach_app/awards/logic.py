@@ -6,12 +6,15 @@ operations.py from the rows, and returns dataclasses the pages and printouts dra
 
 Money (Nghị định 152/2025/NĐ-CP; docs/awards.md):
     amount = coefficient × mức lương cơ sở (× the collective multiplier for a collective),
-    rounded UP to the ten thousand đồng (rounding unit from base_salaries.toml),
+    rounded as the rounding rule in force says (dated rows of the catalogue, today up to the
+    ten thousand đồng, unverified: docs/legal-figures.md),
 computed in integers: coefficients are thousandths (4,5 → 4500), so
     amount = ceil(coefficient_milli × multiplier_milli × base / (10⁶ × unit)) × unit.
 The multiplier is applied before rounding: the decree sets the collective's amount as a multiple
 of the individual's coefficient (Huân chương: Điều 51 khoản 2), and the rounding applies to
 "tiền thưởng sau khi nhân với hệ số mức lương cơ sở".
+The base salary, the form's rate and the rounding rule are the ones in force on the date of the
+award decision; a date no stored period covers is priced at nothing and says so (Gap).
 The base salary is the one in force on the date of the award decision (the rule of Nghị định
 91/2017/NĐ-CP, Điều 68 khoản 1, kept since); while no decision date is entered, the conference's
 date stands in, which is what a budget drawn up in advance needs.
@@ -36,6 +39,18 @@ KIND_PLURAL = {INDIVIDUAL: "cá nhân", COLLECTIVE: "tập thể"}
 KIND_ORDER = (COLLECTIVE, INDIVIDUAL)
 
 DEFAULT_BATCH_SIZE = 10
+# How the ceremony cuts a form's recipients into batches (CeremonySettings.group_by): each form's
+# collectives and individuals apart (the seed programmes: "trao … cho các tập thể", then "… cho
+# các cá nhân"), or a form's recipients together, collectives first (offices often call one
+# form up at once: 20 Giấy khen at 10 a batch are 2 batches, not 3).
+GROUP_BY_FORM_KIND = "form_kind"
+GROUP_BY_FORM = "form"
+GROUPINGS = {
+    GROUP_BY_FORM_KIND: "Theo hình thức, tập thể và cá nhân lên riêng",
+    GROUP_BY_FORM: "Theo hình thức, tập thể và cá nhân lên chung một đợt",
+}
+DEFAULT_GROUP_BY = GROUP_BY_FORM_KIND
+MIXED = "mixed"  # a batch of collectives and individuals together (GROUP_BY_FORM)
 DEFAULT_ROUNDING_UNIT = 10_000
 DEFAULT_MUSIC_CUE = "Nhạc nền trao thưởng"
 
@@ -59,6 +74,13 @@ class FormRule:
     physical_item: str = ""
     legal_basis: str = ""
     active: bool = True
+    # The dated money figures (Rate rows, from the catalogue): the decision's date picks one.
+    # None only for a rule built by hand (tests, previews): coefficient_milli and
+    # collective_multiplier_milli then apply on every date.
+    rates: tuple[Rate, ...] | None = None
+    # The name as the catalogue keeps it, when `name` is the conference's wording of it
+    # (form_title): "… Ủy ban nhân dân cấp xã" behind "… Ủy ban nhân dân phường Hồng Hà".
+    catalogue_name: str = ""
 
     def allows(self, kind: str) -> bool:
         return self.for_individual if kind == INDIVIDUAL else self.for_collective
@@ -71,11 +93,46 @@ class FormRule:
 
 @dataclass(frozen=True)
 class Salary:
-    """Mức lương cơ sở in force from a date."""
+    """Mức lương cơ sở in force from a date (until effective_to, else until the next one), with
+    its status (kehoach_app/legal.py)."""
 
     amount: int
     effective_from: dt.date
     legal_basis: str = ""
+    effective_to: dt.date | None = None
+    status: str = "unverified"
+    id: int | None = None  # the catalogue row, for a link to it
+
+
+@dataclass(frozen=True)
+class Rate:
+    """An award form's coefficient and collective multiplier in force over a period."""
+
+    coefficient_milli: int
+    collective_multiplier_milli: int
+    effective_from: dt.date
+    effective_to: dt.date | None = None
+    legal_basis: str = ""
+    status: str = "unverified"
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """How award money is rounded over a period: up to a multiple of `unit` đồng (1: to the
+    đồng, not rounded)."""
+
+    unit: int
+    effective_from: dt.date
+    effective_to: dt.date | None = None
+    legal_basis: str = ""
+    status: str = "unverified"
+    id: int | None = None
+
+    @property
+    def sentence(self) -> str:
+        """The rule as the money list, the estimate and the pages state it."""
+        return rounding_sentence(self.unit)
 
 
 @dataclass(frozen=True)
@@ -90,6 +147,9 @@ class Person:
     protocol_rank: int = 0
     presidium: bool = False
     absent: bool = False
+    # The level of government the person leads at ("nha_nuoc", "tinh", "huyen", "xa"; "" when
+    # nothing says): read from the position, unit and group by presenter_level().
+    level: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,8 +229,13 @@ def award_amount(
 ) -> int:
     """coefficient × base × multiplier, rounded UP to `rounding_unit` đồng; integers only.
 
+    The one place award money is rounded (the rule in force comes from the catalogue's dated
+    rounding rows, stated by rounding_sentence). The collective multiplier is applied before
+    rounding (the decree multiplies the individual's amount; doubling the rounded amount instead
+    can give 10.000 đ more).
+
     award_amount(1500, 2_340_000) == 3_510_000; award_amount(300, 2_340_000) == 710_000
-    (702.000 rounded up to the ten thousand).
+    (702.000 rounded up to the ten thousand); award_amount(300, 2_340_000, 1000, 1) == 702_000.
     """
     for value in (coefficient_milli, base_salary, multiplier_milli, rounding_unit):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -182,19 +247,49 @@ def award_amount(
     return -(-exact // step) * rounding_unit
 
 
+def rounding_sentence(unit: int) -> str:
+    """The rounding rule in words, as the money list and the estimate state it."""
+    if unit <= 1:
+        return "Tiền thưởng tính đến đồng, không làm tròn."
+    return (
+        f"Tiền thưởng sau khi nhân hệ số với mức lương cơ sở (tập thể: nhân cả hệ số tập thể) "
+        f"được làm tròn lên bội số của {vn.format_number(unit)} đồng."
+    )
+
+
 def multiplier_for(form: FormRule, kind: str) -> int:
     return form.collective_multiplier_milli if kind == COLLECTIVE else 1000
 
 
-def salary_on(salaries: Iterable[Salary], day: dt.date) -> Salary | None:
-    """The base salary in force on `day`: the latest one whose effective date is not after it."""
-    best: Salary | None = None
-    for salary in salaries:
-        if salary.effective_from <= day and (
-            best is None or salary.effective_from > best.effective_from
-        ):
-            best = salary
+def _in_force(row, day: dt.date) -> bool:
+    end = getattr(row, "effective_to", None)
+    return row.effective_from <= day and (end is None or day <= end)
+
+
+def _latest_in_force(rows: Iterable, day: dt.date):
+    best = None
+    for row in rows:
+        if _in_force(row, day) and (best is None or row.effective_from > best.effective_from):
+            best = row
     return best
+
+
+def salary_on(salaries: Iterable[Salary], day: dt.date) -> Salary | None:
+    """The base salary in force on `day`: the latest one whose effective date is not after it
+    (and whose end date, if any, is not before it)."""
+    return _latest_in_force(salaries, day)
+
+
+def rate_on(form: FormRule, day: dt.date) -> Rate | None:
+    """The form's coefficient and multiplier in force on `day` (None: no stored period covers
+    it). A rule built by hand (rates None) has one undated rate."""
+    if form.rates is None:
+        return Rate(form.coefficient_milli, form.collective_multiplier_milli, dt.date.min)
+    return _latest_in_force(form.rates, day)
+
+
+def rounding_on(roundings: Iterable[Rounding], day: dt.date) -> Rounding | None:
+    return _latest_in_force(roundings, day)
 
 
 def pay_day(recipient: Recipient, conference_date: dt.date) -> dt.date:
@@ -204,7 +299,7 @@ def pay_day(recipient: Recipient, conference_date: dt.date) -> dt.date:
 
 @dataclass
 class MoneyLine:
-    """Recipients of one form and kind paid on one base salary."""
+    """Recipients of one form and kind paid on one base salary and one rate."""
 
     kind: str
     count: int
@@ -212,6 +307,11 @@ class MoneyLine:
     unit_amount: int
     total: int
     salary_basis: str = ""
+    coefficient_milli: int = 0
+    multiplier_milli: int = 1000
+    salary: Salary | None = None
+    rate: Rate | None = None
+    rounding: Rounding | None = None
 
 
 @dataclass
@@ -223,11 +323,46 @@ class FormMoney:
     collectives: int = 0
     individuals: int = 0
     total: int = 0
-    unpriced: int = 0  # recipients with no base salary in force on their date
+    unpriced: int = 0  # recipients with no figure in force on their date
 
     @property
     def count(self) -> int:
         return self.collectives + self.individuals
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Recipients whose pay day no stored period covers, for one figure ("salary", "rate",
+    "rounding"): the money is not computed, and the page and the check say so."""
+
+    figure: str
+    day: dt.date
+    form_name: str
+    periods: tuple[tuple[dt.date, dt.date | None], ...]
+    form_id: int | None = None
+    count: int = 1
+
+    @property
+    def message(self) -> str:
+        when = vn.format_date_short(self.day)
+        stored = "; ".join(
+            f"từ {vn.format_date_short(a)}" + (f" đến {vn.format_date_short(b)}" if b else "")
+            for a, b in sorted(self.periods)
+        )
+        stored = f"các mức đã lưu áp dụng {stored}" if stored else "chưa lưu mức nào"
+        who = f"{vn.format_count(self.count)} khen thưởng “{self.form_name}”"
+        if self.figure == "salary":
+            what = "mức lương cơ sở"
+        elif self.figure == "rate":
+            what = f"hệ số tiền thưởng của “{self.form_name}”"
+            stored = stored.replace("các mức", "các hệ số").replace("mức nào", "hệ số nào")
+        else:
+            what = "quy tắc làm tròn tiền thưởng"
+            stored = stored.replace("các mức", "các quy tắc").replace("mức nào", "quy tắc nào")
+        return (
+            f"Chưa tính được tiền thưởng của {who} (ngày {when}): chưa có {what} áp dụng cho "
+            f"ngày đó — {stored}; hãy thêm mức đúng văn bản ở Danh mục khen thưởng."
+        )
 
 
 @dataclass
@@ -237,10 +372,55 @@ class MoneySummary:
     unpriced: int
     amounts: dict[int, int]  # recipient id → amount (0 when unpriced)
     bases: dict[int, int] = field(default_factory=dict)  # recipient id → base salary used
+    gaps: list[Gap] = field(default_factory=list)
 
     @property
     def total_in_words(self) -> str:
         return vn.amount_in_words(self.total)
+
+    @property
+    def lines(self) -> list[MoneyLine]:
+        return [line for money in self.forms for line in money.lines]
+
+    @property
+    def salaries_used(self) -> list[Salary]:
+        return _unique(line.salary for line in self.lines)
+
+    @property
+    def roundings_used(self) -> list[Rounding]:
+        return _unique(line.rounding for line in self.lines)
+
+    def rates_used(self) -> list[tuple[FormRule, Rate, bool]]:
+        """(form, rate, whether a collective is paid on it) for every rate a line uses."""
+        found: dict[tuple[int, object], list] = {}
+        for money in self.forms:
+            for line in money.lines:
+                if line.rate is None:
+                    continue
+                entry = found.setdefault((money.form.id, line.rate), [money.form, line.rate, False])
+                entry[2] = entry[2] or line.kind == COLLECTIVE
+        return [tuple(entry) for entry in found.values()]
+
+    @property
+    def figures_used(self) -> list:
+        """Every dated figure the money uses (salaries, rates, rounding rules)."""
+        return [
+            *self.salaries_used,
+            *(rate for _form, rate, _collective in self.rates_used()),
+            *self.roundings_used,
+        ]
+
+    @property
+    def unverified_used(self) -> list:
+        return [figure for figure in self.figures_used if figure.status != "confirmed"]
+
+
+def _unique(items: Iterable) -> list:
+    seen: list = []
+    for item in items:
+        if item is not None and item not in seen:
+            seen.append(item)
+    return seen
 
 
 def order_forms(forms: Iterable[FormRule]) -> list[FormRule]:
@@ -254,13 +434,28 @@ def money_by_form(
     salaries: Sequence[Salary],
     conference_date: dt.date,
     rounding_unit: int = DEFAULT_ROUNDING_UNIT,
+    roundings: Sequence[Rounding] | None = None,
 ) -> MoneySummary:
-    """Award money per recipient and per form, in ceremony order of the forms."""
+    """Award money per recipient and per form, in ceremony order of the forms.
+
+    Each recipient's pay day (the decision's date, else the conference's) picks the base
+    salary, the form's rate and the rounding rule in force; a day no stored period covers leaves
+    the recipient unpriced and records a Gap (never priced at another period's figures).
+    `roundings` None: `rounding_unit` on every date (a computation built by hand)."""
     by_id = {f.id: f for f in forms}
     per_form: dict[int, FormMoney] = {}
-    lines: dict[tuple[int, str, int], MoneyLine] = {}
+    lines: dict[tuple, MoneyLine] = {}
     amounts: dict[int, int] = {}
     bases: dict[int, int] = {}
+    gaps: dict[tuple, Gap] = {}
+
+    def gap(figure: str, day: dt.date, form: FormRule, periods) -> None:
+        key = (figure, day, form.id if figure == "rate" else None, form.name)
+        old = gaps.get(key)
+        gaps[key] = Gap(
+            figure, day, form.name, tuple(periods), form.id, (old.count + 1) if old else 1
+        )
+
     for recipient in recipients:
         form = by_id.get(recipient.form_id)
         if form is None:
@@ -270,25 +465,38 @@ def money_by_form(
             money.collectives += 1
         else:
             money.individuals += 1
-        salary = salary_on(salaries, pay_day(recipient, conference_date))
+        day = pay_day(recipient, conference_date)
+        salary = salary_on(salaries, day)
+        rate = rate_on(form, day)
+        if roundings is None:
+            rounding = Rounding(rounding_unit, dt.date.min, status="confirmed")
+        else:
+            rounding = rounding_on(roundings, day)
+        missing = False
         if salary is None:
+            gap("salary", day, form, _periods(salaries))
+            missing = True
+        if rate is None:
+            gap("rate", day, form, _periods(form.rates or ()))
+            missing = True
+        if rounding is None:
+            gap("rounding", day, form, _periods(roundings or ()))
+            missing = True
+        if missing:
             money.unpriced += 1
             amounts[recipient.id] = 0
             continue
-        amount = award_amount(
-            form.coefficient_milli,
-            salary.amount,
-            multiplier_for(form, recipient.kind),
-            rounding_unit,
-        )
+        multiplier = rate.collective_multiplier_milli if recipient.kind == COLLECTIVE else 1000
+        amount = award_amount(rate.coefficient_milli, salary.amount, multiplier, rounding.unit)
         amounts[recipient.id] = amount
         bases[recipient.id] = salary.amount
-        key = (form.id, recipient.kind, salary.amount)
+        key = (form.id, recipient.kind, salary.amount, rate, rounding.unit)
         line = lines.get(key)
         if line is None:
             line = lines[key] = MoneyLine(
-                recipient.kind, 0, salary.amount, amount, 0, salary.legal_basis
-            )
+                recipient.kind, 0, salary.amount, amount, 0, salary.legal_basis,
+                rate.coefficient_milli, multiplier, salary, rate, rounding,
+            )  # fmt: skip
             money.lines.append(line)
         line.count += 1
         line.total += amount
@@ -302,7 +510,12 @@ def money_by_form(
         unpriced=sum(m.unpriced for m in result),
         amounts=amounts,
         bases=bases,
+        gaps=list(gaps.values()),
     )
+
+
+def _periods(rows: Iterable) -> list[tuple[dt.date, dt.date | None]]:
+    return [(row.effective_from, getattr(row, "effective_to", None)) for row in rows]
 
 
 # --------------------------------------------------------------------------- physical items
@@ -434,7 +647,17 @@ class Batch:
 
     @property
     def kind_text(self) -> str:
-        return KIND_PLURAL[self.kind]
+        return "tập thể, cá nhân" if self.kind == MIXED else KIND_PLURAL[self.kind]
+
+    @property
+    def kind_label(self) -> str:
+        """ "Tập thể", "Cá nhân", or "Tập thể và cá nhân" for a batch of both."""
+        return "Tập thể và cá nhân" if self.kind == MIXED else KIND_LABELS[self.kind]
+
+    @property
+    def count_text(self) -> str:
+        """ "03 tập thể", "02 tập thể, 08 cá nhân": how many of each kind go up."""
+        return recipients_count_text(self.recipients)
 
 
 @dataclass
@@ -460,6 +683,17 @@ class Ceremony:
     @property
     def batches_without_presenter(self) -> list[Batch]:
         return [b for b in self.batches if b.presenter is None]
+
+
+def recipients_count_text(recipients: Iterable[Recipient]) -> str:
+    """ "03 tập thể, 08 cá nhân" (collectives first), each kind named only when present."""
+    recipients = list(recipients)
+    parts = []
+    for kind in KIND_ORDER:
+        count = sum(1 for r in recipients if r.kind == kind)
+        if count:
+            parts.append(vn.format_count(count, KIND_PLURAL[kind]))
+    return ", ".join(parts)
 
 
 def recipients_without_batch(
@@ -495,17 +729,22 @@ def plan_ceremony(
     people: Iterable[Person] = (),
     edits: Iterable[BatchEdit] = (),
     breaks_after: Iterable[str] = (),
+    group_by: str = DEFAULT_GROUP_BY,
+    organiser_level: str = "",
 ) -> Ceremony:
     """The batches of the award ceremony, in order, with a presenter for each.
 
     - Forms go in order of precedence (highest award first, Nghị định 145/2013/NĐ-CP); a batch
-      never mixes forms, nor collectives with individuals (collectives of a form go first).
-    - Each form-and-kind group is cut into batches of at most `batch_size`, as even as possible
+      never mixes forms. With `group_by` "form_kind" it never mixes collectives with
+      individuals either (collectives of a form go first); with "form" a form's recipients are
+      cut together, collectives first, so 20 Giấy khen at 10 a batch make 2 batches.
+    - Each group is cut into batches of at most `batch_size`, as even as possible
       (split_evenly).
-    - Presenters: the Đoàn Chủ tịch in protocol order take the batches in turn — the most senior
-      presents the first batch (the highest form), the next one the second batch, …, starting
-      again from the most senior when every member has presented. A batch the officer edited
-      keeps the chosen presenter.
+    - Presenters: the issuing level's own leaders (presenters_for: a Giấy khen of the Chủ tịch
+      UBND xã by the xã's leaders, a Bằng khen of the Chủ tịch UBND tỉnh by the province's) in
+      the Đoàn Chủ tịch take that level's batches in turn, most senior first; a batch with no
+      leader of its level waits for the officer. A batch the officer edited keeps the chosen
+      presenter.
     - A break follows the last batch of each form whose code is in `breaks_after` (not after the
       last batch of the ceremony).
     """
@@ -518,26 +757,38 @@ def plan_ceremony(
     edit_of = {(e.form_id, e.number): e for e in edits}
     leaders = presidium_order(people)
     break_codes = set(breaks_after)
+    turns: dict[tuple[int, ...], int] = {}  # batches each set of matching leaders has had
     steps: list[Batch | Break] = []
     sequence = 0
     for form in order_forms(f for f in form_list if f.id in by_form):
         form_batches: list[Batch] = []
         ordered = stage_order(by_form[form.id])
+        if group_by == GROUP_BY_FORM:
+            groups = [ordered]
+        else:
+            groups = [[r for r in ordered if r.kind == kind] for kind in KIND_ORDER]
+        matching = presenters_for(form, leaders, organiser_level)
+        key = tuple(p.id for p in matching)
         number = 0
-        for kind in KIND_ORDER:
-            group = [r for r in ordered if r.kind == kind]
+        for group in groups:
             start = 0
             for size in split_evenly(len(group), batch_size):
                 number += 1
                 sequence += 1
                 edit = edit_of.get((form.id, number))
+                members = group[start : start + size]
+                kinds = {r.kind for r in members}
+                presenter = _edited_presenter(edit)
+                if presenter is None and matching:
+                    presenter = _as_presenter(matching[turns.get(key, 0) % len(matching)], False)
+                    turns[key] = turns.get(key, 0) + 1
                 batch = Batch(
                     sequence=sequence,
                     form=form,
                     number=number,
-                    kind=kind,
-                    recipients=group[start : start + size],
-                    presenter=_presenter(edit, leaders, sequence),
+                    kind=kinds.pop() if len(kinds) == 1 else MIXED,
+                    recipients=members,
+                    presenter=presenter,
                     music_cue=(edit.music_cue if edit and edit.music_cue else DEFAULT_MUSIC_CUE),
                     notes=edit.notes if edit else "",
                 )
@@ -553,14 +804,111 @@ def plan_ceremony(
     return Ceremony(steps=steps, leaders=leaders)
 
 
-def _presenter(edit: BatchEdit | None, leaders: list[Person], sequence: int) -> Presenter | None:
+def _edited_presenter(edit: BatchEdit | None) -> Presenter | None:
     if edit is not None and edit.presenter is not None:
         return _as_presenter(edit.presenter, edited=True)
     if edit is not None and edit.presenter_name:
         return Presenter(name=edit.presenter_name, edited=True)
-    if not leaders:
-        return None
-    return _as_presenter(leaders[(sequence - 1) % len(leaders)], edited=False)
+    return None
+
+
+# --------------------------------------------------------------------------- presenters' level
+
+NATIONAL = "nha_nuoc"
+PROVINCE = "tinh"
+DISTRICT = "huyen"
+COMMUNE = "xa"
+
+# The words that name a level in a position, a unit or a group name, most specific first where
+# one contains another ("thị xã" is a district-level town, "hợp tác xã" a cooperative and "xã
+# hội" society: none is a xã). "Sở" and "Bộ" are matched with their capital (a Sở, a Bộ),
+# so "cơ sở" and "bộ phận" are not.
+_LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        NATIONAL,
+        re.compile(
+            r"\b(?:(?i:trung ương|chính phủ|quốc hội|chủ tịch nước|thủ tướng|bộ trưởng|"
+            r"thứ trưởng)|Bộ(?= [A-ZĐÂ])(?! Chỉ huy))\b"
+        ),
+    ),
+    (DISTRICT, re.compile(r"\b(?i:huyện|quận|thị xã)\b")),
+    (
+        COMMUNE,
+        re.compile(r"(?<!thị )(?<!tác )\b(?i:xã|phường|đặc khu|thị trấn)\b(?! hội)", re.I),
+    ),
+    (PROVINCE, re.compile(r"\b(?:(?i:tỉnh|tỉnh ủy|thành phố)|Sở)\b")),
+)
+
+
+LEVEL_NAMES = {
+    NATIONAL: "Trung ương",
+    PROVINCE: "cấp tỉnh",
+    DISTRICT: "cấp huyện",
+    COMMUNE: "cấp xã",
+}
+
+
+def level_in_text(text: str) -> str:
+    """The level a text names first: "Phó Giám đốc Sở Nội vụ" → "tinh", "Bí thư Đảng ủy xã" →
+    "xa", "Đảng ủy xã Tân Hòa, tỉnh Vĩnh Long" → "xa" (the body comes before its province);
+    "" when the text names none ("Lãnh đạo", "Giám đốc")."""
+    text = vn.clean_text(text or "")
+    best: tuple[int, str] | None = None
+    for level, pattern in _LEVEL_WORDS:
+        found = pattern.search(text)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), level)
+    return best[1] if best else ""
+
+
+def presenter_level(position: str, unit: str = "", group: str = "") -> str:
+    """The level a delegate leads at, from what the officer typed: the position first (it names
+    the body: "Chủ tịch Ủy ban nhân dân xã"), else the unit, else the group's name ("Đại biểu
+    cấp tỉnh: …"); "" when none says."""
+    for text in (position, unit, group):
+        level = level_in_text(text)
+        if level:
+            return level
+    return ""
+
+
+def organiser_tier(level: str) -> str:
+    """A conference's level as a presenter's level: a phường, đặc khu or thị trấn is a xã's."""
+    return COMMUNE if level in ("xa", "phuong", "dac_khu", "thi_tran") else level
+
+
+def presenting_levels(form_level: str, organiser_level: str) -> tuple[str, ...]:
+    """Whose leaders may present a form, by its issuing level (AwardForm.level):
+
+    - "nha_nuoc" (Huân chương, Bằng khen of the Thủ tướng, Cờ of the Chính phủ): a national
+      leader, else a leader of the province, which hands State awards on the issuer's behalf;
+    - "tinh": the province's leaders; "huyen": the district's; "xa", "phuong", "dac_khu": the
+      xã's (phường's, đặc khu's);
+    - "co_so" (Chiến sĩ thi đua cơ sở, Lao động tiên tiến) and a form of no stated level: the
+      organiser's own leaders — these are conferred by the head of the organising body.
+    """
+    if form_level in (NATIONAL, "trung_uong"):
+        return (NATIONAL, PROVINCE)
+    if form_level in (PROVINCE, DISTRICT):
+        return (form_level,)
+    if form_level in ("xa", "phuong", "dac_khu", "thi_tran"):
+        return (COMMUNE,)
+    organiser = organiser_tier(organiser_level)
+    return (organiser,) if organiser else ()
+
+
+def presenters_for(
+    form: FormRule, leaders: Sequence[Person], organiser_level: str = ""
+) -> list[Person]:
+    """The Đoàn Chủ tịch members (in protocol order) who may present `form`: those of the first
+    of its presenting levels that has anyone. A member whose position, unit and group name no
+    level counts as the organiser's own (a xã's "Chủ tịch UBND" seldom writes "xã")."""
+    organiser = organiser_tier(organiser_level)
+    for level in presenting_levels(form.level, organiser_level):
+        matching = [p for p in leaders if (p.level or organiser) == level]
+        if matching:
+            return matching
+    return []
 
 
 def _as_presenter(person: Person, edited: bool) -> Presenter:
@@ -573,11 +921,55 @@ def _as_presenter(person: Person, edited: bool) -> Presenter:
     )
 
 
+# --------------------------------------------------------------------------- the issuer
+
+# A catalogue name that names its issuer by level only — "Giấy khen của Chủ tịch Ủy ban nhân dân
+# cấp xã", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" — whose end the conference names.
+_LEVEL_ISSUER = re.compile(r"^(?P<head>.*\b(?:Ủy|Uỷ) ban nhân dân) (?:cấp )?(?P<level>xã|tỉnh)$")
+
+
+def form_title(form: FormRule, organiser) -> str:
+    """The form's name as this conference's texts say it: the issuer named from the conference.
+
+    "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã" → "… Ủy ban nhân dân phường Hồng Hà" for a
+    conference of phường Hồng Hà; "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" → "… tỉnh Tây
+    Ninh" (or "… thành phố Hà Nội" for a centrally-run city) from the conference's province. A
+    name that already names its issuer, or a level the conference cannot name (a xã's Giấy khen
+    at a province's conference), stays as the catalogue keeps it. `organiser`: a
+    conferences.units.Organiser, a conference or its values.
+    """
+    from ..conferences.units import Organiser
+
+    if not isinstance(organiser, Organiser):
+        organiser = Organiser.of(organiser)
+    name = vn.clean_text(form.catalogue_name or form.name)
+    match = _LEVEL_ISSUER.match(name)
+    if not match:
+        return name
+    if match["level"] == "tỉnh":
+        who = organiser.province_title
+    else:
+        who = organiser.unit_title if organiser.level == "xa" else ""
+    return f"{match['head']} {who}" if who else name
+
+
+def for_organiser(forms: Iterable[FormRule], organiser) -> list[FormRule]:
+    """The catalogue's forms named for one conference (form_title), the catalogue's name kept."""
+    from dataclasses import replace
+
+    return [
+        replace(
+            form, name=form_title(form, organiser), catalogue_name=form.catalogue_name or form.name
+        )
+        for form in forms
+    ]
+
+
 # --------------------------------------------------------------------------- the script
 
 
 def decision_authority(
-    form_name: str, decision_number: str, issuer: str = "", level: str = ""
+    form_name: str, decision_number: str, issuer: str = "", level: str = "", province: str = ""
 ) -> str:
     """Who signed the decision, as the MC reads it ("… của Thủ tướng Chính phủ").
 
@@ -585,7 +977,8 @@ def decision_authority(
     Chính phủ — Nghị định 30/2020/NĐ-CP, Phụ lục III), else from the form's name ("Bằng khen của
     Chủ tịch Ủy ban nhân dân tỉnh"), else "Chủ tịch nước" for a Huân chương, else — for a
     QĐ-UBND decision — the chairman of the Ủy ban nhân dân of the form's level: "Chủ tịch Ủy ban
-    nhân dân tỉnh" for a provincial form, the organiser (`issuer`) otherwise; "" when unknown.
+    nhân dân tỉnh" for a provincial form (named: `province`, "tỉnh Tây Ninh"), the organiser
+    (`issuer`) otherwise; "" when unknown.
     """
     symbol = vn.clean_text(decision_number).upper()
     if re.search(r"QĐ-CTN\b", symbol):
@@ -599,7 +992,7 @@ def decision_authority(
         return "Chủ tịch nước"
     if re.search(r"QĐ-UBND\b", symbol):
         if level == "tinh":
-            return "Chủ tịch Ủy ban nhân dân tỉnh"
+            return f"Chủ tịch Ủy ban nhân dân {vn.clean_text(province) or 'tỉnh'}"
         issuer = vn.clean_text(issuer)
         if fold(issuer).startswith("uy ban nhan dan"):
             return f"Chủ tịch {issuer}"
@@ -685,15 +1078,17 @@ class CeremonyScript:
 
 
 PRESENTERS_RULE = (
-    "Các đồng chí trong Đoàn Chủ tịch lần lượt theo thứ tự lễ tân — đồng chí cao nhất "
-    "trao đợt đầu tiên (hình thức khen thưởng cao nhất), đồng chí tiếp theo trao đợt sau; khi mọi "
-    "đồng chí đã trao thì quay lại từ đồng chí cao nhất. Đợt nào đã chọn người trao riêng thì giữ "
-    "người đã chọn."
+    "Mỗi hình thức khen thưởng do lãnh đạo của cấp ban hành quyết định ngồi trong Đoàn Chủ tịch "
+    "trao (Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã do lãnh đạo cấp xã trao, Bằng khen của "
+    "Chủ tịch Ủy ban nhân dân tỉnh do lãnh đạo tỉnh trao; khen thưởng cấp Nhà nước do lãnh đạo "
+    "Trung ương, nếu không có thì lãnh đạo tỉnh trao); các đồng chí cùng cấp lần lượt theo thứ tự "
+    "lễ tân, đồng chí cao nhất trao trước. Đợt không có lãnh đạo cùng cấp thì Ban Tổ chức chọn "
+    "người trao; đợt nào đã chọn người trao riêng thì giữ người đã chọn."
 )
 
 
 def ceremony_script(
-    conference_title: str, when: str, ceremony: Ceremony, issuer: str = ""
+    conference_title: str, when: str, ceremony: Ceremony, issuer: str = "", province: str = ""
 ) -> CeremonyScript:
     """The kịch bản trao thưởng: for each batch the MC's words, the decision, the names in stage
     order, the music cue; breaks where planned.
@@ -718,7 +1113,7 @@ def ceremony_script(
             if (step.form.id, *key) not in read:
                 read.add((step.form.id, *key))
                 new.append(key)
-        parts.append(_script_batch(step, new, issuer))
+        parts.append(_script_batch(step, new, issuer, province))
     return CeremonyScript(
         title="Kịch bản trao thưởng",
         subtitle=conference_title,
@@ -738,19 +1133,29 @@ def _decision_keys(batch: Batch) -> list[tuple[str, dt.date | None]]:
 
 
 def _script_batch(
-    batch: Batch, decisions: list[tuple[str, dt.date | None]], issuer: str = ""
+    batch: Batch,
+    decisions: list[tuple[str, dt.date | None]],
+    issuer: str = "",
+    province: str = "",
 ) -> ScriptBatch:
     form = batch.form.name
     count = len(batch.recipients)
     phrase = award_phrase(form)
-    whom = "tập thể" if batch.kind == COLLECTIVE else "cá nhân"
+    whom = batch.kind_text
     announce = None
     if decisions:
         announce = (
             "Xin trân trọng kính mời đại diện Ban Tổ chức lên công bố "
             f"{'quyết định' if len(decisions) == 1 else 'các quyết định'} {phrase}."
         )
-    if batch.kind == COLLECTIVE:
+    if batch.kind == MIXED:
+        collectives = sum(1 for r in batch.recipients if r.kind == COLLECTIVE)
+        individuals = count - collectives
+        who = (
+            f"đại diện {vn.format_count(collectives, 'tập thể')} và "
+            f"{vn.format_count(individuals, 'cá nhân')}"
+        )
+    elif batch.kind == COLLECTIVE:
         who = "đại diện tập thể" if count == 1 else f"đại diện {vn.format_count(count, 'tập thể')}"
     else:
         who = "cá nhân" if count == 1 else vn.format_count(count, "cá nhân")
@@ -776,10 +1181,14 @@ def _script_batch(
     )
     return ScriptBatch(
         batch=batch,
-        heading=f"Đợt {batch.sequence}: {form} ({vn.format_count(count, whom)})",
+        heading=f"Đợt {batch.sequence}: {form} ({batch.count_text})",
         announce=announce,
         decisions=[
-            decision_text(number, day, decision_authority(form, number, issuer, batch.form.level))
+            decision_text(
+                number,
+                day,
+                decision_authority(form, number, issuer, batch.form.level, province),
+            )
             for number, day in decisions
         ],
         invite_recipients=invite,
@@ -840,7 +1249,7 @@ def led_slides(ceremony: Ceremony) -> list[LedSlide]:
         LedSlide(
             sequence=batch.sequence,
             heading=batch.form.name,
-            subheading=f"Đợt {batch.sequence} · {KIND_LABELS[batch.kind]}",
+            subheading=f"Đợt {batch.sequence} · {batch.kind_label}",
             names=[led_name(r) for r in batch.recipients],
         )
         for batch in ceremony.batches
@@ -1022,8 +1431,8 @@ def programme_items(
         batches.append(step)
         if not step.last_of_form:
             continue
-        collectives = sum(len(b.recipients) for b in batches if b.kind == COLLECTIVE)
-        individuals = sum(len(b.recipients) for b in batches if b.kind == INDIVIDUAL)
+        collectives = sum(1 for b in batches for r in b.recipients if r.kind == COLLECTIVE)
+        individuals = sum(1 for b in batches for r in b.recipients if r.kind == INDIVIDUAL)
         items.append(
             ProgrammeItem(
                 key=form_key(step.form.code),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..conferences.models import Conference
 from ..db import db
 from ..delegates.models import Delegate
+from ..legal import VerifiedFigure
 
 RECIPIENT_KINDS = {"individual": "Cá nhân", "collective": "Tập thể"}
 
@@ -23,7 +24,9 @@ class AwardForm(db.Model):
 
     Money per recipient = coefficient × mức lương cơ sở (Nghị định 152/2025/NĐ-CP), ×
     collective multiplier for a collective. Coefficients are kept in thousandths (4,5 → 4500) so
-    that every computation stays in integers.
+    that every computation stays in integers. The money uses the dated AwardRate rows (the
+    decision's date picks one); coefficient_milli, collective_multiplier_milli and legal_basis
+    here mirror the latest rate (catalogue.save_rate keeps them in step), for the lists.
     """
 
     __tablename__ = "award_forms"
@@ -52,8 +55,10 @@ class AwardForm(db.Model):
         return f"<AwardForm {self.code} {self.name!r}>"
 
 
-class BaseSalary(db.Model):
-    """Mức lương cơ sở in force from a date (Nghị định 73/2024: 2.340.000 đ from 01/7/2024)."""
+class BaseSalary(VerifiedFigure, db.Model):
+    """Mức lương cơ sở in force from a date (Nghị định 73/2024: 2.340.000 đ from 01/7/2024), with
+    its status (legal.py): shipped unverified, or confirmed by the officer against the decree.
+    Without an end date it runs until the next row begins."""
 
     __tablename__ = "base_salaries"
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
@@ -61,10 +66,63 @@ class BaseSalary(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     amount: Mapped[int]
     effective_from: Mapped[dt.date] = mapped_column(unique=True)
+    effective_to: Mapped[dt.date | None] = mapped_column(default=None)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     def __repr__(self) -> str:
         return f"<BaseSalary {self.amount} from {self.effective_from}>"
+
+
+class AwardRate(VerifiedFigure, db.Model):
+    """An award form's money figures in force over a period: the coefficient (× mức lương cơ
+    sở) and the collective multiplier, in thousandths, with their basis and status. The
+    decision's date picks the row (Nghị định 152/2025/NĐ-CP from 01/7/2025); a date no row
+    covers prices nothing and says so."""
+
+    __tablename__ = "award_rates"
+    __table_args__ = (
+        CheckConstraint("coefficient_milli >= 0", name="coefficient_positive"),
+        CheckConstraint("collective_multiplier_milli >= 0", name="multiplier_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(
+        ForeignKey("award_forms.id", ondelete="CASCADE"), index=True
+    )
+    coefficient_milli: Mapped[int] = mapped_column(default=0)
+    collective_multiplier_milli: Mapped[int] = mapped_column(default=1000)
+    effective_from: Mapped[dt.date]
+    effective_to: Mapped[dt.date | None] = mapped_column(default=None)
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    form: Mapped[AwardForm] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self) -> str:
+        return f"<AwardRate {self.form_id} {self.coefficient_milli} from {self.effective_from}>"
+
+
+class RoundingRule(VerifiedFigure, db.Model):
+    """How award money is rounded, over a period: to a multiple of `unit` đồng, upwards (1: not
+    rounded). Applied in one place (awards/logic.award_amount) and stated on the money list and
+    the estimate."""
+
+    __tablename__ = "award_rounding_rules"
+    __table_args__ = (CheckConstraint("unit >= 1", name="unit_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit: Mapped[int] = mapped_column(default=1)
+    effective_from: Mapped[dt.date] = mapped_column(unique=True)
+    effective_to: Mapped[dt.date | None] = mapped_column(default=None)
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Award(db.Model):
@@ -121,6 +179,11 @@ class CeremonySettings(db.Model):
     # Stage time of one batch (called up, handed out, photograph): the programme's award items
     # last batches × this.
     minutes_per_batch: Mapped[int] = mapped_column(default=3, server_default="3")
+    # How a form's recipients are cut into batches (awards/logic.py GROUPINGS): "form_kind"
+    # (collectives and individuals apart, the seed programmes' way) or "form" (together).
+    group_by: Mapped[str] = mapped_column(
+        String(12), default="form_kind", server_default="form_kind"
+    )
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -53,6 +53,9 @@ def person(delegate: Delegate) -> logic.Person:
         protocol_rank=delegate.protocol_rank or 0,
         presidium=bool(delegate.presidium),
         absent=delegate.reply == "absent",
+        level=logic.presenter_level(
+            delegate.position, delegate.unit, delegate.group.name if delegate.group else ""
+        ),
     )
 
 
@@ -95,6 +98,7 @@ class Settings:
     breaks_after: list[str] = field(default_factory=list)
     version: int = 0  # 0: never saved
     minutes_per_batch: int = logic.DEFAULT_MINUTES_PER_BATCH
+    group_by: str = logic.DEFAULT_GROUP_BY
 
 
 def settings_of(conference: Conference) -> Settings:
@@ -106,6 +110,7 @@ def settings_of(conference: Conference) -> Settings:
         breaks_after=split_codes(row.breaks_after),
         version=row.version,
         minutes_per_batch=row.minutes_per_batch or logic.DEFAULT_MINUTES_PER_BATCH,
+        group_by=row.group_by if row.group_by in logic.GROUPINGS else logic.DEFAULT_GROUP_BY,
     )
 
 
@@ -147,7 +152,7 @@ class AwardsState:
     salaries: list[logic.Salary]
     settings: Settings
     edits: list[logic.BatchEdit]
-    rounding_unit: int
+    roundings: list[logic.Rounding]
 
     @cached_property
     def recipients(self) -> list[logic.Recipient]:
@@ -164,7 +169,7 @@ class AwardsState:
             self.recipients,
             self.salaries,
             self.conference.date,
-            self.rounding_unit,
+            roundings=self.roundings,
         )
 
     @cached_property
@@ -180,6 +185,8 @@ class AwardsState:
             self.people.values(),
             self.edits,
             self.settings.breaks_after,
+            self.settings.group_by,
+            self.conference.level,
         )
 
     @cached_property
@@ -197,7 +204,13 @@ class AwardsState:
             f"{vn.format_time(conference.start_time)}, "
             f"{vn.format_date_with_weekday(conference.date)} — {conference.venue}"
         )
-        return logic.ceremony_script(conference.title, when, self.ceremony, conference.issuer)
+        return logic.ceremony_script(
+            conference.title,
+            when,
+            self.ceremony,
+            conference.issuer,
+            conference.organiser.province_title,
+        )
 
     @cached_property
     def programme_items(self) -> list[logic.ProgrammeItem]:
@@ -221,14 +234,16 @@ def load(conference: Conference) -> AwardsState:
     people = {d.id: person(d) for d in delegates}
     return AwardsState(
         conference=conference,
-        forms=[catalogue.form_rule(f) for f in catalogue.all_forms()],
+        # Named for this conference: "Giấy khen của Chủ tịch Ủy ban nhân dân phường Hồng Hà" on
+        # every page and printout that reads the state (logic.form_title).
+        forms=logic.for_organiser(catalogue.form_rules(), conference.organiser),
         awards=awards_of(conference),
         people=people,
         delegates=delegates,
         salaries=catalogue.salary_rules(),
         settings=settings_of(conference),
         edits=[batch_edit(row, people) for row in batch_rows(conference)],
-        rounding_unit=catalogue.rounding().unit,
+        roundings=catalogue.rounding_rules(),
     )
 
 
@@ -388,6 +403,7 @@ def save_settings(
     breaks_after: list[str],
     version: int | None = None,
     minutes_per_batch: int | None = None,
+    group_by: str | None = None,
 ) -> bool:
     row = db.session.get(CeremonySettings, conference.id)
     current = row.version if row is not None else 0
@@ -397,17 +413,23 @@ def save_settings(
     if minutes_per_batch is None:
         minutes_per_batch = row.minutes_per_batch if row is not None else None
     minutes_per_batch = minutes_per_batch or logic.DEFAULT_MINUTES_PER_BATCH
-    if row is not None and (row.batch_size, row.breaks_after, row.minutes_per_batch) == (
-        batch_size,
-        text,
-        minutes_per_batch,
-    ):
+    if group_by is None:
+        group_by = row.group_by if row is not None else logic.DEFAULT_GROUP_BY
+    if group_by not in logic.GROUPINGS:
+        raise ValueError(f"unknown batch grouping {group_by!r}")
+    if row is not None and (
+        row.batch_size,
+        row.breaks_after,
+        row.minutes_per_batch,
+        row.group_by,
+    ) == (batch_size, text, minutes_per_batch, group_by):
         return False
     if (
         row is None
         and batch_size == logic.DEFAULT_BATCH_SIZE
         and not breaks_after
         and minutes_per_batch == logic.DEFAULT_MINUTES_PER_BATCH
+        and group_by == logic.DEFAULT_GROUP_BY
     ):
         return False
     take_snapshot(conference, "awards", "Sửa cách chia đợt trao thưởng")
@@ -417,6 +439,7 @@ def save_settings(
     row.batch_size = batch_size
     row.breaks_after = text
     row.minutes_per_batch = minutes_per_batch
+    row.group_by = group_by
     db.session.flush()
     sync_programme(conference)
     return True
@@ -500,20 +523,46 @@ def sync_programme(conference: Conference) -> bool:
 # --------------------------------------------------------------------------- the catalogue
 
 
+# The money figures of the form entry page: they are the form's latest dated rate
+# (catalogue.save_rate), which an edit puts back to unverified (docs/legal-figures.md).
+_RATE_VALUES = ("coefficient_milli", "collective_multiplier_milli", "legal_basis")
+
+
 def update_form(form: AwardForm, values: dict, version: int) -> bool:
-    """Save a catalogue entry (not part of a conference: no undo snapshot; version checked)."""
+    """Save a catalogue entry (not part of a conference: no undo snapshot; version checked).
+    The coefficient, multiplier and basis go to the form's latest rate."""
     if version != form.version:
         raise StaleEdit
     if all(getattr(form, name) == value for name, value in values.items()):
         return False
+    rate_values = {name: values[name] for name in _RATE_VALUES if name in values}
     for name, value in values.items():
-        setattr(form, name, value)
+        if name not in _RATE_VALUES:
+            setattr(form, name, value)
+    rates = catalogue.rates_of(form)
+    if rates:
+        catalogue.save_rate(form, rates[-1], rate_values)
+    else:
+        catalogue.save_rate(form, None, {**rate_values, "effective_from": catalogue.rates_from()})
     db.session.flush()
     return True
 
 
 def add_form(values: dict) -> AwardForm:
+    """A new catalogue entry, with one rate from `rate_from` (default: the shipped rates' date)."""
+    values = dict(values)
+    rate_from = values.pop("rate_from", None) or catalogue.rates_from()
     form = AwardForm(**values)
     db.session.add(form)
     db.session.flush()
+    catalogue.save_rate(
+        form,
+        None,
+        {
+            "coefficient_milli": form.coefficient_milli,
+            "collective_multiplier_milli": form.collective_multiplier_milli,
+            "legal_basis": form.legal_basis,
+            "effective_from": rate_from,
+        },
+    )
     return form

@@ -21,7 +21,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import vn
+from .. import vn, xlsx_text
 from ..printing import (
     Column,
     Document,
@@ -36,7 +36,7 @@ from ..printing import (
     render_docx,
     render_pdf,
 )
-from . import logic
+from . import figures, logic
 from .catalogue import coefficient_text
 
 
@@ -121,11 +121,10 @@ def backstage_blocks(script: logic.CeremonyScript) -> list:
         batch = part.batch
         blocks.append(PageBreak())
         blocks.append(Heading(f"Đợt {batch.sequence} — {batch.form.name}", level=1))
-        kind = "tập thể" if batch.kind == logic.COLLECTIVE else "cá nhân"
         blocks.append(
             Paragraph(
                 [
-                    Run(vn.format_count(len(batch.recipients), kind), bold=True),
+                    Run(batch.count_text, bold=True),
                     Run(
                         " — xếp hàng theo thứ tự (người số 1 đứng đầu hàng, gần lối lên sân khấu):"
                     ),
@@ -177,11 +176,26 @@ def render_script(frame: Frame, script: logic.CeremonyScript, fmt: str) -> bytes
 
 
 def _kind_amount_text(form_money: logic.FormMoney) -> str:
+    """The coefficient(s) the form's money actually used (the decision's date picks the rate:
+    issue 16), else the form's latest."""
     form = form_money.form
-    text = f"hệ số {coefficient_text(form.coefficient_milli)}"
-    if form.for_collective and form.collective_multiplier_milli != 1000:
-        text += f", tập thể gấp {coefficient_text(form.collective_multiplier_milli)} lần"
-    return text
+    pairs: list[tuple[int, int | None]] = []
+    for line in form_money.lines:
+        multiplier = line.multiplier_milli if line.kind == "collective" else None
+        pair = (line.coefficient_milli, multiplier)
+        if pair not in pairs:
+            pairs.append(pair)
+    if not pairs:
+        multiplier = form.collective_multiplier_milli if form.for_collective else None
+        pairs = [(form.coefficient_milli, multiplier)]
+    texts = []
+    for coefficient, multiplier in pairs:
+        text = f"hệ số {coefficient_text(coefficient)}"
+        if multiplier is not None and multiplier != 1000:
+            text += f", tập thể gấp {coefficient_text(multiplier)} lần"
+        if text not in texts:
+            texts.append(text)
+    return "; ".join(texts)
 
 
 def _decision_short(recipient: logic.Recipient) -> str:
@@ -284,21 +298,29 @@ def money_document(
         body.append(
             Paragraph(
                 f"Còn {vn.format_count(money.unpriced)} khen thưởng chưa tính được tiền vì chưa "
-                "có mức lương cơ sở áp dụng vào ngày quyết định.",
+                "có mức lương cơ sở, hệ số hoặc quy tắc làm tròn áp dụng vào ngày quyết định.",
                 indent=False,
                 italic=True,
             )
         )
+    # The rule actually applied (issue 16: dated rows, applied in one place) and, once the
+    # officer has confirmed them against their documents, the figures' bases.
+    rounding = " ".join(figures.rounding_statements(money))
     body.append(
         Paragraph(
-            "Mức thưởng = hệ số × mức lương cơ sở (tập thể nhân thêm số lần theo quy định), làm "
-            "tròn lên hàng chục nghìn đồng; mức lương cơ sở là mức có hiệu lực vào ngày ký quyết "
-            "định khen thưởng (chưa có ngày quyết định thì theo ngày tổ chức hội nghị).",
+            "Mức thưởng = hệ số × mức lương cơ sở (tập thể nhân thêm số lần theo quy định); hệ số, "
+            "mức lương cơ sở là mức có hiệu lực vào ngày ký quyết định khen thưởng (chưa có ngày "
+            "quyết định thì theo ngày tổ chức hội nghị)." + (f" {rounding}" if rounding else ""),
             indent=False,
             italic=True,
             size=12,
         )
     )
+    bases = figures.printed_bases(money)
+    if bases:
+        body.append(
+            Paragraph([_label("Căn cứ: "), Run("; ".join(bases) + ".")], indent=False, size=12)
+        )
     body.append(Heading("III. HIỆN VẬT CẦN CHUẨN BỊ", level=1))
     body.extend(item_blocks(items, largest_batch))
     return Document(
@@ -444,9 +466,11 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = DETAIL
-    sheet.append([vn.upper_vn(frame.issuer)])
+    # What the officer typed (names, units, decision numbers…) is written as text: a name typed
+    # "=HYPERLINK(…)" must not become a live formula (xlsx_text); only the sums are formulas.
+    xlsx_text.append(sheet, [vn.upper_vn(frame.issuer)])
     sheet.append(["DANH SÁCH KHEN THƯỞNG VÀ TIỀN THƯỞNG"])
-    sheet.append([frame.title])
+    xlsx_text.append(sheet, [frame.title])
     sheet.append([])
     sheet["A1"].font = Font(bold=True)
     sheet["A2"].font = Font(bold=True, size=14)
@@ -479,7 +503,8 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
         first = sheet.max_row + 1
         for recipient in logic.stage_order(by_form.get(form_money.form.id, [])):
             number += 1
-            sheet.append(
+            xlsx_text.append(
+                sheet,
                 [
                     number,
                     form_money.form.name,
@@ -491,7 +516,7 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
                     recipient.decision_date,
                     money.bases.get(recipient.id),
                     money.amounts.get(recipient.id, 0),
-                ]
+                ],
             )
             sheet.cell(row=sheet.max_row, column=8).number_format = "DD/MM/YYYY"
         last = sheet.max_row
@@ -546,15 +571,16 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     for form_money in money.forms:
         for line in form_money.lines:
             r = summary.max_row + 1
-            summary.append(
+            xlsx_text.append(
+                summary,
                 [
                     form_money.form.name,
                     logic.KIND_LABELS[line.kind],
-                    f"=SUMPRODUCT({match.format(r=r)})",
+                    xlsx_text.Formula(f"=SUMPRODUCT({match.format(r=r)})"),
                     line.base_salary,
                     line.unit_amount,
-                    f"=SUMPRODUCT({match.format(r=r)}*{column('J')})",
-                ]
+                    xlsx_text.Formula(f"=SUMPRODUCT({match.format(r=r)}*{column('J')})"),
+                ],
             )
     last_line = summary.max_row
     count, amount = (
@@ -580,7 +606,7 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     for cell in sheet_items[1]:
         cell.font = Font(bold=True)
     for item in items:
-        sheet_items.append([item.item, item.count, logic.ITEM_CATEGORIES[item.category]])
+        xlsx_text.append(sheet_items, [item.item, item.count, logic.ITEM_CATEGORIES[item.category]])
     if largest_batch:
         sheet_items.append(["Khay bê hiện vật (dùng lại giữa các đợt)", largest_batch, ""])
     for index, width in enumerate((44, 12, 40), start=1):
@@ -588,7 +614,7 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     _print_setup(sheet_items, "1:1", landscape=False)
 
     buffer = io.BytesIO()
-    book.save(buffer)
+    xlsx_text.seal(book).save(buffer)
     return buffer.getvalue()
 
 

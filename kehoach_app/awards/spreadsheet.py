@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import vn
+from .. import vn, xlsx_text
 from .forms import allowed_text, check_award
 from .logic import COLLECTIVE, INDIVIDUAL, KIND_LABELS, FormRule, fold
 
@@ -175,6 +175,9 @@ class _FormFinder:
                 self.by_key[fold(form.name)] = form
         for form in forms:
             self.by_key.setdefault(fold(form.name), form)
+        for form in forms:  # the catalogue's wording, as a list made elsewhere may write it
+            if form.catalogue_name:
+                self.by_key.setdefault(fold(form.catalogue_name), form)
 
     def find(self, text: str) -> FormRule | None:
         return self.by_key.get(fold(text))
@@ -378,8 +381,9 @@ def _catalogue_sheet(book: Workbook, forms: Sequence[FormRule]) -> int:
     from .catalogue import coefficient_text
 
     for row, form in enumerate(active, start=2):
-        sheet.cell(row=row, column=1, value=form.code)
-        sheet.cell(row=row, column=2, value=form.name)
+        # The catalogue is the officer's to edit: its words are written as text (xlsx_text).
+        xlsx_text.write(sheet, row, 1, form.code)
+        xlsx_text.write(sheet, row, 2, form.name)
         sheet.cell(row=row, column=3, value=allowed_text(form))
         sheet.cell(row=row, column=4, value=coefficient_text(form.coefficient_milli))
     return len(active)
@@ -387,7 +391,7 @@ def _catalogue_sheet(book: Workbook, forms: Sequence[FormRule]) -> int:
 
 def _save(book: Workbook) -> bytes:
     buffer = io.BytesIO()
-    book.save(buffer)
+    xlsx_text.seal(book).save(buffer)
     return buffer.getvalue()
 
 
@@ -418,7 +422,8 @@ def template_workbook(forms: Sequence[FormRule]) -> bytes:
     book = Workbook()
     sheet = _main_sheet(book)
     example = next((f for f in forms if f.active and f.for_individual), None)
-    sheet.append(
+    xlsx_text.append(
+        sheet,
         [
             1,
             example.name if example else "",
@@ -430,7 +435,7 @@ def template_workbook(forms: Sequence[FormRule]) -> bytes:
             dt.date(2026, 1, 5),
             "",
             EXAMPLE_NOTE,
-        ]
+        ],
     )
     sheet.cell(row=2, column=8).number_format = "DD/MM/YYYY"
     count = _catalogue_sheet(book, forms)
@@ -456,7 +461,8 @@ def export_workbook(
             receiver = (
                 recipient.receiver.full_name if recipient.receiver else recipient.receiver_name
             )
-            sheet.append(
+            xlsx_text.append(  # names typed as "=…" stay text, never a live formula
+                sheet,
                 [
                     number,
                     form.name,
@@ -469,7 +475,7 @@ def export_workbook(
                     receiver,
                     recipient.notes,
                     amounts.get(recipient.id, 0),
-                ]
+                ],
             )
             sheet.cell(row=number + 1, column=8).number_format = "DD/MM/YYYY"
             sheet.cell(row=number + 1, column=11).number_format = "#,##0"

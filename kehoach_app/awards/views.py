@@ -24,7 +24,7 @@ from flask import (
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer, vn
+from .. import legal, transfer, vn
 from ..agenda.operations import DerivedSource, register_derived_source
 from ..conferences.logic import signing_date_line
 from ..conferences.models import Conference
@@ -137,8 +137,8 @@ def index(conference_id: int):
         groups=groups,
         versions=versions,
         overview=state.overview(),
-        rounding=catalogue.rounding(),
         coefficient=catalogue.coefficient_text,
+        **figure_views.money_context(state),
     )
 
 
@@ -406,6 +406,7 @@ def ceremony(conference_id: int):
     if request.method == "GET":
         settings_form.batch_size.data = state.settings.batch_size
         settings_form.minutes_per_batch.data = state.settings.minutes_per_batch
+        settings_form.group_by.data = state.settings.group_by
         settings_form.version.data = str(state.settings.version)
     elif settings_form.validate_on_submit():
         known = {f.code for f in state.used_forms()}
@@ -417,6 +418,7 @@ def ceremony(conference_id: int):
                 breaks,
                 _version(settings_form.version.data),
                 settings_form.minutes_per_batch.data,
+                settings_form.group_by.data,
             )
             db.session.commit()
         except (operations.StaleEdit, StaleDataError):
@@ -486,6 +488,7 @@ def save_batch(conference_id: int, sequence: int):
     settings_form = CeremonySettingsForm(formdata=None)
     settings_form.batch_size.data = state.settings.batch_size
     settings_form.minutes_per_batch.data = state.settings.minutes_per_batch
+    settings_form.group_by.data = state.settings.group_by
     settings_form.version.data = str(state.settings.version)
     if (
         batch is None
@@ -557,7 +560,7 @@ def catalogue_page():
         "awards/catalogue.html",
         forms=catalogue.all_forms(),
         salaries=catalogue.all_salaries(),
-        rounding=catalogue.rounding(),
+        **figure_views.catalogue_context(),
         levels=catalogue.LEVELS,
         coefficient=catalogue.coefficient_text,
         allowed=allowed_text,
@@ -673,7 +676,7 @@ def add_salary():
         "awards/catalogue.html",
         forms=catalogue.all_forms(),
         salaries=catalogue.all_salaries(),
-        rounding=catalogue.rounding(),
+        **figure_views.catalogue_context(),
         levels=catalogue.LEVELS,
         coefficient=catalogue.coefficient_text,
         allowed=allowed_text,
@@ -697,10 +700,27 @@ def edit_salary(salary_id: int):
         if clash is not None and clash is not salary:
             form.effective_from.errors.append("Đã có mức lương cơ sở áp dụng từ ngày này.")
         else:
-            salary.amount = form.amount.data
-            salary.effective_from = form.effective_from.data
-            salary.legal_basis = form.legal_basis.data or ""
-            db.session.commit()
+            try:
+                # Shared by every conference: a save from a form opened before another tab's
+                # save is refused (issue 18), what was typed kept.
+                if _version(form.version.data) != salary.version:
+                    raise operations.StaleEdit
+                values = {
+                    "amount": form.amount.data,
+                    "effective_from": form.effective_from.data,
+                    "legal_basis": form.legal_basis.data or "",
+                }
+                # A confirmation is of what was stored: an edit needs a new one (issue 16).
+                legal.reset_when_changed(salary, values, catalogue.SALARY_FIELDS)
+                salary.amount = form.amount.data
+                salary.effective_from = form.effective_from.data
+                salary.legal_basis = form.legal_basis.data or ""
+                db.session.commit()
+            except (operations.StaleEdit, StaleDataError):
+                db.session.rollback()
+                flash({"text": STALE.replace("Danh sách", "Mức lương cơ sở này")}, "error")
+                form.version.data = str(salary.version)
+                return render_template("awards/salary.html", form=form, salary=salary), 409
             _notice("Đã lưu mức lương cơ sở.")
             return redirect(url_for(".catalogue_page") + "#luong-co-so")
     if request.method == "POST":
@@ -851,3 +871,7 @@ register_derived_source(
 @bp.app_template_filter("coefficient")
 def _coefficient_filter(milli: int) -> str:
     return catalogue.coefficient_text(milli)
+
+
+# The legal figures' pages (rates, rounding, "Đã đối chiếu với văn bản") share the blueprint.
+from . import figure_views  # noqa: E402

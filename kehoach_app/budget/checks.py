@@ -4,9 +4,12 @@ The estimate is read as it will print (operations.budget_preview: the derived li
 to date in memory, nothing written). BLOCK: the total over the money available, decoration paid
 twice (a package line naming an item priced on its own), a blank "…" in a text that prints
 (not in the conference's own fields, which the info rule reports once).
+BLOCK too (issue 16, docs/legal-figures.md): a norm used while not confirmed against its document
+(a WARN on the demo), a province profile used without its resolution's number and date, meal
+lines on a date no stored meal norm covers.
 WARN: a line that prints at 0 đồng, a line over its norm, and the estimate contradicting itself
-(meal lines without a meal norm level, a level other than the organiser's, days other than the
-conference's length).
+(meal lines without a meal location, c) "do xã tổ chức" against the organiser, days other than
+the conference's length).
 """
 
 from __future__ import annotations
@@ -117,8 +120,10 @@ def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
             )
     # The funding source is a field of the conference: its "…" is reported once, by the info
     # rule (conferences/checks.py), with every printout it reaches (one fact, one problem).
-    for basis in budget.printed_legal_bases:
-        if logic.has_gap(basis):
+    # Every basis that would print (once its norm is confirmed: issue 16) — a blank can never be
+    # confirmed, and says what is missing better than "chưa đối chiếu".
+    for basis in budget.legal_bases:
+        if logic.has_gap(basis) and not vn.clerk_phrase(basis):
             yield Problem(
                 key="budget.blank_in_legal_basis",
                 severity=BLOCK,
@@ -225,7 +230,7 @@ def meals_against_settings(context: CheckContext) -> Iterator[Problem]:
             severity=WARN,
             part=PART,
             message=(
-                f"Dự toán có dòng tiền ăn “{meal_rows[0].line.content}” nhưng chưa chọn cấp tổ "
+                f"Dự toán có dòng tiền ăn “{meal_rows[0].line.content}” nhưng chưa chọn nơi tổ "
                 "chức cuộc họp ở Thiết lập nên chưa đối chiếu được định mức tiền ăn."
             ),
             fix_url=fix,
@@ -233,16 +238,20 @@ def meals_against_settings(context: CheckContext) -> Iterator[Problem]:
             printouts=(ESTIMATE,),
         )
         return
-    level = conference.level
-    if level in logic.MEAL_LOCATIONS and settings.meal_location != level:
-        chosen = logic.MEAL_LOCATIONS[settings.meal_location].lower()
-        actual = logic.MEAL_LOCATIONS[level].lower()
+    # Thông tư 40/2017, Điều 12 k4: c) is every meeting a xã, phường or đặc khu organises; a)
+    # and b) are by where the meeting is held, the officer's reading — only c) against the
+    # organiser is a contradiction.
+    chosen = logic.LEGACY_MEAL_LOCATIONS.get(settings.meal_location, settings.meal_location)
+    suggested = logic.meal_location_for(conference)
+    if (chosen == "xa") != (suggested == "xa") and chosen in logic.MEAL_LOCATIONS:
+        chosen_text = logic.MEAL_LOCATIONS[chosen]
         yield Problem(
             key="budget.meals_other_level",
             severity=WARN,
             part=PART,
             message=(
-                f"Tiền ăn đang đối chiếu định mức “{chosen}” nhưng Hội nghị này là “{actual}”."
+                f"Tiền ăn đang đối chiếu định mức “{chosen_text}” nhưng đơn vị tổ chức hội nghị "
+                f"này gợi ý mức “{logic.MEAL_LOCATIONS[suggested]}”."
             ),
             fix_url=fix,
             fix_label="Mở thiết lập dự toán",
@@ -281,6 +290,98 @@ def days_against_length(context: CheckContext) -> Iterator[Problem]:
     )
 
 
+def unverified_norms(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: a spending norm the estimate checks a line against while the norm is not
+    confirmed against its document (docs/legal-figures.md) — one problem per norm; a WARN on the
+    demo conference (its norms are the shipped data, marked as a demo on its pages)."""
+    from ..demo import is_demo
+
+    budget, _specs, _settings = preview(context)
+    severity = WARN if is_demo(context.conference) else BLOCK
+    seen: set = set()
+    for row in budget.rows:
+        rule = row.norm
+        if rule is None or not rule.unverified or (rule.code, rule.id) in seen:
+            continue
+        seen.add((rule.code, rule.id))
+        yield Problem(
+            key="budget.unverified_norm",
+            severity=severity,
+            part=PART,
+            message=(
+                f"Định mức “{rule.name}” {rule.cap_text} ({rule.profile_name}) dùng cho dòng "
+                f"“{row.line.content}” chưa được đối chiếu với văn bản: hãy đối chiếu rồi bấm "
+                "“Đã đối chiếu với văn bản” ở trang Định mức chi."
+            ),
+            fix_url=url_for("budget.norms", _anchor=f"muc-{rule.id}" if rule.id else None),
+            fix_label="Đối chiếu định mức",
+            printouts=(ESTIMATE,),
+        )
+
+
+def resolution_missing(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: the estimate follows a province's (or a unit's) profile whose resolution number or
+    date is not entered: its basis cannot be printed, and no placeholder ever is. A WARN on the
+    demo, whose profile is illustrative and says so."""
+    budget, _specs, settings = preview(context)
+    if settings is None or not settings.norm_profile_id:
+        return
+    profile = operations.get_profile(settings.norm_profile_id)
+    if profile is None or profile.kind == "national":
+        return
+    used = any(
+        row.norm is not None and row.norm.profile_name == profile.name for row in budget.rows
+    )
+    if not used or operations.profile_basis(profile):
+        return
+    from ..demo import is_demo
+
+    what = "nghị quyết" if profile.kind == "province" else "văn bản"
+    yield Problem(
+        key="budget.resolution_missing",
+        severity=WARN if is_demo(context.conference) else BLOCK,
+        part=PART,
+        message=(
+            f"Bộ định mức “{profile.name}” chưa ghi số và ngày {what}, nên dự toán chưa in được "
+            "căn cứ của các định mức lấy từ bộ này."
+        ),
+        fix_url=url_for("budget.profile_form", profile_id=profile.id),
+        fix_label=f"Ghi số, ngày {what}",
+        printouts=(ESTIMATE,),
+    )
+
+
+def meal_norm_missing(context: CheckContext) -> Iterator[Problem]:
+    """BLOCK: meal lines checked against a location whose meal norm has no stored period that
+    covers the conference's date — a clear message, not a silent unchecked line."""
+    budget, _specs, settings = preview(context)
+    if settings is None or not settings.meal_location:
+        return
+    if not any(row.line.category == "an" for row in budget.rows):
+        return
+    conference = context.conference
+    code = logic.norm_code_for("an", "", settings.meal_location)
+    chosen, national = operations.norm_profiles_for(conference)
+    if logic.pick_norm(code, conference.date, chosen, national) is not None:
+        return
+    from ..legal import periods_text
+
+    stored = periods_text(logic.norm_periods(code, (chosen, national)))
+    yield Problem(
+        key="budget.meal_norm_missing",
+        severity=BLOCK,
+        part=PART,
+        message=(
+            f"Chưa có định mức tiền ăn áp dụng cho ngày {vn.format_date_short(conference.date)} "
+            f"(ngày hội nghị): "
+            + (f"các mức đã lưu áp dụng {stored}." if stored else "chưa lưu mức nào.")
+        ),
+        fix_url=url_for("budget.norms"),
+        fix_label="Mở định mức chi",
+        printouts=(ESTIMATE,),
+    )
+
+
 def _guarded(rule):
     """A rule that runs only once the budget is started (before, nothing prints)."""
 
@@ -304,6 +405,9 @@ RULES = tuple(
         over_norm,
         meals_against_settings,
         days_against_length,
+        unverified_norms,
+        resolution_missing,
+        meal_norm_missing,
     )
 )
 

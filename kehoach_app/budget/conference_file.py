@@ -76,7 +76,11 @@ def validate(data) -> dict | None:
     days = settings.get("days_milli", 1000)
     if not isinstance(days, int) or not 0 < days <= logic.MAX_DAYS_MILLI:
         messages.append("Dự toán, thiết lập: số ngày họp phải từ 0,001 đến 30.")
-    if settings.get("meal_location", "") not in ("", *logic.MEAL_LOCATIONS):
+    if settings.get("meal_location", "") not in (
+        "",
+        *logic.MEAL_LOCATIONS,
+        *logic.LEGACY_MEAL_LOCATIONS,
+    ):
         messages.append("Dự toán, thiết lập: nơi tính tiền ăn không thuộc danh sách cho phép.")
     available = settings.get("available_amount", 0)
     if not isinstance(available, int) or not 0 <= available <= logic.MAX_AMOUNT:
@@ -165,7 +169,9 @@ def replace(conference: Conference, data: dict | None) -> None:
         db.session.add(existing)
     existing.norm_profile_id = profile.id if profile else None
     existing.days_milli = settings.get("days_milli", 1000)
-    existing.meal_location = settings.get("meal_location", "")
+    # An older file's "huyen" (150.000 đ) is b) today (Thông tư 40/2017, Điều 12 k4).
+    meal = settings.get("meal_location", "")
+    existing.meal_location = logic.LEGACY_MEAL_LOCATIONS.get(meal, meal)
     existing.available_amount = settings.get("available_amount", 0)
     for position, values in enumerate(data["lines"], start=1):
         db.session.add(BudgetLine(conference_id=conference.id, position=position, **values))
@@ -185,7 +191,7 @@ SCHEMA_FRAGMENT = {
                 "norm_profile": {"type": ["string", "null"], "maxLength": 300},
                 "norm_profile_kind": {"enum": ["national", "province", "unit", None]},
                 "days_milli": {"type": "integer", "minimum": 1, "maximum": 30000},
-                "meal_location": {"enum": ["", "tinh", "huyen", "xa"]},
+                "meal_location": {"enum": ["", "tp_trung_uong", "tinh", "huyen", "xa"]},
                 "available_amount": {
                     "type": "integer",
                     "minimum": 0,

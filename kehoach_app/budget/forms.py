@@ -51,7 +51,7 @@ class BudgetLineForm(BaseForm):
     unit = StringField("Đơn vị tính", validators=[Length(60)])
     quantity = StringField("Số lượng", validators=[Required("Vui lòng nhập số lượng.")])
     unit_price = MoneyField("Đơn giá (đồng)", validators=[Required("Vui lòng nhập đơn giá.")])
-    norm_code = StringField("Mã định mức áp dụng", validators=[Length(60)])
+    norm_code = StringField("Định mức áp dụng", validators=[Length(60)])
     notes = TextAreaField("Ghi chú", validators=[Length(2000)])
     version = HiddenField()
 
@@ -127,6 +127,40 @@ class NormProfileForm(BaseForm):
     name = StringField("Tên bộ định mức", validators=[Required("Vui lòng nhập tên."), Length(300)])
     kind = ChoiceField("Loại", choices=_choices(logic.PROFILE_KINDS))
     notes = TextAreaField("Ghi chú", validators=[Length(2000)])
+    # The profile's document, entered once (issue 16): the estimate prints it as its basis only
+    # when the number and date are there; never a placeholder.
+    resolution_number = StringField(
+        "Số nghị quyết / văn bản",
+        validators=[Length(100)],
+        description="Ví dụ: 12/2025/NQ-HĐND. Bỏ trống với định mức chung.",
+    )
+    resolution_date = VNDateField("Ngày ban hành")
+    resolution_issuer = StringField(
+        "Cơ quan ban hành",
+        validators=[Length(300)],
+        description="Ví dụ: Hội đồng nhân dân tỉnh Lào Cai.",
+    )
+    version = HiddenField()  # the profile's version when the form was opened (issue 18)
+
+    def validate_resolution_number(self, field):
+        if logic.has_gap(field.data or ""):
+            raise ValidationError(
+                "Số văn bản còn chỗ trống “…”: hãy ghi đủ số, hoặc bỏ trống nếu chưa có."
+            )
+
+    def validate_resolution_date(self, field):
+        if (self.resolution_number.data or "").strip() and field.data is None:
+            raise ValidationError("Vui lòng nhập ngày ban hành của văn bản.")
+
+    def profile_values(self) -> dict:
+        return {
+            "name": self.name.data,
+            "kind": self.kind.data,
+            "notes": self.notes.data or "",
+            "resolution_number": self.resolution_number.data or "",
+            "resolution_date": self.resolution_date.data,
+            "resolution_issuer": self.resolution_issuer.data or "",
+        }
 
 
 class NormForm(BaseForm):
@@ -143,6 +177,7 @@ class NormForm(BaseForm):
         "Căn cứ (văn bản, điều, khoản)",
         validators=[Required("Vui lòng nhập căn cứ."), Length(2000)],
     )
+    version = HiddenField()  # the norm's version when the form was opened (issue 18)
 
     def validate_code(self, field):
         import re

@@ -26,13 +26,49 @@ MAX_UNIT_PRICE = MAX_AMOUNT
 MAX_QUANTITY_MILLI = 10_000_000 * 1000  # ten million units
 MAX_DAYS_MILLI = 30_000  # BudgetSettings' check constraint: at most 30 ngày
 
-# Where the meeting's meal support norm comes from (Thông tư 40/2017/TT-BTC, Điều 12 khoản 4:
-# by the level that organises the meeting); the code is also the norm's code suffix.
+# Where the meeting is held, which sets the meal support rate (Thông tư 40/2017/TT-BTC, Điều 12
+# khoản 4: "mức khoán" by the meeting's location, not by the organiser's level, except c) which
+# covers every meeting a xã, phường or thị trấn organises wherever it is held). The code is also
+# the norm's code suffix (meal_tp_trung_uong, meal_tinh, meal_xa). Since 01/7/2025 there are no
+# districts: "nội thành" of a centrally-run city is read as a phường of one of the six
+# centrally-run cities (Hà Nội, Hải Phòng, Huế, Đà Nẵng, Thành phố Hồ Chí Minh, Cần Thơ), and b)
+# covers every other place in a province or city (docs/legal-figures.md). The officer chooses.
 MEAL_LOCATIONS: dict[str, str] = {
-    "tinh": "Cuộc họp do cấp tỉnh tổ chức",
-    "huyen": "Cuộc họp do cấp huyện tổ chức",
-    "xa": "Cuộc họp do cấp xã tổ chức",
+    "tp_trung_uong": (
+        "a) Cuộc họp tổ chức tại nội thành thành phố trực thuộc trung ương (phường của Hà Nội, "
+        "Hải Phòng, Huế, Đà Nẵng, Thành phố Hồ Chí Minh, Cần Thơ)"
+    ),
+    "tinh": (
+        "b) Cuộc họp tổ chức tại nội thành thành phố thuộc tỉnh hoặc tại các xã, phường, đặc khu "
+        "khác"
+    ),
+    "xa": "c) Cuộc họp do xã, phường, đặc khu tổ chức (không phân biệt địa điểm)",
 }
+# A file or a database from before issue 16 said "huyen" (150.000 đ, the same as b).
+LEGACY_MEAL_LOCATIONS = {"huyen": "tinh"}
+MEAL_BASIS = "Thông tư số 40/2017/TT-BTC ngày 28/4/2017 của Bộ Tài chính, Điều 12 khoản 4"
+
+
+def default_meal_location(level: str, unit_type: str = "", central_city: bool = False) -> str:
+    """The meeting's location for the meal rate, as the organiser suggests it (the officer can
+    change it in the budget settings): c) for a xã, phường or đặc khu organiser; a) for a body
+    of a centrally-run city (its meetings are usually held in the inner area); b) otherwise."""
+    if unit_type in ("xa", "phuong", "dac_khu") or (not unit_type and level == "xa"):
+        return "xa"
+    if unit_type == "thanh_pho" or (unit_type in ("", "khac", "tinh") and central_city):
+        return "tp_trung_uong"
+    return "tinh"
+
+
+def meal_location_for(conference) -> str:
+    """default_meal_location read from a conference (the organiser fields of issue 16 when the
+    conference has them, else its level)."""
+    return default_meal_location(
+        conference.level,
+        getattr(conference, "unit_type", "") or "",
+        bool(getattr(conference, "is_central_city", False)),
+    )
+
 
 PROFILE_KINDS: dict[str, str] = {
     "national": "Định mức chung (Trung ương)",
@@ -223,6 +259,13 @@ class NormRule:
     profile_kind: str
     effective_from: dt.date
     effective_to: dt.date | None = None
+    status: str = "unverified"
+    id: int | None = None
+    profile_basis: str = ""  # the profile's resolution, "" when its number is not entered
+
+    @property
+    def unverified(self) -> bool:
+        return self.status != "confirmed"
 
     @property
     def source(self) -> str:
@@ -247,6 +290,8 @@ class NormData:
     effective_from: dt.date
     effective_to: dt.date | None
     legal_basis: str
+    status: str = "unverified"
+    id: int | None = None
 
 
 def in_force(norm: NormData, day: dt.date) -> bool:
@@ -256,25 +301,51 @@ def in_force(norm: NormData, day: dt.date) -> bool:
 def pick_norm(
     code: str,
     day: dt.date,
-    chosen: tuple[str, str, Sequence[NormData]] | None,
-    national: tuple[str, str, Sequence[NormData]] | None,
+    chosen: tuple | None,
+    national: tuple | None,
 ) -> NormRule | None:
     """The norm `code` in force on `day`: the chosen profile's first, else the national one.
 
-    Each profile is (name, kind, norms). Among several in force, the latest effective_from wins.
+    Each profile is (name, kind, norms[, basis]). Among several in force, the latest
+    effective_from wins.
     """
     for profile in (chosen, national):
         if profile is None:
             continue
-        name, kind, norms = profile
+        name, kind, norms = profile[:3]
+        basis = profile[3] if len(profile) > 3 else ""
         candidates = [n for n in norms if n.code == code and in_force(n, day)]
         if candidates:
             n = max(candidates, key=lambda n: n.effective_from)
             return NormRule(
                 n.code, n.name, n.amount, n.unit, n.legal_basis, name, kind,
-                n.effective_from, n.effective_to,
+                n.effective_from, n.effective_to, n.status, n.id, basis,
             )  # fmt: skip
     return None
+
+
+def norm_periods(code: str, profiles: Sequence[tuple | None]) -> list[tuple]:
+    """The stored periods of norm `code` across the profiles, for a message."""
+    return [
+        (n.effective_from, n.effective_to)
+        for profile in profiles
+        if profile is not None
+        for n in profile[2]
+        if n.code == code
+    ]
+
+
+def resolution_basis(kind: str, number: str, day: dt.date | None, issuer: str) -> str:
+    """The printed basis of a profile's own document: "Nghị quyết số 12/2025/NQ-HĐND ngày
+    10/7/2025 của Hội đồng nhân dân tỉnh Lào Cai"; "" when the number or the date is missing or
+    the number still has a blank — never a placeholder on a document (issue 16)."""
+    number = vn.clean_text(number or "")
+    if kind == "national" or not number or day is None or has_gap(number):
+        return ""
+    word = "Nghị quyết" if kind == "province" else "Quyết định"
+    text = f"{word} số {number} ngày {vn.format_date_short(day)}"
+    issuer = vn.clean_text(issuer or "")
+    return f"{text} của {issuer}" if issuer else text
 
 
 def norm_code_for(category: str, norm_code: str, meal_location: str) -> str:
@@ -282,7 +353,7 @@ def norm_code_for(category: str, norm_code: str, meal_location: str) -> str:
     if norm_code:
         return norm_code
     if category == "an" and meal_location:
-        return f"meal_{meal_location}"
+        return f"meal_{LEGACY_MEAL_LOCATIONS.get(meal_location, meal_location)}"
     return DEFAULT_NORM_BY_CATEGORY.get(category, "")
 
 
@@ -364,7 +435,7 @@ def derived_specs(inputs: DerivedInputs) -> dict[str, DerivedSpec]:
             "người/ngày",
             people_days,
             inputs.meal_norm,
-            f"meal_{inputs.meal_location}",
+            norm_code_for("an", "", inputs.meal_location),
         )
     decor = [DecorCost(*entry) for entry in inputs.decor]
     seen: dict[str, int] = {}
@@ -499,6 +570,12 @@ class Budget:
     available: int
     funding_source: str
     legal_bases: list[str]
+    # The award money's rounding rule as applied (awards/figures.rounding_statements), stated
+    # under the estimate beside its own rounding of a line to the đồng (issue 16).
+    award_rounding: list[str] = field(default_factory=list)
+    # The bases of figures confirmed against their documents (and the general ones): only
+    # these can print (issue 16); legal_bases lists every basis, for the screen and the checks.
+    confirmed_bases: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> list[BudgetRow]:
@@ -508,8 +585,9 @@ class Budget:
     def printed_legal_bases(self) -> list[str]:
         """The bases the signed estimate lists under "Căn cứ lập dự toán": a basis that speaks to
         the clerk (a reference figure to replace, illustrative data) stays on the screen and in
-        the pre-signature check (checks.clerk_notes), never on the document."""
-        return [basis for basis in self.legal_bases if not vn.clerk_phrase(basis)]
+        the pre-signature check (checks.clerk_notes), never on the document; nor does the basis
+        of a norm not yet confirmed against its document (issue 16)."""
+        return [basis for basis in self.confirmed_bases if not vn.clerk_phrase(basis)]
 
     @property
     def total_in_words(self) -> str:
@@ -550,6 +628,7 @@ def budget_of(
         by_category.setdefault(line.category, []).append(line)
     groups = []
     bases: list[str] = list(base_legal_bases)
+    confirmed: list[str] = list(base_legal_bases)
     order = list(BUDGET_CATEGORIES) + sorted(set(by_category) - set(BUDGET_CATEGORIES))
     for code in order:
         members = by_category.get(code)
@@ -559,8 +638,13 @@ def budget_of(
         for number, line in enumerate(members, start=1):
             rule = norm_for(line)
             warning = over_norm_text(rule) if rule and line.unit_price > rule.amount else ""
-            if rule and rule.legal_basis and rule.legal_basis not in bases:
-                bases.append(rule.legal_basis)
+            # A norm's basis is printed once the officer has confirmed it against its document
+            # (issue 16); a profile's own resolution only once its number and date are entered.
+            for basis in _rule_bases(rule):
+                if basis not in bases:
+                    bases.append(basis)
+                if not rule.unverified and basis not in confirmed:
+                    confirmed.append(basis)
             rows.append(
                 BudgetRow(
                     number, line, line_amount(line.quantity_milli, line.unit_price), rule, warning
@@ -581,7 +665,14 @@ def budget_of(
         available=available,
         funding_source=funding_source,
         legal_bases=bases,
+        confirmed_bases=confirmed,
     )
+
+
+def _rule_bases(rule: NormRule | None) -> list[str]:
+    if rule is None:
+        return []
+    return [basis for basis in (rule.profile_basis, rule.legal_basis) if basis]
 
 
 # --------------------------------------------------------------------------- self-description
@@ -625,10 +716,11 @@ def meal_summary(lines: Iterable[LineData], meal_location: str) -> str:
     if not count:
         return "tiền ăn: không chi"
     what = "1 dòng" if count == 1 else f"{count} dòng"
+    meal_location = LEGACY_MEAL_LOCATIONS.get(meal_location, meal_location)
     if meal_location in MEAL_LOCATIONS:
-        level = _lower_first(MEAL_LOCATIONS[meal_location])
-        return f"tiền ăn: {what}, đối chiếu định mức {level}"
-    return f"tiền ăn: {what}, chưa chọn cấp tổ chức cuộc họp để đối chiếu định mức"
+        where = MEAL_LOCATIONS[meal_location].split(") ", 1)[-1]
+        return f"tiền ăn: {what}, đối chiếu định mức {_lower_first(where)}"
+    return f"tiền ăn: {what}, chưa chọn nơi họp để đối chiếu định mức"
 
 
 def printed_note(notes: str | None) -> str:
@@ -782,12 +874,26 @@ def synced_lines(lines: Sequence[LineData], specs: dict[str, DerivedSpec]) -> li
     return out
 
 
-def appraiser_for(level: str) -> str:
-    """Who appraises (thẩm định) the estimate, by the organiser's level."""
-    return {
-        "tinh": "SỞ TÀI CHÍNH",
-        "xa": "PHÒNG KINH TẾ",
-    }.get(level, "PHÒNG TÀI CHÍNH – KẾ HOẠCH")
+def appraising_office(level: str, unit_type: str = "", unit_name: str = "") -> str:
+    """Who appraises (thẩm định) the estimate, by the organiser's level and kind of unit.
+
+    A province: its Sở Tài chính. A xã-level unit: the office that holds finance and planning
+    since 01/7/2025 (Nghị định 150/2025/NĐ-CP) — the Phòng Kinh tế of a xã or đặc khu, the Phòng
+    Kinh tế, Hạ tầng và Đô thị of a phường and of the đặc khu Phú Quốc (units.Organiser.
+    economy_office). A huyện (records before 01/7/2025): its Phòng Tài chính – Kế hoạch.
+    """
+    from ..conferences.units import Organiser
+
+    if level == "tinh":
+        return "Sở Tài chính"
+    if level == "xa":
+        return Organiser(level=level, unit_type=unit_type, unit_name=unit_name).economy_office
+    return "Phòng Tài chính – Kế hoạch"
+
+
+def appraiser_for(level: str, unit_type: str = "", unit_name: str = "") -> str:
+    """The appraising office as the estimate's signature block writes it (capitals)."""
+    return vn.upper_vn(appraising_office(level, unit_type, unit_name))
 
 
 def conference_budget_total(conference) -> int | None:

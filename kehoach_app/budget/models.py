@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..conferences.models import Conference
 from ..db import db
+from ..legal import VerifiedFigure
 
 
 def _now() -> dt.datetime:
@@ -25,17 +26,31 @@ class NormProfile(db.Model):
     name: Mapped[str] = mapped_column(String(300), unique=True)
     kind: Mapped[str] = mapped_column(String(20), default="province")  # national|province|unit
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The document the profile's figures come from, entered once: a province's HĐND resolution
+    # (or a unit's decision issuing its internal spending rule). The estimate prints the basis
+    # "Nghị quyết số 12/2025/NQ-HĐND ngày 10/7/2025 của Hội đồng nhân dân tỉnh …" only when the
+    # number and date are there; a missing number blocks the pre-signature check instead of a
+    # placeholder reaching the page (issue 16).
+    resolution_number: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    resolution_date: Mapped[dt.date | None] = mapped_column(default=None)
+    resolution_issuer: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # Shared by every conference: two tabs saving the profile form must not overwrite each
+    # other in silence (issue 18); the form carries the version it was opened at.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     norms: Mapped[list[Norm]] = relationship(
         back_populates="profile", cascade="all, delete-orphan", order_by="Norm.id"
     )
 
+    __mapper_args__ = {"version_id_col": version}
+
     def __repr__(self) -> str:
         return f"<NormProfile {self.id} {self.name!r}>"
 
 
-class Norm(db.Model):
-    """One spending cap: amount per unit, in force between two dates, with its legal basis."""
+class Norm(VerifiedFigure, db.Model):
+    """One spending cap: amount per unit, in force between two dates, with its legal basis and
+    its status (legal.py: shipped unverified, or confirmed against the document)."""
 
     __tablename__ = "norms"
     __table_args__ = (CheckConstraint("amount >= 0", name="amount_positive"),)
@@ -52,8 +67,11 @@ class Norm(db.Model):
     effective_from: Mapped[dt.date]
     effective_to: Mapped[dt.date | None] = mapped_column(default=None)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     profile: Mapped[NormProfile] = relationship(back_populates="norms")
+
+    __mapper_args__ = {"version_id_col": version}
 
     def __repr__(self) -> str:
         return f"<Norm {self.code} {self.amount} from {self.effective_from}>"

@@ -11,7 +11,7 @@ from importlib import resources
 
 from sqlalchemy import func, select
 
-from .. import vn
+from .. import legal, vn
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
@@ -64,6 +64,8 @@ def ensure_national_norms() -> NormProfile:
                 effective_from=row["effective_from"],
                 effective_to=row.get("effective_to"),
                 legal_basis=row.get("legal_basis", ""),
+                # shipped figures are unverified: confirming is the officer's act (issue 16)
+                status=legal.UNVERIFIED,
             )
         )
     db.session.add(profile)
@@ -95,31 +97,62 @@ def profile_by_name(name: str) -> NormProfile | None:
 def norm_data(norm: Norm) -> logic.NormData:
     return logic.NormData(
         norm.code, norm.name, norm.category, norm.unit, norm.amount,
-        norm.effective_from, norm.effective_to, norm.legal_basis,
+        norm.effective_from, norm.effective_to, norm.legal_basis, norm.status, norm.id,
     )  # fmt: skip
+
+
+def profile_basis(profile: NormProfile) -> str:
+    """The profile's own document as the estimate prints it, "" while its number or date is
+    missing (logic.resolution_basis)."""
+    return logic.resolution_basis(
+        profile.kind, profile.resolution_number, profile.resolution_date, profile.resolution_issuer
+    )
 
 
 def _profile_tuple(profile: NormProfile | None):
     if profile is None:
         return None
-    return (profile.name, profile.kind, [norm_data(n) for n in profile.norms])
+    return (
+        profile.name,
+        profile.kind,
+        [norm_data(n) for n in profile.norms],
+        profile_basis(profile),
+    )
+
+
+PROFILE_FIELDS = (
+    "name",
+    "kind",
+    "notes",
+    "resolution_number",
+    "resolution_date",
+    "resolution_issuer",
+)
 
 
 def save_profile(profile: NormProfile | None, values: dict) -> NormProfile:
     if profile is None:
         profile = NormProfile()
         db.session.add(profile)
-    profile.name = values["name"]
-    profile.kind = values["kind"]
-    profile.notes = values.get("notes", "")
+    for name in PROFILE_FIELDS:
+        if name in values:
+            setattr(profile, name, values[name] if values[name] is not None else None)
+    if profile.notes is None:
+        profile.notes = ""
     db.session.flush()
     return profile
 
 
+# Editing one of these puts the norm back to "chưa đối chiếu" (docs/legal-figures.md).
+NORM_FIGURE_FIELDS = ("code", "unit", "amount", "effective_from", "effective_to", "legal_basis")
+
+
 def save_norm(profile: NormProfile, norm: Norm | None, values: dict) -> Norm:
     if norm is None:
-        norm = Norm(profile=profile)
+        norm = Norm(profile=profile, status=legal.UNVERIFIED)
         db.session.add(norm)
+    else:
+        legal.reset_when_changed(norm, values, NORM_FIGURE_FIELDS)
     for name in (
         "code", "name", "category", "unit", "amount", "effective_from", "effective_to",
         "legal_basis",
@@ -127,6 +160,26 @@ def save_norm(profile: NormProfile, norm: Norm | None, values: dict) -> Norm:
         setattr(norm, name, values[name])
     db.session.flush()
     return norm
+
+
+class CannotConfirm(ValueError):
+    """The norm cannot be confirmed as it stands (the message says why)."""
+
+
+def confirm_norm(norm: Norm, day, by: str = "") -> None:
+    """The officer's "Đã đối chiếu với văn bản" on a norm: refused while its basis is empty or
+    still a note to the clerk (a confirmed basis prints on the estimate)."""
+    basis = vn.clean_text(norm.legal_basis or "")
+    if not basis:
+        raise CannotConfirm("Chưa ghi căn cứ (văn bản, điều, khoản): hãy ghi căn cứ rồi xác nhận.")
+    phrase = vn.clerk_phrase(basis) or ("…" if logic.has_gap(basis) else "")
+    if phrase:
+        raise CannotConfirm(
+            f"Căn cứ còn ghi “{phrase}”: hãy sửa căn cứ cho đúng văn bản (số, ngày, điều, khoản) "
+            "rồi xác nhận — căn cứ đã xác nhận được in trên dự toán."
+        )
+    legal.confirm(norm, day, by)
+    db.session.flush()
 
 
 # --------------------------------------------------------------------------- settings
@@ -276,12 +329,12 @@ def _check_cap(conference: Conference, line: BudgetLine | None, values: dict) ->
 
 
 def _meal_level_for(conference: Conference, values: dict) -> None:
-    """A meal line brings the meal norm of the organising level when none is chosen, so the
-    settings never say "không chi" beside a meal line (issue 14). Called after the snapshot."""
+    """A meal line brings the meeting's location suggested by the organiser when none is
+    chosen, so the settings never say "không chi" beside a meal line (issue 14). Called after
+    the snapshot."""
     settings = settings_of(conference, create=True)
     if values["category"] == "an" and not settings.meal_location:
-        if conference.level in logic.MEAL_LOCATIONS:
-            settings.meal_location = conference.level
+        settings.meal_location = logic.meal_location_for(conference)
 
 
 def add_line(conference: Conference, values: dict) -> BudgetLine:
@@ -446,7 +499,8 @@ def derived_inputs(conference: Conference) -> logic.DerivedInputs:
     meal_norm = None
     if meal_location:
         chosen, national = norm_profiles_for(conference)
-        rule = logic.pick_norm(f"meal_{meal_location}", conference.date, chosen, national)
+        code = logic.norm_code_for("an", "", meal_location)
+        rule = logic.pick_norm(code, conference.date, chosen, national)
         meal_norm = rule.amount if rule else None
     money, items, recipients = _award_inputs(conference)
     return logic.DerivedInputs(
@@ -557,13 +611,15 @@ def budget_of(conference: Conference, sync: bool = True):
         line_data(line, logic.spec_for(line.derived_key, specs) if line.derived_key else None)
         for line in lines_of(conference)
     ]
+    award_bases, award_rounding = award_figures(conference, data)
     budget = logic.budget_of(
         data,
         norm_resolver(conference),
         available=settings.available_amount if settings else 0,
         funding_source=conference.funding_source,
-        base_legal_bases=[BASE_LEGAL_BASIS],
+        base_legal_bases=[BASE_LEGAL_BASIS, *award_bases],
     )
+    budget.award_rounding = award_rounding
     return budget, specs
 
 
@@ -574,14 +630,38 @@ def budget_preview(conference: Conference):
     settings = settings_of(conference)
     lines = [line_data(line) for line in lines_of(conference)]
     specs = logic.derived_specs(derived_inputs(conference)) if settings is not None else {}
+    shown = logic.synced_lines(lines, specs) if specs else lines
+    award_bases, award_rounding = award_figures(conference, shown)
     budget = logic.budget_of(
-        logic.synced_lines(lines, specs) if specs else lines,
+        shown,
         norm_resolver(conference),
         available=settings.available_amount if settings else 0,
         funding_source=conference.funding_source,
-        base_legal_bases=[BASE_LEGAL_BASIS],
+        base_legal_bases=[BASE_LEGAL_BASIS, *award_bases],
     )
+    budget.award_rounding = award_rounding
     return budget, specs, settings
+
+
+def award_figures(conference: Conference, lines) -> tuple[list[str], list[str]]:
+    """(bases, rounding sentences) of the award money the estimate carries: the confirmed
+    figures' bases (awards/figures.printed_bases) and the rounding rule applied — only while the
+    estimate has an award money line, and only for the awards its organiser pays."""
+    if not any(logic.derived_family(line.derived_key) == "award_money" for line in lines):
+        return [], []
+    state = _awards_state(conference)
+    if state is None:
+        return [], []
+    from ..awards import figures
+    from ..awards.logic import MoneySummary
+
+    own = [
+        money
+        for money in state.money.forms
+        if logic.paid_by_organiser(money.form.level, conference.level)
+    ]
+    summary = MoneySummary(forms=own, total=0, unpriced=0, amounts={})
+    return figures.printed_bases(summary), figures.rounding_statements(summary)
 
 
 def budget_total(conference: Conference) -> int | None:
@@ -611,8 +691,7 @@ def lines_from_preset(conference: Conference, preset) -> None:
     # A preset that brings a meal line brings the meal norm of the organising level with it,
     # so the estimate never carries a meal line while its settings say "no meals" (issue 14).
     has_meals = any(row.category == "an" for row in preset.budget)
-    level = conference.level if conference.level in logic.MEAL_LOCATIONS else ""
-    settings.meal_location = level if has_meals else ""
+    settings.meal_location = logic.meal_location_for(conference) if has_meals else ""
     position = _next_position(conference)
     delegates = conference.planned_delegates
     recipients = None

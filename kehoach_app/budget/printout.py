@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from .. import vn
+from .. import vn, xlsx_text
 from ..printing import (
     BulletList,
     Column,
@@ -95,10 +95,14 @@ def estimate_document(sheet: EstimateSheet) -> Document:
                 [Run("Nguồn kinh phí: ", bold=True), Run(budget.funding_source)], indent=False
             )
         )
+    # Two rules, each stated where it applies: a line's amount to the đồng; the award money
+    # (its unit price) by the dated rounding rule of the awards (issue 16).
+    award_rounding = " ".join(budget.award_rounding)
     body.append(
         Paragraph(
             "Thành tiền = số lượng × đơn giá, làm tròn đến đồng "
-            "(từ 0,5 đồng trở lên làm tròn lên).",
+            "(từ 0,5 đồng trở lên làm tròn lên)."
+            + (f" Đơn giá tiền thưởng: {_lower_first(award_rounding)}" if award_rounding else ""),
             indent=False,
             italic=True,
             size=12,
@@ -152,7 +156,7 @@ def render_workbook(sheet: EstimateSheet) -> bytes:
     font = "Times New Roman"
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws["A1"] = vn.upper_vn(sheet.header.issuer)
+    xlsx_text.write(ws, 1, 1, vn.upper_vn(sheet.header.issuer))
     ws["A1"].font = Font(name=font, bold=True, size=12)
     ws["A3"] = "DỰ TOÁN KINH PHÍ"
     ws["A3"].font = Font(name=font, bold=True, size=14)
@@ -191,22 +195,23 @@ def render_workbook(sheet: EstimateSheet) -> bytes:
     for group in budget.groups:
         head = r
         ws.cell(head, 1, group.roman)
-        ws.cell(head, 2, vn.upper_vn(group.label))
+        xlsx_text.write(ws, head, 2, vn.upper_vn(group.label))
         style(head, bold=True)
         r += 1
         first = r
         for row in group.rows:
             line = row.line
             ws.cell(r, 1, row.number)
-            ws.cell(r, 2, line.content)
-            ws.cell(r, 3, line.unit)
+            # The officer's words are text (xlsx_text): a content typed "=…" is no formula.
+            xlsx_text.write(ws, r, 2, line.content)
+            xlsx_text.write(ws, r, 3, line.unit)
             whole, fraction = divmod(line.quantity_milli, 1000)
             quantity = ws.cell(r, 4, whole if not fraction else line.quantity_milli / 1000)
             quantity.number_format = QUANTITY_DECIMAL_FORMAT if fraction else QUANTITY_FORMAT
             ws.cell(r, 5, line.unit_price).number_format = MONEY_FORMAT
             # ROUND(…, 0) rounds half away from zero: the same half-up rounding as the program.
             ws.cell(r, 6, f"=ROUND(D{r}*E{r},0)").number_format = MONEY_FORMAT
-            ws.cell(r, 7, printed_note(line.notes))
+            xlsx_text.write(ws, r, 7, printed_note(line.notes))
             style(r)
             r += 1
         last = r - 1
@@ -235,5 +240,9 @@ def render_workbook(sheet: EstimateSheet) -> bytes:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = f"Dự toán kinh phí — {sheet.conference_title}"
     out = io.BytesIO()
-    wb.save(out)
+    xlsx_text.seal(wb).save(out)
     return out.getvalue()
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

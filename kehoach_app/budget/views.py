@@ -46,13 +46,29 @@ def _to_page(conference: Conference, line_id: int | None = None):
     return redirect(url_for(".estimate", conference_id=conference.id, _anchor=anchor))
 
 
-def _norm_choices() -> list[tuple[str, str]]:
-    """Known norm codes for the line form's suggestions."""
+def _norm_choices(conference: Conference | None = None, current: str = "") -> list[tuple[str, str]]:
+    """The norms a line may be checked against, as (code, Vietnamese name), by name.
+
+    A huyện-level norm (gone with the district level on 01/7/2025) is offered only to a huyện
+    record or to the line that already names it.
+    """
     seen: dict[str, str] = {}
     for profile in operations.all_profiles():
         for norm in profile.norms:
             seen.setdefault(norm.code, norm.name)
-    return sorted(seen.items())
+    huyen = conference is not None and conference.level == "huyen"
+    return sorted(
+        (
+            (code, name)
+            for code, name in seen.items()
+            if huyen or code == current or not _is_district_norm(code, name)
+        ),
+        key=lambda item: vn.collation_key(item[1]),
+    )
+
+
+def _is_district_norm(code: str, name: str) -> bool:
+    return code.endswith("_huyen") or "cấp huyện" in name.lower()
 
 
 # --------------------------------------------------------------------------- the estimate
@@ -94,7 +110,36 @@ def estimate(conference_id: int):
         doubled=doubled,
         paid_elsewhere=logic.paid_elsewhere_sentence(operations.awards_paid_elsewhere(conference)),
         quantity=logic.format_quantity,
+        **figure_marks(conference, budget),
     )
+
+
+def figure_marks(conference: Conference, budget) -> dict:
+    """The legal figures the estimate uses while unverified (issue 16): each norm a line is
+    checked against, and the award money's figures — marked on this page (never on the printed
+    estimate), blocking the pre-signature check until confirmed."""
+    from ..demo import is_demo
+    from ..legal import UNVERIFIED_MARK
+
+    marks: list[str] = []
+    for row in budget.rows:
+        rule = row.norm
+        if rule is not None and rule.unverified:
+            text = f"Định mức “{rule.name}” {rule.cap_text} ({rule.profile_name})"
+            if text not in marks:
+                marks.append(text)
+    if any(logic.derived_family(row.line.derived_key) == "award_money" for row in budget.rows):
+        state = operations._awards_state(conference)
+        if state is not None:
+            from ..awards import figures
+
+            marks.extend(use.text for use in figures.unverified_uses(state.money))
+    return {
+        "figure_marks": marks,
+        "unverified_mark": UNVERIFIED_MARK,
+        "demo_conference": is_demo(conference),
+        "award_rounding": " ".join(budget.award_rounding),
+    }
 
 
 def _line_page(conference, form, line, spec=None, status=200):
@@ -104,7 +149,7 @@ def _line_page(conference, form, line, spec=None, status=200):
         form=form,
         line=line,
         spec=spec,
-        norm_choices=_norm_choices(),
+        norm_choices=_norm_choices(conference, form.norm_code.data or ""),
         quantity=logic.format_quantity,
         derived_label=logic.DERIVED_LABELS.get(logic.derived_family(line.derived_key), "")
         if line is not None
@@ -334,14 +379,78 @@ def settings(conference_id: int):
 
 # --------------------------------------------------------------------------- norms
 
+# The norms are shared by every conference: a second tab saving over the first is refused.
+STALE_NORM = (
+    "Mục này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem lại bản "
+    "mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."
+)
+
+
+def _stale(form, row) -> bool:
+    """The row changed since its form was opened (the form carries the version it saw)."""
+    return row is not None and form.version.data != str(row.version)
+
+
+def _stale_page(template: str, form, row, **context):
+    """409: what was typed stays in the form, which now carries the current version, so that a
+    second "Lưu" after a look at the newer text saves on purpose."""
+    db.session.rollback()
+    flash({"text": STALE_NORM}, "error")
+    fresh = db.session.get(type(row), row.id)
+    form.version.data = str(fresh.version) if fresh is not None else ""
+    return render_template(template, form=form, **context), 409
+
 
 @bp.get("/dinh-muc-chi")
 def norms():
     profiles = operations.all_profiles()
     db.session.commit()
+    from .. import legal
+
     return render_template(
-        "budget/norms.html", profiles=profiles, kinds=logic.PROFILE_KINDS, today=dt.date.today()
+        "budget/norms.html",
+        profiles=profiles,
+        kinds=logic.PROFILE_KINDS,
+        today=dt.date.today(),
+        status_text=legal.status_text,
+        is_unverified=legal.is_unverified,
+        profile_basis=operations.profile_basis,
     )
+
+
+@bp.post("/dinh-muc-chi/muc/<int:norm_id>/doi-chieu")
+def norm_confirm(norm_id: int):
+    """The officer's "Đã đối chiếu với văn bản" on one norm (issue 16): records the date (and
+    who); refused over a norm changed since the page was opened."""
+    from ..lan import current_author
+    from .models import Norm
+
+    norm = db.session.get(Norm, norm_id)
+    if norm is None:
+        abort(404)
+    target = url_for(".norms", _anchor=f"muc-{norm.id}")
+    if request.form.get("version") != str(norm.version):
+        flash({"text": STALE_NORM}, "error")
+        return redirect(target)
+    try:
+        operations.confirm_norm(norm, dt.date.today(), current_author())
+        db.session.commit()
+    except operations.CannotConfirm as error:
+        db.session.rollback()
+        flash({"text": f"Chưa xác nhận định mức “{norm.name}”: {error}"}, "error")
+        return redirect(target)
+    except StaleDataError:
+        db.session.rollback()
+        flash({"text": STALE_NORM}, "error")
+        return redirect(target)
+    flash(
+        {
+            "text": f"Đã ghi nhận: định mức “{norm.name}” đã được đối chiếu với văn bản ngày "
+            f"{vn.format_date_short(dt.date.today())}."
+        },
+        "success",
+    )
+    return redirect(target)
 
 
 @bp.route("/dinh-muc-chi/them", methods=["GET", "POST"], defaults={"profile_id": None})
@@ -357,11 +466,14 @@ def profile_form(profile_id: int | None):
         other = operations.profile_by_name(form.name.data)
         if other is not None and other is not profile:
             form.name.errors = ["Đã có bộ định mức cùng tên."]
+        elif _stale(form, profile):
+            return _stale_page("budget/profile_form.html", form, profile, profile=profile)
         else:
-            saved = operations.save_profile(
-                profile, {"name": form.name.data, "kind": form.kind.data, "notes": form.notes.data}
-            )
-            db.session.commit()
+            try:
+                saved = operations.save_profile(profile, form.profile_values())
+                db.session.commit()
+            except StaleDataError:
+                return _stale_page("budget/profile_form.html", form, profile, profile=profile)
             flash({"text": f"Đã lưu bộ định mức “{saved.name}”."}, "success")
             return redirect(url_for(".norms", _anchor=f"bo-{saved.id}"))
     if request.method == "POST":
@@ -384,8 +496,13 @@ def norm_form(profile_id: int, norm_id: int | None):
     if request.method == "GET" and norm is None:
         form.process(data={"category": "nuoc_uong", "unit": "người/ngày"})
     if form.validate_on_submit():
-        operations.save_norm(profile, norm, form.norm_values())
-        db.session.commit()
+        if _stale(form, norm):
+            return _stale_page("budget/norm_form.html", form, norm, profile=profile, norm=norm)
+        try:
+            operations.save_norm(profile, norm, form.norm_values())
+            db.session.commit()
+        except StaleDataError:
+            return _stale_page("budget/norm_form.html", form, norm, profile=profile, norm=norm)
         flash({"text": f"Đã lưu định mức “{form.name.data}”."}, "success")
         return redirect(url_for(".norms", _anchor=f"bo-{profile.id}"))
     if request.method == "POST":
@@ -419,7 +536,7 @@ def estimate_sheet(conference: Conference, today: dt.date | None = None) -> Esti
         ),
         conference_title=conference.title,
         budget=budget,
-        appraiser=logic.appraiser_for(conference.level),
+        appraiser=logic.appraiser_for(conference.level, conference.unit_type, conference.unit_name),
     )
 
 
@@ -428,6 +545,16 @@ def _build_estimate(conference: Conference, fmt: str) -> bytes:
     if fmt == "xlsx":
         return render_workbook(sheet)
     return render_estimate(sheet, fmt)
+
+
+def _estimate_description(conference: Conference) -> str:
+    """The print centre's line, naming the office that appraises this conference's estimate
+    (the district's Phòng Tài chính – Kế hoạch is gone since 01/7/2025; logic.appraiser_for)."""
+    office = logic.appraising_office(conference.level, conference.unit_type, conference.unit_name)
+    return (
+        "Dự toán theo mục chi, cộng từng mục, tổng cộng bằng số và bằng chữ; bản Excel giữ "
+        f"công thức để {office} làm tiếp."
+    )
 
 
 def _missing(conference: Conference) -> list[str]:
@@ -441,7 +568,8 @@ register_printout(
         key="du-toan",
         title="Dự toán kinh phí tổ chức Hội nghị",
         description="Dự toán theo mục chi, cộng từng mục, tổng cộng bằng số và bằng chữ; bản "
-        "Excel giữ công thức để Phòng Tài chính – Kế hoạch làm tiếp.",
+        "Excel giữ công thức để cơ quan thẩm định dự toán làm tiếp.",
+        describe=_estimate_description,
         formats=("pdf", "docx", "xlsx"),
         build=_build_estimate,
         missing=_missing,
@@ -528,7 +656,7 @@ def _demo(conference: Conference, today: dt.date) -> None:
     settings = operations.settings_of(conference, create=True)
     settings.norm_profile_id = profile.id
     settings.available_amount = 130_000_000
-    settings.meal_location = conference.level if conference.level in logic.MEAL_LOCATIONS else ""
+    settings.meal_location = logic.meal_location_for(conference)
     db.session.flush()
     # One overridden line: more invitations than delegates, to keep some in reserve.
     invitations = next(

@@ -201,7 +201,44 @@ def date_on_day_off(context: CheckContext) -> Iterable[Problem]:
     )
 
 
+# The printouts whose award texts name the issuer from the conference (awards/logic.form_title).
+AWARD_PRINTOUTS = ("kich-ban-trao-thuong", "tien-thuong", "hien-vat-khen-thuong", "man-hinh-led")
+
+
+def organiser_unit(context: CheckContext) -> Iterable[Problem]:
+    """The organiser's province and unit from the official list (conferences/units.py).
+
+    BLOCK: a xã-level conference without its province — its award texts would print "Bằng khen
+    của Chủ tịch Ủy ban nhân dân tỉnh" with no name. WARN: a record older than the field whose
+    unit is not chosen — the texts fall back to the catalogue's "cấp xã".
+    """
+    conference = context.conference
+    if conference.level == "xa" and not conference.province:
+        yield Problem(
+            key="info.province_missing",
+            severity=BLOCK,
+            part="info",
+            message="Chưa chọn tỉnh, thành phố của đơn vị tổ chức cấp xã: các văn bản khen "
+            "thưởng không ghi được tên tỉnh của Bằng khen, Cờ thi đua cấp tỉnh.",
+            fix_url=_edit_url(context, "province"),
+            fix_label="Chọn tỉnh, thành phố",
+            printouts=(*SIGNED_PRINTOUTS, *AWARD_PRINTOUTS, "chuong-trinh"),
+        )
+    elif conference.level in ("xa", "tinh") and not conference.unit_type:
+        yield Problem(
+            key="info.unit_missing",
+            severity=WARN,
+            part="info",
+            message="Chưa chọn đơn vị tổ chức trong danh mục đơn vị hành chính: các văn bản "
+            "khen thưởng ghi tên cơ quan ra quyết định theo danh mục chung (cấp xã, tỉnh).",
+            fix_url=_edit_url(context, "unit_type"),
+            fix_label="Chọn đơn vị tổ chức",
+            printouts=AWARD_PRINTOUTS,
+        )
+
+
 register_check("info", placeholders_in_fields)
+register_check("info", organiser_unit)
 register_check("info", number_and_signer)
 register_check("info", signing_date)
 register_check("info", number_used_twice)

@@ -29,6 +29,12 @@ class Conference(db.Model):
     preset_key: Mapped[str] = mapped_column(String(60), default="")
     kind: Mapped[str] = mapped_column(String(30))
     level: Mapped[str] = mapped_column(String(10))
+    # The organiser's unit from the official list (conferences/units.py): its type (vocab.
+    # UNIT_TYPES; "" for a record older than the field), its own name ("Hồng Hà") and its
+    # province ("Hà Nội", required at level xã). Award texts, presets and the budget read them.
+    province: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    unit_type: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    unit_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
     parent_body: Mapped[str] = mapped_column(String(200), default="")
     issuer: Mapped[str] = mapped_column(String(200))
     place_name: Mapped[str] = mapped_column(String(100))
@@ -77,6 +83,9 @@ class Conference(db.Model):
     FIELDS = (
         "preset_key",
         "kind",
+        "province",
+        "unit_type",
+        "unit_name",
         "level",
         "parent_body",
         "issuer",
@@ -117,12 +126,28 @@ class Conference(db.Model):
                 setattr(self, name, values[name])
 
     @property
+    def organiser(self):
+        """The organiser's level, unit and province as the texts need them (units.Organiser)."""
+        from .units import Organiser
+
+        return Organiser.of(self)
+
+    @property
+    def is_central_city(self) -> bool:
+        """Whether the conference's province is one of the six centrally-run cities (the meal
+        support rate of Thông tư 40/2017/TT-BTC, Điều 12 khoản 4 reads it)."""
+        from .units import is_central_city
+
+        return is_central_city(self.province)
+
+    @property
     def purposes_list(self) -> list[str]:
         return [line for line in self.purposes.split("\n") if line.strip()]
 
 
 class ConferenceRevision(db.Model):
-    """A snapshot of a conference taken before a change, so the change can be undone (Hoàn tác)."""
+    """A snapshot of a conference taken before a change, so the change can be undone (Hoàn tác);
+    with who, when and what, the conference's change log."""
 
     __tablename__ = "conference_revisions"
 
@@ -134,6 +159,9 @@ class ConferenceRevision(db.Model):
     description: Mapped[str] = mapped_column(String(300), default="")
     snapshot: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    # Who made the change (the change log, "Nhật ký thay đổi"): the LAN account's name, or
+    # "Chủ máy" without LAN mode; '' for a change recorded before names were kept.
+    author: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     conference: Mapped[Conference] = relationship(back_populates="revisions")
 

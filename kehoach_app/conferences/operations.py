@@ -24,12 +24,16 @@ def _now() -> dt.datetime:
 
 
 def take_snapshot(conference: Conference, action: str, description: str) -> ConferenceRevision:
-    """Remember the conference as it is now, so the change about to happen can be undone."""
+    """Remember the conference as it is now, so the change about to happen can be undone; and
+    who is making it (the change log)."""
+    from ..lan import current_author
+
     revision = ConferenceRevision(
         conference=conference,
         action=action,
         description=description,
         snapshot=transfer.snapshot(conference),
+        author=current_author(),
     )
     db.session.add(revision)
     old = conference.revisions[:-MAX_REVISIONS]

@@ -10,6 +10,24 @@ from .. import vn
 from ..presets import Preset, fill
 from .logic import default_date, default_years
 from .models import Conference
+from .units import Organiser
+
+# A xã's emulation movement of the seed plans and what a phường's programme names instead:
+# "Cả nước chung sức xây dựng nông thôn mới" is the rural movement (Quyết định 1620/QĐ-TTg
+# năm 2011); a ward's tham luận speaks of the movement every unit runs.
+RURAL_MOVEMENT = "Cả nước chung sức xây dựng nông thôn mới"
+URBAN_MOVEMENT = "Toàn dân đoàn kết xây dựng đời sống văn hóa"
+
+
+def unit_placeholders(organiser: Organiser) -> dict:
+    """The placeholders that follow the organiser's kind of unit (docs/presets.md)."""
+    return {
+        "unit_type": organiser.unit_word,
+        "economy_office": organiser.economy_office,
+        "local_movement": URBAN_MOVEMENT if organiser.is_urban else RURAL_MOVEMENT,
+        "villages": "tổ dân phố" if organiser.unit_type == "phuong" else "thôn, tổ dân phố",
+    }
+
 
 # Parts that fill themselves from the preset when a conference is created (programme, tasks, …):
 # each is called with the new conference, its preset and the placeholder values.
@@ -29,6 +47,7 @@ def placeholder_values(conference: Conference) -> dict:
         "year_launched": conference.year_launched,
         "issuer": conference.issuer,
         "place": conference.place_name,
+        **unit_placeholders(conference.organiser),
     }
 
 
@@ -52,46 +71,90 @@ def _tidy(text: str) -> str:
     return vn.clean_text(text)
 
 
+# The form's values a preset words (and may word differently for a phường than for a xã).
+PRESET_TEXT_FIELDS = ("parent_body", "title", "venue", "funding_source", "purposes")
+
+
+def preset_texts(preset: Preset, years: tuple[int, int], organiser: Organiser, **context) -> dict:
+    """The preset's texts of the conference form, filled for these years and this organiser."""
+    defaults = preset.conference
+    values = {
+        "year_reviewed": years[0],
+        "year_launched": years[1],
+        **unit_placeholders(organiser),
+        **context,
+    }
+
+    def text(pattern: str) -> str:
+        return _tidy(fill(pattern, **values))
+
+    return {
+        "parent_body": text(defaults.parent_body),
+        "title": text(defaults.title),
+        "venue": text(defaults.venue),
+        "funding_source": text(defaults.funding_source),
+        "purposes": "\n".join(text(p) for p in preset.purposes),
+    }
+
+
+def follow_organiser(preset: Preset, values: dict) -> dict:
+    """The form's values with the preset's texts the officer left as offered re-worded for the
+    unit chosen: "Hội trường Ủy ban nhân dân xã" becomes "… phường" when a phường was picked.
+
+    The form is first shown before the unit is chosen (its texts say the level's word); a text
+    the officer changed is kept as typed.
+    """
+    years = (values["year_reviewed"], values["year_launched"])
+    context = {"issuer": "", "place": ""}
+    offered = preset_texts(preset, years, Organiser(level=preset.level), **context)
+    chosen = preset_texts(preset, years, Organiser.of(values), **context)
+    values = dict(values)
+    for name in PRESET_TEXT_FIELDS:
+        if values.get(name) == offered[name]:
+            values[name] = chosen[name]
+    return values
+
+
 def preset_form_values(
-    preset: Preset, today: dt.date, *, issuer: str = "", place: str = ""
+    preset: Preset,
+    today: dt.date,
+    *,
+    issuer: str = "",
+    place: str = "",
+    organiser: Organiser | None = None,
 ) -> dict:
     """The form's first values for a new conference made from `preset` on `today`."""
     defaults = preset.conference
     reviewed, launched = default_years(today)
-    context = {
-        "year_reviewed": reviewed,
-        "year_launched": launched,
-        "issuer": issuer,
-        "place": place,
-    }
-
-    def text(pattern: str) -> str:
-        return _tidy(fill(pattern, **context))
-
+    organiser = organiser or Organiser(level=preset.level)
+    texts = preset_texts(preset, (reviewed, launched), organiser, issuer=issuer, place=place)
     return {
         "preset_key": preset.key,
         "kind": preset.kind,
+        "province": organiser.province,
+        "unit_type": organiser.unit_type,
+        "unit_name": organiser.unit_name,
         "level": preset.level,
-        "parent_body": text(defaults.parent_body),
+        "parent_body": texts["parent_body"],
         "issuer": issuer,
         "place_name": place,
-        "title": text(defaults.title),
+        "title": texts["title"],
         "year_reviewed": reviewed,
         "year_launched": launched,
         "date": default_date(launched, defaults.typical_month, today),
         "start_time": vn.parse_time(defaults.start_time),
         "length": defaults.length,
-        "venue": text(defaults.venue),
+        "venue": texts["venue"],
         "venue_address": "",
         "planned_delegates": defaults.planned_delegates,
-        "funding_source": text(defaults.funding_source),
+        "funding_source": texts["funding_source"],
         "doc_number": "",
         "doc_symbol": defaults.doc_symbol,
         "signer_authority": defaults.signer_authority,
         "signer_deputy": defaults.signer_deputy,
         "signer_title": defaults.signer_title,
         "signer_name": "",
-        "purposes": "\n".join(text(p) for p in preset.purposes),
+        "purposes": texts["purposes"],
         "notes": "",
     }
 

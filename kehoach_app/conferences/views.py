@@ -25,6 +25,7 @@ from ..printouts import (
     MIME_TYPES,
     Printout,
     all_printouts,
+    description_for,
     filename_for,
     get_printout,
     missing_for,
@@ -37,7 +38,7 @@ from . import operations
 from .forms import ConferenceForm
 from .logic import conference_summary, countdown_text, days_until, info_completeness
 from .models import Conference
-from .presetting import apply_preset_parts, preset_form_values
+from .presetting import apply_preset_parts, follow_organiser, preset_form_values
 from .printout import render_summary
 from .vocab import KINDS, LENGTHS, LEVELS
 
@@ -86,6 +87,24 @@ def choose_preset():
     )
 
 
+@bp.get("/don-vi-hanh-chinh.json")
+def admin_units():
+    """The official list for the conference form's unit drop-down (static/js/conference_form.js):
+    {province: [[name, type], …]}, read from the data file shipped with the program."""
+    from flask import jsonify
+
+    from .units import provinces
+
+    response = jsonify(
+        {
+            p.name: {"city": p.is_central_city, "units": [[u.name, u.type] for u in p.units]}
+            for p in provinces()
+        }
+    )
+    response.cache_control.max_age = 86400
+    return response
+
+
 @bp.route("/hoi-nghi/moi/<preset_key>", methods=["GET", "POST"])
 def create(preset_key: str):
     try:
@@ -96,7 +115,8 @@ def create(preset_key: str):
     if request.method == "GET":
         form.process(data=preset_form_values(preset, dt.date.today()))
     if form.validate_on_submit():
-        conference = operations.create_conference(form.conference_values())
+        values = follow_organiser(preset, form.conference_values())
+        conference = operations.create_conference(values)
         apply_preset_parts(conference, preset)
         db.session.commit()
         _notice(f"Đã tạo hội nghị “{conference.title}”.")
@@ -267,7 +287,10 @@ def printout(conference_id: int, key: str, fmt: str):
 @bp.get("/hoi-nghi/<int:conference_id>/in")
 def print_centre(conference_id: int):
     conference = _get(conference_id)
-    rows = [(item, missing_for(item, conference)) for item in all_printouts()]
+    rows = [
+        (item, missing_for(item, conference), description_for(item, conference))
+        for item in all_printouts()
+    ]
     # Printing stays the officer's choice; the blocking problems are shown beside each document.
     checked = checks.summary(checks.checks_for_request(conference))
     return render_template(

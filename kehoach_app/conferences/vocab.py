@@ -23,6 +23,28 @@ LEVELS: dict[str, str] = {
     "huyen": "Cấp huyện (hồ sơ trước 01/7/2025)",
 }
 
+# The organiser's kind of unit (the "Cấp tổ chức" follows from it, LEVEL_OF_UNIT_TYPE). The
+# provinces and their xã, phường, đặc khu since 01/7/2025 come from the official list
+# (conferences/units.py, presets/admin_units.json); "khac" is a body typed by hand — a Sở, a Cụm
+# or Khối thi đua — whose level the officer chooses; "" is a record made before the field existed.
+UNIT_TYPES: dict[str, str] = {
+    "tinh": "Tỉnh",
+    "thanh_pho": "Thành phố trực thuộc trung ương",
+    "xa": "Xã",
+    "phuong": "Phường",
+    "dac_khu": "Đặc khu",
+    "huyen": "Huyện (hồ sơ trước 01/7/2025)",
+    "khac": "Cơ quan, tổ chức khác (tự nhập)",
+}
+LEVEL_OF_UNIT_TYPE: dict[str, str] = {
+    "tinh": "tinh",
+    "thanh_pho": "tinh",
+    "xa": "xa",
+    "phuong": "xa",
+    "dac_khu": "xa",
+    "huyen": "huyen",
+}
+
 # How long the conference lasts; the programme issue warns when the agenda overruns it.
 LENGTHS: dict[str, str] = {
     "session": "Một buổi",

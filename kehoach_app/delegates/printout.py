@@ -35,7 +35,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
 from sqlalchemy import func, select
 
-from .. import vn
+from .. import vn, xlsx_text
 from ..conferences.logic import conference_summary, time_and_day
 from ..conferences.models import Conference
 from ..db import db
@@ -928,7 +928,7 @@ def _write_xlsx(sheet: _XSheet) -> bytes:
     row = 1
     for text, bold, italic, size in sheet.title_lines:
         text = L.clean(text)
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = xlsx_text.write(ws, row, 1, text)
         cell.font = Font(name=_XLSX_FONT, bold=bold, italic=italic, size=size)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.merge_cells(f"A{row}:{last}{row}")
@@ -968,7 +968,7 @@ def _write_xlsx(sheet: _XSheet) -> bytes:
         row += 1
         if i in sheet.spans:
             text = L.clean(values[0])
-            ws.cell(row=row, column=1, value=text)
+            xlsx_text.write(ws, row, 1, text)
             for j in range(1, ncols + 1):
                 ws.cell(row=row, column=j).style = span_style.name
             ws.merge_cells(f"A{row}:{last}{row}")
@@ -980,7 +980,9 @@ def _write_xlsx(sheet: _XSheet) -> bytes:
                 value = L.clean(value) or None
                 if value:
                     lines = max(lines, _text_lines(value, col.width))
-            ws.cell(row=row, column=j, value=value).style = column_styles[j - 1]
+            cell = ws.cell(row=row, column=j)
+            cell.style = column_styles[j - 1]
+            xlsx_text.put(cell, value)  # a name typed as "=…" stays text
         ws.row_dimensions[row].height = max(min_height, lines * line_pt + 4)
     ws.freeze_panes = f"A{header_row + 1}"
     ws.print_title_rows = f"{header_row}:{header_row}"
@@ -994,7 +996,7 @@ def _write_xlsx(sheet: _XSheet) -> bytes:
     ws.page_margins.left, ws.page_margins.right = 30 / 25.4, 15 / 25.4
     ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
     buffer = io.BytesIO()
-    wb.save(buffer)
+    xlsx_text.seal(wb).save(buffer)
     return buffer.getvalue()
 
 

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from werkzeug.datastructures import MultiDict
 
-from .. import vn
+from .. import vn, xlsx_text
 from .forms import DelegateChecker, group_choices
 from .logic import fold_accents, group_key, identity_key, sort_delegates
 from .models import HONORIFICS, REPLIES
@@ -694,7 +694,7 @@ def _groups_sheet(workbook, groups: Sequence) -> str:
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
     for number, group in enumerate(groups, start=1):
-        sheet.append([number, group.name, group.planned])
+        xlsx_text.append(sheet, [number, group.name, group.planned])
     sheet.column_dimensions["A"].width = 6
     sheet.column_dimensions["B"].width = 90
     sheet.column_dimensions["C"].width = 12
@@ -728,7 +728,7 @@ def _drop_downs(sheet, columns, group_range: str | None, rows: int) -> None:
 
 def _save(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    xlsx_text.seal(workbook).save(buffer)
     return buffer.getvalue()
 
 
@@ -739,7 +739,7 @@ def template_workbook(groups: Sequence) -> bytes:
     sheet.title = "Đại biểu"
     _header_row(sheet, COLUMNS)
     example = dict(EXAMPLE, group=groups[0].name if groups else "")
-    sheet.append([example.get(key, "") for key, _ in COLUMNS])
+    xlsx_text.append(sheet, [example.get(key, "") for key, _ in COLUMNS])
     for cell in sheet[2]:
         cell.font = _EXAMPLE_FONT
     group_range = _groups_sheet(workbook, groups) if groups else None
@@ -800,7 +800,7 @@ def export_workbook(groups: Sequence, people: Sequence) -> bytes:
             "reply": REPLIES[person.reply],
             "substitute_name": person.substitute_name,
         }
-        sheet.append([values[key] for key, _ in columns])
+        xlsx_text.append(sheet, [values[key] for key, _ in columns])
     date_column = _column_letter(columns, "invitation_sent_on")
     for cell in sheet[date_column][1:]:
         cell.number_format = "DD/MM/YYYY"

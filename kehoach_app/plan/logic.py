@@ -208,8 +208,9 @@ def _task_blocks(inputs: PlanInputs, first_number: int = 1) -> list[PlanBlock]:
 
 
 def _strip_date(phrase: str) -> str:
-    """The seeds write 'hoàn thành trước 05 ngày tổ chức Hội nghị' without the computed date."""
-    return phrase.split(" (trước ngày")[0].split(" (ngày")[0]
+    """The seeds write 'hoàn thành trước 05 ngày tổ chức Hội nghị' without the computed date (a
+    fixed date keeps its "chậm nhất ngày 20/03/2020": that is the deadline itself)."""
+    return phrase.split(" (chậm nhất ngày")[0].split(" (ngày")[0]
 
 
 def subtitle(values: dict) -> str:

@@ -32,3 +32,8 @@ class PlanParagraph(db.Model):
         default=lambda: dt.datetime.now().replace(microsecond=0),
         onupdate=lambda: dt.datetime.now().replace(microsecond=0),
     )
+    # Two tabs saving the same paragraph: the second is refused, not silently kept (issue 18).
+    # A paragraph never edited has no row: its form carries version 0.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}

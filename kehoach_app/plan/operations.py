@@ -118,8 +118,26 @@ def plan_sheet(conference: Conference) -> PlanSheet:
     )
 
 
-def save_edit(conference: Conference, key: str, text: str) -> bool:
-    """Keep the officer's wording of a block; False when `key` is not an editable block."""
+class StaleEdit(Exception):
+    """The paragraph changed in another tab since its form was opened."""
+
+
+def edit_versions(conference: Conference) -> dict[str, int]:
+    """The version of each edited paragraph, for the forms to carry (never edited: 0)."""
+    rows = db.session.execute(
+        select(PlanParagraph.key, PlanParagraph.version).where(
+            PlanParagraph.conference_id == conference.id
+        )
+    )
+    return {key: version for key, version in rows}
+
+
+def save_edit(conference: Conference, key: str, text: str, version: int | None = None) -> bool:
+    """Keep the officer's wording of a block; False when `key` is not an editable block.
+
+    `version` is the paragraph's version the edit form was opened at (0: not edited then); a
+    save over a newer one raises StaleEdit, so that two tabs do not overwrite each other in
+    silence (issue 18). None: no form, no check (a test, a script)."""
     blocks = {b.key: b for b in plan_blocks(plan_inputs(conference)) if b.key}
     if key not in blocks:
         return False
@@ -128,6 +146,8 @@ def save_edit(conference: Conference, key: str, text: str) -> bool:
             PlanParagraph.conference_id == conference.id, PlanParagraph.key == key
         )
     )
+    if version is not None and version != (row.version if row is not None else 0):
+        raise StaleEdit
     if row is None:
         row = PlanParagraph(conference_id=conference.id, key=key)
         db.session.add(row)

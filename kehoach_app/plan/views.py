@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import delete, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer, vn
 from ..checks import checks_for_request
@@ -14,8 +15,17 @@ from ..demo import register_demo_part
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
 from . import checks  # noqa: F401 — registers the plan's pre-signature rules
+from .logic import recipients as plan_recipients
 from .models import PlanParagraph
-from .operations import edits_of, plan_sheet, reset_edit, save_edit, shown_blocks
+from .operations import (
+    StaleEdit,
+    edit_versions,
+    edits_of,
+    plan_sheet,
+    reset_edit,
+    save_edit,
+    shown_blocks,
+)
 from .printout import render_plan
 
 bp = Blueprint("plan", __name__)
@@ -35,9 +45,40 @@ def _undo_action(conference: Conference) -> dict:
 
 @bp.get("/hoi-nghi/<int:conference_id>/ke-hoach")
 def show(conference_id: int):
-    conference = _conference(conference_id)
-    sheet = plan_sheet(conference)
-    return render_template("plan/show.html", conference=conference, sheet=sheet)
+    return _page(_conference(conference_id))
+
+
+STALE = (
+    "Đoạn này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem lại bản "
+    "mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."
+)
+
+
+def _page(conference: Conference, kept: dict[str, str] | None = None, status: int = 200):
+    """The plan page; `kept` holds what was typed in a paragraph whose save was refused, shown
+    in its open form instead of the stored text."""
+    return render_template(
+        "plan/show.html",
+        conference=conference,
+        sheet=plan_sheet(conference),
+        versions=edit_versions(conference),
+        kept=kept or {},
+    ), status
+
+
+RECIPIENTS = "noi-nhan"  # the key of the Nơi nhận form in `kept` (no paragraph has it)
+
+
+def _recipient_lines(text: str) -> list[str]:
+    return [line.strip().lstrip("-").strip() for line in text.split("\n") if line.strip()]
+
+
+def _version(text: str | None) -> int:
+    """The version the form carried; -1 (never a row's) when it carried none or garbage."""
+    try:
+        return int(text) if text not in (None, "") else -1
+    except ValueError:
+        return -1
 
 
 @bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/doan/<key>")
@@ -60,10 +101,15 @@ def edit(conference_id: int, key: str):
         )
         return redirect(anchor)
     take_snapshot(conference, "plan", "Sửa một đoạn của Kế hoạch")
-    if not save_edit(conference, key, text):
+    try:
+        if not save_edit(conference, key, text, _version(request.form.get("version"))):
+            db.session.rollback()
+            abort(404)
+        db.session.commit()
+    except (StaleEdit, StaleDataError):
         db.session.rollback()
-        abort(404)
-    db.session.commit()
+        flash({"text": STALE}, "error")
+        return _page(conference, {key: text}, 409)
     flash({"text": "Đã lưu đoạn văn đã sửa.", **_undo_action(conference)}, "success")
     return redirect(anchor)
 
@@ -88,10 +134,17 @@ def reset(conference_id: int, key: str):
 def recipients(conference_id: int):
     conference = _conference(conference_id)
     text = vn.clean_text(request.form.get("recipients", ""))
-    lines = [line.strip().lstrip("-").strip() for line in text.split("\n") if line.strip()]
+    lines = _recipient_lines(text)
     if not lines:
         flash({"text": "Nơi nhận cần ít nhất một dòng (ví dụ: Lưu: VT, VHXH)."}, "error")
         return redirect(url_for(".show", conference_id=conference.id))
+    # The conference row is shared by every tab: the form carries the list it showed, and a save
+    # over a list changed since (in another tab) is refused, what was typed kept (issue 18).
+    current = _recipient_lines("\n".join(plan_recipients(conference.values())))
+    shown = _recipient_lines(vn.clean_text(request.form.get("original", "")))
+    if shown != current and lines != current:
+        flash({"text": STALE.replace("Đoạn này", "Nơi nhận")}, "error")
+        return _page(conference, {RECIPIENTS: text}, 409)
     if not lines[-1].startswith("Lưu"):
         flash(
             {

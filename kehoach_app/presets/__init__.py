@@ -59,7 +59,18 @@ __all__ = [
 FORMAT_VERSION = 1
 
 #: The placeholders the app fills in every text of a preset (see :func:`fill`).
-PLACEHOLDERS: tuple[str, ...] = ("year_reviewed", "year_launched", "place", "issuer")
+PLACEHOLDERS: tuple[str, ...] = (
+    "year_reviewed",
+    "year_launched",
+    "place",
+    "issuer",
+    # The organiser's kind of unit (conferences/presetting.unit_placeholders): "xã", "phường",
+    # "đặc khu", "tỉnh", "thành phố"; its economy office; the local movement; its hamlets.
+    "unit_type",
+    "economy_office",
+    "local_movement",
+    "villages",
+)
 
 #: A budget line whose ``quantity`` is this string counts one unit per planned delegate.
 DELEGATES = "delegates"

@@ -305,6 +305,27 @@ class HallLayout:
                 xs.append(self.block_offsets[b] + block.seats + AISLE_WIDTH / 2)
         return xs
 
+    @cached_property
+    def steps_aisle_x(self) -> float | None:
+        """x of the aisle nearest the stage steps, the way award recipients walk up (None when
+        the hall has no aisle).
+
+        No hall setting records the steps: they are taken to be at the front of the stage on its
+        centre line, so the aisle is the one nearest the hall's centre (a centre aisle when
+        there is one). When two are equally near (three blocks: the aisles either side of the
+        middle block), the one on the side away from the lectern — the speaker's corner is not
+        the way up — and the audience's left when the lectern is in the centre or absent."""
+        xs = self.aisles_x()
+        if not xs:
+            return None
+        centre = self.hall_width / 2
+        away_right = self.lectern == "left"  # lectern on the left: the right-hand aisle
+
+        def key(x: float) -> tuple:
+            return (round(abs(x - centre), 6), -x if away_right else x)
+
+        return min(xs, key=key)
+
 
 def default_layout(
     blocks: int = 3,
@@ -797,32 +818,83 @@ def protocol_order(seats: Iterable[Seat], second_side: str, facing_hall: bool) -
     return out
 
 
-def aisle_order(layout: HallLayout, seats: Iterable[Seat]) -> list[Seat]:
-    """Seats for award recipients: those nearest an aisle first.
-
-    In a zone: row by row from the front, each row starting at the zone's aisle edge (the edge
-    of its block on an aisle, the one nearer the hall's centre when both are), so a batch of
-    recipients fills one row from the aisle and can reach the stage quickly. Elsewhere: seats on
-    an aisle first (front to back), then the next seat in, and so on.
-    """
-    seats = list(seats)
-    if not seats:
-        return []
-    zones = {s.zone for s in seats}
-    blocks = {s.block for s in seats}
-    if len(zones) == 1 and None not in zones and len(blocks) == 1:
-        block = blocks.pop()
-        left, right = layout.aisle_edges(block)
-        offset = layout.block_offsets[block - 1]
-        width = layout.blocks[block - 1].seats
-        centre = layout.hall_width / 2
-        if left and right:
-            from_left = abs(offset - centre) <= abs(offset + width - centre)
-        else:
-            from_left = left or not right
-        return sorted(seats, key=lambda s: (s.row, s.number if from_left else -s.number))
+def award_block_order(layout: HallLayout) -> list[int]:
+    """The blocks award recipients sit in, nearest the stage steps first: the block beside the
+    steps aisle that is nearer the hall's centre (the middle block of three), then the one on
+    its other side, then the others by how far their nearer edge is from that aisle."""
+    aisle = layout.steps_aisle_x
     centre = layout.hall_width / 2
-    return sorted(seats, key=lambda s: (layout.aisle_distance(s), s.row, abs(s.x - centre), s.x))
+
+    def key(b: int) -> tuple:
+        x0 = layout.block_offsets[b - 1]
+        x1 = x0 + layout.blocks[b - 1].seats
+        mid = (x0 + x1) / 2
+        edge = 0.0 if aisle is None else min(abs(aisle - x0), abs(aisle - x1))
+        return (round(edge, 6), round(abs(mid - centre), 6), b)
+
+    return sorted(range(1, len(layout.blocks) + 1), key=key)
+
+
+def award_seats(
+    layout: HallLayout,
+    area: Sequence[Seat],
+    batch_sizes: Sequence[int],
+    taken: Iterable[str] = (),
+) -> list[list[Seat]]:
+    """Seats for the award batches, in stage order: each batch in consecutive seats of ONE
+    block, row by row from the front, each row from the seat nearest the stage steps' aisle
+    (HallLayout.steps_aisle_x) inwards; the next batch starts on the row behind the last one
+    the batch before used, so each batch walks up together from one place. A batch that no
+    longer fits in what is left of a block goes to the next block (award_block_order), starting
+    at its front; a batch that fits in no block takes what is left, in the same order.
+
+    `area`: the seats recipients may take (the nhan_thuong zones, or the general area);
+    `taken`: seat codes already in use. Returns one list of seats per batch (shorter than the
+    batch when the area runs out)."""
+    used = set(taken)
+    aisle = layout.steps_aisle_x
+    by_block: dict[int, dict[int, list[Seat]]] = {}
+    for seat in area:
+        if seat.on_stage or seat.missing or seat.code in used:
+            continue
+        by_block.setdefault(seat.block, {}).setdefault(seat.row, []).append(seat)
+    for rows in by_block.values():
+        for row in rows.values():
+            row.sort(key=lambda s: (abs(s.x - aisle) if aisle is not None else s.x, s.x))
+    blocks = [b for b in award_block_order(layout) if b in by_block]
+    next_row = {b: 1 for b in blocks}  # the first row the next batch in that block may use
+    out: list[list[Seat]] = []
+    current = 0
+    for size in batch_sizes:
+        chosen: list[Seat] = []
+        for index in range(current, len(blocks)):
+            block = blocks[index]
+            rows = by_block[block]
+            seats = [
+                s
+                for r in sorted(rows)
+                if r >= next_row[block]
+                for s in rows[r]
+                if s.code not in used
+            ]
+            if len(seats) >= size:
+                chosen = seats[:size]
+                current = index
+                next_row[block] = chosen[-1].row + 1
+                break
+        else:
+            # fits in no single block: what is left, block by block in the same order
+            rest = [
+                s
+                for b in blocks[current:]
+                for r in sorted(by_block[b])
+                for s in by_block[b][r]
+                if s.code not in used
+            ]
+            chosen = rest[:size]
+        used.update(s.code for s in chosen)
+        out.append(chosen)
+    return out
 
 
 def assign_seats(
@@ -909,14 +981,20 @@ def assign_seats(
         )
     audience = [p for p in to_seat if not p.presidium] + stage_left
 
-    # 3. award recipients
+    # 3. award recipients, batch by batch (a person who goes up twice sits with the first batch)
     recipient_order: list[int] = []
+    audience_ids = {p.id for p in audience}
+    batches: list[list[Person]] = []
     for batch in award_batches:
+        members = []
         for pid in batch:
-            if pid in everyone and pid not in recipient_order:
+            if pid in audience_ids and pid not in recipient_order:
                 recipient_order.append(pid)
-    recipients = [everyone[pid] for pid in recipient_order if everyone[pid] in audience]
-    recipient_ids = {p.id for p in recipients}
+                members.append(everyone[pid])
+        if members:
+            batches.append(members)
+    recipients = [everyone[pid] for pid in recipient_order]
+    recipient_ids = set(recipient_order)
     audience = [p for p in audience if p.id not in recipient_ids]
 
     hall_free = [s for s in free if not s.on_stage]
@@ -937,20 +1015,22 @@ def assign_seats(
     award_zones = [z for z in layout.zones if z.kind == "nhan_thuong"]
     if recipients:
         if award_zones:
-            area = []
-            for zone in award_zones:
-                area.extend(aisle_order(layout, zone_seats[zone.key]))
-            left = place(area, recipients, ordered=True)
-            if left:
-                warnings.append(
-                    f"Khu nhận khen thưởng có {len(area)} ghế cho {len(recipients)} người nhận: "
-                    f"{len(left)} người được xếp sang khu chung."
-                )
-            spill.extend(left)
+            area = [s for zone in award_zones for s in zone_seats[zone.key]]
         else:
-            # keep them together in stage order on the aisle seats of the general area
-            left = place(aisle_order(layout, general), recipients, ordered=True)
-            spill.extend(left)
+            area = general
+        room = sum(1 for s in area if s.code not in taken)
+        places = award_seats(layout, area, [len(b) for b in batches], taken)
+        left = []
+        for members, seats in zip(batches, places, strict=True):
+            for person, seat in zip(members, seats, strict=False):
+                taken[seat.code] = person.id
+            left.extend(members[len(seats) :])
+        if left and award_zones:
+            warnings.append(
+                f"Khu nhận khen thưởng có {room} ghế cho {len(recipients)} người nhận: "
+                f"{len(left)} người được xếp sang khu chung."
+            )
+        spill.extend(left)
 
     # 4. zones by group
     zone_of_group: dict[int, str] = {}

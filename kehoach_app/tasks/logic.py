@@ -55,13 +55,25 @@ class Deadline:
     """A task's deadline for one conference day, worded as the seed plans word it."""
 
     due: dt.date | None  # the last day the task may be finished on; None: no deadline
-    phrase: str  # "hoàn thành trước 05 ngày tổ chức Hội nghị (trước ngày 10/01/2027)"
+    phrase: str  # "hoàn thành trước 05 ngày tổ chức Hội nghị (chậm nhất ngày 10/01/2027)"
     rule: str  # the rule alone, for a narrow column: "Trước 05 ngày", "Trong tháng 12/2026"
     after_event: bool = False  # a fixed date later than the conference day
-    # The same for a "Thời hạn" table cell, date first: "Trước ngày 10/01/2027" and
+    # The same for a "Thời hạn" table cell, date first: "Chậm nhất ngày 10/01/2027" and
     # "(trước 05 ngày tổ chức Hội nghị)".
     headline: str = "Không có thời hạn"
     detail: str = ""
+
+    @property
+    def day_off(self) -> str:
+        """Why the due day is no working day ("Chủ nhật", "Tết Nguyên Đán"); "" when it is one
+        or there is no deadline."""
+        return non_working_reason(self.due) if self.due else ""
+
+    @property
+    def working_day(self) -> dt.date | None:
+        """The working day before a due day that is a day off (what the officer is offered);
+        None when the due day is a working day."""
+        return working_day_before(self.due) if self.day_off else None
 
     @property
     def short(self) -> str:
@@ -167,9 +179,12 @@ def _month_phrase(day: dt.date) -> str:
 def describe_deadline(task: TaskData, event_day: dt.date, event: str = "Hội nghị") -> Deadline:
     """The deadline of `task` for a conference held on `event_day`, in the seeds' words.
 
-    Seed 000: "hoàn thành trước 05 ngày tổ chức Hội nghị", "hoàn thành trong tháng 12 năm 2023";
-    seed 003: "trước ngày 20/3/2020". Day counts take two digits as the seeds write them; the
-    computed date follows in brackets so nobody has to count back on a calendar.
+    Seed 000: "hoàn thành trước 05 ngày tổ chức Hội nghị", "hoàn thành trong tháng 12 năm 2023".
+    Day counts take two digits as the seeds write them; the computed date follows in brackets so
+    nobody has to count back on a calendar. Every date the program words is the LAST day the
+    task may be done on, said as "chậm nhất ngày 10/01/2027" (issue 16): the seeds' "trước ngày
+    20/3/2020" can be read as "by the 19th", and their "chậm nhất vào ngày 15/01/2025" says the
+    same thing with one word more. What the officer typed in a title or a note is kept as typed.
     """
     due = due_date(task.deadline_kind, task.days_before, task.deadline_date, event_day)
     if due is None:
@@ -188,9 +203,9 @@ def describe_deadline(task: TaskData, event_day: dt.date, event: str = "Hội ng
         count = f"{days:02d}"
         return Deadline(
             due,
-            f"hoàn thành trước {count} ngày tổ chức {event} (trước ngày {when})",
+            f"hoàn thành trước {count} ngày tổ chức {event} (chậm nhất ngày {when})",
             f"Trước {count} ngày",
-            headline=f"Trước ngày {when}",
+            headline=f"Chậm nhất ngày {when}",
             detail=f"(trước {count} ngày tổ chức {event})",
         )
     if task.deadline_kind == "month_before":
@@ -200,15 +215,15 @@ def describe_deadline(task: TaskData, event_day: dt.date, event: str = "Hội ng
             f"hoàn thành trong {month}",
             f"Trong tháng {due.month:02d}/{due.year}",
             headline=f"Trong {month}",
-            detail=f"(trước ngày {when})",
+            detail=f"(chậm nhất ngày {when})",
         )
     after = due > event_day
     return Deadline(
         due,
-        f"hoàn thành trước ngày {when}",
+        f"hoàn thành chậm nhất ngày {when}",
         f"Sau {event}" if after else "Ngày cố định",
         after_event=after,
-        headline=f"Trước ngày {when}",
+        headline=f"Chậm nhất ngày {when}",
         detail=f"(sau ngày tổ chức {event})" if after else "",
     )
 

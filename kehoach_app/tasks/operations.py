@@ -17,7 +17,7 @@ from ..conferences.operations import take_snapshot
 from ..conferences.presetting import fill_text
 from ..db import db
 from ..presets import Preset
-from .logic import TaskData, due_date, support_list
+from .logic import TaskData, describe_deadline, due_date, support_list
 from .models import Task
 
 PART = "tasks"
@@ -131,6 +131,23 @@ def move_task(task: Task, step: int) -> bool:
         _renumber(tasks)
     db.session.flush()
     return True
+
+
+def move_to_working_day(task: Task, event_day: dt.date) -> dt.date | None:
+    """ "Chuyển về ngày làm việc trước": a deadline on a day off becomes a fixed deadline on the
+    working day before it (tasks/logic.working_day_before); undoable like any change. Returns
+    the new date, or None when the deadline is on a working day (nothing changed)."""
+    deadline = describe_deadline(task_data(task), event_day)
+    if deadline.working_day is None:
+        return None
+    take_snapshot(
+        task.conference, PART, f"Chuyển hạn nhiệm vụ số {number_of(task)} về ngày làm việc trước"
+    )
+    task.deadline_kind = "fixed"
+    task.deadline_date = deadline.working_day
+    task.days_before = None
+    db.session.flush()
+    return deadline.working_day
 
 
 def set_status(task: Task, status: str) -> bool:

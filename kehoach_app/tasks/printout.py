@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak
 
-from .. import vn
+from .. import vn, xlsx_text
 from ..printing import (
     Column,
     Document,
@@ -339,7 +339,7 @@ def render_task_list_xlsx(
             item.task.notes,
         ]
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=col, value=value)
+            cell = xlsx_text.write(sheet, row, col, value)  # a title typed as "=…" stays text
             cell.font = body_font
             cell.border = border
             cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -362,5 +362,5 @@ def render_task_list_xlsx(
     book.properties.title = f"Danh sách nhiệm vụ — {head.subject}"
     book.properties.creator = "Kế hoạch Hội nghị"
     buffer = io.BytesIO()
-    book.save(buffer)
+    xlsx_text.seal(book).save(buffer)
     return buffer.getvalue()

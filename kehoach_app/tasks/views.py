@@ -9,7 +9,7 @@ import datetime as dt
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer
+from .. import transfer, vn
 from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..db import db
@@ -281,6 +281,30 @@ def move(conference_id: int, task_id: int):
         )
     else:
         _notice("Nhiệm vụ đã ở đầu (hoặc cuối) danh sách.", category="info")
+    return _back_to_list(conference, task.id)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/nhiem-vu/<int:task_id>/ngay-lam-viec")
+def to_working_day(conference_id: int, task_id: int):
+    """ "Chuyển về ngày làm việc trước": a deadline on a day off becomes a fixed deadline on the
+    working day before it, in one click, with Hoàn tác."""
+    conference = _conference(conference_id)
+    task = _task_or_notice(conference, task_id)
+    if task is None:
+        return _back_to_list(conference)
+    number = operations.number_of(task)
+    moved = operations.move_to_working_day(task, conference.date)
+    if moved is None:
+        _notice(f"Hạn của nhiệm vụ số {number} đã là ngày làm việc.", category="info")
+    else:
+        db.session.commit()
+        _notice(
+            f"Đã chuyển hạn nhiệm vụ số {number} về ngày làm việc trước: chậm nhất ngày "
+            f"{vn.format_date_short(moved)}.",
+            conference,
+        )
+    if request.form.get("next") == "form":
+        return redirect(url_for(".edit", conference_id=conference.id, task_id=task.id))
     return _back_to_list(conference, task.id)
 
 

@@ -75,6 +75,25 @@ def test_a_batch_without_a_presenter_is_warned(app):
     assert nobody.fix_url == f"/hoi-nghi/{cid}/trao-thuong#dot-1"
 
 
+def test_a_batch_with_no_leader_of_its_issuing_level_is_left_for_the_officer(app, demo_id):
+    """Issue 16: the Đoàn Chủ tịch is the xã's (make_conference): they present the xã's Giấy
+    khen, but the province's Bằng khen waits for the officer — nobody presents across levels."""
+    cid = make_conference(app)
+    add_awards(app, cid, "bang_khen_tinh", ["Trần Văn Đức", "Võ Hoàng Yến"], **DECIDED)
+    add_awards(app, cid, "giay_khen_chu_tich_ubnd_xa", ["Lê Thị Ửng"], **DECIDED)
+    found = problems(app, cid)
+    (problem,) = by_key(found, "awards.no_presenter_of_level")
+    assert problem.severity == WARN
+    assert problem.message == (
+        "Đợt trao thưởng 1 (Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh) chưa có người trao: "
+        "Đoàn Chủ tịch không có lãnh đạo cấp tỉnh — hãy chọn người trao."
+    )
+    assert problem.fix_url == f"/hoi-nghi/{cid}/trao-thuong#dot-1"
+    assert by_key(found, "awards.no_presenter") == []  # one fact, one problem
+    # the demo seats the Sở Nội vụ's leader in the Đoàn Chủ tịch: every batch has its level's
+    assert by_key(problems(app, demo_id), "awards.no_presenter_of_level") == []
+
+
 def test_a_blank_in_a_batch_presenter_is_blocked(app, client):
     cid = make_conference(app)
     add_awards(app, cid, "bang_khen_tinh", ["Trần Văn Đức"], **DECIDED)
@@ -149,17 +168,17 @@ def test_stand_in_is_decided_on_the_person_not_the_spelling():
 
 
 SALARY_2026 = (
-    "Mức lương cơ sở 2.530.000 đồng từ ngày 01/07/2026 dùng để tính tiền thưởng chưa được đối "
-    "chiếu với văn bản gốc (căn cứ ghi: “2.530.000 đồng/tháng từ ngày 01/7/2026 — theo tài liệu "
+    "Mức lương cơ sở 2.530.000 đồng/tháng (từ 01/07/2026) dùng để tính tiền thưởng chưa được "
+    "đối chiếu với văn bản (căn cứ ghi: “Nghị định số 161/2026/NĐ-CP"
 )
 
 
-def test_unverified_legal_figures_the_money_uses_are_blocked(app, demo_id):
+def test_unverified_legal_figures_the_money_uses_are_blocked(app, client, demo_id):
     """Two Bằng khen of the province (one collective) decided 21/12/2026 are paid on the
-    2.530.000 đ base salary from 01/7/2026, which presets/base_salaries.toml marks "chưa đối
-    chiếu được văn bản gốc", with the coefficient 1,5 (collective × 2) marked "cần đối chiếu":
-    both block the money list, the estimate and the plan; the rounding rule only warns."""
-    from kehoach_app.awards.models import BaseSalary
+    2.530.000 đ base salary from 01/7/2026, the coefficient 1,5 (collective × 2) from 01/7/2025
+    and the rounding to 10.000 đ — all shipped unverified (status, not wording): each blocks the
+    money list, the estimate and the plan until the officer confirms it."""
+    from kehoach_app.awards.models import AwardForm, AwardRate, BaseSalary, RoundingRule
 
     cid = make_conference(app)
     add_awards(app, cid, "bang_khen_tinh", ["Trần Văn Đức"], **DECIDED)
@@ -172,25 +191,46 @@ def test_unverified_legal_figures_the_money_uses_are_blocked(app, demo_id):
     with app.app_context():
         row = db.session.query(BaseSalary).filter_by(effective_from=dt.date(2026, 7, 1)).one()
         row_id = row.id
+        form_id = db.session.query(AwardForm).filter_by(code="bang_khen_tinh").one().id
+        rate = db.session.query(AwardRate).filter_by(form_id=form_id).one()
+        rate_id, rate_version = rate.id, rate.version
+        rounding = db.session.query(RoundingRule).one()
+        rounding_id, rounding_version = rounding.id, rounding.version
     assert salary.fix_url == f"/danh-muc-khen-thuong/luong-co-so/{row_id}/sua"
-    (form,) = by_key(found, "awards.unverified_form")
+    (form,) = by_key(found, "awards.unverified_rate")
     assert form.severity == BLOCK
     assert form.message.startswith(
-        "Hệ số tiền thưởng 1,5 (tập thể gấp 2 lần) của “Bằng khen của Chủ tịch Ủy ban nhân dân "
-        "tỉnh” chưa được đối chiếu với văn bản gốc (căn cứ ghi: “Nghị định 152/2025/NĐ-CP"
+        "Hệ số 1,5 của “Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh”, tập thể gấp 2 lần (từ "
+        "01/07/2025) dùng để tính tiền thưởng chưa được đối chiếu với văn bản (căn cứ ghi: "
+        "“Nghị định 152/2025/NĐ-CP"
     )
-    assert form.fix_url.startswith("/danh-muc-khen-thuong/") and form.fix_url.endswith("/sua")
-    assert form.printouts == ("tien-thuong", "du-toan", "ke-hoach")
-    (rounding,) = by_key(found, "awards.unverified_rounding")
-    assert rounding.severity == WARN and rounding.fix_url == "/danh-muc-khen-thuong"
-    assert rounding.message.startswith(
-        "Quy tắc làm tròn tiền thưởng lên bội số của 10.000 đồng chưa được đối chiếu"
+    assert form.fix_url == f"/danh-muc-khen-thuong#hinh-thuc-{form_id}"
+    (rule,) = by_key(found, "awards.unverified_rounding")
+    assert rule.severity == BLOCK and rule.fix_url == "/danh-muc-khen-thuong#lam-tron"
+    assert rule.message.startswith(
+        "Làm tròn tiền thưởng lên bội số của 10.000 đồng (từ 01/07/2023) dùng để tính"
     )
-    # the officer checks the decree and writes the basis: that figure no longer blocks
+    # The officer confirms the base salary against the decree: that figure no longer blocks.
+    page = "/danh-muc-khen-thuong"
     with app.app_context():
-        db.session.get(BaseSalary, row_id).legal_basis = "Nghị định 161/2026/NĐ-CP, Điều 3."
-        db.session.commit()
+        version = db.session.get(BaseSalary, row_id).version
+    post(client, f"{page}/doi-chieu/luong-co-so/{row_id}", {"version": str(version)}, page=page)
     assert not by_key(problems(app, cid), "awards.unverified_salary")
+    # a basis that still speaks to the clerk cannot be confirmed (it would print)
+    with app.app_context():
+        assert "cần đối chiếu" in db.session.get(AwardRate, rate_id).legal_basis
+    response = post(
+        client, f"{page}/doi-chieu/he-so/{rate_id}", {"version": str(rate_version)}, page=page
+    )
+    assert "Căn cứ còn ghi “cần đối chiếu”" in text(client.get(response.location))
+    assert by_key(problems(app, cid), "awards.unverified_rate")
+    post(
+        client,
+        f"{page}/doi-chieu/lam-tron/{rounding_id}",
+        {"version": str(rounding_version)},
+        page=page,
+    )
+    assert not by_key(problems(app, cid), "awards.unverified_rounding")
     # the demo reports the same shipped figures as warnings only
     demo = [p for p in problems(app, demo_id) if p.key.startswith("awards.unverified")]
     assert demo and all(p.severity == WARN for p in demo)

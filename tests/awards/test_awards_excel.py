@@ -94,7 +94,7 @@ def test_template_has_the_headings_the_catalogue_and_drop_downs(app, client):
     names = [row[1].value for row in catalogue.iter_rows(min_row=2)]
     assert (
         "Huân chương Lao động hạng Ba" in names
-        and "Giấy khen của Chủ tịch Ủy ban nhân dân xã" in names
+        and "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã" in names
     )
     assert len(sheet.data_validations.dataValidation) == 2
 

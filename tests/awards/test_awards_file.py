@@ -74,6 +74,7 @@ def test_round_trip_through_the_file_keeps_everything_and_links_delegates(app):
         "batch_size": 7,
         "breaks_after": ["bang_khen_tinh"],
         "minutes_per_batch": 3,
+        "group_by": "form_kind",
     }
     assert [f["code"] for f in part["forms"]] == ["bang_khen_tinh", "giay_khen_chu_tich_ubnd_xa"]
     assert part["awards"][0]["receiver_delegate"] == {
@@ -179,6 +180,28 @@ def test_the_schema_refuses_a_wrong_shape(app):
     document = exported(app, cid)
     bad = copy.deepcopy(document)
     bad["awards"]["awards"][0]["recipient_kind"] = "household"
+    with app.app_context(), pytest.raises(transfer.ConferenceFileError):
+        transfer.read_conference_file(json.dumps(bad).encode())
+
+
+def test_the_batch_grouping_travels_and_an_older_file_without_it_imports(app):
+    cid = setup_conference(app)
+    document = exported(app, cid)
+    document["awards"]["settings"]["group_by"] = "form"
+    with app.app_context():
+        conference = transfer.import_conference(transfer.dump_json(document))
+        db.session.commit()
+        new_id = conference.id
+    assert exported(app, new_id)["awards"]["settings"]["group_by"] == "form"
+    older = copy.deepcopy(document)
+    del older["awards"]["settings"]["group_by"]
+    with app.app_context():
+        conference = transfer.import_conference(transfer.dump_json(older))
+        db.session.commit()
+        older_id = conference.id
+    assert exported(app, older_id)["awards"]["settings"]["group_by"] == "form_kind"
+    bad = copy.deepcopy(document)
+    bad["awards"]["settings"]["group_by"] = "kind"
     with app.app_context(), pytest.raises(transfer.ConferenceFileError):
         transfer.read_conference_file(json.dumps(bad).encode())
 

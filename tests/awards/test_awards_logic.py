@@ -102,10 +102,6 @@ FORMS = [GIAY_KHEN, BK_TINH, HC3, TTLDTT, BK_TTG, CO_CP]  # deliberately not in 
 _ids = itertools.count(1)
 
 
-def person(name, rank, presidium=True, absent=False, position="Lãnh đạo") -> Person:
-    return Person(next(_ids), name, "Đồng chí", position, "", rank, presidium, absent)
-
-
 def award(form: FormRule, kind=INDIVIDUAL, name=None, position=None, **extra) -> Recipient:
     number = next(_ids)
     return Recipient(
@@ -332,30 +328,142 @@ def test_a_break_follows_the_forms_chosen_but_never_ends_the_ceremony():
     assert kinds == ["Batch", "Batch", "Break", "Batch"]
 
 
+def test_batches_by_form_call_collectives_and_individuals_up_together():
+    """Issue 16: 20 Giấy khen (4 tập thể, 16 cá nhân) at 10 a batch are 3 batches by form and
+    kind (4 | 8 + 8) but 2 by form (10 + 10, the collectives first); 6 Bằng khen (2 + 4) are 2
+    batches by form and kind, 1 by form. The programme's items follow: minutes = batches × 3."""
+    recipients = [award(GIAY_KHEN, COLLECTIVE, name=f"Tập thể {i}") for i in range(1, 5)]
+    recipients += [award(GIAY_KHEN, INDIVIDUAL, name=f"Cá nhân {i}") for i in range(1, 17)]
+    recipients += [award(BK_TINH, COLLECTIVE) for _ in range(2)]
+    recipients += [award(BK_TINH, INDIVIDUAL) for _ in range(4)]
+
+    apart = logic.plan_ceremony(FORMS, recipients, batch_size=10)
+    assert [(b.form.code, len(b.recipients), b.kind) for b in apart.batches] == [
+        ("bang_khen_tinh", 2, COLLECTIVE),
+        ("bang_khen_tinh", 4, INDIVIDUAL),
+        ("giay_khen_chu_tich_ubnd_xa", 4, COLLECTIVE),
+        ("giay_khen_chu_tich_ubnd_xa", 8, INDIVIDUAL),
+        ("giay_khen_chu_tich_ubnd_xa", 8, INDIVIDUAL),
+    ]
+
+    together = logic.plan_ceremony(FORMS, recipients, batch_size=10, group_by=logic.GROUP_BY_FORM)
+    batches = together.batches
+    assert [(b.form.code, len(b.recipients), b.kind) for b in batches] == [
+        ("bang_khen_tinh", 6, logic.MIXED),
+        ("giay_khen_chu_tich_ubnd_xa", 10, logic.MIXED),
+        ("giay_khen_chu_tich_ubnd_xa", 10, INDIVIDUAL),
+    ]
+    assert [r.name for r in batches[1].recipients][:5] == [
+        "Tập thể 1", "Tập thể 2", "Tập thể 3", "Tập thể 4", "Cá nhân 1",
+    ]  # fmt: skip
+    assert [b.number for b in batches] == [1, 1, 2]
+    assert batches[1].count_text == "04 tập thể, 06 cá nhân"
+    assert batches[1].kind_label == "Tập thể và cá nhân"
+
+    items = logic.programme_items(together, minutes_per_batch=3)
+    assert [(i.key, i.minutes, i.batches) for i in items] == [
+        ("awards:bang_khen_tinh", 3, 1),
+        ("awards:giay_khen_chu_tich_ubnd_xa", 6, 2),
+    ]
+    assert items[1].title == (
+        "Công bố quyết định và trao Giấy khen của Chủ tịch Ủy ban nhân dân xã cho 04 tập thể, "
+        "16 cá nhân"
+    )
+    assert [i.minutes for i in logic.programme_items(apart, minutes_per_batch=3)] == [6, 9]
+
+    script = logic.ceremony_script("Hội nghị", "", together)
+    mixed = script.batches[1]
+    assert mixed.heading == (
+        "Đợt 2: Giấy khen của Chủ tịch Ủy ban nhân dân xã (04 tập thể, 06 cá nhân)"
+    )
+    assert mixed.invite_recipients == (
+        "Xin trân trọng kính mời đại diện 04 tập thể và 06 cá nhân được tặng Giấy khen của Chủ "
+        "tịch Ủy ban nhân dân xã lên sân khấu nhận khen thưởng:"
+    )
+    assert mixed.invite_presenter.endswith("cho các tập thể, cá nhân.")
+    slides = logic.led_slides(together)
+    assert slides[1].subheading == "Đợt 2 · Tập thể và cá nhân"
+
+
 # --------------------------------------------------------------------------- presenters
 
 
-def test_the_most_senior_presents_the_highest_form_then_the_presidium_takes_turns():
+def leader(name, rank, position, unit="", presidium=True, absent=False) -> Person:
+    return Person(
+        next(_ids),
+        name,
+        "Đồng chí",
+        position,
+        unit,
+        rank,
+        presidium,
+        absent,
+        logic.presenter_level(position, unit),
+    )
+
+
+def test_each_form_is_presented_by_its_issuing_levels_leaders_in_turn():
+    """A xã conference: the province's man presents the State and province awards, the xã's
+    leaders take the xã's Giấy khen and the cơ sở titles in turn; nobody presents across."""
     people = [
-        person("Ba", 3),
-        person("Một", 1),
-        person("Hai", 2),
-        person("Không xếp hạng", 0),
-        person("Khách", 4, presidium=False),
+        leader("Ba", 3, "Chủ tịch Hội đồng nhân dân xã"),
+        leader("Một", 1, "Phó Giám đốc Sở Nội vụ", "Sở Nội vụ tỉnh"),
+        leader("Hai", 2, "Bí thư Đảng ủy xã"),
+        leader("Không xếp hạng", 0, "Chủ tịch Ủy ban nhân dân"),  # no level: the organiser's
+        leader("Khách", 4, "Chủ tịch Ủy ban nhân dân tỉnh", presidium=False),
     ]
-    recipients = [award(HC3)] + [award(BK_TINH) for _ in range(25)] + [award(GIAY_KHEN)]
-    ceremony = logic.plan_ceremony(FORMS, recipients, batch_size=10, people=people)
-    names = [b.presenter.name for b in ceremony.batches]
-    # 1 + 3 + 1 = 5 batches; ranked 1, 2, 3, then the unranked member, then again from 1
-    assert names == ["Một", "Hai", "Ba", "Không xếp hạng", "Một"]
-    assert ceremony.batches[0].form is HC3
+    recipients = [award(HC3)] + [award(BK_TINH) for _ in range(25)]
+    recipients += [award(GIAY_KHEN) for _ in range(4)]
+    recipients += [award(TTLDTT, COLLECTIVE) for _ in range(2)]
+    ceremony = logic.plan_ceremony(
+        FORMS, recipients, batch_size=2, people=people, organiser_level="xa"
+    )
+    names = [(b.form.code, b.presenter.name) for b in ceremony.batches]
+    # HC3: no national leader, the province's presents it; 25 Bằng khen tỉnh in 13 batches: the
+    # province's only leader each time; 4 Giấy khen in 2 batches and the Tập thể lao động tiên
+    # tiến: the xã's three leaders by rank, the unranked one last.
+    assert names == (
+        [("huan_chuong_lao_dong_hang_ba", "Một")]
+        + [("bang_khen_tinh", "Một")] * 13
+        + [
+            ("giay_khen_chu_tich_ubnd_xa", "Hai"),
+            ("giay_khen_chu_tich_ubnd_xa", "Ba"),
+            ("tap_the_lao_dong_tien_tien", "Không xếp hạng"),
+        ]
+    )
     assert not any(b.presenter.edited for b in ceremony.batches)
 
 
+def test_a_sở_director_never_presents_the_xã_chairmans_giấy_khen():
+    director = leader("Lê Quốc Hưng", 1, "Giám đốc Sở Nội vụ", "Sở Nội vụ tỉnh")
+    recipients = [award(GIAY_KHEN) for _ in range(3)] + [award(BK_TINH)]
+    ceremony = logic.plan_ceremony(
+        FORMS, recipients, batch_size=10, people=[director], organiser_level="xa"
+    )
+    bang_khen, giay_khen = ceremony.batches
+    assert bang_khen.presenter.name == "Lê Quốc Hưng"
+    assert giay_khen.presenter is None  # left for the officer (awards.no_presenter_of_level)
+    assert ceremony.batches_without_presenter == [giay_khen]
+
+
+def test_presenter_level_is_read_from_position_unit_and_group():
+    assert logic.presenter_level("Phó Giám đốc Sở Nội vụ", "Sở Nội vụ tỉnh") == "tinh"
+    assert logic.presenter_level("Bí thư Đảng ủy xã", "Đảng ủy xã Tân Hòa, tỉnh Vĩnh Long") == "xa"
+    assert logic.presenter_level("Chủ tịch Ủy ban nhân dân phường Hồng Hà") == "xa"
+    assert logic.presenter_level("Bộ trưởng Bộ Nội vụ") == "nha_nuoc"
+    assert logic.presenter_level("Chỉ huy trưởng Bộ Chỉ huy quân sự tỉnh") == "tinh"
+    assert logic.presenter_level("Chủ tịch Ủy ban nhân dân thị xã") == "huyen"
+    # "xã hội", "hợp tác xã", "cơ sở" name no level
+    assert logic.presenter_level("Trưởng phòng Văn hóa - Xã hội") == ""
+    assert logic.presenter_level("Giám đốc", "Hợp tác xã Nông nghiệp Mỹ Lợi") == ""
+    assert logic.presenter_level("Hiệu trưởng", "Trường Trung học cơ sở Tân Hòa") == ""
+    assert logic.presenter_level("Giám đốc", "", "Đại biểu cấp tỉnh: lãnh đạo Sở Nội vụ") == "tinh"
+
+
 def test_absent_members_do_not_present_and_an_edit_is_kept():
-    chairman = person("Chủ tịch", 1, absent=True)
-    deputy = person("Phó Chủ tịch", 2)
-    guest = person("Giám đốc Sở", 5, presidium=False, position="Giám đốc Sở Nội vụ")
+    chairman = leader("Chủ tịch", 1, "Chủ tịch Ủy ban nhân dân tỉnh", absent=True)
+    deputy = leader("Phó Chủ tịch", 2, "Phó Chủ tịch Ủy ban nhân dân tỉnh")
+    guest = leader("Giám đốc Sở", 5, "Giám đốc Sở Nội vụ", presidium=False)
     recipients = [award(BK_TINH) for _ in range(3)]
     edits = [BatchEdit(BK_TINH.id, 2, presenter=guest, music_cue="Khúc quân hành")]
     ceremony = logic.plan_ceremony(
@@ -409,7 +517,10 @@ def test_decision_authority_and_text():
 
 
 def test_script_reads_each_decision_once_and_invites_recipients_then_the_presenter():
-    leader = Person(901, "Nguyễn Văn Thạnh", "Đồng chí", "Bí thư Đảng ủy xã", "", 1, True)
+    chief = Person(
+        901, "Nguyễn Văn Thạnh", "Đồng chí", "Phó Chủ tịch Ủy ban nhân dân tỉnh", "", 1, True,
+        level="tinh",
+    )  # fmt: skip
     decision = {"decision_number": "3417/QĐ-UBND", "decision_date": dt.date(2026, 12, 21)}
     recipients = [
         award(
@@ -437,7 +548,7 @@ def test_script_reads_each_decision_once_and_invites_recipients_then_the_present
             **decision,
         ),
     ]
-    ceremony = logic.plan_ceremony(FORMS, recipients, people=[leader])
+    ceremony = logic.plan_ceremony(FORMS, recipients, people=[chief])
     script = logic.ceremony_script("Hội nghị tổng kết", "07 giờ 30", ceremony)
     first, second = script.batches
     assert first.heading == "Đợt 1: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (01 tập thể)"
@@ -455,8 +566,8 @@ def test_script_reads_each_decision_once_and_invites_recipients_then_the_present
         "lên sân khấu nhận khen thưởng:"
     )
     assert first.invite_presenter == (
-        "Xin trân trọng kính mời đồng chí Nguyễn Văn Thạnh, Bí thư Đảng ủy xã lên trao Bằng khen "
-        "của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể."
+        "Xin trân trọng kính mời đồng chí Nguyễn Văn Thạnh, Phó Chủ tịch Ủy ban nhân dân tỉnh lên "
+        "trao Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể."
     )
     assert "Xin chúc mừng tập thể Trường Tiểu học Tân Hòa vừa được" in first.closing
 

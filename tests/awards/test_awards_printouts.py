@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from kehoach_app.awards.models import CeremonySettings
 from kehoach_app.db import db
+from kehoach_app.delegates.models import Delegate
 from tests.awards.conftest import add_awards, delegate_id, make_conference
 
 DECISION = {"decision_number": "3417/QĐ-UBND", "decision_date": dt.date(2026, 12, 21)}
@@ -69,6 +70,19 @@ def ceremony(app) -> int:
         db.session.add(
             CeremonySettings(conference_id=cid, batch_size=10, breaks_after="bang_khen_thu_tuong")
         )
+        # the province's leader presents the State's and the province's awards (issue 16: the
+        # issuer's own level presents; the xã's leaders do not)
+        db.session.add(
+            Delegate(
+                conference_id=cid,
+                honorific="Ông",
+                full_name="Đoàn Văn Tỉnh",
+                position="Phó Chủ tịch Ủy ban nhân dân tỉnh",
+                unit="Ủy ban nhân dân tỉnh",
+                protocol_rank=4,
+                presidium=True,
+            )
+        )
         db.session.commit()
     return cid
 
@@ -85,12 +99,16 @@ def test_script_pdf_has_the_mcs_words_the_decision_the_names_and_backstage_pages
         "Công bố: Quyết định số 1892/QĐ-TTg ngày 06 tháng 12 năm 2026 của Thủ tướng Chính phủ."
         in text
     )
-    assert "Xin trân trọng kính mời đồng chí Nguyễn Văn Thạnh, Bí thư Đảng ủy xã lên trao" in text
+    assert (
+        "Xin trân trọng kính mời ông Đoàn Văn Tỉnh, Phó Chủ tịch Ủy ban nhân dân tỉnh lên trao "
+        "Bằng khen của Thủ tướng Chính phủ" in text
+    )
+    assert "Nguyễn Văn Thạnh" not in text  # a xã leader presents no State or province award
     assert "Nghỉ giải lao" in text
-    # batch 2: the collectives with their representatives; the second presenter
+    # batch 2: the collectives with their representatives; the province's leader again
     assert "Đợt 2: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (02 tập thể)" in text
     assert "1. Trường Tiểu học Tân Hòa, xã Tân Hòa (đại diện nhận: Phạm Quốc Việt)" in text
-    assert "kính mời ông Lê Quốc Hưng, Chủ tịch Ủy ban nhân dân xã lên trao" in text
+    assert text.count("kính mời ông Đoàn Văn Tỉnh, Phó Chủ tịch Ủy ban nhân dân tỉnh lên trao") == 4
     # 12 individuals in batches of at most 10: 6 + 6, names in stage order
     assert "Đợt 3: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (06 cá nhân)" in text
     assert "Đợt 4: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (06 cá nhân)" in text
@@ -109,7 +127,7 @@ def test_script_pdf_has_the_mcs_words_the_decision_the_names_and_backstage_pages
         "Đợt 3 — Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in backstage[2]
     )
     assert "Hiện vật trên khay: 06 Bằng khen có khung" in backstage[2]
-    assert "Người trao: Phạm Thị Ngọc Ánh, Chủ tịch Hội đồng nhân dân xã" in backstage[2]
+    assert "Người trao: Đoàn Văn Tỉnh, Phó Chủ tịch Ủy ban nhân dân tỉnh" in backstage[2]
 
 
 def test_script_docx_has_the_same_words_without_backstage_pages(app, client):

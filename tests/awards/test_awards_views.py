@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import func, select
 
+from kehoach_app.agenda.models import AgendaItem
 from kehoach_app.awards import catalogue
 from kehoach_app.awards.models import Award, AwardForm, BaseSalary, CeremonyBatch
 from kehoach_app.db import db
@@ -42,7 +43,7 @@ def award_form(app, **overrides) -> dict:
 def test_catalogue_is_seeded_once_and_keeps_the_officers_edits(app, client):
     with app.app_context():
         assert db.session.scalar(select(func.count(AwardForm.id))) == 14
-        assert db.session.scalar(select(func.count(BaseSalary.id))) == 2
+        assert db.session.scalar(select(func.count(BaseSalary.id))) == 3
         form = db.session.scalar(
             select(AwardForm).where(AwardForm.code == "giay_khen_chu_tich_ubnd_xa")
         )
@@ -52,14 +53,14 @@ def test_catalogue_is_seeded_once_and_keeps_the_officers_edits(app, client):
         assert catalogue.ensure_catalogue() is False  # nothing missing: nothing re-added
         db.session.commit()
         assert db.session.scalar(select(func.count(AwardForm.id))) == 14
-        assert db.session.scalar(select(func.count(BaseSalary.id))) == 1
+        assert db.session.scalar(select(func.count(BaseSalary.id))) == 2
         form = db.session.scalar(
             select(AwardForm).where(AwardForm.code == "giay_khen_chu_tich_ubnd_xa")
         )
         assert form.coefficient_milli == 150
     page = text(client.get("/danh-muc-khen-thuong"))
     assert "Huân chương Lao động hạng Ba" in page and "Nghị định 152/2025/NĐ-CP" in page
-    assert "làm tròn lên hàng 10.000 đồng" in page
+    assert "Làm tròn lên bội số của 10.000 đồng" in page
 
 
 def test_an_empty_list_says_what_to_do(app, client):
@@ -167,13 +168,69 @@ def test_delete_and_reorder_within_a_form(app, client):
     assert len(awards_of(app, cid)) == 2
 
 
+def test_batching_by_form_calls_a_forms_recipients_up_together_and_the_programme_follows(
+    app, client
+):
+    """20 Giấy khen (4 tập thể, 16 cá nhân), 10 a batch: 3 batches by form and kind, 2 by
+    form; the programme's item lasts batches × 3 minutes."""
+    cid = make_conference(app)
+    add_awards(app, cid, "giay_khen_chu_tich_ubnd_xa", [f"Tập thể {i}" for i in range(1, 5)],
+               kind="collective", receiver_name="Đại diện")  # fmt: skip
+    add_awards(app, cid, "giay_khen_chu_tich_ubnd_xa", [f"Cá nhân {i}" for i in range(1, 17)])
+    ceremony_url = f"/hoi-nghi/{cid}/trao-thuong"
+
+    def save(group_by: str, version: str) -> None:
+        data = {"batch_size": "10", "minutes_per_batch": "3", "group_by": group_by}
+        data["version"] = version
+        assert post(client, ceremony_url, data, page=ceremony_url).status_code == 302
+
+    def programme_minutes() -> list[int]:
+        with app.app_context():
+            return [
+                item.minutes
+                for item in db.session.scalars(
+                    select(AgendaItem).where(
+                        AgendaItem.conference_id == cid,
+                        AgendaItem.derived_key == "awards:giay_khen_chu_tich_ubnd_xa",
+                    )
+                )
+            ]
+
+    def words(response) -> str:
+        return " ".join(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)).split())
+
+    page = words(client.get(ceremony_url))
+    assert "tập thể và cá nhân lên riêng" in page  # the setting, at its default
+    save("form_kind", "0")  # nothing changes: no row, but the programme is not synced either
+    save("form", "0")
+    page = words(client.get(ceremony_url))
+    assert "2 đợt" in page and "Đợt 3" not in page
+    assert "Tập thể và cá nhân 04 tập thể, 06 cá nhân · 10 người lên sân khấu" in page
+    assert programme_minutes() == [6]
+    save("form_kind", "1")
+    page = words(client.get(ceremony_url))
+    assert "Đợt 3 — Giấy khen" in page and "Đợt 4" not in page
+    assert programme_minutes() == [9]
+    refused = post(
+        client,
+        ceremony_url,
+        {"batch_size": "10", "minutes_per_batch": "3", "group_by": "kind", "version": "2"},
+        page=ceremony_url,
+    )
+    assert refused.status_code == 400
+    assert "Lựa chọn không hợp lệ" in words(refused)
+
+
 def test_ceremony_plan_batches_breaks_and_a_presenter_per_batch(app, client):
     cid = make_conference(app)
     add_awards(app, cid, "bang_khen_thu_tuong", ["Lê Thị Ngọc Hân"])
     add_awards(app, cid, "giay_khen_chu_tich_ubnd_xa", [f"Người nhận {i}" for i in range(1, 8)])
     page = text(client.get(f"/hoi-nghi/{cid}/trao-thuong"))
     assert "Đợt 1 — Bằng khen của Thủ tướng Chính phủ" in page
-    assert "Nguyễn Văn Thạnh, Bí thư Đảng ủy xã" in page  # rank 1 presents the highest form
+    # the xã's Bí thư (rank 1) presents the xã's Giấy khen; the Thủ tướng's Bằng khen waits for
+    # a national or province leader (none in this Đoàn Chủ tịch)
+    assert "Nguyễn Văn Thạnh, Bí thư Đảng ủy xã" in page
+    assert 'Người trao: <span class="warning">chưa chọn</span>' in page
     assert "Đợt 3" not in page
 
     response = post(

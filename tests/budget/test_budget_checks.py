@@ -179,15 +179,16 @@ def test_meal_line_without_a_meal_level_warns(app, conference_id):
     problem = _one(app, cid, "budget.meals_without_level")
     assert problem.severity == WARN
     assert problem.message == (
-        "Dự toán có dòng tiền ăn “Hỗ trợ tiền ăn” nhưng chưa chọn cấp tổ chức cuộc họp ở Thiết "
+        "Dự toán có dòng tiền ăn “Hỗ trợ tiền ăn” nhưng chưa chọn nơi tổ chức cuộc họp ở Thiết "
         "lập nên chưa đối chiếu được định mức tiền ăn."
     )
     assert problem.fix_url == f"/hoi-nghi/{cid}/du-toan/thiet-lap"
-    _settings(app, cid, meal_location="tinh")  # a xã conference checked against the tỉnh norm
+    _settings(app, cid, meal_location="tinh")  # a xã's meeting checked against b)
     problem = _one(app, cid, "budget.meals_other_level")
     assert problem.message == (
-        "Tiền ăn đang đối chiếu định mức “cuộc họp do cấp tỉnh tổ chức” nhưng Hội nghị này là "
-        "“cuộc họp do cấp xã tổ chức”."
+        "Tiền ăn đang đối chiếu định mức “b) Cuộc họp tổ chức tại nội thành thành phố thuộc tỉnh "
+        "hoặc tại các xã, phường, đặc khu khác” nhưng đơn vị tổ chức hội nghị này gợi ý mức “c) "
+        "Cuộc họp do xã, phường, đặc khu tổ chức (không phân biệt địa điểm)”."
     )
     _settings(app, cid, meal_location="xa")
     assert not _problems(app, cid, "budget.meals")
@@ -231,5 +232,11 @@ def test_demo_trips_no_budget_block(app, demo_id):
     problems = _problems(app, demo_id, "budget.")
     assert not [p for p in problems if p.blocking]
     # the demo's deliberate drinks price above the demo province's norm, and its illustrative
-    # resolution, which the estimate leaves out (issue 15)
-    assert [p.key for p in problems] == ["budget.clerk_note_in_legal_basis", "budget.over_norm"]
+    # resolution, which the estimate leaves out (issue 15); its profile without a resolution
+    # number and its shipped norms not confirmed, warnings only on the demo (issue 16)
+    assert sorted({p.key for p in problems}) == [
+        "budget.clerk_note_in_legal_basis",
+        "budget.over_norm",
+        "budget.resolution_missing",
+        "budget.unverified_norm",
+    ]

@@ -220,8 +220,11 @@ def test_a_meal_line_brings_the_meal_level(app, client, conference_id):
     with app.app_context():
         assert db.session.get(BudgetSettings, cid).meal_location == "xa"
     html = client.get(page).get_data(as_text=True)
-    assert "tiền ăn: 1 dòng, đối chiếu định mức cuộc họp do cấp xã tổ chức" in html
-    assert "chưa chọn cấp tổ chức" not in html
+    assert (
+        "tiền ăn: 1 dòng, đối chiếu định mức cuộc họp do xã, phường, đặc khu tổ chức (không "
+        "phân biệt địa điểm)" in html
+    )
+    assert "chưa chọn nơi họp" not in html
 
 
 def test_general_norm_set_is_not_said_to_fall_back(app, client, conference_id):

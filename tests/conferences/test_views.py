@@ -15,6 +15,9 @@ def valid_form(**overrides) -> dict:
     data = {
         "preset_key": "tong_ket.xa",
         "kind": "tong_ket",
+        "province": "Hồ Chí Minh",
+        "unit_type": "phuong",
+        "unit_name": "Tân Định",
         "level": "xa",
         "parent_body": "",
         "issuer": "Ủy ban nhân dân phường Tân Định",

@@ -179,7 +179,7 @@ SEEDS = {
             "Thời gian: 01 buổi, bắt đầu lúc 08 giờ 00, Thứ Năm, ngày 27 tháng 02 năm 2025.",
             "Tổng số đại biểu: 350 đại biểu, gồm:",
             "- Cấp huyện (200 đại biểu).",
-            "(hoàn thành trước ngày 10/01/2025)",
+            "(hoàn thành chậm nhất ngày 10/01/2025)",
             "(hoàn thành trước 15 ngày tổ chức Hội nghị)",
             "(hoàn thành trước 10 ngày tổ chức Hội nghị)",
             "- Ký kết giao ước thi đua năm 2025.",
@@ -266,7 +266,7 @@ SEEDS = {
         "expect": [
             "Thời gian: ½ ngày, bắt đầu lúc 07 giờ 30, Thứ Sáu, ngày 27 tháng 3 năm 2020.",
             "Tổng số đại biểu: 150 đại biểu, gồm:",
-            "(hoàn thành trước ngày 20/03/2020)",
+            "(hoàn thành chậm nhất ngày 20/03/2020)",
             "1. Các cơ quan, đơn vị được phân công",
             "2. Phòng Nội vụ thị xã",
             "+ Hoa trang trí: Khu vực sân khấu",

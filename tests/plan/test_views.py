@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from html import unescape
 
 import docx
 import pdfplumber
@@ -17,7 +19,10 @@ def test_plan_page_and_edit_flow(app, client, demo_id):
     html = client.get(page).get_data(as_text=True)
     assert "I. MỤC ĐÍCH, YÊU CẦU" in html and "V. TỔ CHỨC THỰC HIỆN" in html
     response = post(
-        client, f"{page}/doan/purposes", {"text": "1. Mục đích do cán bộ viết & <sửa>."}, page=page
+        client,
+        f"{page}/doan/purposes",
+        {"text": "1. Mục đích do cán bộ viết & <sửa>.", "version": "0"},
+        page=page,
     )
     assert response.status_code == 302
     html = client.get(page).get_data(as_text=True)
@@ -52,10 +57,12 @@ def test_empty_or_unknown_paragraphs_are_refused(client, demo_id):
 
 def test_recipients_are_edited_and_printed(client, demo_id):
     page = f"/hoi-nghi/{demo_id}/ke-hoach"
+    # the form carries the list it showed (the check against another tab's save, issue 18)
+    shown = re.search(r'name="original" value="([^"]*)"', client.get(page).get_data(as_text=True))
     post(
         client,
         f"{page}/noi-nhan",
-        {"recipients": "UBND tỉnh\n- Sở Nội vụ\nLưu: VT, VHXH"},
+        {"recipients": "UBND tỉnh\n- Sở Nội vụ\nLưu: VT, VHXH", "original": unescape(shown[1])},
         page=page,
     )
     pdf = client.get(f"/hoi-nghi/{demo_id}/in/ke-hoach.pdf").data

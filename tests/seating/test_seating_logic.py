@@ -235,14 +235,70 @@ def test_award_recipients_sit_together_by_batch_from_the_aisle():
         for i in range(1, 6)
     ]
     result = assign_seats(layout, people, award_batches=[[3, 1], [5, 2, 4]], zone_groups={})
-    # block 1 has aisles on both sides; the one nearer the centre of the hall is its right edge
+    # the stage steps' aisle is the one between blocks 1 and 2 (three_blocks: the two inner
+    # aisles are as near the centre, the lectern is on the right, so the left one): block 1's
+    # rows fill from seat 3; the second batch sits on the row behind the first
     assert [result.seat_of[i] for i in (3, 1, 5, 2, 4)] == [
         "B1-A-03",
         "B1-A-02",
-        "B1-A-01",
         "B1-B-03",
         "B1-B-02",
+        "B1-B-01",
     ]
+
+
+def _recipients(count: int) -> list[Person]:
+    return [
+        Person(id=i, full_name=f"Người nhận {i}", reply="attending", group_id=7)
+        for i in range(1, count + 1)
+    ]
+
+
+def test_each_award_batch_sits_together_in_one_block_by_the_steps_aisle_in_batch_order():
+    """Worked by hand on three_blocks() (3 × 3 | 3 × 4 | 3 × 3 seats, aisles at x = 0,75, 5,25,
+    10,75 and 15,25 of a hall 16 wide): the steps are at the stage's centre, the two inner
+    aisles are 2,75 from it, the lectern is on the right, so recipients walk up the left inner
+    aisle (5,25). The middle block is beside it and nearest the centre: its rows fill from
+    seat 1; then block 1 from seat 3; block 3 last."""
+    layout = parse_layout(three_blocks())
+    assert layout.steps_aisle_x == pytest.approx(5.25)
+    assert logic.award_block_order(layout) == [2, 1, 3]
+    people = _recipients(14)
+    batches = [[1, 2, 3, 4], [5, 6, 7], [8, 9, 10, 11, 12], [13, 14]]
+    result = assign_seats(layout, people, award_batches=batches)
+    seats = {pid: result.seat_of[pid] for pid in range(1, 15)}
+    # batch 1: the middle block's front row from the aisle
+    assert [seats[i] for i in batches[0]] == ["B2-A-01", "B2-A-02", "B2-A-03", "B2-A-04"]
+    # batch 2: the row behind it
+    assert [seats[i] for i in batches[1]] == ["B2-B-01", "B2-B-02", "B2-B-03"]
+    # batch 3 (5) no longer fits in the middle block's row C (4 seats): block 1, from the aisle
+    assert [seats[i] for i in batches[2]] == ["B1-A-03", "B1-A-02", "B1-A-01", "B1-B-03", "B1-B-02"]
+    # batch 4 sits behind batch 3, in block 1's row C
+    assert [seats[i] for i in batches[3]] == ["B1-C-03", "B1-C-02"]
+    # nobody was spread over several blocks, so each batch leaves from one place
+    for batch in batches:
+        assert len({seats[i].split("-")[0] for i in batch}) == 1
+
+
+def test_the_steps_aisle_is_away_from_the_lectern_and_a_centre_aisle_wins():
+    left_lectern = parse_layout(three_blocks(stage={"rows": [{"seats": 5}], "lectern": "left"}))
+    assert left_lectern.steps_aisle_x == pytest.approx(10.75)
+    assert logic.award_block_order(left_lectern) == [2, 3, 1]
+    result = assign_seats(left_lectern, _recipients(3), award_batches=[[1, 2, 3]])
+    # the middle block's row A from its right-hand seat (4), next to the right inner aisle
+    assert [result.seat_of[i] for i in (1, 2, 3)] == ["B2-A-04", "B2-A-03", "B2-A-02"]
+
+    two_blocks = parse_layout(
+        {
+            "stage": {"rows": [{"seats": 4}], "lectern": "right"},
+            "blocks": [{"rows": 2, "seats": 3}, {"rows": 2, "seats": 3}],
+            "side_aisles": True,
+        }
+    )
+    # side aisle 1,5 + 3 + centre aisle 1,5 + 3 + 1,5 = 10.5: the centre aisle at 5.25
+    assert two_blocks.steps_aisle_x == pytest.approx(5.25)
+    result = assign_seats(two_blocks, _recipients(4), award_batches=[[1, 2], [3, 4]])
+    assert [result.seat_of[i] for i in (1, 2, 3, 4)] == ["B1-A-03", "B1-A-02", "B1-B-03", "B1-B-02"]
 
 
 def test_pinned_seats_are_kept_and_others_move_around_them():

@@ -79,10 +79,10 @@ def test_fixed_and_none():
 def test_wording_follows_the_seeds():
     day = D(2027, 1, 15)
     five = describe_deadline(task(days=5), day)
-    assert five.phrase == "hoàn thành trước 05 ngày tổ chức Hội nghị (trước ngày 10/01/2027)"
-    assert five.sentence == "Hoàn thành trước 05 ngày tổ chức Hội nghị (trước ngày 10/01/2027)"
+    assert five.phrase == "hoàn thành trước 05 ngày tổ chức Hội nghị (chậm nhất ngày 10/01/2027)"
+    assert five.sentence == "Hoàn thành trước 05 ngày tổ chức Hội nghị (chậm nhất ngày 10/01/2027)"
     assert (five.headline, five.detail) == (
-        "Trước ngày 10/01/2027",
+        "Chậm nhất ngày 10/01/2027",
         "(trước 05 ngày tổ chức Hội nghị)",
     )
     assert five.short == "10/01/2027" and five.rule == "Trước 05 ngày"
@@ -99,7 +99,7 @@ def test_wording_follows_the_seeds():
         "hoàn thành trong tháng 01 năm 2027"
     )
     fixed = describe_deadline(task(kind="fixed", date=D(2020, 3, 20)), D(2020, 3, 27))
-    assert fixed.phrase == "hoàn thành trước ngày 20/03/2020" and not fixed.after_event
+    assert fixed.phrase == "hoàn thành chậm nhất ngày 20/03/2020" and not fixed.after_event
     none = describe_deadline(task(kind="none"), day)
     assert none.due is None and none.phrase == "" and none.sentence == "Không có thời hạn"
 
@@ -107,7 +107,7 @@ def test_wording_follows_the_seeds():
 def test_an_dai_hoi_is_called_dai_hoi():
     assert event_noun("dai_hoi") == "Đại hội" and event_noun("tong_ket") == "Hội nghị"
     text = describe_deadline(task(days=10), D(2025, 8, 20), "Đại hội").phrase
-    assert text == "hoàn thành trước 10 ngày tổ chức Đại hội (trước ngày 10/08/2025)"
+    assert text == "hoàn thành trước 10 ngày tổ chức Đại hội (chậm nhất ngày 10/08/2025)"
 
 
 def test_a_fixed_date_after_the_day_is_flagged():

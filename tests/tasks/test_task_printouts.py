@@ -121,11 +121,11 @@ def test_each_unit_has_its_own_page(client, planned):
         assert [row[1].split(" Ghi chú:")[0] for row in lead_table[1:]] == leads
         assert [row[1].split(" Ghi chú:")[0] for row in support_table[1:]] == supports
     office_leads = tables[0][0]
-    assert office_leads[1][3] == "Trong tháng 12 năm 2098 (trước ngày 31/12/2098)"
+    assert office_leads[1][3] == "Trong tháng 12 năm 2098 (chậm nhất ngày 31/12/2098)"
     assert office_leads[2][2:] == [
-        TORTURE_UNIT, "Trước ngày 10/01/2099 (trước 05 ngày tổ chức Hội nghị)",
+        TORTURE_UNIT, "Chậm nhất ngày 10/01/2099 (trước 05 ngày tổ chức Hội nghị)",
     ]  # fmt: skip
-    assert office_leads[3][3] == "Trước ngày 10/02/2099 (sau ngày tổ chức Hội nghị)"
+    assert office_leads[3][3] == "Chậm nhất ngày 10/02/2099 (sau ngày tổ chức Hội nghị)"
     torture_lead = tables[1][0][1]
     assert torture_lead[1] == (
         "Trang trí hội trường & sân khấu <chính> Ghi chú: Cờ Tổ quốc bên trái sân khấu"
@@ -259,7 +259,7 @@ def test_task_list_workbook(client, planned):
     rows = list(sheet.iter_rows(min_row=5, values_only=True))
     assert [r[0] for r in rows] == [1, 2, 3, 4, 5, 6]
     assert rows[1][2] == TORTURE_UNIT and rows[1][3] == "Văn phòng\nCông an"
-    assert rows[0][4] == "Hoàn thành trước 05 ngày tổ chức Hội nghị (trước ngày 10/01/2099)"
+    assert rows[0][4] == "Hoàn thành trước 05 ngày tổ chức Hội nghị (chậm nhất ngày 10/01/2099)"
     dues = [sheet.cell(row=5 + i, column=6) for i in range(6)]
     assert [c.value.date() if c.value else None for c in dues] == [
         dt.date(2099, 1, 10), dt.date(2099, 1, 14), dt.date(2099, 1, 15), dt.date(2098, 12, 31),

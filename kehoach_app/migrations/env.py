@@ -96,6 +96,13 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # SQLite rebuilds a table to alter it (batch mode: create the new table, copy, DROP the
+        # old one). With foreign keys on, that DROP cascades: rebuilding `conferences` would
+        # delete every programme item, delegate and undo step of every conference. So the
+        # migrations run with foreign keys off (the pragma only takes effect outside a
+        # transaction), and the references are checked before the upgrade is kept.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -104,6 +111,11 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"foreign keys broken by the upgrade: {broken[:5]}")
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
 
 
 if context.is_offline_mode():

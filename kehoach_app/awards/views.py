@@ -28,6 +28,7 @@ from .. import legal, transfer, vn
 from ..agenda.operations import DerivedSource, register_derived_source
 from ..conferences.logic import signing_date_line
 from ..conferences.models import Conference
+from ..conferences.operations import register_organiser_hook
 from ..db import db
 
 # The delegates' conference-file part must be registered before ours: on import and undo the
@@ -858,6 +859,9 @@ register_printout(
 )
 transfer.register_part(PART)
 register_demo_part(add_demo_awards)
+# The programme's award items name the forms as the conference does: re-worded when the
+# organiser changes (logic.form_title).
+register_organiser_hook(operations.sync_programme)
 register_derived_source(
     DerivedSource(
         prefix=logic.PROGRAMME_KEY_PREFIX,

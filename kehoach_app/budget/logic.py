@@ -901,3 +901,14 @@ def conference_budget_total(conference) -> int | None:
     from .operations import budget_total
 
     return budget_total(conference)
+
+
+def conference_budget_bases(conference) -> list[str]:
+    """The bases the estimate prints (confirmed figures only, issue 16), for the plan's kinh phí;
+    [] when the estimate has no lines."""
+    from .operations import budget_preview, lines_of
+
+    if not lines_of(conference):
+        return []
+    budget, _specs, _settings = budget_preview(conference)
+    return budget.printed_legal_bases if budget.rows else []

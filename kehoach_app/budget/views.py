@@ -14,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from .. import transfer, vn
 from ..conferences.logic import signing_date_line
 from ..conferences.models import Conference
+from ..conferences.operations import register_organiser_hook
 from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import BUDGET_CATEGORIES
 from ..db import db
@@ -613,6 +614,20 @@ def _from_preset(conference: Conference, preset, values: dict) -> None:
 
 
 register_preset_part(_from_preset)
+
+
+def _follow_organiser(conference: Conference) -> None:
+    """The award lines name their form as the conference does ("Giấy khen của Chủ tịch Ủy ban
+    nhân dân phường Hồng Hà"): re-worded when the organiser changes, unless overridden."""
+    specs = operations.sync_derived(conference)
+    for line in operations.lines_of(conference):
+        spec = logic.spec_for(line.derived_key, specs) if line.derived_key else None
+        family = logic.derived_family(line.derived_key)
+        if spec and family in ("award_money", "award_items") and not line.overridden:
+            line.content = spec.content
+
+
+register_organiser_hook(_follow_organiser)
 
 
 DEMO_PROFILE = "Nghị quyết mẫu của HĐND tỉnh (dữ liệu minh họa)"

@@ -50,6 +50,20 @@ def create_conference(values: dict) -> Conference:
     return conference
 
 
+# The fields that name the organiser: texts the parts derived from them (the award forms'
+# issuer on the programme's award items and the estimate's award lines) follow a change.
+ORGANISER_FIELDS = ("level", "province", "unit_type", "unit_name", "issuer")
+
+# Parts that re-word what they derived from the organiser: function(conference) -> None, called
+# after the change, inside its undo step (the snapshot is taken before).
+_ORGANISER_HOOKS: list = []
+
+
+def register_organiser_hook(function) -> None:
+    if function not in _ORGANISER_HOOKS:
+        _ORGANISER_HOOKS.append(function)
+
+
 def update_conference(conference: Conference, values: dict) -> bool:
     """Save the form's values; returns False when nothing changed (no undo step is kept)."""
     if all(
@@ -59,8 +73,15 @@ def update_conference(conference: Conference, values: dict) -> bool:
     ):
         return False
     take_snapshot(conference, "edit", "Sửa thông tin hội nghị")
+    organiser_changed = any(
+        name in values and getattr(conference, name) != values[name] for name in ORGANISER_FIELDS
+    )
     conference.set_values(values)
     db.session.flush()
+    if organiser_changed:
+        for function in _ORGANISER_HOOKS:
+            function(conference)
+        db.session.flush()
     return True
 
 

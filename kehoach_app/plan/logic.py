@@ -56,6 +56,8 @@ class PlanInputs:
     tasks: list[TaskData] = field(default_factory=list)
     decor: list[DecorLine] = field(default_factory=list)
     budget_total: int | None = None
+    # The estimate's printed bases (only figures confirmed against their documents: issue 16).
+    budget_bases: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,9 @@ def _budget_block(inputs: PlanInputs) -> PlanBlock:
         words = vn.amount_in_words(inputs.budget_total)
         # "Bằng chữ: … đồng." closes with its full stop, as on the estimate and the money list.
         text += f" Tổng dự toán: {total}, theo dự toán kèm theo. Bằng chữ: {words}."
+        if inputs.budget_bases:
+            bases = "; ".join(vn.clean_text(b).rstrip(".") for b in inputs.budget_bases)
+            text += f" Căn cứ lập dự toán: {bases}."
     else:
         text += " Mức chi theo dự toán được cấp có thẩm quyền phê duyệt."
     return PlanBlock("paragraphs", text, key="budget")

@@ -47,6 +47,15 @@ def budget_total(conference: Conference) -> int | None:
     return conference_budget_total(conference)
 
 
+def budget_bases(conference: Conference) -> list[str]:
+    """The bases the estimate prints (confirmed figures only), for the kinh phí paragraph."""
+    try:
+        from ..budget.logic import conference_budget_bases
+    except ImportError:  # the budget part is not installed in this build
+        return []
+    return conference_budget_bases(conference)
+
+
 _COMPUTE = object()
 
 
@@ -74,6 +83,7 @@ def plan_inputs(conference: Conference, total=_COMPUTE) -> PlanInputs:
         ],
         decor=_decor_lines(conference),
         budget_total=budget_total(conference) if total is _COMPUTE else total,
+        budget_bases=budget_bases(conference),
     )
 
 

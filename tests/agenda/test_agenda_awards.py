@@ -9,8 +9,9 @@ six Bằng khen for individuals, in batches of at most 5, 3 minutes a batch:
 
 so the programme has 15 − 3 + 2 = 14 items and lasts 166 − 35 + 9 = 140 minutes: 07:30 – 09:50.
 The first eight items take 15+10+20+15+7+7+7+15 = 96 minutes, so the Cờ runs 09:06 – 09:09 and
-the Bằng khen 09:09 – 09:15. The Đoàn Chủ tịch (rank 1, rank 2) present the batches in turn:
-batch 1 (the Cờ) rank 1, batch 2 rank 2, batch 3 rank 1.
+the Bằng khen 09:09 – 09:15. The Đoàn Chủ tịch (rank 1, rank 2, both of the province, the
+level that issues these forms) present the batches in turn: batch 1 (the Cờ) rank 1, batch 2
+rank 2, batch 3 rank 1.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from tests.conftest import post
 
 CO = "Công bố quyết định và trao Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể"
 BANG_KHEN = "Công bố quyết định và trao Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 06 cá nhân"
-THANH = "Nguyễn Văn Thạnh, Bí thư Đảng ủy xã"
-DUC = "Trương Minh Đức, Chủ tịch Ủy ban nhân dân xã"
+THANH = "Nguyễn Văn Thạnh, Phó Chủ tịch Ủy ban nhân dân tỉnh"
+DUC = "Trương Minh Đức, Giám đốc Sở Nội vụ"
 
 
 def page(cid: int) -> str:
@@ -93,8 +94,8 @@ def cid(app):
         conference = conference_ops.create_conference(dict(CONFERENCE))
         apply_preset_parts(conference, get_preset("tong_ket.xa"))
         for name, position, rank in (
-            ("Nguyễn Văn Thạnh", "Bí thư Đảng ủy xã", 1),
-            ("Trương Minh Đức", "Chủ tịch Ủy ban nhân dân xã", 2),
+            ("Nguyễn Văn Thạnh", "Phó Chủ tịch Ủy ban nhân dân tỉnh", 1),
+            ("Trương Minh Đức", "Giám đốc Sở Nội vụ", 2),
         ):
             db.session.add(
                 Delegate(

@@ -119,8 +119,8 @@ def test_programme_pdf(client, conf):
         "09:57 – 10:07", "10:07 – 10:12", "10:12 – 10:17",
     ]  # fmt: skip
     assert body[9][1] == (
-        "Công bố quyết định và trao Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 03 tập thể, "
-        "04 cá nhân"
+        "Công bố quyết định và trao Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh cho "
+        "03 tập thể, 04 cá nhân"
     )
     assert body[11][1] == "Nghỉ giải lao"
     assert body[12][1] == (

@@ -78,9 +78,11 @@ HAND_TABLE = [
             # hệ số × 2.530.000 (× 2 for a collective), rounded up to the 10.000 đồng
             ("Tiền thưởng Chiến sĩ thi đua cơ sở (cá nhân)", "cá nhân", "6", 2_530_000,
              15_180_000),  # 1,0 × 2.530.000
-            ("Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân xã (tập thể)", "tập thể", "6",
+            ("Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân xã Tân Hòa (tập thể)",
+             "tập thể", "6",
              1_520_000, 9_120_000),  # 0,3 × 2 × 2.530.000 = 1.518.000 → 1.520.000
-            ("Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân xã (cá nhân)", "cá nhân", "8",
+            ("Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân xã Tân Hòa (cá nhân)",
+             "cá nhân", "8",
              760_000, 6_080_000),  # 0,3 × 2.530.000 = 759.000 → 760.000
         ],
         30_380_000,

@@ -38,15 +38,17 @@ def test_award_money_follows_the_level_that_decides(app, client, demo_id):
         db.session.commit()
     rows = _rows(app, demo_id)
     assert rows["Tiền thưởng"] == [
-        ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (tập thể)", "3", 22_770_000),
-        ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (cá nhân)", "4", 15_200_000),
+        ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh (tập thể)", "3",
+         22_770_000),
+        ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh (cá nhân)", "4",
+         15_200_000),
         ("Tiền thưởng Tập thể lao động xuất sắc (tập thể)", "2", 7_600_000),
     ]
     html = client.get(f"/hoi-nghi/{demo_id}/du-toan").get_data(as_text=True)
     assert (
         "Tiền thưởng, hiện vật khen thưởng của Bằng khen của Thủ tướng Chính phủ do cấp trình "
         "khen thưởng cấp Nhà nước chi; Chiến sĩ thi đua cơ sở do cấp cơ sở chi; Giấy khen của "
-        "Chủ tịch Ủy ban nhân dân xã do cấp xã chi, không tính vào dự toán này"
+        "Chủ tịch Ủy ban nhân dân cấp xã do cấp xã chi, không tính vào dự toán này"
     ) in html
 
 

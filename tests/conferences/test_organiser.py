@@ -513,3 +513,40 @@ def test_the_budget_pages_show_norm_names_not_codes(app, client, demo_id):
     assert 'value="meal_huyen"' not in line_form  # the district level is gone
     norms = client.get("/dinh-muc-chi").get_data(as_text=True)
     assert "<code>" not in norms
+
+
+def test_changing_the_unit_rewords_the_derived_award_texts(app, client):
+    from kehoach_app.awards import operations as awards_ops
+    from kehoach_app.budget import operations as budget_ops
+    from kehoach_app.conferences import operations
+
+    conference_id = _make(app, XA)
+    add_awards(app, conference_id, "giay_khen_chu_tich_ubnd_xa", ["Ông Trần Văn Bình"], **DECISION)
+    _start_budget(app, conference_id)
+    with app.app_context():
+        conference = db.session.get(Conference, conference_id)
+        awards_ops.sync_programme(conference)
+        db.session.commit()
+        values = {
+            **conference.values(),
+            "unit_type": "phuong",
+            "unit_name": "Hồng Hà",
+            "province": "Hà Nội",
+            "issuer": "Ủy ban nhân dân phường Hồng Hà",
+        }
+        assert operations.update_conference(conference, values)
+        db.session.commit()
+        contents = [line.content for line in budget_ops.lines_of(conference)]
+        assert "Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân phường Hồng Hà (cá nhân)" in (
+            contents
+        )
+        titles = db.session.scalars(
+            select(AgendaItem.title).where(AgendaItem.conference_id == conference_id)
+        ).all()
+        assert any("Ủy ban nhân dân phường Hồng Hà" in title for title in titles), titles
+        assert not any("xã Tân Hòa" in title for title in titles)
+        # One Hoàn tác puts the xã back, its texts too.
+        operations.undo_last_edit(conference)
+        db.session.commit()
+        contents = [line.content for line in budget_ops.lines_of(conference)]
+        assert "Tiền thưởng Giấy khen của Chủ tịch Ủy ban nhân dân xã Tân Hòa (cá nhân)" in contents

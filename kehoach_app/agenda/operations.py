@@ -72,6 +72,19 @@ def introduced_delegates(conference: Conference) -> list[str]:
     return introduction_lines(conference_delegates(conference), conference_groups(conference))
 
 
+def introduction_stand_in(conference: Conference) -> list[str]:
+    """For the checks: one line in place of the MC's introduction when someone is to be
+    introduced, none otherwise (introduced_delegates words every delegate)."""
+    from ..delegates.models import Delegate
+
+    coming = db.session.scalar(
+        select(Delegate.id)
+        .where(Delegate.conference_id == conference.id, Delegate.reply != "absent")
+        .limit(1)
+    )
+    return ["Đồng chí đại biểu"] if coming is not None else []
+
+
 def _renumber(ordered: Sequence[AgendaItem]) -> None:
     """Give `ordered` the positions 1, 2, … without touching their version (see above).
 

@@ -230,12 +230,25 @@ def replace_awards(conference: Conference, data: dict) -> None:
     """Make the conference's awards, settings and batches exactly `data` (checked)."""
     catalogue.ensure_catalogue()
     codes = {f.code: f for f in db.session.scalars(select(AwardForm))}
+    added = []
     for entry in data.get("forms", []):
         if entry["code"] not in codes:
             form = AwardForm(**{k: v for k, v in entry.items() if k in _FORM_FIELDS})
             db.session.add(form)
             codes[entry["code"]] = form
+            added.append(form)
     db.session.flush()
+    for form in added:  # a form new to this machine: its figures as one unverified rate
+        catalogue.save_rate(
+            form,
+            None,
+            {
+                "coefficient_milli": form.coefficient_milli,
+                "collective_multiplier_milli": form.collective_multiplier_milli,
+                "legal_basis": form.legal_basis,
+                "effective_from": catalogue.rates_from(),
+            },
+        )
     db.session.execute(delete(Award).where(Award.conference_id == conference.id))
     db.session.execute(delete(CeremonyBatch).where(CeremonyBatch.conference_id == conference.id))
     settings_row = db.session.get(CeremonySettings, conference.id)

@@ -17,6 +17,7 @@ from .. import vn
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
+from ..readmodel import per_request
 from ..delegates.models import Delegate
 from . import catalogue, logic
 from .models import Award, AwardForm, CeremonyBatch, CeremonySettings
@@ -228,7 +229,12 @@ class AwardsState:
 
 
 def load(conference: Conference) -> AwardsState:
-    """Read the conference's awards, the catalogue, the delegates, the settings and edits."""
+    """Read the conference's awards, the catalogue, the delegates, the settings and edits —
+    once per GET request (the page, the budget's derived lines and the checks share it)."""
+    return per_request("awards", conference.id, lambda: _load(conference))
+
+
+def _load(conference: Conference) -> AwardsState:
     catalogue.ensure_catalogue()
     delegates = delegates_of(conference)
     people = {d.id: person(d) for d in delegates}

@@ -95,8 +95,12 @@ class BudgetSettingsForm(BaseForm):
     norm_profile_id = SelectField("Bộ định mức áp dụng", choices=[], validate_choice=False)
     days = DaysField("Số ngày họp (tính nước uống, tiền ăn)", validators=[Required()])
     meal_location = ChoiceField(
-        "Hỗ trợ tiền ăn cho đại biểu không hưởng lương",
+        "Hỗ trợ tiền ăn cho đại biểu không hưởng lương — nơi tổ chức cuộc họp",
         choices=_choices(logic.MEAL_LOCATIONS, empty="Không chi tiền ăn"),
+        description=(
+            "Theo Thông tư 40/2017/TT-BTC, Điều 12 khoản 4: mức khoán theo nơi tổ chức cuộc họp; "
+            "cuộc họp do xã, phường, đặc khu tổ chức thì theo điểm c ở bất cứ đâu."
+        ),
     )
     available_amount = AvailableMoneyField("Số tiền có trong nguồn kinh phí (đồng)")
 

@@ -15,6 +15,7 @@ from .. import legal, vn
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
+from ..readmodel import per_request
 from . import logic
 from .models import BudgetLine, BudgetSettings, Norm, NormProfile
 
@@ -626,7 +627,11 @@ def budget_of(conference: Conference, sync: bool = True):
 def budget_preview(conference: Conference):
     """(Budget, specs, settings) as the estimate will print, computed without writing anything:
     the derived lines as sync_derived would leave them (logic.synced_lines). For the checks
-    before signing, which never write."""
+    before signing, which never write. Once per GET request."""
+    return per_request("budget.preview", conference.id, lambda: _budget_preview(conference))
+
+
+def _budget_preview(conference: Conference):
     settings = settings_of(conference)
     lines = [line_data(line) for line in lines_of(conference)]
     specs = logic.derived_specs(derived_inputs(conference)) if settings is not None else {}

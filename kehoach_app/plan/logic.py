@@ -8,6 +8,7 @@ printout draws the result; the page shows it for editing.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from .. import vn
 from ..conferences.vocab import LENGTHS
 from ..tasks.logic import TaskData, describe_deadline, unit_key
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 # How long the conference lasts, as the seeds write it in "Thời gian:".
 LENGTH_WORDS = {"session": "01 buổi", "half_day": "½ ngày", "full_day": "01 ngày"}
@@ -72,6 +73,7 @@ class PlanBlock:
     text: str
     level: int = 1
     key: str = ""
+    run_in: bool = False  # a heading printed at the start of the next block's first line
 
 
 def digest(text: str) -> str:
@@ -113,30 +115,98 @@ def _programme_block(inputs: PlanInputs) -> PlanBlock:
     return PlanBlock("bullets", "\n".join(lines), key="programme")
 
 
-def _delegates_block(inputs: PlanInputs) -> PlanBlock:
-    """ "Tổng số đại biểu: 120 đại biểu, gồm:" then the groups with their counts ("(02 đại biểu)").
+# "Ở Trung ương: Thành viên Hội đồng…", "Cấp tỉnh: Đại diện Thường trực Tỉnh ủy": a delegate
+# group named with its level before a colon is listed under that level's sub-heading (seed 000
+# "1.1. Ở Trung ương", seed 001 "1. Cấp tỉnh", seed 003 "a) Đại biểu cấp tỉnh"). The delegate
+# groups have no level field: the name is the only place the officer can say it.
+_LEVEL_LABEL = re.compile(
+    r"^\s*((?:Ở|Cấp|Đại biểu cấp|Đại biểu|Khách mời)\s+[^:]{1,40}?)\s*:\s*(.*)$", re.IGNORECASE
+)
+_LEVEL_WORDS = ("trung ương", "tỉnh", "huyện", "thị xã", "thành phố", "xã", "phường", "cơ sở")
+
+
+def group_level(name: str) -> tuple[str, str]:
+    """('Ở Trung ương', 'Thành viên Hội đồng …') for a name that starts with a level, else
+    ('', name)."""
+    match = _LEVEL_LABEL.match(name or "")
+    if match and any(word in match.group(1).lower() for word in _LEVEL_WORDS):
+        return match.group(1).strip(), match.group(2).strip()
+    return "", (name or "").strip()
+
+
+def _subhead_label(style: str, number: str, index: int) -> str:
+    if style == "chu":
+        return f"{'abcdefghiklmnopqrstuvxy'[min(index, 22)]})"
+    return f"{number}{index + 1}." if number else f"{index + 1}."
+
+
+def _delegates_block(inputs: PlanInputs, options: dict, number: str = "") -> PlanBlock:
+    """The thành phần: the conference's total, then its groups (with their counts, "(02 đại
+    biểu)"), under level sub-headings when the groups' names carry levels.
 
     The total is the conference's "Số đại biểu dự kiến"; the groups are its breakdown. While the
     groups add up to another figure the block still prints both as they are (no figure is
     invented or hidden) and the pre-signature check blocks the plan (delegates/checks.py).
-    Counts are written as the seeds write them, through vn.format_count.
+    Options (per section, docs/plan.md): total "dau" | "cuoi" | "khong"; counts; subheads
+    "so" (1.1.) | "chu" (a)) | "khong". `number` is the section's own number ("1." → "1.1.").
     """
     total = vn.format_count(inputs.values["planned_delegates"], "đại biểu")
-    lines = [f"Tổng số đại biểu: {total}, gồm:"]
-    for group in inputs.groups:
-        count = f" ({vn.format_count(group.planned, 'đại biểu')})" if group.planned else ""
-        lines.append(f"- {group.name}{count};")
-    if len(lines) > 1:
-        lines[-1] = lines[-1].rstrip(";") + "."
+    where = options.get("total", "dau")
+    counts = options.get("counts", True)
+    style = options.get("subheads", "so")
+    levelled = [(*group_level(g.name), g.planned) for g in inputs.groups]
+    use_levels = style != "khong" and any(label for label, _, _ in levelled)
+    lines: list[str] = []
+
+    def item(name: str, planned: int) -> str:
+        count = f" ({vn.format_count(planned, 'đại biểu')})" if counts and planned else ""
+        return f"- {name}{count};"
+
+    if use_levels:
+        if where == "dau":
+            lines.append(f"Tổng số đại biểu: {total}.")
+        index, current = -1, None
+        for label, name, planned in levelled:
+            if label and label == current:
+                lines.append(item(name, planned))
+                continue
+            index += 1
+            current = label or None
+            head = _subhead_label(style, number, index)
+            if label:
+                lines.append(f"{head} {label}:")
+                if name:
+                    lines.append(item(name, planned))
+            else:  # a group of its own level ("3. Các tập thể được tặng Cờ Thi đua …")
+                count = f" ({vn.format_count(planned, 'đại biểu')})" if counts and planned else ""
+                lines.append(f"{head} {name}{count}.")
+        _close_bullets(lines)
     else:
-        lines[0] = f"Tổng số đại biểu: {total}."
-    return PlanBlock("bullets", "\n".join(lines), key="delegates")
+        if where == "dau" and inputs.groups:
+            # "3. Thành phần: 180 đại biểu, gồm:" when the heading runs in (seed 002)
+            lead = "" if options.get("run_in") else "Tổng số đại biểu: "
+            lines.append(f"{lead}{total}, gồm:")
+        lines.extend(item(g.name, g.planned) for g in inputs.groups)
+        _close_bullets(lines)
+        if where == "dau" and not inputs.groups:
+            lines = [f"Tổng số đại biểu: {total}."]
+    if where == "cuoi":
+        lines.append(f"Số lượng đại biểu dự kiến: {total}.")
+    return PlanBlock("bullets", "\n".join(line for line in lines if line), key="delegates")
 
 
-def _budget_block(inputs: PlanInputs) -> PlanBlock:
+def _close_bullets(lines: list[str]) -> None:
+    """Each run of "- " items ends with a full stop instead of its ";"."""
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.startswith("- ") and line.endswith(";") and not following.startswith("- "):
+            lines[i] = line[:-1] + "."
+
+
+def _budget_block(inputs: PlanInputs, options: dict | None = None) -> PlanBlock:
     source = inputs.values.get("funding_source") or "nguồn kinh phí được giao"
     text = f"Kinh phí tổ chức Hội nghị: từ {_lower_source(source)}."
-    if inputs.budget_total:
+    if inputs.budget_total and (options or {}).get("total", True):
         total = vn.format_money(inputs.budget_total)
         words = vn.amount_in_words(inputs.budget_total)
         # "Bằng chữ: … đồng." closes with its full stop, as on the estimate and the money list.
@@ -144,7 +214,7 @@ def _budget_block(inputs: PlanInputs) -> PlanBlock:
         if inputs.budget_bases:
             bases = "; ".join(vn.clean_text(b).rstrip(".") for b in inputs.budget_bases)
             text += f" Căn cứ lập dự toán: {bases}."
-    else:
+    elif not inputs.budget_total:
         text += " Mức chi theo dự toán được cấp có thẩm quyền phê duyệt."
     return PlanBlock("paragraphs", text, key="budget")
 
@@ -157,8 +227,12 @@ def _lower_source(source: str) -> str:
     return source if source[:3] in ("Quỹ", "Ngâ") else source[:1].lower() + source[1:]
 
 
-def _decor_lines(decor: Sequence[DecorLine], event_day) -> list[str]:
-    """'Trong Hội trường: + …' then 'Ngoài Hội trường: + …', as seeds 000 and 003 write it."""
+def _decor_lines(decor: Sequence[DecorLine]) -> list[str]:
+    """'Trong Hội trường: + …' then 'Ngoài Hội trường: + …', as seeds 000 and 003 write it.
+
+    What is hung is printed as it is hung: a text of several lines (the backdrop's title block)
+    follows its item line by line, as seed 000 prints its "+ Tiêu đề:"; a one-line text (the
+    welcome banner) goes in quotes after the item."""
     inside = [d for d in decor if d.area in ("san_khau", "trong_hoi_truong")]
     outside = [d for d in decor if d.area == "ngoai_hoi_truong"]
     lines: list[str] = []
@@ -167,49 +241,84 @@ def _decor_lines(decor: Sequence[DecorLine], event_day) -> list[str]:
             continue
         lines.append(heading)
         for item in items:
-            detail = f": {item.placement}" if item.placement else ""
-            text = f" “{item.text}”" if item.text and "\n" not in item.text else ""
+            detail = f": {item.placement.rstrip('.;')}" if item.placement else ""
+            text_lines = _lines(item.text)
+            if len(text_lines) > 1:
+                lines.append(f"+ {item.item}{detail}:".replace("::", ":"))
+                lines.extend(text_lines)
+                continue
+            text = f" “{text_lines[0]}”" if text_lines else ""
             lines.append(f"+ {item.item}{detail}{text}".rstrip(".") + ";")
-    if lines:
-        days = min(d.days_before for d in decor)
-        when = f"trước {days:02d} ngày tổ chức Hội nghị" if days else "trong ngày tổ chức Hội nghị"
-        lines.insert(0, f"- Trang trí, khánh tiết Hội nghị (hoàn thành {when}):")
     return lines
 
 
-def _task_blocks(inputs: PlanInputs, first_number: int = 1) -> list[PlanBlock]:
-    """Tasks grouped by lead unit ("1. Văn phòng …"), supporting units named in each item."""
-    event_day = inputs.values["date"]
+def _decor_when(decor: Sequence[DecorLine]) -> str:
+    days = min(d.days_before for d in decor)
+    return f"trước {days:02d} ngày tổ chức Hội nghị" if days else "trong ngày tổ chức Hội nghị"
+
+
+# Duties done before, during and after the conference, or all through it: the seeds give them no
+# deadline ("Tổ chức tuyên truyền, đưa tin trước, trong và sau Hội nghị", seed 000 mục 4–5).
+_ONGOING = ("trước, trong và sau", "trong suốt", "thường xuyên", "trong quá trình")
+
+
+def task_when(task: TaskData, event_day) -> str:
+    """The deadline in brackets after a task of the plan, or '' for none.
+
+    Decided by the deadline kind: "none" has none; "days_before" 0 is the conference day itself,
+    which is when the duty is done, not a deadline (the seeds never write "hoàn thành trong ngày
+    tổ chức Hội nghị"); an ongoing duty (by its words) has none whatever its kind."""
+    if task.deadline_kind == "none" or any(w in task.title.lower() for w in _ONGOING):
+        return ""
+    if task.deadline_kind == "days_before" and not task.days_before:
+        return ""
+    phrase = _strip_date(describe_deadline(task, event_day).phrase)
+    return f" ({phrase})" if phrase else ""
+
+
+def _task_line(task: TaskData, event_day) -> str:
+    support = ""
+    # "Chủ trì, phối hợp với …" already names whom it works with: "phối hợp" is written once.
+    if task.support_units and "phối hợp" not in task.title.lower():
+        support = f", phối hợp với {', '.join(task.support_units)}"
+    return f"- {_sentence(task.title).rstrip('.;')}{support}{task_when(task, event_day)};"
+
+
+def _is_decor_task(task: TaskData) -> bool:
+    return "trang trí" in task.title.lower()
+
+
+def task_units(tasks: Sequence[TaskData]) -> dict[str, tuple[str, list[TaskData]]]:
     units: dict[str, tuple[str, list[TaskData]]] = {}
-    for task in inputs.tasks:
+    for task in tasks:
         units.setdefault(unit_key(task.lead_unit), (task.lead_unit, []))[1].append(task)
-    blocks: list[PlanBlock] = []
-    decor_unit = None
-    for task in inputs.tasks:
-        if "trang trí" in task.title.lower():
-            decor_unit = unit_key(task.lead_unit)
-            break
-    for number, (key, (unit, tasks)) in enumerate(units.items(), start=first_number):
-        blocks.append(PlanBlock("heading", f"{number}. {unit}", level=2))
-        lines = []
-        for task in tasks:
-            support = ""
-            if task.support_units:
-                support = f", phối hợp với {', '.join(task.support_units)}"
-            deadline = describe_deadline(task, event_day).phrase
-            when = f" ({_strip_date(deadline)})" if deadline else ""
-            lines.append(f"- {_sentence(task.title).rstrip('.;')}{support}{when};")
-        if key == decor_unit and inputs.decor:
-            lines.extend(_decor_lines(inputs.decor, event_day))
-        if lines:
-            lines[-1] = lines[-1].rstrip(";:") + "."
-        blocks.append(PlanBlock("bullets", "\n".join(lines), key=f"tasks:{key}"))
-    if inputs.decor and decor_unit is None:
-        number = first_number + len(units)
-        blocks.append(PlanBlock("heading", f"{number}. Trang trí, khánh tiết", level=2))
-        lines = _decor_lines(inputs.decor, event_day)
-        blocks.append(PlanBlock("bullets", "\n".join(lines[1:]), key="decor"))
-    return blocks
+    return units
+
+
+def _decor_unit(tasks: Sequence[TaskData]) -> str | None:
+    return next((unit_key(t.lead_unit) for t in tasks if _is_decor_task(t)), None)
+
+
+def _task_block(inputs: PlanInputs, key: str, tasks: list[TaskData], with_decor: bool):
+    """One lead unit's duties, supporting units named in each item; the decoration listed under
+    its "Trang trí" duty (once: the duty's own line heads the list, seed 000)."""
+    event_day = inputs.values["date"]
+    lines = []
+    decor_done = False
+    for task in tasks:
+        line = _task_line(task, event_day)
+        if with_decor and not decor_done and _is_decor_task(task):
+            lines.append(line.rstrip(";") + ":")
+            lines.extend(_decor_lines(inputs.decor))
+            decor_done = True
+        else:
+            lines.append(line)
+    if with_decor and not decor_done:
+        lines.append(f"- Trang trí, khánh tiết Hội nghị (hoàn thành {_decor_when(inputs.decor)}):")
+        lines.extend(_decor_lines(inputs.decor))
+    if lines:
+        lines[-1] = lines[-1].rstrip(";:") + "."
+    return PlanBlock("bullets", "\n".join(lines), key=f"tasks:{key}")
 
 
 def _strip_date(phrase: str) -> str:
@@ -222,36 +331,264 @@ def subtitle(values: dict) -> str:
     return f"Tổ chức {values['title']}"
 
 
-def plan_blocks(inputs: PlanInputs) -> list[PlanBlock]:
-    """The body of the Kế hoạch, section by section (seeds 000–003)."""
+# --------------------------------------------------------------------------- the outline
+
+FREE = "tu-do:"  # the key prefix of a section the officer wrote himself
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section the data gives: its stable key, heading (without number) and level."""
+
+    key: str
+    heading: str
+    level: int
+    run_in: bool = False  # "2. Thời gian: ½ ngày, …": the heading starts the paragraph
+    hidden: bool = False  # hidden unless the outline shows it
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """The officer's (or the preset's) word on one section: its place (the entry's order),
+    heading ('' = the generated one), level (0 = the generated one), whether it is hidden,
+    a free section's text, and the section's options (docs/plan.md)."""
+
+    key: str
+    title: str = ""
+    level: int = 0
+    hidden: bool | None = None
+    text: str = ""
+    options: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlacedSection:
+    """A section where it stands in the plan, numbered ('' when hidden or without heading)."""
+
+    key: str
+    heading: str
+    level: int
+    hidden: bool
+    number: str
+    options: dict
+    generated_heading: str
+    free: bool = False
+    text: str = ""
+    run_in: bool = False
+    parent_hidden: bool = False
+    in_outline: bool = False
+
+    @property
+    def shows_heading(self) -> bool:
+        return self.options.get("heading", True)
+
+    @property
+    def printed(self) -> bool:
+        return not (self.hidden or self.parent_hidden)
+
+
+# Headings of the data's sections, in the order of seeds 000 and 001.
+GENERATED_HEADINGS = {
+    "muc-dich": "MỤC ĐÍCH, YÊU CẦU",
+    "noi-dung": "NỘI DUNG, CHƯƠNG TRÌNH, THỜI GIAN, ĐỊA ĐIỂM",
+    "chuong-trinh": "Nội dung, chương trình Hội nghị",
+    "thoi-gian": "Thời gian",
+    "dia-diem": "Địa điểm",
+    "thanh-phan": "THÀNH PHẦN ĐẠI BIỂU",
+    "kinh-phi": "KINH PHÍ",
+    "to-chuc": "TỔ CHỨC THỰC HIỆN",
+    "trang-tri": "Trang trí, khánh tiết",
+}
+
+
+def section_specs(inputs: PlanInputs) -> list[SectionSpec]:
+    """The sections the data gives, in their default order."""
+    h = GENERATED_HEADINGS
+    specs = [
+        SectionSpec("muc-dich", h["muc-dich"], 1),
+        SectionSpec("noi-dung", h["noi-dung"], 1),
+        SectionSpec("chuong-trinh", h["chuong-trinh"], 2),
+        SectionSpec("thoi-gian", h["thoi-gian"], 2, run_in=True),
+        SectionSpec("dia-diem", h["dia-diem"], 2, run_in=True),
+        SectionSpec("thanh-phan", h["thanh-phan"], 1),
+        SectionSpec("kinh-phi", h["kinh-phi"], 1),
+        SectionSpec("to-chuc", h["to-chuc"], 1),
+    ]
+    specs += [
+        SectionSpec(f"nv:{key}", unit, 2) for key, (unit, _) in task_units(inputs.tasks).items()
+    ]
+    if inputs.decor:
+        # Listed under the unit that does the decorating (seed 000) unless the outline shows
+        # it as a section of its own (seed 003 "4. Trang trí, khánh tiết Hội nghị").
+        hidden = _decor_unit(inputs.tasks) is not None
+        specs.append(SectionSpec("trang-tri", h["trang-tri"], 2, hidden=hidden))
+    return specs
+
+
+def arrange(specs: Sequence[SectionSpec], outline: Sequence[OutlineEntry]) -> list[PlacedSection]:
+    """The sections in the outline's order with its headings, levels and options; a section the
+    data gives that the outline does not name goes after the one it follows by default (a new
+    lead unit after the last); an outline entry whose data is gone is skipped. Numbers: I., II.
+    for level 1, 1., 2. within each level-1 section; a hidden section takes none, and hides the
+    sections under it."""
+    by_key = {s.key: s for s in specs}
+    rows: list[tuple[SectionSpec | None, OutlineEntry | None]] = []
+    seen: set[str] = set()
+    for entry in outline:
+        if entry.key.startswith(FREE) or (entry.key in by_key and entry.key not in seen):
+            rows.append((by_key.get(entry.key), entry))
+            seen.add(entry.key)
+    for index, spec in enumerate(specs):
+        if spec.key in seen:
+            continue
+        position = 0
+        for earlier in reversed(specs[:index]):
+            found = [i for i, (s, _) in enumerate(rows) if s is not None and s.key == earlier.key]
+            if found:
+                position = found[0] + 1
+                break
+        rows.insert(position, (spec, None))
+        seen.add(spec.key)
+    placed: list[PlacedSection] = []
+    roman = arabic = 0
+    parent_hidden = False
+    for spec, entry in rows:
+        generated = spec.heading if spec else ""
+        level = (entry.level if entry and entry.level else 0) or (spec.level if spec else 1)
+        hidden = entry.hidden if entry and entry.hidden is not None else bool(spec and spec.hidden)
+        options = dict(entry.options) if entry else {}
+        run_in = options.get("run_in", spec.run_in if spec else False)
+        heading = (entry.title if entry and entry.title else "") or generated
+        if level == 1:
+            parent_hidden = False
+        under_hidden = level > 1 and parent_hidden
+        number = ""
+        if not hidden and not under_hidden and options.get("heading", True):
+            if level == 1:
+                roman += 1
+                arabic = 0
+                number = f"{ROMAN[roman - 1] if roman <= len(ROMAN) else roman}."
+            else:
+                arabic += 1
+                number = f"{arabic}."
+        if level == 1 and hidden:
+            parent_hidden = True
+        placed.append(
+            PlacedSection(
+                key=entry.key if entry else spec.key,
+                heading=heading,
+                level=level,
+                hidden=hidden,
+                number=number,
+                options=options,
+                generated_heading=generated,
+                free=spec is None,
+                text=entry.text if entry else "",
+                run_in=run_in,
+                parent_hidden=under_hidden,
+                in_outline=entry is not None,
+            )
+        )
+    return placed
+
+
+def _section_body(
+    inputs: PlanInputs, section: PlacedSection, decor_alone: bool, units: dict
+) -> list[PlanBlock]:
+    values = inputs.values
+    key = section.key
+    if section.free:
+        return [PlanBlock("paragraphs", section.text)] if section.text.strip() else []
+    if key == "muc-dich":
+        purposes = [f"{n}. {_sentence(p)}" for n, p in enumerate(_lines(values["purposes"]), 1)]
+        text = "\n".join(purposes) or "(Chưa có mục đích, yêu cầu.)"
+        return [PlanBlock("paragraphs", text, key="purposes")]
+    if key == "chuong-trinh":
+        return [_programme_block(inputs)]
+    if key == "thoi-gian":
+        text = time_sentence(values).removeprefix("Thời gian: ")
+        return [_labelled(section, "Thời gian", text, "time")]
+    if key == "dia-diem":
+        text = place_sentence(values).removeprefix("Địa điểm: ")
+        return [_labelled(section, "Địa điểm", text, "place")]
+    if key == "thanh-phan":
+        number = section.number if section.level > 1 else ""
+        options = {**section.options, "run_in": section.run_in and section.shows_heading}
+        return [_delegates_block(inputs, options, number)]
+    if key == "kinh-phi":
+        return [_budget_block(inputs, section.options)]
+    if key == "trang-tri":
+        lines = _decor_lines(inputs.decor)
+        return [PlanBlock("bullets", "\n".join(lines), key="decor")] if lines else []
+    if key.startswith("nv:"):
+        unit_key_ = key[3:]
+        unit, tasks = units[unit_key_]
+        with_decor = bool(inputs.decor) and not decor_alone
+        with_decor = with_decor and unit_key_ == _decor_unit(inputs.tasks)
+        return [_task_block(inputs, unit_key_, tasks, with_decor)]
+    return []
+
+
+def _labelled(section: PlacedSection, label: str, text: str, key: str) -> PlanBlock:
+    """'Thời gian: …' as a paragraph of its own when the section's heading does not run in."""
+    if section.run_in and section.shows_heading:
+        return PlanBlock("paragraphs", text, key=key)
+    return PlanBlock("paragraphs", f"{label}: {text}", key=key)
+
+
+def plan_blocks(inputs: PlanInputs, outline: Sequence[OutlineEntry] = ()) -> list[PlanBlock]:
+    """The body of the Kế hoạch, section by section (seeds 000–003), in the outline's order."""
     values = inputs.values
     issuer = values["issuer"]
     intro = _lines(values.get("legal_bases", ""))
     intro.append(f"{issuer} ban hành Kế hoạch tổ chức {values['title']}, cụ thể như sau:")
-    purposes = [f"{n}. {_sentence(p)}" for n, p in enumerate(_lines(values["purposes"]), 1)]
-    blocks = [
-        PlanBlock("paragraphs", "\n".join(intro), key="intro"),
-        PlanBlock("heading", "I. MỤC ĐÍCH, YÊU CẦU"),
-        PlanBlock(
-            "paragraphs", "\n".join(purposes) or "(Chưa có mục đích, yêu cầu.)", key="purposes"
-        ),
-        PlanBlock("heading", "II. NỘI DUNG, CHƯƠNG TRÌNH, THỜI GIAN, ĐỊA ĐIỂM"),
-        PlanBlock("heading", "1. Nội dung, chương trình Hội nghị", level=2),
-        _programme_block(inputs),
-        PlanBlock("heading", "2. Thời gian, địa điểm", level=2),
-        PlanBlock(
-            "paragraphs", f"{time_sentence(values)}\n{place_sentence(values)}", key="time_place"
-        ),
-        PlanBlock("heading", "III. THÀNH PHẦN ĐẠI BIỂU"),
-        _delegates_block(inputs),
-        PlanBlock("heading", "IV. KINH PHÍ"),
-        _budget_block(inputs),
-        PlanBlock("heading", "V. TỔ CHỨC THỰC HIỆN"),
-        *_task_blocks(inputs),
-    ]
+    blocks = [PlanBlock("paragraphs", "\n".join(intro), key="intro")]
+    placed = arrange(section_specs(inputs), outline)
+    decor_alone = any(p.key == "trang-tri" and p.printed for p in placed)
+    units = task_units(inputs.tasks)
+    for section in placed:
+        if not section.printed:
+            continue
+        if section.shows_heading:
+            heading = section.heading if section.level > 1 else vn.upper_vn(section.heading)
+            text = f"{section.number} {heading}".strip()
+            if section.run_in:
+                text = text.rstrip(":") + ":"
+            blocks.append(
+                PlanBlock("heading", text, level=section.level, key="", run_in=section.run_in)
+            )
+        blocks.extend(_section_body(inputs, section, decor_alone, units))
     if values.get("closing"):
-        blocks.append(PlanBlock("paragraphs", values["closing"], key="closing"))
+        blocks.append(PlanBlock("paragraphs", closing_text(values), key="closing"))
     return blocks
+
+
+def _sentence_end(text: str) -> int | None:
+    """Where the first sentence's title ends: before ". X", ", X" (a capital after it: seed 003
+    "…năm 2020, UBND thị xã đề nghị…") or the closing "./." or ".", whichever comes first."""
+    for i, char in enumerate(text):
+        after = text[i + 2 : i + 3]
+        if char in ".," and text[i + 1 : i + 2] == " " and after[:1].isupper():
+            return i
+        if text[i:] in (".", "./.", "/.") or text[i:].startswith("./."):
+            return i
+    return None
+
+
+def closing_text(values: dict) -> str:
+    """The closing paragraph: its first sentence names the conference by its title ("Trên đây
+    là Kế hoạch tổ chức <title>."), the rest as the preset words it (issue 17: the title
+    changed, the preset's sentence did not)."""
+    text = values.get("closing") or ""
+    lead = "Trên đây là Kế hoạch tổ chức "
+    if not text.startswith(lead):
+        return text
+    body = text[len(lead) :]
+    end = _sentence_end(body)
+    if end is None:
+        return text
+    rest = body[end:]
+    return f"{lead}{values['title'].rstrip('.')}{rest}"
 
 
 @dataclass(frozen=True)

@@ -37,3 +37,28 @@ class PlanParagraph(db.Model):
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class PlanSection(db.Model):
+    """One line of the plan's outline as the officer (or the kind's preset) set it (issue 17).
+
+    The outline is the order of these rows (`position`). `key` names a section the data gives
+    ("muc-dich", "thanh-phan", "nv:<unit>" …, plan/logic.section_specs) or, starting "tu-do:",
+    a section the officer wrote (`title`, `text`). `title` '' keeps the generated heading,
+    `level` 0 the generated level, `hidden` None the generated visibility. `options` is a JSON
+    object of the section's options (docs/plan.md). No row: the default outline.
+    """
+
+    __tablename__ = "plan_sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    key: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    level: Mapped[int] = mapped_column(default=0, server_default="0")
+    hidden: Mapped[bool | None] = mapped_column(default=None)
+    text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    options: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")

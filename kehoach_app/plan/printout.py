@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..printing import Document, Header, Heading, Paragraph, Signature, render_docx, render_pdf
+from ..printing import (
+    Document,
+    Header,
+    Heading,
+    Paragraph,
+    Run,
+    Signature,
+    render_docx,
+    render_pdf,
+)
 from .logic import ShownBlock
 
 
@@ -25,14 +34,25 @@ class PlanSheet:
 
 def plan_document(sheet: PlanSheet) -> Document:
     body: list = []
+    lead = ""  # a heading that runs in: "2. Thời gian:" starts the next paragraph, in bold
     for shown in sheet.blocks:
         block = shown.block
+        if block.kind == "heading" and block.run_in:
+            lead = shown.text
+            continue
         if block.kind == "heading":
             body.append(Heading(shown.text, level=block.level))
             continue
         for line in shown.text.split("\n"):
-            if line.strip():
+            if not line.strip():
+                continue
+            if lead:
+                body.append(Paragraph([Run(lead + " ", bold=True), Run(line.strip())]))
+                lead = ""
+            else:
                 body.append(Paragraph(line.strip()))
+    if lead:
+        body.append(Paragraph([Run(lead, bold=True)]))
     signatures = []
     if sheet.signer_lines or sheet.signer_name:
         signatures.append(Signature(lines=sheet.signer_lines, name=sheet.signer_name or " "))
@@ -50,6 +70,9 @@ def plan_document(sheet: PlanSheet) -> Document:
         recipients=sheet.recipients,
         meta_title=f"Kế hoạch — {sheet.subtitle}",
         meta_author=sheet.issuer,
+        # The closing paragraph follows the body to the end of its page; only the signature
+        # and the Nơi nhận keep together (issue 17: page 6 of a plan held three lines).
+        signature_keeps_text=False,
     )
 
 

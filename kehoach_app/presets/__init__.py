@@ -97,6 +97,7 @@ _TOP_KEYS = frozenset(
         "tasks",
         "decor",
         "budget",
+        "plan",
     }
 )
 _CONFERENCE_KEYS = (
@@ -229,6 +230,10 @@ class Preset:
     tasks: tuple[TaskPreset, ...]
     decor: tuple[DecorPreset, ...]
     budget: tuple[BudgetPreset, ...]
+    # The kind's outline of the Kế hoạch (``[plan] outline``, docs/presets.md): sections in
+    # order, each a dict with "key" and optionally "title", "level", "hidden", "text",
+    # "options" (plan/logic.OutlineEntry). Empty: the default outline.
+    plan_outline: tuple[dict[str, Any], ...] = ()
 
 
 # --------------------------------------------------------------------------- fill
@@ -499,6 +504,36 @@ def _budget(r: _Reader, data: Mapping[str, Any]) -> tuple[BudgetPreset, ...]:
     return tuple(lines)
 
 
+_OUTLINE_KEYS = ("key", "title", "level", "hidden", "text", "options")
+
+
+def _plan_outline(r: _Reader, data: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
+    """``[plan] outline = [{ key = "muc-dich" }, { key = "to-chuc", title = "…" }, …]``."""
+    table = data.get("plan", {})
+    if not isinstance(table, dict):
+        raise r.error("plan", "expected a table ([plan])")
+    r.only(table, ("outline",), "plan.")
+    entries = table.get("outline", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise r.error("plan.outline", "expected a list of tables ({ key = …, title = … })")
+    outline = []
+    for i, entry in enumerate(entries):
+        w = f"plan.outline[{i}]."
+        r.only(entry, _OUTLINE_KEYS, w)
+        r.string(entry, "key", w, empty=False)
+        r.string(entry, "title", w, default="")
+        r.string(entry, "text", w, default="")
+        level = r.integer(entry, "level", w, default=0)
+        if level > 2:
+            raise r.error(w + "level", f"must be 1 or 2, got {level}")
+        if "hidden" in entry and not isinstance(entry["hidden"], bool):
+            raise r.error(w + "hidden", "expected true or false")
+        if not isinstance(entry.get("options", {}), dict):
+            raise r.error(w + "options", "expected a table")
+        outline.append(dict(entry))
+    return tuple(outline)
+
+
 def _build(key: str, filename: str, data: Mapping[str, Any]) -> Preset:
     """Check a merged preset table and turn it into a :class:`Preset`."""
     r = _Reader(filename)
@@ -530,6 +565,7 @@ def _build(key: str, filename: str, data: Mapping[str, Any]) -> Preset:
         tasks=_tasks(r, data),
         decor=_decor(r, data),
         budget=_budget(r, data),
+        plan_outline=_plan_outline(r, data),
     )
 
 

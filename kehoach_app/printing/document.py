@@ -152,3 +152,7 @@ class Document:
     landscape: bool = False
     meta_title: str = ""
     meta_author: str = ""
+    # The signature keeps the last two lines of the text with it (issue 15). False: only the
+    # signature and the Nơi nhận keep together, the text flows to the end of its page (the
+    # Kế hoạch's closing paragraph, issue 17).
+    signature_keeps_text: bool = True

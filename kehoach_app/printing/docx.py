@@ -786,10 +786,13 @@ def _keep_end_with_signature(w: _Writer) -> None:
             return
 
 
-def _signatures(w: _Writer, signatures: list[Signature], recipients: list[str]) -> None:
+def _signatures(
+    w: _Writer, signatures: list[Signature], recipients: list[str], keep_text: bool = True
+) -> None:
     if not signatures and not recipients:
         return
-    _keep_end_with_signature(w)
+    if keep_text:
+        _keep_end_with_signature(w)
     w.gap(w.doc, L.SIGNATURE_GAP_BEFORE, keep_with_next=True)
     if len(signatures) <= 1:
         t, (left_w, right_w) = w.table(
@@ -904,7 +907,7 @@ def render_docx(doc: Document) -> bytes:
         _header(w, doc.header)
     _title(w, doc.title, doc.subtitle, after_header=doc.header is not None)
     _body(w, doc.body)
-    _signatures(w, list(doc.signatures or []), list(doc.recipients or []))
+    _signatures(w, list(doc.signatures or []), list(doc.recipients or []), doc.signature_keeps_text)
     if starter is not None:
         w.drop(starter)
     body = out.element.body

@@ -1452,7 +1452,7 @@ def render_pdf(doc: Document) -> bytes:
     body = body_flowables(doc.body, width)
     closing = signature_flowables(doc.signatures, doc.recipients)
     # the signature never stands alone on a page: the last lines or rows go with it
-    body = _with_closing(body, closing, width)
+    body = _with_closing(body, closing, width) if doc.signature_keeps_text else body + closing
     flowables = [*header_flowables(doc.header, doc.title, doc.subtitle), *body]
     meta_title = doc.meta_title or " ".join(
         " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part

@@ -156,12 +156,15 @@ def test_demo_estimate_line_by_line(app, client, demo_id):
     # The page says which delegate count it used and that the meal line is there.
     html = client.get(f"/hoi-nghi/{demo_id}/du-toan").get_data(as_text=True)
     assert "Số đại biểu tính dự toán: 100 — số dự kiến ở Thông tin chung." in html
-    assert "tiền ăn: 1 dòng, đối chiếu định mức cuộc họp do cấp xã tổ chức" in html
+    assert (
+        "tiền ăn: 1 dòng, đối chiếu định mức cuộc họp do xã, phường, đặc khu tổ chức (không "
+        "phân biệt địa điểm)" in html
+    )
     assert "không chi" not in html
     # the awards another level decides are named once, and left out of the estimate
     assert (
         "Tiền thưởng, hiện vật khen thưởng của Bằng khen của Thủ tướng Chính phủ do cấp trình "
-        "khen thưởng cấp Nhà nước chi; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, Tập thể lao "
+        "khen thưởng cấp Nhà nước chi; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh, Tập thể lao "
         "động xuất sắc do cấp tỉnh chi, không tính vào dự toán này"
     ) in html
     # the chosen province set is not the general one: the fallback is said

@@ -38,10 +38,16 @@ def test_award_money_follows_the_level_that_decides(app, client, demo_id):
         db.session.commit()
     rows = _rows(app, demo_id)
     assert rows["Tiền thưởng"] == [
-        ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh (tập thể)", "3",
-         22_770_000),
-        ("Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh (cá nhân)", "4",
-         15_200_000),
+        (
+            "Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh (tập thể)",
+            "3",
+            22_770_000,
+        ),
+        (
+            "Tiền thưởng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh (cá nhân)",
+            "4",
+            15_200_000,
+        ),
         ("Tiền thưởng Tập thể lao động xuất sắc (tập thể)", "2", 7_600_000),
     ]
     html = client.get(f"/hoi-nghi/{demo_id}/du-toan").get_data(as_text=True)

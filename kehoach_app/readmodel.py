@@ -1,0 +1,29 @@
+"""One read of a part's data per request: the page, its cards and the pre-signature checks of one
+GET share what a part loaded (issue 14's check runs every part's rules; issue 19's read model).
+
+Only while a GET (or HEAD) request is being answered — reading never writes, so what was loaded
+at its start is still true at its end. Anywhere else (a POST that changes data and reads it back,
+the command line, a printout set built outside a request) every call loads afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from flask import g, has_request_context, request
+
+T = TypeVar("T")
+
+_READ_METHODS = ("GET", "HEAD")
+
+
+def per_request(name: str, conference_id: int, loader: Callable[[], T]) -> T:
+    """`loader()` once per GET request and conference for `name`; the same object after."""
+    if not has_request_context() or request.method not in _READ_METHODS:
+        return loader()
+    store = g.setdefault("read_model", {})
+    key = (name, conference_id)
+    if key not in store:
+        store[key] = loader()
+    return store[key]

@@ -17,8 +17,8 @@ from .. import vn
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
-from ..readmodel import per_request
 from ..delegates.models import Delegate
+from ..readmodel import per_request
 from . import catalogue, logic
 from .models import Award, AwardForm, CeremonyBatch, CeremonySettings
 

@@ -35,6 +35,9 @@ class Problem:
     fix_url: str  # the page (form) that fixes it
     fix_label: str = "Sửa"
     printouts: tuple[str, ...] = ()  # keys of the printouts it affects (printouts.Printout.key)
+    # A second page worth a look, e.g. the calendar of days off behind a "ngày nghỉ" warning.
+    more_url: str = ""
+    more_label: str = ""
 
     @property
     def blocking(self) -> bool:

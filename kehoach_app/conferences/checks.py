@@ -178,11 +178,13 @@ def date_on_day_off(context: CheckContext) -> Iterable[Problem]:
     the officer to "fix" a date he chose. It is worth a look because every document of the set
     prints that date."""
     try:
+        from ..tasks.checks import calendar_of, days_off_url
         from ..tasks.logic import non_working_reason
     except ImportError:  # pragma: no cover - the tasks part is not in this build
         return
     day = context.conference.date
-    reason = non_working_reason(day)
+    # The law's days off and the ones the officer added (a bridge day, a Saturday làm bù).
+    reason = non_working_reason(day, calendar_of(context))
     if not reason:
         return
     weekday = vn.weekday_name(day)
@@ -198,6 +200,8 @@ def date_on_day_off(context: CheckContext) -> Iterable[Problem]:
         fix_url=_edit_url(context, "date"),
         fix_label="Sửa ngày tổ chức",
         printouts=(*SIGNED_PRINTOUTS, "chuong-trinh"),
+        more_url=days_off_url(context),
+        more_label="Ngày nghỉ, ngày làm bù",
     )
 
 

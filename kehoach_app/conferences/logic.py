@@ -35,8 +35,9 @@ def default_years(today: dt.date) -> tuple[int, int]:
     return reviewed, reviewed + 1
 
 
-def default_date(year_launched: int, typical_month: int, today: dt.date) -> dt.date:
-    """A first guess for the date: mid-month of the preset's usual month, never in the past."""
+def default_date(year_launched: int, typical_month: int, today: dt.date, calendar=None) -> dt.date:
+    """A first guess for the date: mid-month of the preset's usual month, never in the past.
+    `calendar` (tasks/logic.WorkCalendar) carries the days off the officer added."""
     month = min(max(typical_month, 1), 12)
     guess = dt.date(year_launched, month, 15)
     if guess <= today:
@@ -47,7 +48,7 @@ def default_date(year_launched: int, typical_month: int, today: dt.date) -> dt.d
         from ..tasks.logic import non_working_reason
     except ImportError:  # pragma: no cover - the tasks part is not in this build
         non_working_reason = None
-    while guess.weekday() >= 5 or (non_working_reason and non_working_reason(guess)):
+    while guess.weekday() >= 5 or (non_working_reason and non_working_reason(guess, calendar)):
         guess -= dt.timedelta(days=1)
     return guess
 

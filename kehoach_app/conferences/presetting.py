@@ -122,8 +122,10 @@ def preset_form_values(
     issuer: str = "",
     place: str = "",
     organiser: Organiser | None = None,
+    calendar=None,
 ) -> dict:
-    """The form's first values for a new conference made from `preset` on `today`."""
+    """The form's first values for a new conference made from `preset` on `today`; `calendar`
+    (tasks/logic.WorkCalendar) carries the days off the officer added, for the first date."""
     defaults = preset.conference
     reviewed, launched = default_years(today)
     organiser = organiser or Organiser(level=preset.level)
@@ -141,7 +143,7 @@ def preset_form_values(
         "title": texts["title"],
         "year_reviewed": reviewed,
         "year_launched": launched,
-        "date": default_date(launched, defaults.typical_month, today),
+        "date": default_date(launched, defaults.typical_month, today, calendar),
         "start_time": vn.parse_time(defaults.start_time),
         "length": defaults.length,
         "venue": texts["venue"],

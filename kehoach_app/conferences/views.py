@@ -105,6 +105,15 @@ def admin_units():
     return response
 
 
+def _work_calendar():
+    """The working days with the officer's added days (tasks part), or None without it."""
+    try:
+        from ..tasks.operations import work_calendar
+    except ImportError:  # pragma: no cover - the tasks part is not in this build
+        return None
+    return work_calendar()
+
+
 @bp.route("/hoi-nghi/moi/<preset_key>", methods=["GET", "POST"])
 def create(preset_key: str):
     try:
@@ -113,7 +122,7 @@ def create(preset_key: str):
         abort(404)
     form = ConferenceForm()
     if request.method == "GET":
-        form.process(data=preset_form_values(preset, dt.date.today()))
+        form.process(data=preset_form_values(preset, dt.date.today(), calendar=_work_calendar()))
     if form.validate_on_submit():
         values = follow_organiser(preset, form.conference_values())
         conference = operations.create_conference(values)

@@ -79,6 +79,12 @@ def _field_values_with_gaps(context: CheckContext) -> list[str]:
             value = value[3:]
         if placeholder_gaps(value):
             values.append(value)
+    # The decoration's texts the plan quotes (the backdrop's title block, its date line left
+    # "ngày … tháng 01" as seed 000 hangs it) are the decoration's: its page owns their gaps.
+    from ..decor import operations as decor_operations
+
+    for text in decor_operations.resolved_texts(context.conference).values():
+        values.extend(line.strip() for line in (text or "").split("\n") if "…" in line)
     return values
 
 

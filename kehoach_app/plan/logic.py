@@ -155,7 +155,9 @@ def _delegates_block(inputs: PlanInputs, options: dict, number: str = "") -> Pla
     counts = options.get("counts", True)
     style = options.get("subheads", "so")
     levelled = [(*group_level(g.name), g.planned) for g in inputs.groups]
-    use_levels = style != "khong" and any(label for label, _, _ in levelled)
+    # Sub-headings only when the groups name two levels at least (one labelled group among
+    # others is a group's name, not a division of the list).
+    use_levels = style != "khong" and len({label for label, _, _ in levelled if label}) >= 2
     lines: list[str] = []
 
     def item(name: str, planned: int) -> str:
@@ -206,6 +208,8 @@ def _close_bullets(lines: list[str]) -> None:
 def _budget_block(inputs: PlanInputs, options: dict | None = None) -> PlanBlock:
     source = inputs.values.get("funding_source") or "nguồn kinh phí được giao"
     text = f"Kinh phí tổ chức Hội nghị: từ {_lower_source(source)}."
+    if (options or {}).get("run_in"):  # "2. Kinh phí Hội nghị: Từ Quỹ thi đua, …" (seed 000)
+        text = f"Từ {_lower_source(source)}."
     if inputs.budget_total and (options or {}).get("total", True):
         total = vn.format_money(inputs.budget_total)
         words = vn.amount_in_words(inputs.budget_total)
@@ -214,7 +218,7 @@ def _budget_block(inputs: PlanInputs, options: dict | None = None) -> PlanBlock:
         if inputs.budget_bases:
             bases = "; ".join(vn.clean_text(b).rstrip(".") for b in inputs.budget_bases)
             text += f" Căn cứ lập dự toán: {bases}."
-    elif not inputs.budget_total:
+    elif not inputs.budget_total and (options or {}).get("total", True):
         text += " Mức chi theo dự toán được cấp có thẩm quyền phê duyệt."
     return PlanBlock("paragraphs", text, key="budget")
 
@@ -309,7 +313,10 @@ def _task_block(inputs: PlanInputs, key: str, tasks: list[TaskData], with_decor:
         line = _task_line(task, event_day)
         if with_decor and not decor_done and _is_decor_task(task):
             lines.append(line.rstrip(";") + ":")
-            lines.extend(_decor_lines(inputs.decor))
+            decor = _decor_lines(inputs.decor)
+            if decor and decor[-1].endswith(";"):
+                decor[-1] = decor[-1][:-1] + "."  # the list ends before the next duty
+            lines.extend(decor)
             decor_done = True
         else:
             lines.append(line)
@@ -317,7 +324,7 @@ def _task_block(inputs: PlanInputs, key: str, tasks: list[TaskData], with_decor:
         lines.append(f"- Trang trí, khánh tiết Hội nghị (hoàn thành {_decor_when(inputs.decor)}):")
         lines.extend(_decor_lines(inputs.decor))
     if lines:
-        lines[-1] = lines[-1].rstrip(";:") + "."
+        lines[-1] = lines[-1].rstrip(";:.") + "."
     return PlanBlock("bullets", "\n".join(lines), key=f"tasks:{key}")
 
 
@@ -500,7 +507,12 @@ def _section_body(
     if section.free:
         return [PlanBlock("paragraphs", section.text)] if section.text.strip() else []
     if key == "muc-dich":
-        purposes = [f"{n}. {_sentence(p)}" for n, p in enumerate(_lines(values["purposes"]), 1)]
+        # numbered (seeds 001–004) or dashed (seed 000: option list = "gach")
+        dashed = section.options.get("list") == "gach"
+        purposes = [
+            f"{'-' if dashed else f'{n}.'} {_sentence(p)}"
+            for n, p in enumerate(_lines(values["purposes"]), 1)
+        ]
         text = "\n".join(purposes) or "(Chưa có mục đích, yêu cầu.)"
         return [PlanBlock("paragraphs", text, key="purposes")]
     if key == "chuong-trinh":
@@ -516,9 +528,12 @@ def _section_body(
         options = {**section.options, "run_in": section.run_in and section.shows_heading}
         return [_delegates_block(inputs, options, number)]
     if key == "kinh-phi":
-        return [_budget_block(inputs, section.options)]
+        options = {**section.options, "run_in": section.run_in and section.shows_heading}
+        return [_budget_block(inputs, options)]
     if key == "trang-tri":
         lines = _decor_lines(inputs.decor)
+        if lines and lines[-1].endswith(";"):
+            lines[-1] = lines[-1][:-1] + "."
         return [PlanBlock("bullets", "\n".join(lines), key="decor")] if lines else []
     if key.startswith("nv:"):
         unit_key_ = key[3:]

@@ -1,0 +1,411 @@
+"""The plan page: the Kế hoạch as it will print, each generated paragraph editable."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import delete, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import transfer, vn
+from ..checks import checks_for_request
+from ..conferences.models import Conference
+from ..conferences.operations import take_snapshot
+from ..conferences.presetting import register_preset_part
+from ..db import db
+from ..demo import register_demo_part
+from ..parts import Card, conference_or_404, register_card
+from ..printouts import Printout, register_printout
+from . import checks  # noqa: F401 — registers the plan's pre-signature rules
+from .logic import FREE
+from .logic import recipients as plan_recipients
+from .models import PlanParagraph
+from .operations import (
+    StaleEdit,
+    UnknownSection,
+    add_free_section,
+    change_section,
+    edit_versions,
+    edits_of,
+    entry_data,
+    entry_from_data,
+    outline_of,
+    placed_sections,
+    plan_sheet,
+    preset_outline,
+    reset_edit,
+    reset_outline,
+    save_edit,
+    shown_blocks,
+    write_outline,
+)
+from .printout import render_plan
+
+bp = Blueprint("plan", __name__)
+
+MAX_PARAGRAPH = 20_000
+
+
+_conference = conference_or_404
+
+
+def _undo_action(conference: Conference) -> dict:
+    return {
+        "action_url": url_for("conferences.undo", conference_id=conference.id),
+        "action_label": "Hoàn tác",
+    }
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/ke-hoach")
+def show(conference_id: int):
+    return _page(_conference(conference_id))
+
+
+STALE = (
+    "Đoạn này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem lại bản "
+    "mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."
+)
+
+
+def _page(conference: Conference, kept: dict[str, str] | None = None, status: int = 200):
+    """The plan page; `kept` holds what was typed in a paragraph whose save was refused, shown
+    in its open form instead of the stored text."""
+    return render_template(
+        "plan/show.html",
+        conference=conference,
+        sheet=plan_sheet(conference),
+        sections=placed_sections(conference),
+        versions=edit_versions(conference),
+        kept=kept or {},
+    ), status
+
+
+RECIPIENTS = "noi-nhan"  # the key of the Nơi nhận form in `kept` (no paragraph has it)
+
+
+def _recipient_lines(text: str) -> list[str]:
+    return [line.strip().lstrip("-").strip() for line in text.split("\n") if line.strip()]
+
+
+def _version(text: str | None) -> int:
+    """The version the form carried; -1 (never a row's) when it carried none or garbage."""
+    try:
+        return int(text) if text not in (None, "") else -1
+    except ValueError:
+        return -1
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/doan/<key>")
+def edit(conference_id: int, key: str):
+    conference = _conference(conference_id)
+    text = vn.clean_text(request.form.get("text", ""))
+    anchor = url_for(".show", conference_id=conference.id) + "#doan-" + key.replace(":", "-")
+    if not text:
+        flash(
+            {
+                "text": "Đoạn văn không được để trống. Muốn dùng lại nội dung tự động, bấm "
+                "“Dùng nội dung tự động”."
+            },
+            "error",
+        )
+        return redirect(anchor)
+    if len(text) > MAX_PARAGRAPH:
+        flash(
+            {"text": f"Đoạn văn quá dài (tối đa {vn.format_number(MAX_PARAGRAPH)} ký tự)."}, "error"
+        )
+        return redirect(anchor)
+    take_snapshot(conference, "plan", "Sửa một đoạn của Kế hoạch")
+    try:
+        if not save_edit(conference, key, text, _version(request.form.get("version"))):
+            db.session.rollback()
+            abort(404)
+        db.session.commit()
+    except (StaleEdit, StaleDataError):
+        db.session.rollback()
+        flash({"text": STALE}, "error")
+        return _page(conference, {key: text}, 409)
+    flash({"text": "Đã lưu đoạn văn đã sửa.", **_undo_action(conference)}, "success")
+    return redirect(anchor)
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/doan/<key>/tu-dong")
+def reset(conference_id: int, key: str):
+    conference = _conference(conference_id)
+    take_snapshot(conference, "plan", "Dùng lại nội dung tự động cho một đoạn")
+    reset_edit(conference, key)
+    db.session.commit()
+    flash(
+        {
+            "text": "Đoạn văn đã trở về nội dung tự động theo dữ liệu hội nghị.",
+            **_undo_action(conference),
+        },
+        "success",
+    )
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/noi-nhan")
+def recipients(conference_id: int):
+    conference = _conference(conference_id)
+    text = vn.clean_text(request.form.get("recipients", ""))
+    lines = _recipient_lines(text)
+    if not lines:
+        flash({"text": "Nơi nhận cần ít nhất một dòng (ví dụ: Lưu: VT, VHXH)."}, "error")
+        return redirect(url_for(".show", conference_id=conference.id))
+    # The conference row is shared by every tab: the form carries the list it showed, and a save
+    # over a list changed since (in another tab) is refused, what was typed kept (issue 18).
+    current = _recipient_lines("\n".join(plan_recipients(conference.values())))
+    shown = _recipient_lines(vn.clean_text(request.form.get("original", "")))
+    if shown != current and lines != current:
+        flash({"text": STALE.replace("Đoạn này", "Nơi nhận")}, "error")
+        return _page(conference, {RECIPIENTS: text}, 409)
+    if not lines[-1].startswith("Lưu"):
+        flash(
+            {
+                "text": "Dòng cuối của Nơi nhận thường là “Lưu: VT, …” (Nghị định 30/2020). "
+                "Đã lưu như bạn nhập."
+            },
+            "info",
+        )
+    take_snapshot(conference, "plan", "Sửa Nơi nhận của Kế hoạch")
+    conference.recipients = "\n".join(lines)
+    db.session.commit()
+    flash({"text": "Đã lưu Nơi nhận.", **_undo_action(conference)}, "success")
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+# ----------------------------------------------------------------------- the outline
+
+MAX_HEADING = 500
+SECTION_ACTIONS = {
+    "rename": "Đổi tên một mục của Kế hoạch",
+    "up": "Chuyển một mục của Kế hoạch lên",
+    "down": "Chuyển một mục của Kế hoạch xuống",
+    "hide": "Bỏ một mục khỏi Kế hoạch",
+    "show": "Đưa một mục trở lại Kế hoạch",
+    "level": "Đổi cấp một mục của Kế hoạch",
+    "options": "Đổi cách trình bày một mục của Kế hoạch",
+    "text": "Sửa một mục tự viết của Kế hoạch",
+    "delete": "Xóa một mục tự viết của Kế hoạch",
+}
+# The options a section offers on the page (docs/plan.md), with their values.
+OPTION_CHOICES = {
+    "total": ("dau", "cuoi", "khong"),
+    "subheads": ("so", "chu", "khong"),
+    "counts": ("1", "0"),
+    "run_in": ("1", "0"),
+    "heading": ("1", "0"),
+    "budget_total": ("1", "0"),
+}
+
+
+def _outline_url(conference: Conference) -> str:
+    return url_for(".show", conference_id=conference.id) + "#dan-y"
+
+
+def _form_options(form) -> dict:
+    options: dict = {}
+    for name, allowed in OPTION_CHOICES.items():
+        value = form.get(name)
+        if value is None or value not in allowed:
+            continue
+        if allowed == ("1", "0"):
+            options["total" if name == "budget_total" else name] = value == "1"
+        else:
+            options[name] = value
+    return options
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/muc/<path:key>/<action>")
+def section(conference_id: int, key: str, action: str):
+    conference = _conference(conference_id)
+    if action not in SECTION_ACTIONS:
+        abort(404)
+    values: dict = {}
+    if action in ("rename", "text"):
+        values["title"] = vn.clean_text(request.form.get("title", ""))
+        values["text"] = vn.clean_text(request.form.get("text", ""))
+        if len(values["title"]) > MAX_HEADING or len(values["text"]) > MAX_PARAGRAPH:
+            flash({"text": "Tên mục hoặc nội dung quá dài."}, "error")
+            return redirect(_outline_url(conference))
+        if action == "text" and not values["title"]:
+            flash({"text": "Mục tự viết cần có tên mục."}, "error")
+            return redirect(_outline_url(conference))
+    elif action == "level":
+        values["level"] = 2 if request.form.get("level") == "2" else 1
+    elif action == "options":
+        values["options"] = _form_options(request.form)
+    take_snapshot(conference, "plan", SECTION_ACTIONS[action])
+    try:
+        change_section(conference, key, action, **values)
+    except UnknownSection:
+        db.session.rollback()
+        flash({"text": "Không còn mục này trong dàn ý (có thể đã đổi ở cửa sổ khác)."}, "error")
+        return redirect(_outline_url(conference))
+    db.session.commit()
+    done = f"Đã lưu: {SECTION_ACTIONS[action][:1].lower()}{SECTION_ACTIONS[action][1:]}."
+    flash({"text": done, **_undo_action(conference)}, "success")
+    return redirect(_outline_url(conference))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/muc-moi")
+def add_section(conference_id: int):
+    conference = _conference(conference_id)
+    title = vn.clean_text(request.form.get("title", ""))
+    text = vn.clean_text(request.form.get("text", ""))
+    if not title:
+        flash({"text": "Mục mới cần có tên mục (ví dụ: PHÂN CÔNG NHIỆM VỤ)."}, "error")
+        return redirect(_outline_url(conference))
+    if len(title) > MAX_HEADING or len(text) > MAX_PARAGRAPH:
+        flash({"text": "Tên mục hoặc nội dung quá dài."}, "error")
+        return redirect(_outline_url(conference))
+    level = 2 if request.form.get("level") == "2" else 1
+    take_snapshot(conference, "plan", "Thêm một mục tự viết vào Kế hoạch")
+    add_free_section(conference, request.form.get("after", ""), title, text, level)
+    db.session.commit()
+    flash({"text": "Đã thêm mục mới vào Kế hoạch.", **_undo_action(conference)}, "success")
+    return redirect(_outline_url(conference))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/dan-y/mac-dinh")
+def outline_default(conference_id: int):
+    conference = _conference(conference_id)
+    take_snapshot(conference, "plan", "Dùng lại dàn ý mặc định của Kế hoạch")
+    reset_outline(conference)
+    db.session.commit()
+    flash(
+        {
+            "text": "Dàn ý Kế hoạch đã trở về mặc định của loại hội nghị.",
+            **_undo_action(conference),
+        },
+        "success",
+    )
+    return redirect(_outline_url(conference))
+
+
+def _plan_card(conference: Conference) -> Card:
+    # Building the whole plan is only needed to judge the officer's edits; without edits the
+    # card needs none of it (the dashboard stays fast).
+    blocks = shown_blocks(conference) if edits_of(conference) else []
+    stale = [b for b in blocks if b.stale]
+    edited = [b for b in blocks if b.edited]
+    todo = []
+    if not conference.doc_number:
+        todo.append("Chưa có số văn bản")
+    if not conference.signer_name:
+        todo.append("Chưa có họ tên người ký")
+    if stale:
+        todo.append(f"{len(stale)} đoạn đã sửa có dữ liệu thay đổi — cần xem lại")
+    blocking = [
+        problem
+        for problem in checks_for_request(conference)
+        if problem.blocking and "ke-hoach" in problem.printouts
+    ]
+    if blocking:
+        todo.append(f"{len(blocking)} lỗi chặn trong Kiểm tra trước khi trình ký")
+    if edited and not stale:
+        todo.append(f"{len(edited)} đoạn do cán bộ tự viết")
+    progress = 100 - 25 * min(4, len(todo) - (1 if edited and not stale else 0))
+    return Card(
+        key="plan",
+        title="Kế hoạch",
+        description="Văn bản Kế hoạch tổ chức Hội nghị",
+        progress=max(0, progress),
+        todo=todo or ["Sẵn sàng để in và trình ký."],
+        url=url_for("plan.show", conference_id=conference.id),
+        url_label="Xem, sửa Kế hoạch",
+    )
+
+
+def _missing(conference: Conference) -> list[str]:
+    card = _plan_card(conference)
+    return [line for line in card.todo if not line.startswith(("Sẵn sàng", "Có "))]
+
+
+# ----------------------------------------------------------------------- conference file
+
+
+def _export(conference: Conference) -> dict:
+    rows = db.session.scalars(
+        select(PlanParagraph)
+        .where(PlanParagraph.conference_id == conference.id)
+        .order_by(PlanParagraph.key)
+    )
+    return {
+        "paragraphs": [
+            {"key": r.key, "text": r.text, "generated_digest": r.generated_digest} for r in rows
+        ],
+        "sections": [entry_data(e) for e in outline_of(conference)],
+    }
+
+
+def _validate(data: dict) -> dict:
+    messages = []
+    for number, item in enumerate(data.get("paragraphs", []), 1):
+        if not vn.clean_text(item["text"]):
+            messages.append(f"Kế hoạch, đoạn {number}: nội dung trống.")
+    keys = set()
+    for number, item in enumerate(data.get("sections", []), 1):
+        if item["key"] in keys:
+            messages.append(f"Kế hoạch, mục {number} của dàn ý: mã mục “{item['key']}” trùng.")
+        keys.add(item["key"])
+        if item["key"].startswith(FREE) and not vn.clean_text(item.get("title", "")):
+            messages.append(f"Kế hoạch, mục {number} của dàn ý: mục tự viết chưa có tên mục.")
+    if messages:
+        raise transfer.ConferenceFileError(messages)
+    return data
+
+
+def _replace(conference: Conference, data: dict) -> None:
+    db.session.execute(delete(PlanParagraph).where(PlanParagraph.conference_id == conference.id))
+    for item in data.get("paragraphs", []):
+        db.session.add(
+            PlanParagraph(
+                conference_id=conference.id,
+                key=item["key"],
+                text=vn.clean_text(item["text"]),
+                generated_digest=item["generated_digest"],
+            )
+        )
+    # A file written before the outline existed has none: the conference keeps the default.
+    write_outline(conference, [entry_from_data(item) for item in data.get("sections", [])])
+
+
+def _preset_outline(conference: Conference, preset, values: dict) -> None:
+    """A kind of plan brings its own outline ([plan] outline of its preset, docs/presets.md)."""
+    entries = preset_outline(preset.key)
+    if entries:
+        write_outline(conference, entries)
+
+
+def _demo_legal_bases(conference: Conference, today) -> None:
+    """The demo's căn cứ with the numbers and dates an officer would have typed in place of the
+    preset's gaps (…), so the demo plan reads as one ready to sign. Invented, like the xã."""
+    reviewed = conference.year_reviewed
+    filled = {
+        "Quyết định số …/…/QĐ-UBND ngày …": (
+            f"Quyết định số 25/{reviewed - 1}/QĐ-UBND ngày 12 tháng 6 năm {reviewed - 1}"
+        ),
+        "Kế hoạch số …/KH-UBND ngày …": f"Kế hoạch số 12/KH-UBND ngày 20 tháng 01 năm {reviewed}",
+    }
+    text = conference.legal_bases
+    for gap, value in filled.items():
+        text = text.replace(gap, value)
+    conference.legal_bases = text
+
+
+register_card("plan", _plan_card)
+register_printout(
+    Printout(
+        key="ke-hoach",
+        title="Kế hoạch tổ chức Hội nghị",
+        description="Văn bản Kế hoạch theo thể thức Nghị định 30/2020: mục đích, chương trình, "
+        "thành phần, kinh phí, phân công nhiệm vụ, trang trí; để trình ký.",
+        formats=("docx", "pdf"),
+        build=lambda conference, fmt: render_plan(plan_sheet(conference), fmt),
+        missing=_missing,
+        order=10,
+    )
+)
+transfer.register_part(transfer.PartTransfer("plan", _export, _validate, _replace))
+register_demo_part(_demo_legal_bases)
+register_preset_part(_preset_outline)

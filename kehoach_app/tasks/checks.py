@@ -15,16 +15,28 @@ from .. import vn
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
 from .logic import (
     ScheduledTask,
+    WorkCalendar,
     event_noun,
     non_working_reason,
     schedule,
     shorten,
     working_day_before,
 )
-from .operations import task_data, tasks_of
+from .operations import task_data, tasks_of, work_calendar
 
 # The printouts that print a task's deadline.
 DEADLINE_PRINTOUTS = ("ke-hoach", "phan-cong-nhiem-vu", "tien-do-nhiem-vu", "danh-sach-nhiem-vu")
+
+
+def calendar_of(context: CheckContext) -> WorkCalendar:
+    """The working days (the law's and the officer's added days), read once per run; the
+    conference's own date check uses it too."""
+    return context.load("work_calendar", work_calendar)
+
+
+def days_off_url(context: CheckContext) -> str:
+    """The page of the days the officer adds, coming back to this conference."""
+    return url_for("tasks.days_off", **{"hoi-nghi": context.conference.id})
 
 
 def _scheduled(context: CheckContext) -> list[ScheduledTask]:
@@ -32,7 +44,8 @@ def _scheduled(context: CheckContext) -> list[ScheduledTask]:
 
     def load() -> list[ScheduledTask]:
         tasks = [task_data(task) for task in tasks_of(conference)]
-        return schedule(tasks, conference.date, context.today, event_noun(conference.kind))
+        event = event_noun(conference.kind)
+        return schedule(tasks, conference.date, context.today, event, calendar_of(context))
 
     return context.load("tasks.scheduled", load)
 
@@ -63,16 +76,18 @@ def deadlines_passed(context: CheckContext) -> Iterable[Problem]:
 
 
 def deadlines_on_days_off(context: CheckContext) -> Iterable[Problem]:
-    """A deadline on a Saturday, Sunday or public holiday cannot be met that day (DOMAIN.md,
-    Working days): say so and name the working day before."""
+    """A deadline on a Saturday, Sunday, public holiday or a day off the officer added cannot be
+    met that day (DOMAIN.md, Working days): say so and name the working day before; a Saturday
+    the officer marked "làm bù" is a working day."""
+    calendar = calendar_of(context)
     for item in _scheduled(context):
         due = item.deadline.due
         if due is None or item.state == "done":
             continue
-        reason = non_working_reason(due)
+        reason = non_working_reason(due, calendar)
         if not reason:
             continue
-        before = working_day_before(due)
+        before = working_day_before(due, calendar)
         yield Problem(
             key="tasks.deadline_day_off",
             severity=WARN,
@@ -85,6 +100,8 @@ def deadlines_on_days_off(context: CheckContext) -> Iterable[Problem]:
             fix_url=_edit_url(context, item),
             fix_label="Sửa nhiệm vụ",
             printouts=DEADLINE_PRINTOUTS,
+            more_url=days_off_url(context),
+            more_label="Ngày nghỉ, ngày làm bù",
         )
 
 

@@ -24,7 +24,16 @@ from wtforms.validators import ValidationError
 from .. import vn
 from ..forms import BaseForm, Length, Required, StringField, VNDateField, VNIntegerField
 from ..transfer import ConferenceFileError
-from .logic import MAX_DAYS_BEFORE, STATUS_LABELS, TaskData, support_list, unit_key
+from .logic import (
+    EXTRA_DAY_KINDS,
+    MAX_DAYS_BEFORE,
+    STATUS_LABELS,
+    ExtraDay,
+    TaskData,
+    extra_day_problem,
+    support_list,
+    unit_key,
+)
 
 DEADLINE_CHOICES = {
     "days_before": "Trước ngày tổ chức",
@@ -214,3 +223,64 @@ def check_file_items(items: list) -> list[TaskData]:
     if messages:
         raise ConferenceFileError(messages)
     return checked
+
+
+class CalendarDayForm(BaseForm):
+    """A day the officer adds to the working-day calendar (tasks/logic.ExtraDay). `others` are
+    the days already stored, `editing` the id of the one being edited: a date is listed once."""
+
+    version = HiddenField()
+    day = VNDateField(
+        "Ngày",
+        validators=[Required("Vui lòng nhập ngày (ngày/tháng/năm, ví dụ 03/9/2027).")],
+    )
+    kind = RadioField(
+        "Loại ngày",
+        choices=[
+            SelectChoice("off", "Nghỉ — ngày nghỉ thêm theo thông báo (không làm việc)"),
+            SelectChoice("work", "Làm bù — thứ Bảy hoặc Chủ nhật đi làm bù (là ngày làm việc)"),
+        ],
+        default="off",
+        validate_choice=False,  # an unknown code gets the Vietnamese message below
+    )
+    reason = StringField(
+        "Lý do",
+        validators=[
+            Required("Vui lòng nhập lý do, ví dụ “Nghỉ bù dịp Quốc khánh”."),
+            Length(300),
+        ],
+    )
+    basis = StringField(
+        "Căn cứ",
+        description="Văn bản thông báo, nếu có: “Thông báo số …/TB-BNV ngày …”.",
+        validators=[Length(300)],
+    )
+
+    def __init__(self, *args, others: list[ExtraDay] = (), editing: int | None = None, **kw):
+        super().__init__(*args, **kw)
+        self.others = list(others)
+        self.editing = editing
+
+    def validate_kind(self, field):
+        if field.data not in EXTRA_DAY_KINDS:
+            raise ValidationError("Hãy chọn loại ngày: Nghỉ hoặc Làm bù.")
+
+    def validate_day(self, field):
+        if field.data is None:
+            return
+        if not (2000 <= field.data.year <= 2100):
+            raise ValidationError("Ngày phải trong khoảng năm 2000 đến 2100.")
+        if self.kind.data not in EXTRA_DAY_KINDS:
+            return
+        problem = extra_day_problem(field.data, self.kind.data, self.others, self.editing)
+        if problem:
+            raise ValidationError(problem)
+
+    def values(self) -> dict:
+        """The validated values, keyed like the CalendarDay columns."""
+        return {
+            "day": self.day.data,
+            "kind": self.kind.data,
+            "reason": self.reason.data,
+            "basis": self.basis.data or "",
+        }

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import holidays
 
@@ -62,18 +62,21 @@ class Deadline:
     # "(trước 05 ngày tổ chức Hội nghị)".
     headline: str = "Không có thời hạn"
     detail: str = ""
+    # The working days it is judged by (the law's and the officer's added days); None: the
+    # law's alone. Not part of the deadline's value.
+    calendar: WorkCalendar | None = field(default=None, compare=False, repr=False)
 
     @property
     def day_off(self) -> str:
-        """Why the due day is no working day ("Chủ nhật", "Tết Nguyên Đán"); "" when it is one
-        or there is no deadline."""
-        return non_working_reason(self.due) if self.due else ""
+        """Why the due day is no working day ("Chủ nhật", "Tết Nguyên Đán", an added day's
+        reason); "" when it is one or there is no deadline."""
+        return non_working_reason(self.due, self.calendar) if self.due else ""
 
     @property
     def working_day(self) -> dt.date | None:
         """The working day before a due day that is a day off (what the officer is offered);
         None when the due day is a working day."""
-        return working_day_before(self.due) if self.day_off else None
+        return working_day_before(self.due, self.calendar) if self.day_off else None
 
     @property
     def short(self) -> str:
@@ -176,8 +179,14 @@ def _month_phrase(day: dt.date) -> str:
     return f"tháng {month} năm {day.year}"
 
 
-def describe_deadline(task: TaskData, event_day: dt.date, event: str = "Hội nghị") -> Deadline:
-    """The deadline of `task` for a conference held on `event_day`, in the seeds' words.
+def describe_deadline(
+    task: TaskData,
+    event_day: dt.date,
+    event: str = "Hội nghị",
+    calendar: WorkCalendar | None = None,
+) -> Deadline:
+    """The deadline of `task` for a conference held on `event_day`, in the seeds' words, judged
+    by `calendar`'s working days (none: the law's alone).
 
     Seed 000: "hoàn thành trước 05 ngày tổ chức Hội nghị", "hoàn thành trong tháng 12 năm 2023".
     Day counts take two digits as the seeds write them; the computed date follows in brackets so
@@ -186,6 +195,11 @@ def describe_deadline(task: TaskData, event_day: dt.date, event: str = "Hội ng
     20/3/2020" can be read as "by the 19th", and their "chậm nhất vào ngày 15/01/2025" says the
     same thing with one word more. What the officer typed in a title or a note is kept as typed.
     """
+    deadline = _describe_deadline(task, event_day, event)
+    return replace(deadline, calendar=calendar) if calendar is not None else deadline
+
+
+def _describe_deadline(task: TaskData, event_day: dt.date, event: str) -> Deadline:
     due = due_date(task.deadline_kind, task.days_before, task.deadline_date, event_day)
     if due is None:
         return Deadline(None, "", "Không có thời hạn")
@@ -253,13 +267,17 @@ def _state(task: TaskData, days_left: int | None) -> str:
 
 
 def schedule(
-    tasks: Sequence[TaskData], event_day: dt.date, today: dt.date, event: str = "Hội nghị"
+    tasks: Sequence[TaskData],
+    event_day: dt.date,
+    today: dt.date,
+    event: str = "Hội nghị",
+    calendar: WorkCalendar | None = None,
 ) -> list[ScheduledTask]:
     """Every task with its deadline computed for `event_day` and its state on `today`, in the
-    plan's order (as given)."""
+    plan's order (as given); days off judged by `calendar`."""
     out = []
     for number, task in enumerate(tasks, start=1):
-        deadline = describe_deadline(task, event_day, event)
+        deadline = describe_deadline(task, event_day, event, calendar)
         days_left = (deadline.due - today).days if deadline.due else None
         out.append(ScheduledTask(task, deadline, days_left, _state(task, days_left), number))
     return out
@@ -437,32 +455,135 @@ def next_edition_items(items: list[dict], offset: int, years: set[int]) -> list[
 
 # --------------------------------------------------------------------------- working days
 
+# The days the officer adds (DOMAIN.md, Working days: "the government also moves days off by
+# yearly notice"): an extra day off — a bridge day the Prime Minister grants by notice, e.g.
+# Thông báo của Bộ Nội vụ về lịch nghỉ Tết — or a Saturday/Sunday worked in exchange ("làm
+# bù"), which is then a working day. Stored codes, shown labels.
+EXTRA_OFF = "off"
+EXTRA_WORK = "work"
+EXTRA_DAY_KINDS = {EXTRA_OFF: "Nghỉ", EXTRA_WORK: "Làm bù"}
+
+
+@dataclass(frozen=True)
+class ExtraDay:
+    """One day the officer added to the calendar (a CalendarDay row as plain data)."""
+
+    day: dt.date
+    kind: str  # EXTRA_OFF or EXTRA_WORK
+    reason: str  # "Nghỉ bù dịp Quốc khánh"
+    basis: str = ""  # "Thông báo số 5050/TB-BNV"
+    id: int | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return EXTRA_DAY_KINDS.get(self.kind, self.kind)
+
+    @property
+    def text(self) -> str:
+        """ "Nghỉ bù dịp Quốc khánh theo Thông báo số 5050/TB-BNV": the reason a deadline on it
+        is flagged with."""
+        return f"{self.reason} theo {self.basis}" if self.basis else self.reason
+
 
 @functools.lru_cache(maxsize=16)
 def _public_holidays(year: int) -> dict[dt.date, str]:
     """The days off of `year` in Vietnam, from the `holidays` package (Bộ luật Lao động 2019,
     Điều 112: 1/1, Tết, 10/3 âm lịch, 30/4, 1/5, 2/9 and the day beside it; Điều 111: a holiday
     on a weekend is taken on the next working day; the Prime Minister's yearly swaps of days
-    off the package knows), with their Vietnamese names."""
+    off the package knows), with their Vietnamese names.
+
+    Cached safely: it depends on the package only; what the officer adds is a WorkCalendar."""
     return {
         day: vn.nfc(name)
         for day, name in holidays.country_holidays("VN", years=year, language="vi").items()
     }
 
 
-def non_working_reason(day: dt.date) -> str:
-    """Why `day` is not a working day ("Chủ nhật", "nghỉ Tết Nguyên đán"), or "" when it is."""
+def public_holidays(year: int) -> list[tuple[dt.date, str]]:
+    """The law's days off of `year` (the package's), by date: what the officer's list sits on."""
+    return sorted(_public_holidays(year).items())
+
+
+@functools.lru_cache(maxsize=16)
+def _package_weekend_workdays(year: int) -> frozenset[dt.date]:
+    """The Saturdays and Sundays of `year` the package knows are worked in exchange for a day
+    off (e.g. Saturday 26/04/2025, worked for Friday 02/05/2025)."""
+    calendar = holidays.country_holidays("VN", years=year)
+    return frozenset(day for day in calendar.weekend_workdays if day.year == year)
+
+
+def public_non_working_reason(day: dt.date) -> str:
+    """Why `day` is a day off by the law and the package alone, or "" (no officer's days)."""
     holiday = _public_holidays(day.year).get(day)
     if holiday:
         return holiday
-    if day.weekday() >= 5:
+    if day.weekday() >= 5 and day not in _package_weekend_workdays(day.year):
         return vn.weekday_name(day)
     return ""
 
 
-def working_day_before(day: dt.date) -> dt.date:
+class WorkCalendar:
+    """The working days: the law's (public_non_working_reason) with the officer's days laid
+    over them. Built from plain data each time it is needed (tasks/operations.work_calendar),
+    so a day the officer adds or removes counts at once: nothing is cached across requests."""
+
+    def __init__(self, extra_days: Iterable[ExtraDay] = ()):
+        self.extra: dict[dt.date, ExtraDay] = {extra.day: extra for extra in extra_days}
+
+    def non_working_reason(self, day: dt.date) -> str:
+        extra = self.extra.get(day)
+        if extra is not None:
+            return "" if extra.kind == EXTRA_WORK else extra.text
+        return public_non_working_reason(day)
+
+    def working_day_before(self, day: dt.date) -> dt.date:
+        earlier = day - dt.timedelta(days=1)
+        while self.non_working_reason(earlier):
+            earlier -= dt.timedelta(days=1)
+        return earlier
+
+
+# The law's calendar alone, for callers that have no officer's days at hand (tests, pure code).
+PUBLIC_CALENDAR = WorkCalendar()
+
+
+def non_working_reason(day: dt.date, calendar: WorkCalendar | None = None) -> str:
+    """Why `day` is not a working day ("Chủ nhật", "Tết Nguyên Đán", an added day's reason), or
+    "" when it is one; `calendar` carries the officer's days (none: the law's days only)."""
+    return (calendar or PUBLIC_CALENDAR).non_working_reason(day)
+
+
+def working_day_before(day: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
     """The last working day before `day` (a deadline on a day off is met the day before)."""
-    earlier = day - dt.timedelta(days=1)
-    while non_working_reason(earlier):
-        earlier -= dt.timedelta(days=1)
-    return earlier
+    return (calendar or PUBLIC_CALENDAR).working_day_before(day)
+
+
+def extra_day_problem(
+    day: dt.date, kind: str, others: Iterable[ExtraDay], editing: int | None = None
+) -> str:
+    """Why the officer cannot add `day` as `kind` (a Vietnamese sentence), or "".
+
+    Refused: a date already in the list (one day, one entry); a "làm bù" day that is not a
+    Saturday or Sunday (a weekday is worked anyway) or that is a public holiday; an extra day
+    off that is already off by law (nothing to add)."""
+    when = vn.format_date_short(day)
+    for other in others:
+        if other.day == day and (editing is None or other.id != editing):
+            return (
+                f"Ngày {when} đã có trong danh sách ({other.kind_label}: {other.reason}); "
+                "hãy sửa dòng đó thay vì thêm dòng mới."
+            )
+    holiday = _public_holidays(day.year).get(day)
+    if kind == EXTRA_WORK:
+        if day.weekday() < 5:
+            return (
+                f"Ngày làm bù phải là thứ Bảy hoặc Chủ nhật: ngày {when} là "
+                f"{vn.weekday_name(day)}, vốn đã là ngày làm việc."
+            )
+        if holiday:
+            return f"Ngày {when} là ngày lễ ({holiday}), không thể là ngày làm bù."
+    elif kind == EXTRA_OFF:
+        reason = public_non_working_reason(day)
+        if reason:
+            return f"Ngày {when} đã là ngày nghỉ ({reason}), không cần thêm."
+    return ""

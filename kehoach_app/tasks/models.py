@@ -63,9 +63,42 @@ class Task(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     FIELDS = (
-        "title", "lead_unit", "support_units", "deadline_kind", "days_before",
-        "deadline_date", "status", "notes",
+        "title",
+        "lead_unit",
+        "support_units",
+        "deadline_kind",
+        "days_before",
+        "deadline_date",
+        "status",
+        "notes",
     )
 
     def __repr__(self) -> str:
         return f"<Task {self.id} {self.title[:30]!r} {self.lead_unit!r} {self.status}>"
+
+
+class CalendarDay(db.Model):
+    """A day the officer adds to the working-day calendar, shared by every conference on the
+    machine (DOMAIN.md, Working days): an extra day off ("off": a bridge day granted by the
+    Prime Minister's yearly notice) or a Saturday/Sunday worked in exchange ("work": làm bù).
+    No undo snapshot (it belongs to no conference); edits carry the row's version."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (CheckConstraint("kind IN ('off', 'work')", name="kind_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[dt.date] = mapped_column(unique=True)
+    kind: Mapped[str] = mapped_column(String(8), default="off")
+    reason: Mapped[str] = mapped_column(String(300))
+    # The notice it comes from: "Thông báo số 5050/TB-BNV ngày 20/8/2027" (optional).
+    basis: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        default=lambda: dt.datetime.now().replace(microsecond=0),
+        onupdate=lambda: dt.datetime.now().replace(microsecond=0),
+    )
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self) -> str:
+        return f"<CalendarDay {self.day} {self.kind} {self.reason[:30]!r}>"

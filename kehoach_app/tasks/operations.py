@@ -17,8 +17,8 @@ from ..conferences.operations import take_snapshot
 from ..conferences.presetting import fill_text
 from ..db import db
 from ..presets import Preset
-from .logic import TaskData, describe_deadline, due_date, support_list
-from .models import Task
+from .logic import ExtraDay, TaskData, WorkCalendar, describe_deadline, due_date, support_list
+from .models import CalendarDay, Task
 
 PART = "tasks"
 
@@ -137,7 +137,7 @@ def move_to_working_day(task: Task, event_day: dt.date) -> dt.date | None:
     """ "Chuyển về ngày làm việc trước": a deadline on a day off becomes a fixed deadline on the
     working day before it (tasks/logic.working_day_before); undoable like any change. Returns
     the new date, or None when the deadline is on a working day (nothing changed)."""
-    deadline = describe_deadline(task_data(task), event_day)
+    deadline = describe_deadline(task_data(task), event_day, calendar=work_calendar())
     if deadline.working_day is None:
         return None
     take_snapshot(
@@ -259,4 +259,42 @@ def add_demo_progress(conference: Conference, today: dt.date) -> None:
             notes="Còn 02 đơn vị chưa gửi hồ sơ.",
         )
     )
+    db.session.flush()
+
+
+# --------------------------------------------------------------------------- working days
+
+
+def calendar_days() -> list[CalendarDay]:
+    """The days the officer added (shared by every conference on the machine), by date."""
+    return list(db.session.scalars(select(CalendarDay).order_by(CalendarDay.day)))
+
+
+def extra_day(row: CalendarDay) -> ExtraDay:
+    return ExtraDay(day=row.day, kind=row.kind, reason=row.reason, basis=row.basis, id=row.id)
+
+
+def work_calendar() -> WorkCalendar:
+    """The working days as of now: the law's and every day the officer added. Read each time
+    (one small query), so a day added or removed counts on the next page."""
+    return WorkCalendar(extra_day(row) for row in calendar_days())
+
+
+def save_calendar_day(row: CalendarDay | None, values: dict) -> tuple[CalendarDay, bool]:
+    """Add a day (row None) or change one; returns the row and whether anything changed. The
+    caller has checked the values (tasks/logic.extra_day_problem) and the row's version."""
+    if row is None:
+        row = CalendarDay(**values)
+        db.session.add(row)
+        db.session.flush()
+        return row, True
+    changed = any(getattr(row, name) != value for name, value in values.items())
+    for name, value in values.items():
+        setattr(row, name, value)
+    db.session.flush()
+    return row, changed
+
+
+def delete_calendar_day(row: CalendarDay) -> None:
+    db.session.delete(row)
     db.session.flush()

@@ -70,7 +70,8 @@ def _notice(text: str, conference: Conference | None = None, category: str = "su
 
 def _scheduled(conference: Conference, today: dt.date) -> list[ScheduledTask]:
     data = [operations.task_data(task) for task in operations.tasks_of(conference)]
-    return schedule(data, conference.date, today, event_noun(conference.kind))
+    calendar = operations.work_calendar()
+    return schedule(data, conference.date, today, event_noun(conference.kind), calendar)
 
 
 def _filters() -> dict[str, str]:
@@ -136,7 +137,10 @@ def _render_form(conference: Conference, form: TaskForm, task: Task | None, numb
     deadline = None
     if task is not None:
         deadline = describe_deadline(
-            operations.task_data(task), conference.date, event_noun(conference.kind)
+            operations.task_data(task),
+            conference.date,
+            event_noun(conference.kind),
+            operations.work_calendar(),
         )
     units = unit_names(operations.task_data(t) for t in operations.tasks_of(conference))
     return render_template(
@@ -410,3 +414,7 @@ transfer.register_part(
 )
 register_preset_part(operations.create_preset_tasks)
 register_demo_part(operations.add_demo_progress)
+
+
+# The page of the days the officer adds to the calendar shares the blueprint.
+from . import calendar_views  # noqa: E402, F401

@@ -164,8 +164,8 @@ def test_demo_estimate_line_by_line(app, client, demo_id):
     # the awards another level decides are named once, and left out of the estimate
     assert (
         "Tiền thưởng, hiện vật khen thưởng của Bằng khen của Thủ tướng Chính phủ do cấp trình "
-        "khen thưởng cấp Nhà nước chi; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh, Tập thể lao "
-        "động xuất sắc do cấp tỉnh chi, không tính vào dự toán này"
+        "khen thưởng cấp Nhà nước chi; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh, "
+        "Tập thể lao động xuất sắc do cấp tỉnh chi, không tính vào dự toán này"
     ) in html
     # the chosen province set is not the general one: the fallback is said
     assert "(mục nào bộ này không có thì theo định mức chung)" in html

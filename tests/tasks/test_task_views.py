@@ -419,6 +419,9 @@ def test_moving_the_conference_moves_relative_deadlines_and_not_fixed_ones(app, 
         {
             "date": "03/03/2099",
             "kind": "tong_ket",
+            "province": "Tây Ninh",
+            "unit_type": "xa",
+            "unit_name": "Tân Hòa",
             "level": "xa",
             "length": "half_day",
             "title": "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2098",
@@ -446,8 +449,11 @@ def test_a_conference_made_from_a_preset_brings_its_tasks(app, client):
     html = client.get(new).get_data(as_text=True)
     fields = dict(re.findall(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', html))
     fields.update(
-        issuer="Ủy ban nhân dân xã Hòa Bình",
-        place_name="Hòa Bình",
+        province="Tây Ninh",
+        unit_type="xa",
+        unit_name="Tân Hòa",
+        issuer="Ủy ban nhân dân xã Tân Hòa",
+        place_name="Tân Hòa",
         title="Hội nghị tổng kết",
         kind="tong_ket",
         level="xa",

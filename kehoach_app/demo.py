@@ -46,6 +46,9 @@ def create_demo_conference(today: dt.date | None = None) -> Conference:
         venue_address="Số 18 đường Nguyễn Trãi, ấp Mỹ Lộc, xã Tân Hòa",
         doc_number="7",
         signer_name="Nguyễn Thị Hồng Nhung",
+        # Signed today: the plan gives tasks deadlines before the conference, some in the year
+        # before it (tasks.checks: a blank ngày ký would print the conference's year).
+        signing_date=today,
         notes=DEMO_NOTES,
     )
     conference = operations.create_conference(values)

@@ -179,15 +179,43 @@ def _normal_sql(kind: str, sql: str | None) -> str | None:
     return text
 
 
+# The only objects a sound file may hold beyond the reference: the tables ANALYZE makes on
+# demand (planner statistics, nothing runs from them), matched by type, exact name and the
+# exact SQL SQLite writes for them. Anything else named sqlite_… — a trigger written straight
+# into sqlite_master under a name like "sqlite_stat9" loads and fires like any other (issue 18)
+# — is compared with the reference like every other object.
+_ANALYZE_TABLES = {
+    "sqlite_stat1": "CREATE TABLE sqlite_stat1(tbl,idx,stat)",
+    "sqlite_stat4": "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
+}
+
+
+def _schema_rows(connection: sqlite3.Connection) -> list[tuple]:
+    """Every row of sqlite_master but ANALYZE's tables, as comparable tuples.
+
+    Read through a connection opened normally (writable_schema off): SQLite has then parsed
+    every row as it will when the app opens the file, so a row written by hand that does not
+    parse, or whose type or name disagrees with its SQL, makes the read fail ("malformed
+    database schema") instead of slipping past.
+    """
+    rows = connection.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master").fetchall()
+    kept = []
+    for kind, name, table, sql in rows:
+        analyze = _ANALYZE_TABLES.get(name)
+        if (
+            kind == "table"
+            and analyze is not None
+            and _normal_sql(kind, sql) == _normal_sql("table", analyze)
+        ):
+            continue
+        kept.append((kind, name, table, _normal_sql(kind, sql)))
+    return kept
+
+
 def schema_objects(connection: sqlite3.Connection) -> frozenset[tuple]:
-    """Every table, index, trigger and view of a database, as comparable tuples."""
-    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    return frozenset(
-        (kind, name, table, _normal_sql(kind, sql))
-        for kind, name, table, sql in rows
-        # SQLite's own bookkeeping, made on demand (AUTOINCREMENT, ANALYZE)
-        if not (name == "sqlite_sequence" or name.startswith("sqlite_stat"))
-    )
+    """Every table, index, trigger and view of a database (SQLite's autoindexes and its
+    sqlite_sequence included), as comparable tuples; only ANALYZE's tables are left out."""
+    return frozenset(_schema_rows(connection))
 
 
 def upgrade_file(path: Path, revision: str = "head") -> None:
@@ -239,8 +267,14 @@ def _describe(objects: set[tuple]) -> str:
 
 
 def _check_objects(connection: sqlite3.Connection, revision: str) -> None:
-    found = schema_objects(connection)
+    rows = _schema_rows(connection)
+    found = frozenset(rows)
     wanted = reference_objects(revision)
+    if len(rows) != len(found):  # the same object twice: only a hand-edited sqlite_master
+        raise BackupError(
+            "Tệp có thành phần ghi trùng trong danh mục cấu trúc, có thể đã bị sửa bằng "
+            "công cụ khác."
+        )
     if found == wanted:
         return
     extra = found - wanted
@@ -310,6 +344,137 @@ def _check_links(connection: sqlite3.Connection) -> None:
         )
 
 
+# ---------------------------------------------------------------------------------------------
+# Values the app can read: a sound file whose rows break the pages (a date that is not a date,
+# a name stored as a blob) is refused, by the declared type of every column (issue 18).
+
+_DIGITS6 = "[0-9]" * 6
+_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+_CLOCK = "[0-2][0-9]:[0-5][0-9]:[0-5][0-9]"
+# Text the exports cannot hold or Python cannot read: invalid UTF-8, and the C0/C1 controls but
+# tab, line feed and carriage return (what migration 0008 and the forms strip).
+_CONTROL_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _bad_text(raw: bytes | None) -> int:
+    """1 for stored text that is not valid UTF-8 or holds a control character, else 0."""
+    if raw is None:
+        return 0
+    try:
+        text = bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return 1
+    return 1 if _CONTROL_TEXT.search(text) else 0
+
+
+def _valid_date(sql: str) -> str:
+    """A calendar date as SQLAlchemy reads it: YYYY-MM-DD, year 1 on, and a real day (the
+    julianday round trip turns 2026-02-30 into 2026-03-02)."""
+    return (
+        f"({sql} GLOB '{_DATE}' AND substr({sql}, 1, 4) >= '0001'"
+        f" AND date(julianday({sql})) = {sql})"
+    )
+
+
+def _valid_clock(sql: str) -> str:
+    return (
+        f"(({sql} GLOB '{_CLOCK}' OR {sql} GLOB '{_CLOCK}.{_DIGITS6}')"
+        f" AND substr({sql}, 1, 2) < '24')"
+    )
+
+
+def _column_rules(declared: str) -> list[tuple[str, str]]:
+    """(SQL that is true for a bad non-NULL value of `c`, what is wrong in Vietnamese) for a
+    column's declared type; the `c` is replaced by the quoted column name."""
+    kind = (declared or "").upper()
+    if kind.startswith("DATETIME") or kind.startswith("TIMESTAMP"):
+        good = (
+            f"(typeof(c) = 'text'"
+            f" AND (c GLOB '{_DATE} {_CLOCK}' OR c GLOB '{_DATE} {_CLOCK}.{_DIGITS6}')"
+            f" AND {_valid_date('substr(c, 1, 10)')} AND substr(c, 12, 2) < '24')"
+        )
+        return [(f"NOT {good}", "giá trị không phải ngày giờ (năm-tháng-ngày giờ:phút:giây)")]
+    if kind.startswith("DATE"):
+        return [
+            (
+                f"NOT (typeof(c) = 'text' AND {_valid_date('c')})",
+                "giá trị không phải ngày (năm-tháng-ngày)",
+            )
+        ]
+    if kind.startswith("TIME"):
+        return [
+            (
+                f"NOT (typeof(c) = 'text' AND {_valid_clock('c')})",
+                "giá trị không phải giờ (giờ:phút:giây)",
+            )
+        ]
+    if kind.startswith("BOOL"):
+        return [
+            ("typeof(c) <> 'integer' OR c NOT IN (0, 1)", "giá trị không phải 0 hoặc 1 (đúng/sai)")
+        ]
+    if "INT" in kind:
+        return [("typeof(c) <> 'integer'", "giá trị không phải số nguyên")]
+    if any(word in kind for word in ("REAL", "FLOA", "DOUB", "NUMERIC", "DECIMAL")):
+        return [("typeof(c) NOT IN ('integer', 'real')", "giá trị không phải số")]
+    if any(word in kind for word in ("CHAR", "TEXT", "CLOB")):
+        return [
+            ("typeof(c) <> 'text'", "giá trị không phải chữ"),
+            (
+                "kehoach_bad_text(CAST(c AS BLOB))",
+                "chữ có ký tự hỏng hoặc ký tự điều khiển mà tệp Excel, Word không chứa được",
+            ),
+        ]
+    return []
+
+
+def _check_values(connection: sqlite3.Connection) -> None:
+    """Every value of every table of the (upgraded) copy fits its column's declared type and
+    NOT NULL; BackupError naming the first table and column that does not.
+
+    One scan per table, all in SQL but the text check (UTF-8 and control characters), which is
+    a Python function called only on text values: well under a second on a 1,000-delegate file.
+    """
+    if connection.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+        raise BackupError("Tệp không ghi chữ theo mã UTF-8 như chương trình ghi.")
+    connection.create_function("kehoach_bad_text", 1, _bad_text, deterministic=True)
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+        )
+    ]
+    for table in tables:
+        checks: list[tuple[str, str, str]] = []  # (condition, column, what is wrong)
+        for _cid, column, declared, notnull, _default, _pk in connection.execute(
+            f"PRAGMA main.table_info({_quote(table)})"
+        ):
+            name = _quote(column)
+            if notnull:
+                checks.append((f"{name} IS NULL", column, "thiếu giá trị bắt buộc"))
+            for bad, message in _column_rules(declared):
+                condition = re.sub(r"\bc\b", lambda _m, n=name: n, bad)
+                checks.append((f"({name} IS NOT NULL AND ({condition}))", column, message))
+        if not checks:
+            continue
+        flags = ", ".join(condition for condition, _c, _m in checks)
+        where = " OR ".join(condition for condition, _c, _m in checks)
+        row = connection.execute(
+            f"SELECT {flags} FROM main.{_quote(table)} WHERE {where} LIMIT 1"
+        ).fetchone()
+        if row is None:
+            continue
+        _condition, column, message = next(c for c, flag in zip(checks, row, strict=True) if flag)
+        raise BackupError(
+            "Dữ liệu trong tệp có giá trị chương trình không đọc được "
+            f"(bảng {table}, cột {column}: {message})."
+        )
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _open(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(str(path), timeout=10)
     connection.execute("PRAGMA trusted_schema=OFF")  # nothing in the file runs while we look
@@ -345,6 +510,7 @@ def prepare_restore(source: Path, data_dir: Path) -> Path:
                 _check_objects(connection, known_revisions()[-1])
                 _check_sound(connection)
                 _check_links(connection)
+                _check_values(connection)
                 connection.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
             finally:
                 connection.close()

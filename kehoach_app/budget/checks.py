@@ -103,7 +103,7 @@ def blanks_in_print(context: CheckContext) -> Iterator[Problem]:
         printed = {
             "content": line.content,
             "unit": line.unit,
-            "notes": logic.printed_note(line.notes),
+            "notes": logic.row_note(row),
         }
         fields = [label for name, label in _LINE_FIELDS if logic.has_gap(printed[name])]
         if fields:

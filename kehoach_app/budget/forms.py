@@ -103,6 +103,8 @@ class BudgetSettingsForm(BaseForm):
         ),
     )
     available_amount = AvailableMoneyField("Số tiền có trong nguồn kinh phí (đồng)")
+    # the settings' version when the form was opened: a second tab is refused (issue 18)
+    version = HiddenField()
 
     def validate_norm_profile_id(self, field):
         if field.data and field.data not in {c.value for c in self.norm_profile_id.iter_choices()}:

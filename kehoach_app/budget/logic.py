@@ -724,10 +724,99 @@ def meal_summary(lines: Iterable[LineData], meal_location: str) -> str:
 
 
 def printed_note(notes: str | None) -> str:
-    """A line's Ghi chú as the estimate prints it: what a finance office expects (a short
-    basis, "TT 40/2017, Đ.12 k.4"), never a note to the clerk ("cần kiểm tra mức của tỉnh"),
-    which the pre-signature check shows instead."""
+    """A line's own Ghi chú as the estimate may print it: never a note to the clerk ("cần kiểm
+    tra mức của tỉnh"), which the pre-signature check shows instead. The Ghi chú actually
+    printed is `row_note` (a line checked against a norm carries that norm's basis instead)."""
     return "" if vn.clerk_phrase(notes) else (notes or "")
+
+
+# Categories whose lines are checked against a norm (meals by the meeting's location, drinks):
+# even while no norm is found for them, their notes are not a basis anyone vouched for.
+NORMED_CATEGORIES = frozenset({"an", *DEFAULT_NORM_BY_CATEGORY})
+
+# A note that cites a legal basis: "Theo NQ HĐND tỉnh", "TT 40/2017, Đ.12 k.4", "NĐ 152/2025, …".
+# Abbreviations are matched with their case (a word "tt" is not a Thông tư).
+_BASIS_ABBREVIATIONS = re.compile(r"\b(?:NQ|TT|TTLT|NĐ|QĐ|HĐND)\b")
+_BASIS_WORDS = ("nghị quyết", "thông tư", "nghị định", "hội đồng nhân dân", "điều ")
+_DOCUMENT = re.compile(
+    r"(Thông tư liên tịch|Thông tư|Nghị quyết|Nghị định|Quyết định)\s+(?:số\s+)?(\d+)/(\d{4})",
+    re.IGNORECASE,
+)
+_DOCUMENT_ABBREVIATIONS = {
+    "thông tư liên tịch": "TTLT",
+    "thông tư": "TT",
+    "nghị quyết": "NQ",
+    "nghị định": "NĐ",
+    "quyết định": "QĐ",
+}
+
+
+def is_basis_note(notes: str | None) -> bool:
+    """Whether a line's note cites a legal basis (a document, an article) rather than saying how
+    the money is spent ("Chi theo thực tế", "Theo hợp đồng, hóa đơn")."""
+    text = vn.nfc(notes or "")
+    folded = text.casefold()
+    return bool(_BASIS_ABBREVIATIONS.search(text)) or any(w in folded for w in _BASIS_WORDS)
+
+
+def short_basis(basis: str | None) -> str:
+    """A basis as the narrow Ghi chú column prints it: "Thông tư số 40/2017/TT-BTC ngày
+    28/4/2017 của Bộ Tài chính, Điều 12 khoản 4 điểm c" → "TT 40/2017, Đ.12 k.4 điểm c". A basis
+    that names no document number is printed as written, an article alone shortened ("Đ.3 k.2")."""
+    text = vn.clean_text(basis or "")
+    document = _DOCUMENT.search(text)
+    parts = []
+    if document:
+        kind = _DOCUMENT_ABBREVIATIONS[document.group(1).casefold()]
+        parts.append(f"{kind} {document.group(2)}/{document.group(3)}")
+    place = []
+    for pattern, label in (
+        (r"\bĐiều\s+(\d+\w*)", "Đ.{}"),
+        (r"\bkhoản\s+(\d+\w*)", "k.{}"),
+        (r"\bđiểm\s+([a-zđ])\b", "điểm {}"),
+    ):
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found:
+            place.append(label.format(found.group(1)))
+    if not document:
+        # an article alone ("Điều 3 khoản 2", of a profile's resolution) is shortened too
+        starts_with_article = re.match(r"(Điều|khoản|điểm)\s", text, re.IGNORECASE)
+        return " ".join(place) if place and starts_with_article else text
+    return ", ".join([*parts, " ".join(place)] if place else parts)
+
+
+def norm_note(rule: NormRule | None) -> str:
+    """The short basis of the norm a line is checked against, printed in its Ghi chú only once
+    the officer has confirmed the norm against its document (docs/legal-figures.md); "" for an
+    unverified norm, or one whose basis still speaks to the clerk. A profile's norm whose own
+    basis names only an article ("Điều 3 khoản 2") takes the profile's resolution before it."""
+    if rule is None or rule.unverified:
+        return ""
+    basis = rule.legal_basis or ""
+    if vn.clerk_phrase(basis) or has_gap(basis):
+        return ""
+    short = short_basis(basis)
+    if rule.profile_basis and not _DOCUMENT.search(basis):
+        document = short_basis(rule.profile_basis)
+        short = f"{document}, {short}" if short else document
+    return short
+
+
+def row_note(row: BudgetRow) -> str:
+    """The Ghi chú the estimate prints for a row (PDF, DOCX, XLSX alike). A line checked against
+    a norm prints that norm's short basis only when the norm is confirmed; a basis the line's
+    note cites by itself (a preset's "Theo NQ HĐND tỉnh", "TT 40/2017, Đ.12 k.4") is never
+    printed as fixed text, since nothing vouches for it (issue 16). Other notes ("Chi theo thực
+    tế") print as written, after the basis."""
+    note = printed_note(row.line.notes)
+    line = row.line
+    checked = row.norm is not None or line.norm_code or line.category in NORMED_CATEGORIES
+    if not checked:
+        return note
+    if is_basis_note(note):
+        note = ""
+    basis = norm_note(row.norm)
+    return "; ".join(part for part in (basis, note) if part)
 
 
 def has_gap(text: str | None) -> bool:

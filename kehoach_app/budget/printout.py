@@ -21,7 +21,7 @@ from ..printing import (
     render_docx,
     render_pdf,
 )
-from .logic import Budget, format_quantity, printed_note
+from .logic import Budget, format_quantity, row_note
 
 
 @dataclass
@@ -71,7 +71,7 @@ def estimate_document(sheet: EstimateSheet) -> Document:
                     format_quantity(line.quantity_milli),
                     vn.format_number(line.unit_price),
                     vn.format_number(row.amount),
-                    printed_note(line.notes),
+                    row_note(row),
                 ]
             )
     bold.add(len(rows))
@@ -211,7 +211,7 @@ def render_workbook(sheet: EstimateSheet) -> bytes:
             ws.cell(r, 5, line.unit_price).number_format = MONEY_FORMAT
             # ROUND(…, 0) rounds half away from zero: the same half-up rounding as the program.
             ws.cell(r, 6, f"=ROUND(D{r}*E{r},0)").number_format = MONEY_FORMAT
-            xlsx_text.write(ws, r, 7, printed_note(line.notes))
+            xlsx_text.write(ws, r, 7, row_note(row))
             style(r)
             r += 1
         last = r - 1

@@ -337,6 +337,12 @@ def _profile_choices() -> list[SelectChoice]:
     ]
 
 
+STALE_SETTINGS = (
+    "Thiết lập dự toán vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem "
+    "lại thiết lập mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."
+)
+
+
 @bp.route("/hoi-nghi/<int:conference_id>/du-toan/thiet-lap", methods=["GET", "POST"])
 def settings(conference_id: int):
     conference = _conference(conference_id)
@@ -353,10 +359,17 @@ def settings(conference_id: int):
                 "days": current.days_milli,
                 "meal_location": current.meal_location,
                 "available_amount": current.available_amount,
+                "version": str(current.version),
             }
         )
         db.session.commit()
     elif form.validate_on_submit():
+        if form.version.data != str(current.version):
+            # Another window saved the settings since this one opened them: what was typed
+            # stays in the form, which now carries the current version (issue 18).
+            flash({"text": STALE_SETTINGS}, "error")
+            form.version.data = str(current.version)
+            return render_template("budget/settings.html", conference=conference, form=form), 409
         try:
             changed = operations.update_settings(conference, form.settings_values())
         except operations.MealLinesExist as error:

@@ -23,9 +23,29 @@ def unit_placeholders(organiser: Organiser) -> dict:
     """The placeholders that follow the organiser's kind of unit (docs/presets.md)."""
     return {
         "unit_type": organiser.unit_word,
+        # "phường Hải Châu" ("Hội trường Ủy ban nhân dân phường Hải Châu"); the word alone
+        # while the unit is not chosen yet.
+        "unit_title": organiser.unit_title or organiser.unit_word,
         "economy_office": organiser.economy_office,
         "local_movement": URBAN_MOVEMENT if organiser.is_urban else RURAL_MOVEMENT,
         "villages": "tổ dân phố" if organiser.unit_type == "phuong" else "thôn, tổ dân phố",
+        **province_placeholders(organiser),
+    }
+
+
+def province_placeholders(organiser: Organiser) -> dict:
+    """The province's words: a centrally-run city is a "thành phố" with a "Thành ủy" and an
+    "Ủy ban nhân dân thành phố Đà Nẵng"; a province a "tỉnh" with a "Tỉnh ủy" (the two kinds
+    of province-level unit the Luật Tổ chức chính quyền địa phương 2025 names; article not
+    re-checked here). While the province is not known: "tỉnh", "Ủy ban nhân dân tỉnh"."""
+    city = organiser.is_central_city or organiser.unit_type == "thanh_pho"
+    kind = "thành phố" if city else "tỉnh"
+    title = organiser.province_title or kind
+    return {
+        "province_kind": kind,
+        "province_title": title,
+        "province_body": f"Ủy ban nhân dân {title}",
+        "province_party": "Thành ủy" if city else "Tỉnh ủy",
     }
 
 

@@ -65,11 +65,20 @@ PLACEHOLDERS: tuple[str, ...] = (
     "place",
     "issuer",
     # The organiser's kind of unit (conferences/presetting.unit_placeholders): "xã", "phường",
-    # "đặc khu", "tỉnh", "thành phố"; its economy office; the local movement; its hamlets.
+    # "đặc khu", "tỉnh", "thành phố"; the unit named ("phường Hải Châu"); its economy office;
+    # the local movement; its hamlets.
     "unit_type",
+    "unit_title",
     "economy_office",
     "local_movement",
     "villages",
+    # The organiser's province (presetting.province_placeholders): "tỉnh" | "thành phố";
+    # "tỉnh Tây Ninh" | "thành phố Đà Nẵng"; "Ủy ban nhân dân tỉnh Tây Ninh"; "Tỉnh ủy" |
+    # "Thành ủy". A text never writes "tỉnh" for the province: a centrally-run city is not one.
+    "province_kind",
+    "province_title",
+    "province_body",
+    "province_party",
 )
 
 #: A budget line whose ``quantity`` is this string counts one unit per planned delegate.

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from flask import url_for
 
 from .. import vn
+from ..conferences.logic import SIGNED_PRINTOUTS, signing_year
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
 from .logic import (
     ScheduledTask,
@@ -113,6 +114,7 @@ def deadlines_before_signing(context: CheckContext) -> Iterable[Problem]:
     left to that rule too."""
     signed = context.conference.signing_date
     if signed is None:
+        yield from _deadline_years_before_signing_year(context)
         return
     for item in _scheduled(context):
         due = item.deadline.due
@@ -131,6 +133,36 @@ def deadlines_before_signing(context: CheckContext) -> Iterable[Problem]:
             fix_label="Sửa nhiệm vụ",
             printouts=DEADLINE_PRINTOUTS,
         )
+
+
+def _deadline_years_before_signing_year(context: CheckContext) -> Iterable[Problem]:
+    """BLOCK: with the ngày ký blank the signed documents print "năm <year of the conference>",
+    while the plan gives a task a deadline in an earlier year — signed as printed, the plan would
+    be dated after its own deadlines. Only a typed ngày ký settles the year (one problem)."""
+    conference = context.conference
+    year = signing_year(conference.values())
+    earlier = [
+        item
+        for item in _scheduled(context)
+        if item.deadline.due is not None and item.state != "done" and item.deadline.due.year < year
+    ]
+    if not earlier:
+        return
+    first = min(earlier, key=lambda item: item.deadline.due)
+    yield Problem(
+        key="tasks.deadline_year_before_signing_year",
+        severity=BLOCK,
+        part="tasks",
+        message=(
+            f"Chưa có ngày ký nên các văn bản trình ký in “năm {year}”, nhưng nhiệm vụ số "
+            f"{first.number} “{shorten(first.task.title)}” có hạn "
+            f"{vn.format_date_short(first.deadline.due)} (năm {first.deadline.due.year}): hãy "
+            "nhập ngày ký để văn bản mang đúng năm ký."
+        ),
+        fix_url=url_for("conferences.edit", conference_id=conference.id) + "#signing_date",
+        fix_label="Nhập ngày ký",
+        printouts=SIGNED_PRINTOUTS,
+    )
 
 
 register_check("tasks", deadlines_passed)

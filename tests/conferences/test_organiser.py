@@ -288,7 +288,7 @@ def test_a_ward_made_from_the_xa_preset_gets_a_wards_defaults(app, client):
     assert conference.level == "xa" and conference.is_central_city
     assert conference.issuer == "Ủy ban nhân dân phường Hồng Hà"
     assert conference.place_name == "Hồng Hà"
-    assert conference.venue == "Hội trường Ủy ban nhân dân phường"
+    assert conference.venue == "Hội trường Ủy ban nhân dân phường Hồng Hà"
     assert conference.funding_source == "Quỹ thi đua, khen thưởng của phường năm 2027"
     assert "Lưu: VT, VHXH" in conference.recipients
     assert "thôn," not in conference.recipients and "tổ dân phố" in conference.recipients
@@ -315,7 +315,7 @@ def test_a_commune_keeps_the_rural_movement_and_its_phong_kinh_te(app, client):
         venue="Hội trường Ủy ban nhân dân xã",
         funding_source="Quỹ thi đua, khen thưởng của xã năm 2027",
     )
-    assert conference.venue == "Hội trường Ủy ban nhân dân xã"
+    assert conference.venue == "Hội trường Ủy ban nhân dân xã Tân Hòa"
     agenda, leads = _texts(app, conference.id)
     assert any("Cả nước chung sức xây dựng nông thôn mới" in title for title in agenda)
     assert "Phòng Kinh tế" in leads
@@ -338,7 +338,7 @@ def test_a_central_city_made_from_the_province_preset(app, client):
     )
     assert conference.level == "tinh" and conference.unit_name == "Hà Nội"
     assert conference.issuer == "Ủy ban nhân dân thành phố Hà Nội"
-    assert conference.venue == "Trung tâm Hội nghị thành phố"
+    assert conference.venue == "Trung tâm Hội nghị thành phố Hà Nội"
 
 
 @pytest.mark.parametrize(

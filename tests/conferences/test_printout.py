@@ -32,6 +32,7 @@ def test_summary_pdf_carries_the_entered_values(app, client, demo_id):
         app,
         demo_id,
         signer_name=TORTURE,
+        signing_date=None,
         venue="Hội trường A – Trung tâm Chính trị <số 2>",
         purposes="Mục đích thứ nhất & thứ hai\nMục đích thứ ba",
     )

@@ -209,3 +209,200 @@ def test_an_older_backup_is_upgraded_on_a_copy_and_restored(app, client, demo_id
     assert client.get("/").status_code == 200
     reasons = [b.reason for b in operations.list_backups(Path(app.config["DATA_DIR"]))]
     assert "truoc-khoi-phuc" in reasons  # the demo is still there, in a backup
+
+
+# The review of issue 18's work: a trigger written straight into sqlite_master under a name
+# SQLite uses for its own tables, which the schema check used to skip.
+HIDDEN_TRIGGER = """
+PRAGMA writable_schema=ON;
+INSERT INTO sqlite_master(type,name,tbl_name,rootpage,sql) VALUES('trigger','sqlite_stat9',
+'delegates',0,'CREATE TRIGGER sqlite_stat9 AFTER INSERT ON delegates BEGIN DELETE FROM delegates
+WHERE id<>new.id; END');
+"""
+
+
+def test_the_hidden_trigger_loads_in_sqlite(app, demo_id, tmp_path):
+    """The attack is real: opened normally, the file's trigger fires."""
+    source = copy_of_live(app, tmp_path, HIDDEN_TRIGGER)
+    connection = sqlite3.connect(source)
+    try:
+        before = connection.execute("SELECT count(*) FROM delegates").fetchone()[0]
+        assert before > 2
+        connection.executescript(
+            "CREATE TEMP TABLE mot AS SELECT * FROM delegates LIMIT 1;"
+            "UPDATE mot SET id = NULL; INSERT INTO delegates SELECT * FROM mot;"
+        )
+        assert connection.execute("SELECT count(*) FROM delegates").fetchone()[0] == 1
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("way", ["upload", "list"])
+def test_a_trigger_hidden_under_an_sqlite_name_is_refused(app, client, demo_id, tmp_path, way):
+    before, schema = database_fingerprint(app), live_schema(app)
+    source = copy_of_live(app, tmp_path, HIDDEN_TRIGGER)
+    response = (
+        upload(client, source.read_bytes())
+        if way == "upload"
+        else restore_from_list(app, client, source)
+    )
+    assert_refused(
+        app,
+        client,
+        demo_id,
+        response,
+        before,
+        schema,
+        "không do chương trình tạo ra",
+        "trigger “sqlite_stat9”",
+    )
+    with app.app_context():
+        count = db.session.scalar(select(func.count()).select_from(Delegate))
+    url = f"/hoi-nghi/{demo_id}/dai-bieu/them"
+    post(client, url, {"full_name": "Trần Thị Mới", "reply": "pending"}, page=url)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Delegate)) == count + 1
+
+
+def _write_schema_row(kind: str, name: str, sql: str) -> str:
+    return (
+        "PRAGMA writable_schema=ON; INSERT INTO sqlite_master(type,name,tbl_name,rootpage,sql) "
+        f"VALUES('{kind}','{name}','delegates',0,'{sql}');"
+    )
+
+
+_WIPE = "AFTER INSERT ON delegates BEGIN DELETE FROM delegates WHERE id<>new.id; END"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        # any sqlite_… name but ANALYZE's two tables is compared like every other object
+        (
+            _write_schema_row(
+                "trigger", "sqlite_autoindex_x_1", f"CREATE TRIGGER sqlite_autoindex_x_1 {_WIPE}"
+            ),
+            "trigger “sqlite_autoindex_x_1”",
+        ),
+        (
+            _write_schema_row(
+                "trigger", "sqlite_sequence", f"CREATE TRIGGER sqlite_sequence {_WIPE}"
+            ),
+            "không do chương trình tạo ra",
+        ),
+        # ANALYZE's name with a trigger's SQL, or a type that disagrees with the SQL: SQLite
+        # itself refuses to load the schema when the copy is opened normally
+        (
+            _write_schema_row("table", "sqlite_stat1", f"CREATE TRIGGER sqlite_stat1 {_WIPE}"),
+            "bị hỏng",
+        ),
+        (
+            _write_schema_row("index", "ix_khac", f"CREATE TRIGGER ix_khac {_WIPE}"),
+            "bị hỏng",
+        ),
+    ],
+)
+def test_other_hand_written_schema_rows_are_refused(
+    app, client, demo_id, tmp_path, change, message
+):
+    before, schema = database_fingerprint(app), live_schema(app)
+    response = upload(client, copy_of_live(app, tmp_path, change).read_bytes())
+    assert_refused(app, client, demo_id, response, before, schema, message)
+
+
+def test_analyze_statistics_do_not_refuse_a_sound_copy(app, client, tmp_path):
+    source = copy_of_live(app, tmp_path, "ANALYZE;")
+    with sqlite3.connect(source) as connection:
+        names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert "sqlite_stat1" in names
+    response = upload(client, source.read_bytes())
+    assert "Đã khôi phục dữ liệu từ tệp tải lên" in text_of(response)
+
+
+# Rows that fit no page: the file is sound SQLite with the right schema, but a value has a type
+# the app cannot read (every page answered 500 after the restore).
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            "UPDATE conferences SET date = 'không phải ngày', start_time = 'xx';",
+            "bảng conferences, cột date: giá trị không phải ngày (năm-tháng-ngày)",
+        ),
+        (
+            "UPDATE conferences SET start_time = 'xx';",
+            "bảng conferences, cột start_time: giá trị không phải giờ (giờ:phút:giây)",
+        ),
+        (
+            "UPDATE delegates SET full_name = x'00ff';",
+            "bảng delegates, cột full_name: giá trị không phải chữ",
+        ),
+        (
+            "UPDATE conferences SET title = zeroblob(10);",
+            "bảng conferences, cột title: giá trị không phải chữ",
+        ),
+        (
+            "UPDATE conferences SET date = '2026-02-30';",
+            "bảng conferences, cột date: giá trị không phải ngày",
+        ),
+        (
+            "UPDATE delegates SET full_name = CAST(x'41ff42' AS TEXT);",
+            "bảng delegates, cột full_name: chữ có ký tự hỏng hoặc ký tự điều khiển",
+        ),
+        (
+            "UPDATE delegates SET full_name = 'A' || char(11) || 'B';",
+            "bảng delegates, cột full_name: chữ có ký tự hỏng hoặc ký tự điều khiển",
+        ),
+        (
+            "UPDATE delegates SET id = id + 0.5 WHERE id = (SELECT max(id) FROM delegates);",
+            "bảng delegates, cột id: giá trị không phải số nguyên",
+        ),
+        (
+            "UPDATE conferences SET created_at = '2026-01-01T10:00:00';",
+            "bảng conferences, cột created_at: giá trị không phải ngày giờ",
+        ),
+    ],
+)
+def test_rows_the_app_cannot_read_are_refused(app, client, demo_id, tmp_path, change, message):
+    before, schema = database_fingerprint(app), live_schema(app)
+    source = copy_of_live(app, tmp_path, change)
+    response = upload(client, source.read_bytes())
+    assert_refused(app, client, demo_id, response, before, schema, message)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            "UPDATE conferences SET date='không phải ngày', start_time='xx';",
+            "bảng conferences, cột date",
+        ),
+        ("UPDATE delegates SET full_name=x'00ff';", "bảng delegates, cột full_name"),
+        ("UPDATE conferences SET title=zeroblob(10);", "bảng conferences, cột title"),
+    ],
+)
+def test_rows_the_app_cannot_read_are_refused_from_the_list(
+    app, client, demo_id, tmp_path, change, message
+):
+    before, schema = database_fingerprint(app), live_schema(app)
+    response = restore_from_list(app, client, copy_of_live(app, tmp_path, change))
+    assert_refused(app, client, demo_id, response, before, schema, message)
+
+
+def test_the_value_check_is_fast_on_a_thousand_delegates(app, tmp_path):
+    import time
+
+    source = copy_of_live(
+        app,
+        tmp_path,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+        "INSERT INTO delegates (conference_id, full_name, position, reply) "
+        "SELECT d.conference_id, 'Đại biểu số ' || n.i, d.position, d.reply "
+        "FROM n, (SELECT * FROM delegates LIMIT 1) AS d;",
+    )
+    connection = sqlite3.connect(source)
+    try:
+        started = time.perf_counter()
+        operations._check_values(connection)
+        assert time.perf_counter() - started < 1.0
+    finally:
+        connection.close()

@@ -152,9 +152,26 @@ def test_a_deadline_before_the_signing_date_warns(app, conference_with_tasks):
     assert all(p.severity == WARN and p.key == "tasks.deadline_before_signing" for p in found)
     assert found[0].fix_url.startswith(f"/hoi-nghi/{conference_id}/nhiem-vu/")
     assert "ke-hoach" in found[0].printouts
-    # the ngày ký blank: nothing (a deadline before today is deadlines_passed's)
+    # the ngày ký blank: the documents would print "năm 2027" above a plan whose task 3 is due
+    # 31/12/2026 — one blocking problem asks for the ngày ký
     with app.app_context():
         db.session.get(Conference, conference_id).signing_date = None
+        db.session.commit()
+    found = problems(app, task_checks.deadlines_before_signing)
+    assert [(p.key, p.severity) for p in found] == [
+        ("tasks.deadline_year_before_signing_year", BLOCK)
+    ]
+    assert found[0].message == (
+        "Chưa có ngày ký nên các văn bản trình ký in “năm 2027”, nhưng nhiệm vụ số 1 “Gửi báo "
+        "cáo thành tích về Ủy ban nhân dân” có hạn 01/12/2026 (năm 2026): hãy nhập ngày ký để "
+        "văn bản mang đúng năm ký."
+    )
+    assert found[0].fix_url == f"/hoi-nghi/{conference_id}/sua#signing_date"
+    # once the 2026 tasks are done, every open deadline is in the conference's year: nothing
+    with app.app_context():
+        db.session.query(Task).filter(
+            Task.conference_id == conference_id, Task.position.in_((1, 3))
+        ).update({"status": "done"})
         db.session.commit()
     assert problems(app, task_checks.deadlines_before_signing) == []
 

@@ -273,8 +273,8 @@ def has_open_choice(text: str | None) -> bool:
 
 
 def open_choices(context: CheckContext) -> Iterator[Problem]:
-    """WARN: an unresolved choice left in the title or the performer of an item where someone
-    speaks ("… của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy"): the programme, the script
+    """BLOCK: an unresolved choice left in the title or the performer of an item where someone
+    speaks — printed on the signed plan like a blank ("… của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy"): the programme, the script
     and the plan would print both, and the MC would invite both."""
     for number, entry in enumerate(_entries(context), start=1):
         if entry.kind not in _SPEAKING_KINDS:
@@ -287,7 +287,7 @@ def open_choices(context: CheckContext) -> Iterator[Problem]:
             if has_open_choice(text):
                 yield Problem(
                     key="agenda.open_choice",
-                    severity=WARN,
+                    severity=BLOCK,
                     part=PART,
                     message=(
                         f"Mục {number} của chương trình còn để hai lựa chọn ở {label} "

@@ -278,7 +278,7 @@ def test_a_choice_left_open_in_a_speaking_item_warns(app, cid, demo_id):  # noqa
     with app.app_context():
         number = agenda_ops.number_of(db.session.get(AgendaItem, speech.id))
     (choice,) = by_key(problems(app, cid), "agenda.open_choice")
-    assert choice.severity == WARN
+    assert choice.severity == BLOCK
     assert choice.message == (
         f"Mục {number} của chương trình còn để hai lựa chọn ở nội dung (“Phát biểu chỉ đạo "
         "của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy”): hãy chọn người sẽ thực hiện."

@@ -353,8 +353,12 @@ def test_analyze_statistics_do_not_refuse_a_sound_copy(app, client, tmp_path):
             "bảng delegates, cột full_name: chữ có ký tự hỏng hoặc ký tự điều khiển",
         ),
         (
-            "UPDATE delegates SET id = id + 0.5 WHERE id = (SELECT max(id) FROM delegates);",
-            "bảng delegates, cột id: giá trị không phải số nguyên",
+            "UPDATE delegates SET protocol_rank = 1.5, presidium = 2;",
+            "bảng delegates, cột presidium: giá trị không phải 0 hoặc 1",
+        ),
+        (
+            "UPDATE delegates SET protocol_rank = 1.5;",
+            "bảng delegates, cột protocol_rank: giá trị không phải số nguyên",
         ),
         (
             "UPDATE conferences SET created_at = '2026-01-01T10:00:00';",

@@ -177,25 +177,29 @@ def render_script(frame: Frame, script: logic.CeremonyScript, fmt: str) -> bytes
 
 def _kind_amount_text(form_money: logic.FormMoney) -> str:
     """The coefficient(s) the form's money actually used (the decision's date picks the rate:
-    issue 16), else the form's latest."""
+    issue 16), else the form's latest: "hệ số 1,5; tập thể gấp 2 lần" — each figure once, the
+    individual and collective lines of one form sharing their coefficient."""
     form = form_money.form
-    pairs: list[tuple[int, int | None]] = []
+    coefficients: list[int] = []
+    multipliers: list[int] = []
     for line in form_money.lines:
+        if line.coefficient_milli not in coefficients:
+            coefficients.append(line.coefficient_milli)
         multiplier = line.multiplier_milli if line.kind == "collective" else None
-        pair = (line.coefficient_milli, multiplier)
-        if pair not in pairs:
-            pairs.append(pair)
-    if not pairs:
+        if multiplier is not None and multiplier != 1000 and multiplier not in multipliers:
+            multipliers.append(multiplier)
+    if not form_money.lines:
+        coefficients = [form.coefficient_milli]
         multiplier = form.collective_multiplier_milli if form.for_collective else None
-        pairs = [(form.coefficient_milli, multiplier)]
-    texts = []
-    for coefficient, multiplier in pairs:
-        text = f"hệ số {coefficient_text(coefficient)}"
         if multiplier is not None and multiplier != 1000:
-            text += f", tập thể gấp {coefficient_text(multiplier)} lần"
-        if text not in texts:
-            texts.append(text)
-    return "; ".join(texts)
+            multipliers = [multiplier]
+    # Two rates of one form (decisions on both sides of a new decree) are named together.
+    text = "hệ số " + " hoặc ".join(coefficient_text(c) for c in coefficients)
+    if len(coefficients) > 1:
+        text += " theo ngày quyết định"
+    if multipliers:
+        text += "; tập thể gấp " + " hoặc ".join(coefficient_text(m) for m in multipliers) + " lần"
+    return text
 
 
 def _decision_short(recipient: logic.Recipient) -> str:

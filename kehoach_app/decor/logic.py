@@ -95,13 +95,15 @@ def split_title(title: str) -> tuple[str, str]:
     return "", text
 
 
-def backdrop_date_line(place: str, day: dt.date, full_date: bool = False) -> str:
-    """The last line of the title block.
+def backdrop_date_line(place: str, day: dt.date, full_date: bool = True) -> str:
+    """The last line of the title block: the conference's date in full ("Hải Châu, ngày 15
+    tháng 01 năm 2027"), since the conference knows it (issue 16, signer's review: a blank day
+    printed on the plan, the checklist and the print shop's sheets).
 
-    The seeds leave the day blank ("Thái Bình, ngày … tháng 01 năm 2024"): the plan is written
-    before the day is final. Once the day is fixed the officer asks for the full date
-    ("Thái Bình, ngày 18 tháng 01 năm 2024") before the backdrop goes to the print shop.
-    Month and day are written as Nghị định 30/2020 writes them (tháng 01, 02 with a leading 0).
+    The seeds leave the day blank ("Thái Bình, ngày … tháng 01 năm 2024"), the plan being
+    written before the day is final; an officer whose day is not fixed yet asks for that form
+    (full_date=False, "Để trống ngày" on the backdrop page). Month and day are written as Nghị
+    định 30/2020 writes them (tháng 01, 02 with a leading 0).
     """
     if full_date:
         when = vn.format_date_long(day)
@@ -113,7 +115,7 @@ def backdrop_date_line(place: str, day: dt.date, full_date: bool = False) -> str
 
 
 def title_block_paragraphs(
-    *, kind: str, issuer: str, title: str, place: str, day: dt.date, full_date: bool = False
+    *, kind: str, issuer: str, title: str, place: str, day: dt.date, full_date: bool = True
 ) -> list[str]:
     """The title block before line breaking: issuer in capitals / HỘI NGHỊ / the rest of the
     title in capitals / địa danh, ngày tháng năm (seed 000's "Tiêu đề", seed 003's table)."""
@@ -756,7 +758,7 @@ def generated_title_block(
     width: float,
     height: float,
     features: Features | None = None,
-    full_date: bool = False,
+    full_date: bool = True,
     measure: Measure | None = None,
 ) -> str:
     """The title block written from the conference, broken into lines for this backdrop."""

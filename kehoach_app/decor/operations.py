@@ -67,9 +67,10 @@ def backdrop_size(backdrop: Backdrop | None) -> tuple[float, float, bool]:
 
 
 def generated_title_block(
-    conference: Conference, backdrop: Backdrop | None, items=None, full_date: bool = False
+    conference: Conference, backdrop: Backdrop | None, items=None, full_date: bool = True
 ) -> str:
-    """The title block written from the conference for this backdrop (not stored)."""
+    """The title block written from the conference for this backdrop (not stored); the day
+    left blank ("ngày … tháng 01") only when full_date is False."""
     width, height, _ = backdrop_size(backdrop)
     features = logic.backdrop_features(items if items is not None else items_of(conference))
     return logic.generated_title_block(
@@ -238,20 +239,20 @@ def save_backdrop(conference: Conference, values: dict) -> bool:
     return True
 
 
-def regenerate_text(conference: Conference, which: str, full_date: bool = False) -> bool:
+def regenerate_text(conference: Conference, which: str, blank_day: bool = False) -> bool:
     """Write the title block (or the banner) again from the conference ("Tạo lại …").
 
-    The plain title block is stored empty (it follows every later change of the conference);
-    with the full date it is stored as written, since the officer chose it for the print shop
-    (which needs the backdrop's size first: ValueError with a message to show otherwise).
-    False when nothing changes.
+    The plain title block, with the conference's full date, is stored empty (it follows every
+    later change of the conference). With the day left blank ("Để trống ngày": the day is not
+    fixed yet) it is stored as written, since the officer chose it (which needs the backdrop's
+    size first: ValueError with a message to show otherwise). False when nothing changes.
     """
     backdrop = backdrop_of(conference)
-    if backdrop is None and full_date:
-        raise ValueError("Hãy nhập và lưu kích thước phông trước khi ghi đủ ngày.")
+    if backdrop is None and blank_day:
+        raise ValueError("Hãy nhập và lưu kích thước phông trước khi để trống ngày.")
     if which == "title_block":
-        text = generated_title_block(conference, backdrop, full_date=True) if full_date else ""
-        what = "Tạo lại tiêu đề phông" + (" (ghi đủ ngày)" if full_date else "")
+        text = generated_title_block(conference, backdrop, full_date=False) if blank_day else ""
+        what = "Tạo lại tiêu đề phông" + (" (để trống ngày)" if blank_day else "")
     else:
         text = ""
         what = "Tạo lại nội dung băng chào mừng"

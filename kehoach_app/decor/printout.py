@@ -323,7 +323,10 @@ def backdrop_notes(plan: logic.BackdropPlan, title_block: str) -> list[str]:
     if plan.title.overflow:
         notes.append("Tiêu đề quá dài so với phông: hãy rút gọn hoặc tăng kích thước phông.")
     if logic.has_blank_day(title_block):
-        notes.append("Dòng ngày tháng còn để trống ngày: chọn “Ghi đủ ngày” trước khi gửi in.")
+        notes.append(
+            "Dòng ngày tháng còn để trống ngày: chọn “Tạo lại từ thông tin hội nghị” (ghi đủ "
+            "ngày) trước khi gửi in."
+        )
     return notes
 
 
@@ -359,7 +362,8 @@ def title_print_text(plan: logic.BackdropPlan, title_block: str) -> PrintText:
     ]
     if logic.has_blank_day(title_block):
         details.append(
-            "Lưu ý: dòng ngày tháng còn để trống ngày — chọn “Ghi đủ ngày” trước khi gửi in."
+            "Lưu ý: dòng ngày tháng còn để trống ngày — chọn “Tạo lại từ thông tin hội nghị” "
+            "(ghi đủ ngày) trước khi gửi in."
         )
     if plan.assumed_size:
         details.append("Lưu ý: chưa nhập kích thước phông; đang tính theo kích thước giả định.")

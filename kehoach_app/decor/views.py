@@ -230,7 +230,6 @@ def _backdrop_page(conference, form, status=200):
         title_generated=not (backdrop and backdrop.title_block),
         banner_generated=not (backdrop and backdrop.welcome_banner),
         title_fit=fit_class(form.title_block.data),
-        full_date_text=operations.generated_title_block(conference, backdrop, items, True),
         generated_title=generated,
         day_text=vn.format_date_short(conference.date),
         tab="backdrop",
@@ -276,16 +275,16 @@ def regenerate(conference_id: int):
     which = request.args.get("noi-dung", "title_block")
     if which not in ("title_block", "welcome_banner"):
         abort(400)
-    full_date = request.args.get("ngay") == "du"
+    blank_day = request.args.get("ngay") == "trong"
     try:
-        changed = operations.regenerate_text(conference, which, full_date=full_date)
+        changed = operations.regenerate_text(conference, which, blank_day=blank_day)
     except ValueError as error:
         flash({"text": str(error)}, "error")
         return redirect(url_for(".backdrop", conference_id=conference.id))
     if changed:
         db.session.commit()
         what = "tiêu đề phông" if which == "title_block" else "nội dung băng chào mừng"
-        how = " (ghi đủ ngày)" if full_date else ""
+        how = " (để trống ngày)" if blank_day else ""
         _undo_notice(conference, f"Đã tạo lại {what} từ thông tin hội nghị{how}.")
     else:
         flash({"text": "Nội dung đã đúng như tạo từ thông tin hội nghị."}, "info")

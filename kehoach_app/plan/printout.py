@@ -70,9 +70,9 @@ def plan_document(sheet: PlanSheet) -> Document:
         recipients=sheet.recipients,
         meta_title=f"Kế hoạch — {sheet.subtitle}",
         meta_author=sheet.issuer,
-        # The closing paragraph follows the body to the end of its page; only the signature
-        # and the Nơi nhận keep together (issue 17: page 6 of a plan held three lines).
-        signature_keeps_text=False,
+        # The closing paragraph follows the body to the end of its page (issue 17: page 6 of a
+        # plan held three lines); the signature and Nơi nhận take its last two lines with them
+        # (issue 15: never alone on a page).
     )
 
 

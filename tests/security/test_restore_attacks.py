@@ -353,7 +353,7 @@ def test_analyze_statistics_do_not_refuse_a_sound_copy(app, client, tmp_path):
             "bảng delegates, cột full_name: chữ có ký tự hỏng hoặc ký tự điều khiển",
         ),
         (
-            "UPDATE delegates SET protocol_rank = 1.5, presidium = 2;",
+            "UPDATE delegates SET presidium = 2;",
             "bảng delegates, cột presidium: giá trị không phải 0 hoặc 1",
         ),
         (

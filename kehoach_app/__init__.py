@@ -63,9 +63,17 @@ def _setup_database(app: Flask) -> None:
         _register_migrate(app)
     if app.config.get("AUTO_MIGRATE", True):
         current, head = _schema_revisions(app)
-        _backup_at_start(app, current, head)
+        db_path = Path(app.config["DATA_DIR"]) / "kehoach.sqlite3"
+        new = not db_path.exists() or db_path.stat().st_size == 0  # nothing of value in it
+        backup = _backup_at_start(app, current, head)
         if current != head:
-            upgrade_database(app)
+            try:
+                upgrade_database(app)
+            except (Exception, SystemExit, KeyboardInterrupt) as error:
+                failure = _undo_failed_upgrade(app, new, backup, error)
+                if isinstance(error, KeyboardInterrupt):
+                    raise
+                raise failure from error
 
 
 def _migration_commands_wanted() -> bool:
@@ -114,8 +122,91 @@ def _schema_revisions(app: Flask) -> tuple[str | None, str]:
     return (row[0] if row else None), head
 
 
-def _backup_at_start(app: Flask, current: str | None, head: str) -> None:
-    """A backup at every start; the one before a migration says so (issue 10).
+def _undo_failed_upgrade(app: Flask, new: bool, backup: Path | None, error: BaseException):
+    """Leave the data folder as it was before a failed upgrade; the StartupError to raise.
+
+    SQLite's DDL through pysqlite commits statement by statement, so a migration that stops
+    half-way (a full disk) is not rolled back: the file would hold the tables of later
+    migrations at an earlier revision, and every later start would fail on "table … already
+    exists" (issue 18). So a NEW database (nothing of value in it) is removed with its -wal and
+    -shm, and an EXISTING one is put back from the backup made just before, at this start.
+    """
+    from .config import StartupError, explain_start_error
+    from .db import db
+
+    data_dir = Path(app.config["DATA_DIR"])
+    db_path = data_dir / "kehoach.sqlite3"
+    _log_failure(data_dir)
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()  # no connection may stay open on the files replaced below
+    why = explain_start_error(error, data_dir)
+    if new:
+        _remove_database_files(db_path, with_main=True)
+        return StartupError(
+            f"{why} Dữ liệu mới chưa tạo xong nên đã được xóa; lần mở sau chương trình tạo "
+            "lại từ đầu."
+        )
+    try:
+        if backup is None:
+            raise FileNotFoundError("no backup")
+        _put_back(backup, db_path)
+    except OSError:
+        return StartupError(
+            f"{why} Việc nâng cấp dữ liệu chưa xong và chương trình không đưa được dữ liệu về "
+            "như trước: khi chương trình đã đóng, hãy xóa các tệp kehoach.sqlite3, "
+            "kehoach.sqlite3-wal, kehoach.sqlite3-shm rồi chép bản sao lưu "
+            f"{f'“{backup.name}”' if backup else 'trước nâng cấp mới nhất'} trong thư mục sao-luu "
+            "vào thư mục dữ liệu với tên kehoach.sqlite3."
+        )
+    return StartupError(
+        f"{why} Việc nâng cấp dữ liệu chưa xong nên dữ liệu đã được đưa về như trước khi thử "
+        "nâng cấp; không mất gì."
+    )
+
+
+def _remove_database_files(db_path: Path, with_main: bool) -> None:
+    for suffix in ("-wal", "-shm", "-journal", *([""] if with_main else [])):
+        try:
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _put_back(backup: Path, db_path: Path) -> None:
+    """Replace the database file by the backup while no connection is open (OSError if not).
+
+    The -wal and -shm of the half-upgraded file go first: frames left in its -wal would
+    otherwise be replayed onto the file put back. The backup is copied beside the database and
+    renamed over it (one atomic step); a disk too full for that copy gets the backup file itself
+    renamed into place — the data is the same, and the next start backs it up again.
+    """
+    import secrets
+    import shutil
+
+    _remove_database_files(db_path, with_main=False)
+    temporary = backup.with_name(f".dua-ve-{secrets.token_hex(6)}.partial")
+    try:
+        shutil.copyfile(backup, temporary)
+        os.replace(temporary, db_path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        os.replace(backup, db_path)
+
+
+def _log_failure(data_dir: Path) -> None:
+    """The details of a failed upgrade go to kehoach.log, for whoever helps (may fail: full)."""
+    import traceback
+
+    try:
+        with open(data_dir / "kehoach.log", "a", encoding="utf-8") as log:
+            traceback.print_exc(file=log)
+    except OSError:
+        pass
+
+
+def _backup_at_start(app: Flask, current: str | None, head: str) -> Path | None:
+    """A backup at every start; the one before a migration says so (issue 10); its path.
 
     What an interrupted backup left (`.partial` files and their journals) is removed first. A
     disk too full for the start-up backup does not stop the start — the data is as it was —
@@ -128,9 +219,9 @@ def _backup_at_start(app: Flask, current: str | None, head: str) -> None:
     db_path = data_dir / "kehoach.sqlite3"
     clean_partials(data_dir)
     if not db_path.exists():
-        return
+        return None
     try:
-        make_backup(db_path, data_dir, "khoi-dong" if current == head else "truoc-nang-cap")
+        return make_backup(db_path, data_dir, "khoi-dong" if current == head else "truoc-nang-cap")
     except BackupError as error:
         if current != head:
             raise StartupError(
@@ -140,6 +231,7 @@ def _backup_at_start(app: Flask, current: str | None, head: str) -> None:
         app.config["STARTUP_WARNINGS"].append(
             f"Chưa sao lưu được khi khởi động: {error} Chương trình vẫn chạy với dữ liệu hiện có."
         )
+        return None
 
 
 def _error_page(code: int, heading: str, message: str):

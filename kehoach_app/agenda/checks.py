@@ -274,8 +274,8 @@ def has_open_choice(text: str | None) -> bool:
 
 def open_choices(context: CheckContext) -> Iterator[Problem]:
     """BLOCK: an unresolved choice left in the title or the performer of an item where someone
-    speaks — printed on the signed plan like a blank ("… của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy"): the programme, the script
-    and the plan would print both, and the MC would invite both."""
+    speaks ("… của lãnh đạo cấp trên hoặc đồng chí Bí thư Đảng ủy"): the programme, the script
+    and the signed plan would print both, like a blank, and the MC would invite both."""
     for number, entry in enumerate(_entries(context), start=1):
         if entry.kind not in _SPEAKING_KINDS:
             continue

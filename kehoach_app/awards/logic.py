@@ -81,6 +81,10 @@ class FormRule:
     # The name as the catalogue keeps it, when `name` is the conference's wording of it
     # (form_title): "… Ủy ban nhân dân cấp xã" behind "… Ủy ban nhân dân phường Hồng Hà".
     catalogue_name: str = ""
+    # Who pays this form's money and items when not the organiser's own fund ("cấp tỉnh", "cấp
+    # thành phố", "cấp trình khen thưởng cấp Nhà nước"); "" when the organiser pays — set for
+    # one conference by for_organiser (budget.logic.award_payer: the deciding level pays).
+    paid_elsewhere_by: str = ""
 
     def allows(self, kind: str) -> bool:
         return self.for_individual if kind == INDIVIDUAL else self.for_collective
@@ -954,12 +958,20 @@ def form_title(form: FormRule, organiser) -> str:
 
 
 def for_organiser(forms: Iterable[FormRule], organiser) -> list[FormRule]:
-    """The catalogue's forms named for one conference (form_title), the catalogue's name kept."""
+    """The catalogue's forms named for one conference (form_title), the catalogue's name kept,
+    each with who pays it when another level does (budget.logic.award_payer)."""
     from dataclasses import replace
 
+    from ..budget.logic import award_payer
+
+    level = getattr(organiser, "level", "") or ""
+    province = getattr(organiser, "province_title", "") or ""
     return [
         replace(
-            form, name=form_title(form, organiser), catalogue_name=form.catalogue_name or form.name
+            form,
+            name=form_title(form, organiser),
+            catalogue_name=form.catalogue_name or form.name,
+            paid_elsewhere_by=award_payer(form.level, level, province) if level else "",
         )
         for form in forms
     ]

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import vn, xlsx_text
 from ..printing import (
+    BulletList,
     Column,
     Document,
     Header,
@@ -202,6 +203,78 @@ def _kind_amount_text(form_money: logic.FormMoney) -> str:
     return text
 
 
+def fund_owner(issuer: str) -> str:
+    """The organiser as its fund is named: "xã Tân Hòa" from "Ủy ban nhân dân xã Tân Hòa";
+    another body ("Sở Nội vụ tỉnh Tây Ninh") as written."""
+    issuer = vn.clean_text(issuer)
+    prefix = "Ủy ban nhân dân "
+    if logic.fold(issuer).startswith(logic.fold(prefix)) and len(issuer) > len(prefix):
+        return issuer[len(prefix) :]
+    return issuer or "cơ quan tổ chức hội nghị"
+
+
+def payer_split(money: logic.MoneySummary) -> list[tuple[str, int, list[str]]]:
+    """(payer, amount, form names) of the award money by who pays it: the organiser's own fund
+    first (payer ""), then each other level in ceremony order. The organiser's part is the
+    estimate's TIỀN THƯỞNG (budget.operations._award_inputs counts the same forms)."""
+    split: dict[str, tuple[int, list[str]]] = {"": (0, [])}
+    for form_money in money.forms:
+        payer = form_money.form.paid_elsewhere_by
+        amount, names = split.get(payer, (0, []))
+        if form_money.form.name not in names:
+            names = [*names, form_money.form.name]
+        split[payer] = (amount + form_money.total, names)
+    return [(payer, amount, names) for payer, (amount, names) in split.items()]
+
+
+def payer_lines(issuer: str, money: logic.MoneySummary) -> list[str]:
+    """One line a paying level under the grand total, when more than one level pays (the money
+    list counts every award of the ceremony, the estimate only the organiser's): "Quỹ thi đua,
+    khen thưởng của xã Tân Hòa chi 7.850.000 đồng (tính vào dự toán kinh phí);" …"""
+    split = [entry for entry in payer_split(money) if entry[0] or entry[1] or entry[2]]
+    if not any(payer for payer, _, _ in split):
+        return []
+    lines = []
+    for payer, amount, names in split:
+        money_text = f"{vn.format_number(amount)} đồng"
+        if not payer:
+            lines.append(
+                f"Quỹ thi đua, khen thưởng của {fund_owner(issuer)} chi {money_text} "
+                "(tính vào dự toán kinh phí hội nghị)"
+            )
+        else:
+            lines.append(f"{payer[:1].upper()}{payer[1:]} chi {money_text} ({'; '.join(names)})")
+    return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
+
+
+def own_items(money: logic.MoneySummary) -> list[logic.ItemCount]:
+    """The physical items the organiser's own fund buys (the estimate's HIỆN VẬT), counted as
+    logic.physical_item_counts counts them: every recipient gets each item of his form."""
+    counts: dict[str, logic.ItemCount] = {}
+    for form_money in money.forms:
+        if form_money.form.paid_elsewhere_by or not form_money.count:
+            continue
+        for item in form_money.form.items:
+            key = logic.fold(item)
+            if key not in counts:
+                counts[key] = logic.ItemCount(item, 0, logic.item_category(item))
+            counts[key].count += form_money.count
+    return list(counts.values())
+
+
+def items_paid_text(issuer: str, items: list[logic.ItemCount], money: logic.MoneySummary) -> str:
+    """When other levels provide part of the items: which counts the organiser's fund buys (the
+    estimate's HIỆN VẬT), so the two documents can be laid side by side; "" otherwise."""
+    own = own_items(money)
+    if {i.item: i.count for i in own} == {i.item: i.count for i in items}:
+        return ""
+    listed = "; ".join(f"{i.item} {vn.format_number(i.count)}" for i in own) or "không có"
+    return (
+        f"Trong đó {fund_owner(issuer)} mua (tính vào dự toán kinh phí hội nghị): {listed}. "
+        "Các hiện vật còn lại do cấp quyết định khen thưởng chi."
+    )
+
+
 def _decision_short(recipient: logic.Recipient) -> str:
     parts = []
     if recipient.decision_number:
@@ -298,6 +371,12 @@ def money_document(
             [_label("Bằng chữ: "), Run(money.total_in_words + ".", italic=True)], indent=False
         )
     )
+    # Who pays what (issue 16): the level that decides an award pays it, so the estimate's
+    # TIỀN THƯỞNG is only the organiser's part of this total.
+    paid = payer_lines(frame.issuer, money)
+    if paid:
+        body.append(Paragraph([_label("Trong đó:")], indent=False))
+        body.append(BulletList(paid))
     if money.unpriced:
         body.append(
             Paragraph(
@@ -327,6 +406,9 @@ def money_document(
         )
     body.append(Heading("III. HIỆN VẬT CẦN CHUẨN BỊ", level=1))
     body.extend(item_blocks(items, largest_batch))
+    items_paid = items_paid_text(frame.issuer, items, money)
+    if items_paid:
+        body.append(Paragraph(items_paid, indent=False, italic=True, size=12))
     return Document(
         title="DANH SÁCH KHEN THƯỞNG VÀ TIỀN THƯỞNG",
         subtitle=frame.title,
@@ -391,6 +473,9 @@ def items_document(
         )
     ]
     body.extend(item_blocks(items, largest_batch))
+    items_paid = items_paid_text(frame.issuer, items, money)
+    if items_paid:
+        body.append(Paragraph(items_paid, indent=False, italic=True, size=12))
     body.append(Heading("Số người nhận theo hình thức", level=2))
     rows = [
         [
@@ -535,6 +620,11 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
         cell.font = Font(bold=True)
     sheet.append(["", f"Bằng chữ: {money.total_in_words}."])
     sheet.cell(row=sheet.max_row, column=2).font = Font(italic=True)
+    paid = payer_lines(frame.issuer, money)  # who pays what, as on the PDF
+    if paid:
+        sheet.append(["", "Trong đó:"])
+        for line in paid:
+            xlsx_text.append(sheet, ["", f"- {line}"])
     for row in sheet.iter_rows(min_row=head_row + 1, max_row=total_row):
         for cell in row:
             cell.border = _BOX

@@ -6,9 +6,11 @@ current state is backed up first).
 
 A restore installs only what this program wrote (issue 18): the file's schema revision must be
 one this version knows, its schema objects (tables, indexes, triggers, views) exactly those the
-migrations make at that revision, and a copy of it — upgraded to the newest schema — must pass
-SQLite's integrity and foreign-key checks. Only then does the copy replace the live database;
-on any failure the live database is untouched.
+migrations make at that revision (every row of sqlite_master, whatever its name, but the two
+tables ANALYZE makes), and a copy of it — upgraded to the newest schema — must pass SQLite's
+integrity and foreign-key checks and hold in every column a value the app can read (by the
+column's declared type). Only then does the copy replace the live database; on any failure the
+live database is untouched.
 """
 
 from __future__ import annotations

@@ -128,11 +128,24 @@ def paid_by_organiser(form_level: str, organiser_level: str) -> bool:
     return form_level in ORGANISER_AWARD_LEVELS.get(organiser_level, frozenset({organiser_level}))
 
 
+def award_payer(form_level: str, organiser_level: str, province_title: str = "") -> str:
+    """Who pays an award of `form_level` when not the organiser's own fund, as the money list
+    and the budget page name it; "" when the organiser pays. A province's awards in one of the
+    six centrally-run cities are the city's ("cấp thành phố")."""
+    if paid_by_organiser(form_level, organiser_level):
+        return ""
+    if form_level == "tinh" and province_title.startswith("thành phố"):
+        return "cấp thành phố"
+    return AWARD_PAYERS.get(form_level, f"cấp {form_level}")
+
+
 def paid_elsewhere_sentence(forms: Sequence[tuple[str, str]]) -> str:
     """One sentence naming the awards (name, level) whose money another level pays, or ""."""
     by_payer: dict[str, list[str]] = {}
     for name, level in forms:
-        names = by_payer.setdefault(AWARD_PAYERS.get(level, f"cấp {level}"), [])
+        # `level` is a catalogue level, or already the payer's words (award_payer)
+        payer = level if level.startswith("cấp ") else AWARD_PAYERS.get(level, f"cấp {level}")
+        names = by_payer.setdefault(payer, [])
         if name not in names:
             names.append(name)
     if not by_payer:

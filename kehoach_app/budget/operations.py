@@ -472,7 +472,7 @@ def awards_paid_elsewhere(conference: Conference) -> list[tuple[str, str]]:
     if state is None:
         return []
     return [
-        (form.name, form.level)
+        (form.name, form.paid_elsewhere_by or form.level)
         for form in state.used_forms()
         if not logic.paid_by_organiser(form.level, conference.level)
     ]

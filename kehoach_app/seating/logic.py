@@ -136,13 +136,6 @@ class Seat:
     def on_stage(self) -> bool:
         return self.block == 0
 
-    @property
-    def place_text(self) -> str:
-        """ "Đoàn Chủ tịch, hàng 1, ghế 5" / "Khối 2, hàng C, ghế 7"."""
-        if self.on_stage:
-            return f"Đoàn Chủ tịch, hàng {self.row}, ghế {self.number}"
-        return f"Khối {self.block}, hàng {self.row_label}, ghế {self.number}"
-
 
 def row_label(index: int, style: str) -> str:
     """Row 1 → "A" (letters) or "1" (numbers); after Z come AA, AB, …"""
@@ -176,6 +169,23 @@ class HallLayout:
     side_aisles: bool = True
     missing: frozenset[str] = frozenset()
     zones: tuple[Zone, ...] = ()
+
+    # ---- names
+
+    def block_title(self, number: int) -> str:
+        """What the chart, the list and the seat labels call block `number` (1-based; 0 the
+        stage): its own name ("Khối trái", "Khối giữa", "Khối phải"), else "Khối 2". One name
+        for one block everywhere (issue 16, signer's review: labels said "Khối 1")."""
+        if number == 0:
+            return "Đoàn Chủ tịch"
+        if 1 <= number <= len(self.blocks) and self.blocks[number - 1].name:
+            return self.blocks[number - 1].name
+        return f"Khối {number}"
+
+    def place_text(self, seat: Seat, separator: str = ", ") -> str:
+        """ "Khối trái, hàng B, ghế 6" / "Đoàn Chủ tịch, hàng 1, ghế 5"."""
+        row = seat.row if seat.on_stage else seat.row_label
+        return separator.join((self.block_title(seat.block), f"hàng {row}", f"ghế {seat.number}"))
 
     # ---- geometry
 

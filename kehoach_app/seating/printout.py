@@ -282,7 +282,7 @@ def render_chart(chart: logic.SeatingChart) -> bytes:
             c.drawRightString(x0 - 1.5, y, label)
             c.drawString(x1 + 0.5, y, label)
         c.setFont(fonts.italic, label_size)
-        c.drawCentredString((x0 + x1) / 2, stage_bottom - 0.9 * row_h, block.name or f"Khối {b}")
+        c.drawCentredString((x0 + x1) / 2, stage_bottom - 0.9 * row_h, layout.block_title(b))
     bottom_of_hall = stage_bottom - 1.5 * row_h - rows * row_h
     c.setFont(fonts.italic, label_size)
     c.setFillColor(GREY)
@@ -442,8 +442,7 @@ def render_list(chart: logic.SeatingChart) -> bytes:
         elif seat.on_stage:
             place, row, number = "Đoàn Chủ tịch", str(seat.row), str(seat.number)
         else:
-            block = chart.layout.blocks[seat.block - 1]
-            place = block.name or f"Khối {seat.block}"
+            place = chart.layout.block_title(seat.block)
             row, number = seat.row_label, str(seat.number)
         rows.append([str(i), name, who, place, row, number])
     body = [
@@ -630,11 +629,7 @@ def render_labels(chart: logic.SeatingChart) -> bytes:
             c.rect(x, y, w, h, stroke=1, fill=0)
             c.setFillColor(INK)
             c.setFont(fonts.bold, 10)
-            place = (
-                f"Đoàn Chủ tịch · hàng {seat.row} · ghế {seat.number}"
-                if seat.on_stage
-                else f"Khối {seat.block} · hàng {seat.row_label} · ghế {seat.number}"
-            )
+            place = chart.layout.place_text(seat, " · ")
             c.drawCentredString(x + w / 2, y + h - 5 * mm, place)
             name = fit_text(person.display_name, fonts.bold, w - 8 * mm, h * 0.38, 16, 2, 11)
             draw_fitted(c, name, fonts.bold, x + w / 2, y + h * 0.5)

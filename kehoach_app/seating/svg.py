@@ -145,7 +145,7 @@ def render(
         x1 = x0 + block.seats * UNIT
         parts.append(
             f'<text class="block-label" x="{(x0 + x1) / 2:.1f}" y="{hall_top - 10:.1f}" '
-            f'text-anchor="middle">{escape(block.name or f"Khối {b}")}</text>'
+            f'text-anchor="middle">{escape(layout.block_title(b))}</text>'
         )
         for r in range(1, block.rows + 1):
             y = hall_top + (r - 1) * ROW + SEAT_H / 2 + 4

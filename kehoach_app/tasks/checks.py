@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from flask import url_for
 
 from .. import vn
-from ..conferences.logic import SIGNED_PRINTOUTS, signing_year
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
+from ..conferences.logic import SIGNED_PRINTOUTS, signing_year
 from .logic import (
     ScheduledTask,
     WorkCalendar,

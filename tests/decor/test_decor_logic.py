@@ -29,13 +29,14 @@ ISSUERS = {
 # --------------------------------------------------------------------------- texts
 
 
-def test_title_block_of_seed_000_leaves_the_day_blank_like_the_seed():
+def test_title_block_of_seed_000_leaves_the_day_blank_like_the_seed_when_asked():
     paragraphs = L.title_block_paragraphs(
         kind="tong_ket",
         issuer="Ủy ban nhân dân tỉnh Thái Bình",
         title=SEED_000_TITLE,
         place="Thái Bình",
         day=dt.date(2024, 1, 18),
+        full_date=False,
     )
     assert paragraphs == [
         "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH",
@@ -45,12 +46,19 @@ def test_title_block_of_seed_000_leaves_the_day_blank_like_the_seed():
     ]
 
 
-def test_full_date_is_offered_when_the_officer_chooses_it():
+def test_the_full_date_is_printed_unless_the_officer_leaves_the_day_blank():
+    # Issue 16 (signer's review): the conference's date is known, so the backdrop says it.
+    line = L.backdrop_date_line("Hải Châu", dt.date(2027, 1, 15))
+    assert line == "Hải Châu, ngày 15 tháng 01 năm 2027"
     line = L.backdrop_date_line("Thái Bình", dt.date(2024, 1, 18), full_date=True)
     assert line == "Thái Bình, ngày 18 tháng 01 năm 2024"
+    assert (
+        L.backdrop_date_line("Hải Châu", dt.date(2027, 1, 15), full_date=False)
+        == "Hải Châu, ngày … tháng 01 năm 2027"
+    )
     # seed 003: "Ninh Hòa, ngày tháng 3 năm 2020" — months from 3 on without a leading 0
     assert (
-        L.backdrop_date_line("Ninh Hòa", dt.date(2020, 3, 27))
+        L.backdrop_date_line("Ninh Hòa", dt.date(2020, 3, 27), full_date=False)
         == "Ninh Hòa, ngày … tháng 3 năm 2020"
     )
     assert L.backdrop_date_line("Ninh Hòa", dt.date(2020, 3, 5), True).endswith(
@@ -69,7 +77,7 @@ def test_dai_hoi_says_dai_hoi_and_its_banner_greets_the_congress():
         day=dt.date(2025, 9, 12),
     )
     assert paragraphs[1:3] == ["ĐẠI HỘI", "THI ĐUA YÊU NƯỚC TỈNH KHÁNH HÒA LẦN THỨ VI"]
-    assert paragraphs[3] == "Khánh Hòa, ngày … tháng 9 năm 2025"
+    assert paragraphs[3] == "Khánh Hòa, ngày 12 tháng 9 năm 2025"
     assert (
         L.welcome_banner_text(
             kind="dai_hoi", title="Đại hội Thi đua yêu nước tỉnh Khánh Hòa lần thứ VI"
@@ -100,7 +108,7 @@ def test_a_title_without_its_leading_word_still_gets_hoi_nghi():
         day=dt.date(2026, 2, 3),
     )
     assert paragraphs[1:3] == ["HỘI NGHỊ", "TỔNG KẾT GIAO ƯỚC THI ĐUA NĂM 2025"]
-    assert paragraphs[3] == "Tân Hòa, ngày … tháng 02 năm 2026"
+    assert paragraphs[3] == "Tân Hòa, ngày 03 tháng 02 năm 2026"
     banner = L.welcome_banner_text(kind="giao_uoc", title="Tổng kết giao ước thi đua năm 2025")
     assert banner == "Chào mừng đại biểu về dự Hội nghị Tổng kết giao ước thi đua năm 2025"
 
@@ -133,7 +141,8 @@ def test_generated_title_block_for_every_preset_kind_and_level(preset, size):
     assert " ".join(lines[:head_at]) == vn.upper_vn(issuer)
     assert "HUYỆN" not in text or preset.level == "huyen"
     date_lines = " ".join(lines[lines.index(heading) + 1 :]).split(f"{place},")
-    assert len(date_lines) == 2 and date_lines[1].strip().startswith("ngày … tháng")
+    day = values["date"]
+    assert len(date_lines) == 2 and date_lines[1].strip().startswith(f"ngày {day.day:02d} tháng")
     # every word of the title is there, in capitals, none split
     _, rest = L.split_title(values["title"])
     assert L.same_words(

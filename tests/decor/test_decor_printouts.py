@@ -3,6 +3,7 @@ protocol puts them and to scale, and the print-shop sheet's texts with their lin
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -263,9 +264,22 @@ def test_print_texts_have_one_page_each_with_breaks_and_sizes(app, client, demo_
     ]
     assert positions == sorted(positions)
     assert "Khổ phông: 9,0 m × 4,0 m" in pages[0]
-    assert "chữ cao" in pages[0] and "dòng ngày tháng còn để trống ngày" in pages[0]
+    assert "chữ cao" in pages[0] and "còn để trống ngày" not in pages[0]
     assert "BĂNG CHÀO MỪNG" in pages[1]
     assert "CHÀO MỪNG ĐẠI BIỂU VỀ DỰ HỘI NGHỊ" in pages[1]
     assert "Khổ băng đề xuất: 10,0 m × 0,9 m" in pages[1]
     assert "Thi đua là yêu nước\nYêu nước thì phải thi đua" in pages[2]
     assert "Số lượng: 2 tấm." in pages[2]
+
+
+def test_the_backdrop_date_is_printed_in_full_on_every_decor_sheet(app, client, demo_id):
+    # Issue 16 (signer's review): "Hải Châu, ngày … tháng 01 năm 2027" printed while the
+    # conference's date, 15/01/2027, is known. Checklist, print texts and backdrop all say it.
+    with app.app_context():
+        conference = db.session.get(Conference, demo_id)
+        conference.date = dt.date(2027, 1, 15)
+        db.session.commit()
+    for key in ("bang-kiem-trang-tri", "noi-dung-in", "phong-san-khau"):
+        text = " ".join(" ".join(pages_text(pdf(client, demo_id, key))).split())
+        assert "Tân Hòa, ngày 15 tháng 01 năm 2027" in text, key
+        assert "ngày … tháng" not in text, key

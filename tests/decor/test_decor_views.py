@@ -302,13 +302,18 @@ def test_own_title_text_is_kept_then_regenerated(app, client, demo_id):
     assert "Đã sửa riêng" in html and "TỔNG KẾT THI ĐUA" in html
     post(client, url(demo_id, "/phong/tao-lai?noi-dung=title_block"), page=page)
     assert backdrop(app, demo_id).title_block == ""
-    post(client, url(demo_id, "/phong/tao-lai?noi-dung=title_block&ngay=du"), page=page)
+    # Generated (stored empty), the title block carries the conference's full date.
     with app.app_context():
         day = db.session.get(Conference, demo_id).date
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    assert f"Tân Hòa, ngày {day.day:02d} tháng {month} năm {day.year}" in (
-        backdrop(app, demo_id).title_block
-    )
+    html = client.get(page).get_data(as_text=True)
+    assert f"Tân Hòa, ngày {day.day:02d} tháng {month} năm {day.year}" in html
+    assert "Tân Hòa, ngày … tháng" not in html
+    # "Để trống ngày": the day left blank for an officer whose day is not fixed yet, kept.
+    post(client, url(demo_id, "/phong/tao-lai?noi-dung=title_block&ngay=trong"), page=page)
+    assert f"Tân Hòa, ngày … tháng {month} năm {day.year}" in backdrop(app, demo_id).title_block
+    html = client.get(page).get_data(as_text=True)
+    assert "Dòng ngày tháng còn để trống ngày" in html
     post(client, f"/hoi-nghi/{demo_id}/hoan-tac", page=page)
     assert backdrop(app, demo_id).title_block == ""
 
@@ -332,10 +337,12 @@ def test_a_conference_without_a_backdrop_says_so(app, client, demo_id):
     page = url(demo_id, "/phong")
     html = client.get(page).get_data(as_text=True)
     assert "kích thước giả định" in html and "Phông 12,0 m × 5,0 m" in html
-    # the full date is written into a stored text: the backdrop's size must be saved first
-    response = post(client, url(demo_id, "/phong/tao-lai?noi-dung=title_block&ngay=du"), page=page)
+    # the blank day is written into a stored text: the backdrop's size must be saved first
+    response = post(
+        client, url(demo_id, "/phong/tao-lai?noi-dung=title_block&ngay=trong"), page=page
+    )
     html = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Hãy nhập và lưu kích thước phông trước khi ghi đủ ngày." in html
+    assert "Hãy nhập và lưu kích thước phông trước khi để trống ngày." in html
     assert backdrop(app, demo_id) is None and revisions(app, demo_id) == 0
 
 

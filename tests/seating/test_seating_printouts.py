@@ -256,6 +256,37 @@ def test_chair_labels_24_to_a_page():
     assert "Khối 1 · hàng A · ghế" in _text(data)
 
 
+def test_one_block_name_on_the_chart_the_list_and_the_labels():
+    # Issue 16 (signer's review): labels said "Khối 1 · hàng A · ghế 6" while the chart and
+    # the list say "Khối trái". Every audience seat seated here, by its block's name.
+    chart = _chart(PEOPLE)
+    layout = chart.layout
+    assert [layout.block_title(b) for b in (0, 1, 2, 3)] == [
+        "Đoàn Chủ tịch",
+        "Khối trái",
+        "Khối giữa",
+        "Khối phải",
+    ]
+    hall = [v.seat for v in chart.seated if not v.seat.on_stage]
+    assert hall  # the plan seats some delegates in the hall
+    labels = _text(printout.render_labels(chart))
+    usher_list = _text(printout.render_list(chart))
+    drawn = _text(printout.render_chart(chart))
+    for seat in hall:
+        name = layout.block_title(seat.block)
+        assert name != f"Khối {seat.block}"
+        assert f"{name} · hàng {seat.row_label} · ghế {seat.number}" in labels
+        assert name in usher_list and name in drawn
+    assert not re.search(r"Khối \d", labels + usher_list + drawn)
+    seat = hall[0]
+    assert layout.place_text(seat) == (
+        f"{layout.block_title(seat.block)}, hàng {seat.row_label}, ghế {seat.number}"
+    )
+    # A hall built from the form names its blocks the same way (logic.block_name).
+    built = logic.default_layout(blocks=2, rows=3, seats=4)
+    assert [built.block_title(b) for b in (1, 2)] == ["Khối trái", "Khối phải"]
+
+
 def test_empty_plans_still_print():
     chart = _chart([])
     for render in printout.RENDERERS.values():

@@ -274,3 +274,155 @@ def test_an_import_on_a_full_disk_is_refused_before_anything_is_written(
     assert "Thao tác chưa được thực hiện; dữ liệu chưa thay đổi." in html
     assert database_fingerprint(app) == before
     assert leftovers(Path(app.config["DATA_DIR"])) == []
+
+
+# The review of issue 18's work: the first start on a full disk left a half-upgraded database
+# (revision 0003 with the tables of later migrations: pysqlite commits DDL statement by
+# statement) that blocked every later start with "table award_forms already exists".
+
+
+def database_files(data_dir: Path) -> list[str]:
+    return sorted(p.name for p in data_dir.glob("kehoach.sqlite3*"))
+
+
+def fail_during_migration(monkeypatch, revision: str = "0010"):
+    """A full disk in the middle of the migrations: `revision`'s own changes are made (and, DDL
+    being committed per statement, kept), then SQLite says the disk is full."""
+    import sqlite3
+
+    from alembic.runtime import migration
+
+    original = migration.HeadMaintainer.update_to_step
+
+    def update_to_step(self, step):
+        if revision in step.info.up_revision_ids:
+            raise sqlite3.OperationalError("database or disk is full")
+        return original(self, step)
+
+    monkeypatch.setattr(migration.HeadMaintainer, "update_to_step", update_to_step)
+
+
+def old_data(data_dir: Path) -> list[str]:
+    """What an earlier version left: a database at revision 0006 holding one conference."""
+    import sqlite3
+
+    data_dir.mkdir(parents=True)
+    path = data_dir / "kehoach.sqlite3"
+    operations.upgrade_file(path, "0006")
+    with sqlite3.connect(path) as connection:
+        values = {
+            "id": 1,
+            "title": "Hội nghị tổng kết năm 2025",
+            "planned_delegates": 120,
+            "year_launched": 2025,
+            "year_reviewed": 2025,
+            "level": "xa",
+            "length": "half_day",
+        }
+        for _cid, name, kind, notnull, default, _pk in connection.execute(
+            "PRAGMA table_info(conferences)"
+        ):
+            if name in values or not notnull or default is not None:
+                continue
+            kind = kind.upper()
+            values[name] = (
+                "2026-01-15"
+                if kind == "DATE"
+                else "08:00:00.000000"
+                if kind == "TIME"
+                else "2026-01-02 03:04:05.000000"
+                if kind == "DATETIME"
+                else 0
+                if "INT" in kind or "BOOL" in kind
+                else ""
+            )
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        connection.execute(
+            f"INSERT INTO conferences ({names}) VALUES ({marks})", list(values.values())
+        )
+    return dump(path)
+
+
+def dump(path: Path) -> list[str]:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_a_failed_first_upgrade_leaves_no_database_and_the_next_start_works(
+    tmp_path, monkeypatch, capsys
+):
+    data = tmp_path / "data"
+    fail_during_migration(monkeypatch)
+    assert main_module.main(["--no-browser", "--data-dir", str(data)]) == 2
+    out = capsys.readouterr().out
+    assert "Traceback" not in out
+    assert "Không khởi động được Kế hoạch Hội nghị." in out
+    assert f"Ổ đĩa chứa thư mục dữ liệu {data} đã đầy." in out
+    assert "Dữ liệu mới chưa tạo xong nên đã được xóa" in out
+    assert database_files(data) == []
+    assert leftovers(data) == []
+    monkeypatch.undo()  # space freed
+    fresh_data(data)
+    assert dump(data / "kehoach.sqlite3")  # a whole database, at the newest revision
+    assert _revision(data) == operations.known_revisions()[-1]
+
+
+def _revision(data: Path) -> str:
+    import sqlite3
+
+    with sqlite3.connect(data / "kehoach.sqlite3") as connection:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+@pytest.mark.parametrize("copy_fails", [False, True])
+def test_a_failed_upgrade_of_existing_data_puts_it_back_as_it_was(
+    tmp_path, monkeypatch, capsys, copy_fails
+):
+    data = tmp_path / "data"
+    before = old_data(data)
+    fail_during_migration(monkeypatch)
+    if copy_fails:  # even the copy of the backup does not fit: the backup itself is moved
+        import shutil
+
+        def copyfile(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(shutil, "copyfile", copyfile)
+    assert main_module.main(["--no-browser", "--data-dir", str(data)]) == 2
+    out = capsys.readouterr().out
+    assert "Traceback" not in out
+    assert "đã đầy" in out
+    assert "dữ liệu đã được đưa về như trước khi thử nâng cấp; không mất gì." in out
+    assert database_files(data) == ["kehoach.sqlite3"]  # no -wal of the half-upgraded file
+    assert dump(data / "kehoach.sqlite3") == before
+    assert _revision(data) == "0006"
+    assert leftovers(data) == []
+    reasons = [b.reason for b in operations.list_backups(data)]
+    assert reasons == ([] if copy_fails else ["truoc-nang-cap"])
+    monkeypatch.undo()  # space freed: the next start upgrades, the conference kept
+    fresh_data(data)
+    assert _revision(data) == operations.known_revisions()[-1]
+    import sqlite3
+
+    with sqlite3.connect(data / "kehoach.sqlite3") as connection:
+        assert connection.execute("SELECT title FROM conferences").fetchall() == [
+            ("Hội nghị tổng kết năm 2025",)
+        ]
+
+
+@pytest.mark.skipif(not _can_mount(), reason="a real full disk needs a tmpfs (root)")
+def test_a_first_start_on_a_really_full_disk_leaves_nothing_that_blocks_the_next(tmp_path):
+    with tmpfs("400k") as point:
+        data = point / "d"
+        result = start(data)
+        assert_said_and_stopped(result, "đã đầy", "Dữ liệu mới chưa tạo xong nên đã được xóa")
+        assert database_files(data) == []
+        subprocess.run(["mount", "-o", "remount,size=64m", str(point)], check=True)
+        fresh_data(data)  # no "table award_forms already exists"
+        assert _revision(data) == operations.known_revisions()[-1]

@@ -212,9 +212,33 @@ def read_conference_file(raw: bytes) -> dict:
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     if errors:
         raise ConferenceFileError([_schema_message(e) for e in errors[:20]])
+    # Every text of the file may be printed: a character the fonts cannot draw (an emoji) is
+    # refused here for all parts alike, as the forms refuse it, never dropped from a PDF.
+    undrawable = _undrawable_texts(document)
+    if undrawable:
+        raise ConferenceFileError(undrawable[:20])
     document["conference"] = validate_conference_values(document["conference"])
     document.update(validate_parts({p.key: document[p.key] for p in _PARTS if p.key in document}))
     return document
+
+
+def _undrawable_texts(value, path: str = "") -> list[str]:
+    """One message per text of the file holding characters the printouts cannot draw."""
+    from . import glyphs
+
+    if isinstance(value, str):
+        missing = glyphs.undrawable(value)
+        if not missing:
+            return []
+        where = f" (tại {path})" if path else ""
+        return [glyphs.message(missing).rstrip(".") + where + "."]
+    if isinstance(value, dict):
+        return [
+            m for k, v in value.items() for m in _undrawable_texts(v, f"{path}/{k}".lstrip("/"))
+        ]
+    if isinstance(value, list):
+        return [m for i, v in enumerate(value) for m in _undrawable_texts(v, f"{path}/{i + 1}")]
+    return []
 
 
 def validate_parts(parts: dict) -> dict:

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer, vn
+from .. import glyphs, transfer, vn
 from ..checks import checks_for_request
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
@@ -113,6 +113,9 @@ def edit(conference_id: int, key: str):
             {"text": f"Đoạn văn quá dài (tối đa {vn.format_number(MAX_PARAGRAPH)} ký tự)."}, "error"
         )
         return redirect(anchor)
+    if refused := _undrawable(text):
+        flash({"text": refused}, "error")
+        return _page(conference, {key: text}, 422)
     take_snapshot(conference, "plan", "Sửa một đoạn của Kế hoạch")
     try:
         if not save_edit(conference, key, text, _version(request.form.get("version"))):
@@ -151,6 +154,9 @@ def recipients(conference_id: int):
     if not lines:
         flash({"text": "Nơi nhận cần ít nhất một dòng (ví dụ: Lưu: VT, VHXH)."}, "error")
         return redirect(url_for(".show", conference_id=conference.id))
+    if refused := _undrawable(text):
+        flash({"text": refused}, "error")
+        return _page(conference, {RECIPIENTS: text}, 422)
     # The conference row is shared by every tab: the form carries the list it showed, and a save
     # over a list changed since (in another tab) is refused, what was typed kept (issue 18).
     current = _recipient_lines("\n".join(plan_recipients(conference.values())))
@@ -198,6 +204,26 @@ OPTION_CHOICES = {
 }
 
 
+def _undrawable(*texts: str) -> str:
+    """The refusal for characters the printouts cannot draw (an emoji would vanish from the
+    PDF): these pages read the form themselves, so they ask what BaseForm asks."""
+    missing = glyphs.undrawable("\n".join(texts))
+    return glyphs.message(missing) if missing else ""
+
+
+def _free_section_changed(conference: Conference, key: str, form) -> bool:
+    """The free section's stored title or text differs from what its form showed."""
+    if "original_text" not in form:
+        return False
+    stored = next((e for e in outline_of(conference) if e.key == key), None)
+    if stored is None:
+        return False
+    return (vn.clean_text(stored.title or ""), vn.clean_text(stored.text or "")) != (
+        vn.clean_text(form.get("original_title", "")),
+        vn.clean_text(form.get("original_text", "")),
+    )
+
+
 def _outline_url(conference: Conference) -> str:
     return url_for(".show", conference_id=conference.id) + "#dan-y"
 
@@ -230,6 +256,14 @@ def section(conference_id: int, key: str, action: str):
         if action == "text" and not values["title"]:
             flash({"text": "Mục tự viết cần có tên mục."}, "error")
             return redirect(_outline_url(conference))
+        if refused := _undrawable(values["title"], values["text"]):
+            flash({"text": refused}, "error")
+            return redirect(_outline_url(conference))
+        if action == "text" and _free_section_changed(conference, key, request.form):
+            # Another window saved this section since the form was opened (issue 18): the
+            # newer words are kept, and the officer is told instead of overwriting them.
+            flash({"text": STALE.replace("Đoạn này", "Mục này")}, "error")
+            return redirect(_outline_url(conference))
     elif action == "level":
         values["level"] = 2 if request.form.get("level") == "2" else 1
     elif action == "options":
@@ -257,6 +291,9 @@ def add_section(conference_id: int):
         return redirect(_outline_url(conference))
     if len(title) > MAX_HEADING or len(text) > MAX_PARAGRAPH:
         flash({"text": "Tên mục hoặc nội dung quá dài."}, "error")
+        return redirect(_outline_url(conference))
+    if refused := _undrawable(title, text):
+        flash({"text": refused}, "error")
         return redirect(_outline_url(conference))
     level = 2 if request.form.get("level") == "2" else 1
     take_snapshot(conference, "plan", "Thêm một mục tự viết vào Kế hoạch")

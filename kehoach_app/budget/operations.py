@@ -466,8 +466,9 @@ def _award_inputs(conference: Conference, state=None):
 
 
 def awards_paid_elsewhere(conference: Conference) -> list[tuple[str, str]]:
-    """(form name, level) of the conference's awards that another level pays, in ceremony
-    order: the budget page names them in one sentence (logic.paid_elsewhere_sentence)."""
+    """(form name, who pays) of the conference's awards that another level pays, in ceremony
+    order: the budget page names them in one sentence (logic.paid_elsewhere_sentence), with
+    the payer's words the money list uses ("cấp thành phố" in a centrally-run city)."""
     state = _awards_state(conference)
     if state is None:
         return []

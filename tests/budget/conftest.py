@@ -47,3 +47,11 @@ def make_conference(app, **changes) -> int:
 @pytest.fixture()
 def conference_id(app):
     return make_conference(app)
+
+
+def settings_version(client, conference_id: int) -> str:
+    """The budget settings' version the settings page's form carries (a second tab is refused)."""
+    import re
+
+    html = client.get(f"/hoi-nghi/{conference_id}/du-toan/thiet-lap").get_data(as_text=True)
+    return re.search(r'name="version"[^>]*value="(\d+)"', html)[1]

@@ -12,6 +12,7 @@ from kehoach_app.budget import logic, operations
 from kehoach_app.budget.models import BudgetLine, BudgetSettings
 from kehoach_app.conferences.models import Conference
 from kehoach_app.db import db
+from tests.budget.conftest import settings_version
 from tests.conftest import post
 
 
@@ -198,7 +199,13 @@ def test_no_meals_is_refused_beside_a_meal_line(app, client, demo_id):
     response = post(
         client,
         page,
-        {"norm_profile_id": "", "days": "0,5", "meal_location": "", "available_amount": ""},
+        {
+            "norm_profile_id": "",
+            "days": "0,5",
+            "meal_location": "",
+            "available_amount": "",
+            "version": settings_version(client, demo_id),
+        },
         page=page,
     )
     assert response.status_code == 422
@@ -245,7 +252,7 @@ def test_general_norm_set_is_not_said_to_fall_back(app, client, conference_id):
         client,
         page,
         {"norm_profile_id": str(national), "days": "1", "meal_location": "",
-         "available_amount": "5.000.000"},
+         "available_amount": "5.000.000", "version": settings_version(client, cid)},
         page=page,
     )  # fmt: skip
     assert response.status_code == 302

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from kehoach_app.budget.models import BudgetLine, BudgetSettings
 from kehoach_app.db import db
+from tests.budget.conftest import settings_version
 from tests.conftest import post
 
 
@@ -171,7 +172,13 @@ def test_drinks_follow_planned_delegates_override_and_reset(app, client, confere
     post(
         client,
         f"/hoi-nghi/{cid}/du-toan/thiet-lap",
-        {"norm_profile_id": "", "days": "1,5", "meal_location": "", "available_amount": ""},
+        {
+            "norm_profile_id": "",
+            "days": "1,5",
+            "meal_location": "",
+            "available_amount": "",
+            "version": settings_version(client, cid),
+        },
         page=f"/hoi-nghi/{cid}/du-toan/thiet-lap",
     )
     client.get(_page(client, cid))
@@ -243,6 +250,7 @@ def test_settings_meals_and_available_amount(app, client, conference_id):
             "days": "1",
             "meal_location": "xa",
             "available_amount": "1.000.000",
+            "version": settings_version(client, cid),
         },
         page=page,
     )
@@ -284,7 +292,8 @@ def test_norm_profiles_pages(app, client, conference_id):
     cid = conference_id
     page = f"/hoi-nghi/{cid}/du-toan/thiet-lap"
     post(client, page, {"norm_profile_id": str(profile_id), "days": "1", "meal_location": "",
-                        "available_amount": ""}, page=page)  # fmt: skip
+                        "available_amount": "", "version": settings_version(client, cid)},
+         page=page)  # fmt: skip
     _add(client, cid, category="nuoc_uong", content="Nước uống", unit="người/ngày",
          quantity="150", unit_price="35.000")  # fmt: skip
     html = client.get(_page(client, cid)).get_data(as_text=True)
@@ -325,3 +334,22 @@ def test_reorder_within_a_category(app, client, conference_id):
     assert [line[2] for line in _lines(app, cid)] == ["Tiết mục hai", "Tiết mục một"]
     post(client, f"/hoi-nghi/{cid}/hoan-tac", page=_page(client, cid))
     assert [line[2] for line in _lines(app, cid)] == ["Tiết mục một", "Tiết mục hai"]
+
+
+def test_budget_settings_saved_from_two_windows_keep_the_first(app, client, conference_id):
+    """Two tabs open the settings; the first saves 131.000.000, the second's 132.000.000 is
+    refused with a message and what it typed stays in the form (issue 18, attack review)."""
+    cid = conference_id
+    page = f"/hoi-nghi/{cid}/du-toan/thiet-lap"
+    opened = settings_version(client, cid)
+    values = {"norm_profile_id": "", "days": "1", "meal_location": "", "version": opened}
+    first = post(client, page, {**values, "available_amount": "131.000.000"}, page=page)
+    assert first.status_code == 302
+    second = post(client, page, {**values, "available_amount": "132.000.000"}, page=page)
+    assert second.status_code == 409
+    html = second.get_data(as_text=True)
+    assert "Thiết lập dự toán vừa được sửa ở cửa sổ khác" in html
+    assert 'value="132.000.000"' in html
+    with app.app_context():
+        settings = db.session.get(BudgetSettings, cid)
+        assert settings.available_amount == 131_000_000

@@ -426,7 +426,7 @@ def test_preset_brings_its_groups(app, client):
         for m in re.finditer(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', html)
     }
     data.update(issuer="Ủy ban nhân dân huyện Tân Hòa", place_name="Tân Hòa", kind="tong_ket")
-    data.update(level="huyen", length="half_day")
+    data.update(level="huyen", unit_type="huyen", unit_name="Tân Hòa", length="half_day")
     data["title"] = "Hội nghị tổng kết năm 2026"
     response = post(client, page, data, page=page)
     assert response.status_code == 302, text(response)[:3000]

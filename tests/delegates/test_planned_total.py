@@ -73,6 +73,9 @@ def create_from_form(client, planned: int) -> int:
     page = "/hoi-nghi/moi/tong_ket.xa"
     values = form_values(client, page)
     values.update(
+        province="Tây Ninh",
+        unit_type="xa",
+        unit_name="Tân Hòa",
         issuer=values.get("issuer") or "Ủy ban nhân dân xã Tân Hòa",
         place_name=values.get("place_name") or "Tân Hòa",
         planned_delegates=str(planned),
@@ -234,8 +237,8 @@ def test_group_invited_over_planned_warns(app, demo_id):
     (problem,) = problems(app, demo_id, checks.invited_against_planned)
     assert problem.severity == WARN
     assert problem.message == (
-        "Thành phần “Đại biểu cấp tỉnh: đại diện lãnh đạo Sở Nội vụ” đã gửi giấy mời cho 2 người, "
-        "nhiều hơn 1 người dự kiến."
+        "Thành phần “Đại biểu cấp tỉnh: đại diện lãnh đạo Sở Nội vụ tỉnh Tây Ninh” đã gửi giấy "
+        "mời cho 2 người, nhiều hơn 1 người dự kiến."
     )
     assert problem.fix_url == f"/hoi-nghi/{demo_id}/dai-bieu/thanh-phan/{group_id}/sua"
 

@@ -1,9 +1,11 @@
 """One read of a part's data per request: the page, its cards and the pre-signature checks of one
 GET share what a part loaded (issue 14's check runs every part's rules; issue 19's read model).
 
-Only while a GET (or HEAD) request is being answered — reading never writes, so what was loaded
-at its start is still true at its end. Anywhere else (a POST that changes data and reads it back,
-the command line, a printout set built outside a request) every call loads afresh.
+Only while a GET (or HEAD) request is being answered — reading should never write, so what was
+loaded is still true later in the request; and should a GET write all the same (a catalogue
+seeded on first use, the demo built inside a test's request), any flush forgets what was loaded.
+Anywhere else (a POST that changes data and reads it back, the command line, a printout set
+built outside a request) every call loads afresh.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from flask import g, has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -27,3 +31,10 @@ def per_request(name: str, conference_id: int, loader: Callable[[], T]) -> T:
     if key not in store:
         store[key] = loader()
     return store[key]
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_after_a_write(session, flush_context) -> None:
+    """A write in the request makes what was loaded before it stale."""
+    if has_request_context():
+        g.pop("read_model", None)

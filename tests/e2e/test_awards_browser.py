@@ -60,7 +60,7 @@ def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
     # Plan the ceremony: 6 to a batch, a break after the provincial awards.
     page.get_by_role("link", name="Kế hoạch trao thưởng (chia đợt, người trao)").click()
     page.get_by_label("Số người mỗi đợt (tối đa)").fill("6")
-    page.get_by_label("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh").check()
+    page.get_by_label("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh").check()
     page.get_by_role("button", name="Lưu cách chia đợt").click()
     expect(page.get_by_text("Đã lưu cách chia đợt trao thưởng;")).to_be_visible()
     expect(page.locator("#dot-8")).to_be_visible()  # 1+1+1+1+1+1+2 batches
@@ -89,7 +89,7 @@ def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
     led.keyboard.press("ArrowRight")
     slide = _visible_slide(led)
     expect(slide.locator(".led-heading")).to_have_text(
-        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh"
     )
     expect(slide.locator(".led-sub")).to_have_text("Đợt 3 · Cá nhân")
     for name in ("Trần Văn Đức", "Nguyễn Thị Kiều Oanh", "Võ Hoàng Yến", "Ngô Thị Diễm Phương"):

@@ -55,6 +55,13 @@ def test_new_user_creates_a_conference_from_a_preset_and_downloads_its_pdf(brows
     page.get_by_role("link", name="+ Tạo hội nghị mới").click()
     page.locator("a.preset-card[href$='/tong_ket.xa']").click()
 
+    # The organiser from the official list (the unit's own issuer text is typed over below).
+    page.get_by_label("Tỉnh, thành phố").select_option(value="Tây Ninh")
+    # the script offers the province's units in one drop-down (the list comes from the server)
+    expect(page.locator("#unit_pick option[value='xa|Tân Hòa']")).to_have_count(1)
+    page.get_by_label("Đơn vị tổ chức", exact=True).select_option(value="xa|Tân Hòa")
+    assert page.locator("#unit_type").input_value() == "xa"
+    assert page.locator("#unit_name").input_value() == "Tân Hòa"
     # A first try with mistakes: the form refuses them in Vietnamese and keeps what was typed.
     page.get_by_label("Tên cơ quan ban hành").fill("Ủy ban nhân dân xã Hòa Bình & <Phú Mỹ>")
     page.get_by_label("Địa danh").fill("Hòa Bình")

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from .conferences.models import Conference
 from .db import db
+from .readmodel import share_reads_from_now
 
 if TYPE_CHECKING:
     from .printouts import Printout
@@ -130,11 +131,14 @@ def _start(data_dir: str, database: str) -> None:
     _APP = create_app(
         {"AUTO_MIGRATE": False, "SQLALCHEMY_ENGINE_OPTIONS": {"creator": read_only}}, data_dir
     )
+    # One app context (one session) for the helper's life — one set — so each part is read
+    # once for all the printouts it builds, as in the main process (readmodel).
+    _APP.app_context().push()
+    share_reads_from_now()
 
 
 def _build(conference_id: int, key: str, fmt: str) -> bytes:
     from .printouts import get_printout
 
-    with _APP.app_context():
-        conference = db.session.get(Conference, conference_id)
-        return get_printout(key).build(conference, fmt)
+    conference = db.session.get(Conference, conference_id)
+    return get_printout(key).build(conference, fmt)

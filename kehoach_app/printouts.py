@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import print_helpers
 from .conferences.models import Conference
+from .readmodel import shared_reads
 
 MIME_TYPES = {
     "pdf": "application/pdf",
@@ -84,10 +85,11 @@ def build_set(conference: Conference, helpers: int | None = None) -> list[tuple[
     """
     tasks = [(p, fmt) for p in all_printouts() for fmt in p.formats]
     count = print_helpers.helper_count(conference) if helpers is None else helpers
-    results = print_helpers.build_with_helpers(conference, tasks, count) if count > 0 else {}
-    for printout, fmt in tasks:  # what is left (everything, without helpers)
-        if (printout.key, fmt) not in results:
-            results[(printout.key, fmt)] = printout.build(conference, fmt)
+    with shared_reads():  # one read of each part for the whole set (readmodel)
+        results = print_helpers.build_with_helpers(conference, tasks, count) if count > 0 else {}
+        for printout, fmt in tasks:  # what is left (everything, without helpers)
+            if (printout.key, fmt) not in results:
+                results[(printout.key, fmt)] = printout.build(conference, fmt)
     return [(filename_for(conference, p, fmt), results[(p.key, fmt)]) for p, fmt in tasks]
 
 

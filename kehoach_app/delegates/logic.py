@@ -490,6 +490,7 @@ def _names_a_body(position: str) -> bool:
     return any(_contains(words, place.split()) for place in _PLACE_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def role_of(position: str, unit: str) -> str:
     """Chức vụ and đơn vị as officials write them after a name, the same body never twice.
 

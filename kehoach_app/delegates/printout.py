@@ -55,6 +55,7 @@ from ..printing.pdf import (
     table_cell,
 )
 from ..printouts import Printout, register_printout
+from ..readmodel import per_request
 from .logic import protocol_order, role_of, sort_delegates
 from .models import REPLIES, Delegate, DelegateGroup
 
@@ -242,17 +243,32 @@ ENVELOPE_LABELS_14 = LabelStock(
 
 
 def conference_delegates(conference: Conference) -> list[Delegate]:
-    """Every delegate of the conference (unsorted; the printouts sort)."""
-    return list(db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id)))
+    """Every delegate of the conference (unsorted; the printouts sort) — read once per GET or
+    per printout set (readmodel); a new list each call, so a caller may sort its own."""
+    return list(
+        per_request(
+            "delegates.rows",
+            conference.id,
+            lambda: list(
+                db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id))
+            ),
+        )
+    )
 
 
 def conference_groups(conference: Conference) -> list[DelegateGroup]:
-    """The conference's thành phần in the officer's order."""
+    """The conference's thành phần in the officer's order (read once, as conference_delegates)."""
     return list(
-        db.session.scalars(
-            select(DelegateGroup)
-            .where(DelegateGroup.conference_id == conference.id)
-            .order_by(DelegateGroup.position, DelegateGroup.id)
+        per_request(
+            "delegates.groups",
+            conference.id,
+            lambda: list(
+                db.session.scalars(
+                    select(DelegateGroup)
+                    .where(DelegateGroup.conference_id == conference.id)
+                    .order_by(DelegateGroup.position, DelegateGroup.id)
+                )
+            ),
         )
     )
 

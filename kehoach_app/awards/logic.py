@@ -23,6 +23,7 @@ date stands in, which is what a budget drawn up in advance needs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -865,6 +866,7 @@ def level_in_text(text: str) -> str:
     return best[1] if best else ""
 
 
+@functools.lru_cache(maxsize=4096)  # a pure reading of three strings, asked for every delegate
 def presenter_level(position: str, unit: str = "", group: str = "") -> str:
     """The level a delegate leads at, from what the officer typed: the position first (it names
     the body: "Chủ tịch Ủy ban nhân dân xã"), else the unit, else the group's name ("Đại biểu

@@ -18,6 +18,7 @@ from ..conferences.operations import take_snapshot
 from ..conferences.presetting import fill_text
 from ..db import db
 from ..presets import Preset
+from ..readmodel import per_request
 from ..transfer import ConferenceFileError
 from . import logic
 from .drawing import measure_text
@@ -126,10 +127,15 @@ def checklist_of(conference: Conference, today: dt.date) -> logic.Checklist:
 def resolved_texts(conference: Conference) -> dict[int, str]:
     """Each item's text as it will be printed, by item id: an item that refers to the backdrop's
     title block or welcome banner (logic.TEXT_FROM_TITLE_BLOCK / TEXT_FROM_WELCOME_BANNER) gets
-    that text. For other parts that quote the items (the Kế hoạch)."""
-    items = items_of(conference)
-    title, banner = texts_of(conference, backdrop_of(conference), items)
-    return {item.id: logic.resolved_text(item.text, title, banner) for item in items}
+    that text. For other parts that quote the items (the Kế hoạch). Laid out once per GET or
+    printout set (readmodel): fitting the title block to the backdrop is the costly part."""
+
+    def resolve() -> dict[int, str]:
+        items = items_of(conference)
+        title, banner = texts_of(conference, backdrop_of(conference), items)
+        return {item.id: logic.resolved_text(item.text, title, banner) for item in items}
+
+    return dict(per_request("decor.resolved_texts", conference.id, resolve))
 
 
 def decor_costs(conference: Conference) -> list[logic.CostLine]:

@@ -51,8 +51,23 @@ def is_unverified(figure) -> bool:
     return getattr(figure, "status", UNVERIFIED) != CONFIRMED
 
 
+class CannotConfirm(ValueError):
+    """The figure cannot be confirmed as it stands (the message says why)."""
+
+
 def confirm(figure, day: dt.date, by: str = "") -> None:
-    """Record that the officer checked the figure against its document on `day`."""
+    """Record that the officer checked the figure against its document on `day` — refused while
+    its basis is empty, holds a blank "…" or still speaks to the clerk ("cần đối chiếu"): a
+    confirmed basis prints on the documents."""
+    basis = vn.clean_text(getattr(figure, "legal_basis", "") or "")
+    if not basis:
+        raise CannotConfirm("Chưa ghi căn cứ (văn bản, điều, khoản): hãy ghi căn cứ rồi xác nhận.")
+    phrase = vn.clerk_phrase(basis) or ("…" if "…" in basis or "..." in basis else "")
+    if phrase:
+        raise CannotConfirm(
+            f"Căn cứ còn ghi “{phrase}”: hãy sửa căn cứ cho đúng văn bản (số, ngày, điều, khoản) "
+            "rồi xác nhận — căn cứ đã xác nhận được in trên văn bản."
+        )
     figure.status = CONFIRMED
     figure.confirmed_on = day
     figure.confirmed_by = vn.clean_text(by or "")[:200]

@@ -272,22 +272,12 @@ SALARY_FIELDS = ("amount", "effective_from", "effective_to", "legal_basis")
 ROUNDING_FIELDS = ("unit", "effective_from", "effective_to", "legal_basis")
 
 
-class CannotConfirm(ValueError):
-    """The figure cannot be confirmed as it is (the message says why)."""
+CannotConfirm = legal.CannotConfirm
 
 
 def confirm_figure(row, day: dt.date, by: str = "") -> None:
-    """The officer's "Đã đối chiếu với văn bản": refused while the basis is empty or still
-    speaks to the clerk ("cần đối chiếu"), since a confirmed basis prints on the documents."""
-    basis = vn.clean_text(row.legal_basis or "")
-    if not basis:
-        raise CannotConfirm("Chưa ghi căn cứ (văn bản, điều, khoản): hãy ghi căn cứ rồi xác nhận.")
-    phrase = vn.clerk_phrase(basis)
-    if phrase:
-        raise CannotConfirm(
-            f"Căn cứ còn ghi “{phrase}”: hãy sửa căn cứ cho đúng văn bản (số, ngày, điều, khoản) "
-            "rồi xác nhận — căn cứ đã xác nhận được in trên văn bản."
-        )
+    """The officer's "Đã đối chiếu với văn bản" on a salary, rate or rounding rule (legal.confirm
+    holds the rule)."""
     legal.confirm(row, day, by)
     db.session.flush()
 

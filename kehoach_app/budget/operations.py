@@ -163,22 +163,11 @@ def save_norm(profile: NormProfile, norm: Norm | None, values: dict) -> Norm:
     return norm
 
 
-class CannotConfirm(ValueError):
-    """The norm cannot be confirmed as it stands (the message says why)."""
+CannotConfirm = legal.CannotConfirm
 
 
 def confirm_norm(norm: Norm, day, by: str = "") -> None:
-    """The officer's "Đã đối chiếu với văn bản" on a norm: refused while its basis is empty or
-    still a note to the clerk (a confirmed basis prints on the estimate)."""
-    basis = vn.clean_text(norm.legal_basis or "")
-    if not basis:
-        raise CannotConfirm("Chưa ghi căn cứ (văn bản, điều, khoản): hãy ghi căn cứ rồi xác nhận.")
-    phrase = vn.clerk_phrase(basis) or ("…" if logic.has_gap(basis) else "")
-    if phrase:
-        raise CannotConfirm(
-            f"Căn cứ còn ghi “{phrase}”: hãy sửa căn cứ cho đúng văn bản (số, ngày, điều, khoản) "
-            "rồi xác nhận — căn cứ đã xác nhận được in trên dự toán."
-        )
+    """The officer's "Đã đối chiếu với văn bản" on a norm (legal.confirm holds the rule)."""
     legal.confirm(norm, day, by)
     db.session.flush()
 

@@ -10,8 +10,6 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from tests.server import running_server
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NEW_TITLE = "Giới thiệu gương điển hình & <mới>"
 PRESENTER = "Nguyễn Văn A & B <C>"
@@ -35,12 +33,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture()
-def server(tmp_path):
-    with running_server(tmp_path / "data") as (base, _process):
-        yield base
 
 
 def titles_in_order(page) -> list[str]:

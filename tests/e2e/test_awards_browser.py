@@ -9,8 +9,6 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.server import running_server
-
 CHROMIUM = "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else shutil.which("chromium")
 SHOTS = os.environ.get("E2E_SHOTS", "/tmp")
 
@@ -33,12 +31,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture()
-def server(tmp_path):
-    with running_server(tmp_path / "data") as (base, _process):
-        yield base
 
 
 def _visible_slide(page):

@@ -10,8 +10,6 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from tests.server import running_server
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 pytestmark = pytest.mark.e2e
@@ -41,12 +39,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture()
-def server(tmp_path):
-    with running_server(tmp_path / "data") as (base, _process):
-        yield base
 
 
 def test_new_user_creates_a_conference_from_a_preset_and_downloads_its_pdf(browser, server):

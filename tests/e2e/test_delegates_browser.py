@@ -13,8 +13,6 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from tests.server import running_server
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("E2E_SHOTS", "/tmp"))
 
@@ -40,12 +38,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture()
-def server(tmp_path):
-    with running_server(tmp_path / "data") as (base, _process):
-        yield base
 
 
 def delegate_file(path: Path, phone_of_second: str) -> Path:

@@ -11,34 +11,9 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from tests.server import running_server
-
 CHROMIUM = "/usr/bin/chromium"
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Debian's chromium (.ci/run installs it)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture()
-def server(tmp_path):
-    with running_server(tmp_path / "data") as (base, _process):
-        yield base
 
 
 def seat(page, code: str):

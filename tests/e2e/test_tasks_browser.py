@@ -10,8 +10,6 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from tests.server import running_server
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 UNIT = "Phòng A & B <C>"
 
@@ -34,12 +32,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture()
-def server(tmp_path):
-    with running_server(tmp_path / "data") as (base, _process):
-        yield base
 
 
 def test_add_a_task_tick_one_done_and_download_the_unit_sheets(browser, server):

@@ -1,0 +1,23 @@
+"""planned dates as offices write them before they know the day (issue 17)
+
+Revision ID: 0016
+Revises: 0015
+
+Reserved in the chain at the start of the session of 04/12/2026 so that the parts built at the
+same time keep one line of revisions; it changes nothing until its part fills it in.
+"""
+
+
+# revision identifiers, used by Alembic.
+revision = '0016'
+down_revision = '0015'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass

@@ -11,21 +11,20 @@ multiprocessing.freeze_support() so a helper never starts a second server.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures as cf
 import multiprocessing
 import os
+import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import func, select
 
 from .conferences.models import Conference
 from .db import db
+from .printout_registry import Printout, get_printout  # not .printouts, which imports this
 from .readmodel import share_reads_from_now
-
-if TYPE_CHECKING:
-    from .printouts import Printout
 
 # From this many delegates + award recipients on, a helper's start pays for itself.
 HELPERS_FROM_SIZE = 300
@@ -71,45 +70,80 @@ def build_with_helpers(
     """Build ``tasks`` with ``count`` helpers beside this process; returns what was built by
     (printout key, format). Helpers read the database file, so nothing is handed out for an
     in-memory database or while this session holds unsaved changes; a helper that fails or
-    cannot start leaves its printouts to the caller."""
+    cannot start leaves its printouts to the caller.
+
+    This process builds from the front of the list while a feeding thread hands each helper
+    its next printout from the end the moment it delivers one: a helper never waits for this
+    process to finish a printout of its own, and none holds a second printout it has not
+    started (one queued behind a long one could not be taken back, and this process would
+    sit idle at the end waiting for it)."""
     results: dict[tuple[str, str], bytes] = {}
     if database_file() is None or db.session.new or db.session.dirty or db.session.deleted:
         return results
-    pending = list(tasks)
-    running: dict[cf.Future, tuple[str, str]] = {}
+    pending = collections.deque(tasks)
+    lock = threading.Lock()
+    logger = current_app.logger
+    conference_id = conference.id  # the feeding thread has no session of its own
     try:
-        with cf.ProcessPoolExecutor(
+        pool = cf.ProcessPoolExecutor(
             count,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start,
             initargs=(current_app.config["DATA_DIR"], database_file()),
-        ) as pool:
-            while pending or running:
-                # each helper has one printout in hand and one waiting, taken from the end
-                while pending and len(running) < 2 * count:
-                    printout, fmt = pending.pop()
-                    future = pool.submit(_build, conference.id, printout.key, fmt)
-                    running[future] = (printout.key, fmt)
-                for future in [f for f in running if f.done()]:
+        )
+    except OSError as error:
+        logger.warning("Không chạy được tiến trình phụ để in: %s", error)
+        return results
+
+    def take(from_end: bool) -> tuple[Printout, str] | None:
+        with lock:
+            if not pending:
+                return None
+            return pending.pop() if from_end else pending.popleft()
+
+    def feed() -> None:
+        running: dict[cf.Future, tuple[str, str]] = {}
+        try:
+            while True:
+                while len(running) < count and (task := take(from_end=True)) is not None:
+                    printout, fmt = task
+                    running[pool.submit(_build, conference_id, printout.key, fmt)] = (
+                        printout.key,
+                        fmt,
+                    )
+                if not running:
+                    return
+                done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+                for future in done:
                     key = running.pop(future)
                     if future.exception() is None:
-                        results[key] = future.result()
+                        with lock:
+                            results[key] = future.result()
                     else:  # the caller builds it; say why, for whoever reads the log
-                        current_app.logger.warning(
+                        logger.warning(
                             "Tiến trình phụ không làm được bản in %s (%s): %s",
                             *key,
                             future.exception(),
                         )
-                if pending:
-                    printout, fmt = pending.pop(0)
-                    results[(printout.key, fmt)] = printout.build(conference, fmt)
-                elif running:
-                    for future in list(running):
-                        if future.cancel():  # not started yet: quicker built by the caller
-                            running.pop(future)
-                    cf.wait(running, return_when=cf.FIRST_COMPLETED)
-    except (cf.process.BrokenProcessPool, OSError) as error:
-        current_app.logger.warning("Không chạy được tiến trình phụ để in: %s", error)
+        except (cf.process.BrokenProcessPool, OSError, RuntimeError) as error:
+            # what was in hand is built by the caller (build_set builds whatever is missing)
+            logger.warning("Không chạy được tiến trình phụ để in: %s", error)
+
+    feeder = threading.Thread(target=feed, name="print-helpers-feeder", daemon=True)
+    feeder.start()
+    try:
+        while (task := take(from_end=False)) is not None:
+            printout, fmt = task
+            data = printout.build(conference, fmt)
+            with lock:
+                results[(printout.key, fmt)] = data
+    except BaseException:
+        with lock:  # the error goes up now, not after the helpers have built the rest
+            pending.clear()
+        raise
+    finally:
+        feeder.join()
+        pool.shutdown(wait=True, cancel_futures=True)
     return results
 
 
@@ -138,7 +172,5 @@ def _start(data_dir: str, database: str) -> None:
 
 
 def _build(conference_id: int, key: str, fmt: str) -> bytes:
-    from .printouts import get_printout
-
     conference = db.session.get(Conference, conference_id)
     return get_printout(key).build(conference, fmt)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kehoach_app.printouts import all_printouts, safe_filename
 
 
@@ -57,6 +59,60 @@ def test_the_set_built_with_a_helper_process_is_the_set_built_alone(app):
     assert len(alone) == sum(len(p.formats) for p in all_printouts())
     for (name, data), (_, reference) in zip(helped, alone, strict=True):
         assert _content(name, data) == _content(name, reference), name
+
+
+def test_a_helper_builds_from_the_end_while_the_caller_builds_from_the_front(app):
+    """The feeding thread hands the helper printouts from the end of the list; the caller
+    builds from the front; the two meet, and every printout is built exactly once."""
+    from kehoach_app import print_helpers
+    from kehoach_app.db import db
+    from kehoach_app.demo import create_demo_conference
+
+    with app.app_context():
+        conference = create_demo_conference()
+        db.session.commit()
+        tasks = [(p, fmt) for p in all_printouts() for fmt in p.formats]
+        built_here = []
+        real = {id(p): p.build for p, _ in tasks}
+
+        class Counting:
+            def __init__(self, printout):
+                self.printout = printout
+                self.key = printout.key
+
+            def build(self, conf, fmt):
+                built_here.append((self.key, fmt))
+                return real[id(self.printout)](conf, fmt)
+
+        wrapped = [(Counting(p), fmt) for p, fmt in tasks]
+        results = print_helpers.build_with_helpers(conference, wrapped, 1)
+    assert set(results) == {(p.key, fmt) for p, fmt in tasks}
+    helped = [key for key in results if key not in built_here]
+    assert helped, "the helper built nothing"
+    # the helper's share is a run at the end of the list, the caller's a run at its front
+    order = [(p.key, fmt) for p, fmt in tasks]
+    assert sorted(order.index(k) for k in built_here) == list(range(len(built_here)))
+    assert len(built_here) + len(helped) == len(order)
+
+
+def test_an_error_in_the_caller_stops_handing_out_printouts(app):
+    from kehoach_app import print_helpers
+    from kehoach_app.db import db
+    from kehoach_app.demo import create_demo_conference
+
+    with app.app_context():
+        conference = create_demo_conference()
+        db.session.commit()
+        tasks = [(p, fmt) for p in all_printouts() for fmt in p.formats]
+
+        class Broken:
+            key = tasks[0][0].key
+
+            def build(self, conf, fmt):
+                raise ValueError("hỏng")
+
+        with pytest.raises(ValueError):
+            print_helpers.build_with_helpers(conference, [(Broken(), "pdf"), *tasks], 1)
 
 
 def test_helpers_are_used_only_for_a_big_conference_on_a_file_database(app, monkeypatch):

@@ -1,5 +1,5 @@
 """Benchmark of "Kiểm tra trước khi trình ký" (issue 14) over HTTP through the real server: the
-check page of a conference with 1,000 delegates and 300 awards (bench_print_all's conference).
+check page of a conference with 1,000 delegates and 300 awards (bench/large.py's conference).
 
     python bench/bench_check.py [--repeat 30]
 
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench import free_port, percentile  # noqa: E402
-from bench.bench_print_all import build  # noqa: E402
+from bench.large import build  # noqa: E402
 
 
 def wait_for(url: str, seconds: float = 60) -> None:

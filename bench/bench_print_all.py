@@ -11,7 +11,6 @@ of the main process (≤ 300 MB) and of a helper. Not a test.
 
 from __future__ import annotations
 
-import datetime as dt
 import resource
 import sys
 import tempfile
@@ -20,127 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SURNAMES = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-]
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Thu", "Hồng"]
-GIVEN = [
-    "An",
-    "Bình",
-    "Cường",
-    "Dũng",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hương",
-    "Khoa",
-    "Lan",
-    "Long",
-    "Mai",
-    "Nam",
-    "Nga",
-    "Phúc",
-    "Quân",
-    "Sơn",
-    "Thảo",
-    "Trung",
-    "Yến",
-    "Ánh",
-    "Ổn",
-    "Ửng",
-]
-
-
-def name(n: int) -> str:
-    return f"{SURNAMES[n % 16]} {MIDDLE[(n // 16) % 10]} {GIVEN[(n // 160) % 23]}"
-
-
-def build(app) -> int:
-    from kehoach_app.agenda.models import AgendaItem
-    from kehoach_app.awards.catalogue import all_forms, ensure_catalogue
-    from kehoach_app.awards.models import Award
-    from kehoach_app.db import db
-    from kehoach_app.delegates.models import Delegate, DelegateGroup
-    from kehoach_app.demo import create_demo_conference
-    from kehoach_app.tasks.models import Task
-
-    with app.app_context():
-        conference = create_demo_conference()
-        db.session.flush()
-        cid = conference.id
-        group = DelegateGroup(
-            conference_id=cid, position=99, name="Đại biểu mời thêm", planned=1000
-        )
-        db.session.add(group)
-        db.session.flush()
-        for n in range(1000):
-            db.session.add(
-                Delegate(
-                    conference_id=cid,
-                    group_id=group.id,
-                    full_name=name(n),
-                    honorific="Đồng chí",
-                    position="Chuyên viên",
-                    unit=f"Phòng chuyên môn số {n % 40 + 1}",
-                    protocol_rank=n + 100,
-                    reply="attending" if n % 5 else "pending",
-                )
-            )
-        ensure_catalogue()
-        forms = all_forms()[:8]
-        for n in range(300):
-            form = forms[n % len(forms)]
-            kind = "individual" if form.for_individual else "collective"
-            db.session.add(
-                Award(
-                    conference_id=cid,
-                    form_id=form.id,
-                    position=n + 100,
-                    recipient_kind=kind,
-                    name=name(n + 7),
-                    unit="Xã Tân Hòa",
-                    decision_number=f"{n + 1}/QĐ-UBND",
-                    decision_date=dt.date(2026, 12, 20),
-                )
-            )
-        for n in range(40):
-            db.session.add(
-                AgendaItem(
-                    conference_id=cid,
-                    position=n + 100,
-                    kind="tham_luan",
-                    title=f"Tham luận số {n + 1}",
-                    minutes=5,
-                )
-            )
-        for n in range(80):
-            db.session.add(
-                Task(
-                    conference_id=cid,
-                    position=n + 100,
-                    title=f"Nhiệm vụ số {n + 1}",
-                    lead_unit=f"Đơn vị {n % 12 + 1}",
-                    deadline_kind="days_before",
-                    days_before=n % 20,
-                )
-            )
-        db.session.commit()
-        return cid
+from bench.large import build  # noqa: E402  (the large conference, one builder for bench/)
 
 
 def main() -> None:

@@ -1,17 +1,34 @@
 """Timings of the seating part on a big conference (not a test: run it and read the figures).
 
-    python -m bench.bench_seating
+    python -m bench.bench_seating            # everything below
+    python -m bench.bench_seating --http     # the automatic seating over HTTP alone
 
 1,000 delegates (9 in the Đoàn Chủ tịch, 40 award recipients in 4 batches, 8 groups, 3 zones)
 in a 1,100-seat hall: the automatic assignment, the seating page (p95 of 20), the chart PDF and
 1,000 table cards.
+
+`--http` (issue 19: automatic seating ≤ 100 ms of server time): bench_views' large conference
+(bench/large.py's 1,000 delegates and 300 awards, this file's 1,109-seat hall, seated once) is
+served by `python -m kehoach_app` (waitress), and the Xếp chỗ tự động button's POST is timed
+`--repeat` times, each followed by the Hoàn tác POST (timed too) so that every seating starts
+from the same state; /__kehoach__/ping in the same run is the baseline ("− ping" is the
+server's own time) and the server process's CPU time per request is read from /proc (Linux).
+Redirects are not followed: the time is the POST's alone.
 """
 
 from __future__ import annotations
 
+import argparse
+import re
 import statistics
+import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
 
 from kehoach_app.seating import logic, printout
 
@@ -188,5 +205,85 @@ def page_p95() -> None:
         print(f"table cards through the app: median {statistics.median(times):.0f} ms")
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def http_auto_seating(repeat: int) -> None:
+    """The Xếp chỗ tự động and Hoàn tác POSTs over HTTP on the large conference (see above)."""
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
+    from bench.bench import percentile
+    from bench.bench_views import Server
+    from bench.large import build, seat_the_hall
+    from kehoach_app import create_app
+    from kehoach_app.db import db
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        app = create_app(data_dir=data_dir)
+        cid = build(app)
+        seated = seat_the_hall(app, cid)
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+        with Server(data_dir) as server:
+            opener = urllib.request.build_opener(
+                urllib.request.HTTPCookieProcessor(CookieJar()), _NoRedirect()
+            )
+            page = f"/hoi-nghi/{cid}/cho-ngoi"
+            html = opener.open(server.base + page, timeout=60).read().decode()
+            token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
+            body = urllib.parse.urlencode({"csrf_token": token, "next": page}).encode()
+
+            def post(path: str) -> float:
+                started = time.perf_counter()
+                try:
+                    opener.open(server.base + path, data=body, timeout=60).read()
+                except urllib.error.HTTPError as answer:
+                    if answer.code != 302:
+                        raise
+                return time.perf_counter() - started
+
+            ping, _, ping_cpu = server.times("/__kehoach__/ping", repeat)
+            for _ in range(2):  # warm
+                post(f"/hoi-nghi/{cid}/cho-ngoi/tu-dong")
+                post(f"/hoi-nghi/{cid}/hoan-tac")
+            seat_times, undo_times, seat_cpu, undo_cpu = [], [], 0.0, 0.0
+            for _ in range(repeat):
+                cpu = server.cpu_seconds()
+                seat_times.append(post(f"/hoi-nghi/{cid}/cho-ngoi/tu-dong"))
+                seat_cpu += server.cpu_seconds() - cpu
+                cpu = server.cpu_seconds()
+                undo_times.append(post(f"/hoi-nghi/{cid}/hoan-tac"))
+                undo_cpu += server.cpu_seconds() - cpu
+        base = statistics.median(ping)
+        print(
+            f"Hội nghị lớn: 1.000 đại biểu thêm, 300 khen thưởng, hội trường 1.109 ghế "
+            f"({seated} người đã xếp chỗ); {repeat} lần mỗi yêu cầu (HTTP, waitress)"
+        )
+        print(f"{'yêu cầu':<28} {'p50':>7} {'p95':>7} {'max':>7} {'−ping':>7} {'CPU/lần':>8}  (ms)")
+        for name, times, cpu in (
+            ("ping (mốc so sánh)", ping, ping_cpu * repeat),
+            ("POST xếp chỗ tự động", seat_times, seat_cpu),
+            ("POST hoàn tác (sau xếp chỗ)", undo_times, undo_cpu),
+        ):
+            p50 = statistics.median(times)
+            print(
+                f"{name:<28} {p50 * 1000:7.1f} {percentile(times, 0.95) * 1000:7.1f} "
+                f"{max(times) * 1000:7.1f} {(p50 - base) * 1000:7.1f} {cpu / repeat * 1000:8.1f}"
+            )
+        print("mục tiêu: xếp chỗ tự động ≤ 100 ms thời gian máy chủ")
+
+
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--http", action="store_true", help="only the automatic seating over HTTP")
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    if args.http:
+        http_auto_seating(args.repeat)
+    else:
+        main()
+        http_auto_seating(args.repeat)

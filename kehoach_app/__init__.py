@@ -7,6 +7,7 @@ parts of a conference live in their own packages (conferences/, later agenda/, d
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sys
 from pathlib import Path
@@ -43,6 +44,7 @@ def create_app(settings: dict | None = None, data_dir: str | os.PathLike | None 
     # printed by __main__ and shown once on the first page.
     app.config["STARTUP_WARNINGS"] = []
 
+    _setup_logging(app)
     _setup_database(app)
     _setup_security(app)
     _setup_templates(app)
@@ -53,6 +55,43 @@ def create_app(settings: dict | None = None, data_dir: str | os.PathLike | None 
 
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LOG_FILE = "kehoach.log"
+
+
+class _DataFolderLog(logging.Handler):
+    """Errors the app logs — Flask logs every unexpected exception of a request with its
+    traceback — appended to kehoach.log in the data folder of the app that met them.
+
+    One handler serves every app of the process (tests make many, each on its own folder): the
+    folder is the current app's. The file is opened per record (errors are rare), so nothing
+    stays open on it and a full disk loses only the record, never the page.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from flask import current_app, has_app_context
+
+        if not has_app_context():
+            return
+        try:
+            text = self.format(record)
+            with open(
+                Path(current_app.config["DATA_DIR"]) / LOG_FILE, "a", encoding="utf-8"
+            ) as log:
+                log.write(text + "\n")
+        except Exception:  # noqa: BLE001 — logging must never turn an error page into another
+            pass
+
+
+def _setup_logging(app: Flask) -> None:
+    if not any(isinstance(h, _DataFolderLog) for h in app.logger.handlers):
+        handler = _DataFolderLog(logging.ERROR)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        app.logger.addHandler(handler)
+
+
+def log_path(app: Flask) -> Path:
+    """kehoach.log in the app's data folder: the 500 page and the console name it."""
+    return Path(app.config["DATA_DIR"]) / LOG_FILE
 
 
 def _setup_database(app: Flask) -> None:
@@ -308,6 +347,14 @@ def _setup_security(app: Flask) -> None:
             f"Tệp gửi lên vượt quá {limit} MB. Không có gì được lưu.",
         )
 
+    from .conferences.logic import PrintRefused
+
+    @app.errorhandler(PrintRefused)
+    def print_refused(error):
+        """A printout that must wait (the invitation before the day is fixed, issue 17): the
+        page says why and what to do, nothing is printed."""
+        return _error_page(409, "Chưa in được văn bản này", str(error))
+
     from .backups.operations import BackupError
 
     @app.errorhandler(BackupError)
@@ -325,11 +372,24 @@ def _setup_security(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(error):
+        """Flask has logged the traceback (to kehoach.log: _DataFolderLog); the page says where
+        it is. In LAN mode only the machine's owner is shown the path (it names their folders)."""
+        import ipaddress
+
+        try:
+            local = ipaddress.ip_address(request.remote_addr or "").is_loopback
+        except ValueError:
+            local = False
+        if app.config.get("LAN_MODE") and not local:
+            where = "tệp kehoach.log trong thư mục dữ liệu trên máy chạy chương trình"
+        else:
+            where = f"tệp {log_path(app)}"
         return _error_page(
             500,
             "Đã có lỗi trong chương trình",
-            "Thao tác chưa hoàn tất và không có gì bị lưu dở. "
-            "Hãy thử lại; nếu vẫn lỗi, hãy ghi lại thao tác vừa làm để báo cho người hỗ trợ.",
+            "Thao tác chưa hoàn tất và không có gì bị lưu dở. Chi tiết lỗi đã được ghi vào "
+            f"{where}. Hãy thử lại; nếu vẫn lỗi, hãy gửi tệp đó cho người hỗ trợ, kèm mô tả "
+            "thao tác vừa làm và thời điểm gặp lỗi.",
         )
 
     @app.after_request
@@ -380,6 +440,7 @@ def _setup_blueprints(app: Flask) -> None:
     from .backups.views import bp as backups_bp
     from .budget.views import bp as budget_bp
     from .checks.views import bp as checks_bp
+    from .checkin.views import bp as checkin_bp
     from .conferences.views import bp as conferences_bp
     from .decor.views import bp as decor_bp
     from .delegates.views import bp as delegates_bp
@@ -400,6 +461,7 @@ def _setup_blueprints(app: Flask) -> None:
     app.register_blueprint(seating_bp)
     app.register_blueprint(budget_bp)
     app.register_blueprint(checks_bp)
+    app.register_blueprint(checkin_bp)
 
 
 def _setup_lan(app: Flask) -> None:

@@ -1,5 +1,5 @@
 """The command line: `flask --app kehoach_app demo | export-conference | import-conference |
-print-all | check`.
+print-all | import-awards | check`.
 
 These names and options are the program's scripting interface; keep them stable (README).
 """
@@ -85,6 +85,67 @@ def register_commands(app: Flask) -> None:
             click.echo(str(out_dir / name))
 
         write_all(conference, add)
+
+    @app.cli.command("import-awards")
+    @click.argument("conference_id", type=int)
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option(
+        "--form",
+        "form_code",
+        default=None,
+        help="Mã hình thức khen thưởng, thay cho hình thức đọc được ở trích yếu.",
+    )
+    @click.option("--dry-run", is_flag=True, help="Chỉ in những gì sẽ nhập; không lưu gì.")
+    @click.pass_context
+    def import_awards_command(
+        ctx: click.Context, conference_id: int, file: Path, form_code: str | None, dry_run: bool
+    ):
+        """Nhập danh sách khen thưởng từ quyết định (.docx) hoặc bảng tính (.xlsx): tất cả
+        hoặc không gì; mã thoát 0 khi nhập được (hoặc --dry-run không có lỗi), 2 khi bị từ
+        chối."""
+        from .awards import decision_import, decision_import_ops, operations
+        from .conferences.models import Conference
+
+        def refuse(lines: list[str]) -> None:
+            for line in lines:
+                click.echo(line, err=True)
+            ctx.exit(2)
+
+        conference = db.session.get(Conference, conference_id)
+        if conference is None or conference.deleted_at is not None:
+            refuse([f"Không có hội nghị số {conference_id}."])
+        with app.test_request_context():
+            state = operations.load(conference)
+            form = decision_import_ops.find_form(state.forms, form_code) if form_code else None
+            if form_code and form is None:
+                codes = ", ".join(f.code for f in state.forms if f.active)
+                refuse([f"Không có hình thức khen thưởng mã “{form_code}”. Các mã: {codes}."])
+            try:
+                source = decision_import.read_file(file.read_bytes())
+            except decision_import.DecisionFileError as error:
+                refuse([f"Không đọc được {file}: {error} Chưa có gì được lưu."])
+            preview = decision_import_ops.preview(conference, source, form=form, state=state)
+            for line in decision_import.summary_lines(preview):
+                click.echo(line)
+            problems = preview.all_problems
+            if not preview.ok:
+                if not problems:
+                    problems = ["Không có dòng khen thưởng nào để nhập."]
+                refuse(
+                    [f"Không nhập: {len(problems)} lỗi; chưa có gì được lưu:"]
+                    + [f"  - {problem}" for problem in problems]
+                )
+            counts = preview.counts
+            what = (
+                f"{len(preview.rows)} khen thưởng ({counts['collective']} tập thể, "
+                f"{counts['individual']} cá nhân)"
+            )
+            if dry_run:
+                click.echo(f"Sẽ nhập {what}; chưa lưu gì (--dry-run).")
+                return
+            decision_import_ops.import_preview(conference, preview)
+            db.session.commit()
+            click.echo(f"Đã nhập {what} vào hội nghị {conference_id}.")
 
     @app.cli.command("check")
     @click.argument("conference_id", type=int)

@@ -54,15 +54,19 @@ def create_demo_conference(today: dt.date | None = None) -> Conference:
     conference = operations.create_conference(values)
     apply_preset_parts(conference, preset)
     # Later parts add their demo data here (tasks ticked off, delegates, awards, …).
-    for function in _DEMO_PARTS:
+    for function in _DEMO_PARTS + _DEMO_LAST:
         function(conference, today)
     return conference
 
 
 # Parts that add realistic demo data beyond what the preset brings: (conference, today) -> None.
 _DEMO_PARTS: list = []
+# ... and those that must run after every part's data is in (the budget stores its derived lines
+# as the other parts' data gives them: a read never stores them, issue 19).
+_DEMO_LAST: list = []
 
 
-def register_demo_part(function) -> None:
-    if function not in _DEMO_PARTS:
-        _DEMO_PARTS.append(function)
+def register_demo_part(function, last: bool = False) -> None:
+    parts = _DEMO_LAST if last else _DEMO_PARTS
+    if function not in parts:
+        parts.append(function)

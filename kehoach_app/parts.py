@@ -51,10 +51,18 @@ def register_card(key: str, function: CardFunction) -> None:
 
 
 def cards_for(conference: Conference) -> list[Card]:
+    """Every part's card, each kept across requests while the database and the day stay the
+    same (readmodel.per_state): a card reads only the database, the day and url_for, and holds
+    plain strings and numbers. The dashboard does not change the cards it is given."""
+    from .readmodel import per_state
+
     cards = []
     for key, title, description in PARTS:
         if key in _CARDS:
-            cards.append(_CARDS[key](conference))
+            function = _CARDS[key]
+            cards.append(
+                per_state(("card", function), conference.id, lambda f=function: f(conference))
+            )
         else:
             cards.append(
                 Card(

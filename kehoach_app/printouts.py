@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from . import print_helpers
 from .conferences.models import Conference
+from .printout_registry import Printout, all_printouts, get_printout, register_printout
 from .readmodel import shared_reads
+
+__all__ = ["Printout", "all_printouts", "get_printout", "register_printout"]
 
 MIME_TYPES = {
     "pdf": "application/pdf",
@@ -22,43 +24,22 @@ MIME_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Printout:
-    """One document: its name for the officer, its formats and how to build each."""
-
-    key: str
-    title: str
-    description: str
-    formats: tuple[str, ...]
-    build: Callable[[Conference, str], bytes]
-    # What is still missing before it can be printed well ("chưa xếp chỗ cho 12 đại biểu");
-    # an empty list means ready. The print centre shows it; printing is never blocked.
-    missing: Callable[[Conference], list[str]] | None = None
-    # Where it sits in the print centre: lower first (the plan, then the programme, …).
-    order: int = 100
-    # The description as it reads for one conference (it names the conference's own office,
-    # e.g. who appraises the estimate); None: `description` as written.
-    describe: Callable[[Conference], str] | None = None
-
-
-_PRINTOUTS: dict[str, Printout] = {}
-
-
-def register_printout(printout: Printout) -> None:
-    _PRINTOUTS[printout.key] = printout
-
-
-def all_printouts() -> list[Printout]:
-    """Every printout, in the print centre's order (then in the order they were registered)."""
-    return sorted(_PRINTOUTS.values(), key=lambda p: p.order)
-
-
 def description_for(printout: Printout, conference: Conference) -> str:
     return printout.describe(conference) if printout.describe else printout.description
 
 
 def missing_for(printout: Printout, conference: Conference) -> list[str]:
     return list(printout.missing(conference)) if printout.missing else []
+
+
+def refusal_for(printout: Printout, conference: Conference) -> str:
+    """Why `printout` cannot be made yet ('' when it can): the invitation, the envelope labels
+    and the programme print the conference's day and wait until it is fixed (issue 17)."""
+    from .conferences.logic import EXACT_DATE_PRINTOUTS, exact_date_refusal
+
+    if printout.key not in EXACT_DATE_PRINTOUTS:
+        return ""
+    return exact_date_refusal(conference.values(), printout.title.lower())
 
 
 def write_all(
@@ -83,7 +64,9 @@ def build_set(conference: Conference, helpers: int | None = None) -> list[tuple[
     built in one process. `helpers=0` builds here only; None decides from the machine and
     the conference's size.
     """
-    tasks = [(p, fmt) for p in all_printouts() for fmt in p.formats]
+    # A printout that must wait for the conference's day is left out of the set until then.
+    printable = [p for p in all_printouts() if not refusal_for(p, conference)]
+    tasks = [(p, fmt) for p in printable for fmt in p.formats]
     count = print_helpers.helper_count(conference) if helpers is None else helpers
     with shared_reads():  # one read of each part for the whole set (readmodel)
         results = print_helpers.build_with_helpers(conference, tasks, count) if count > 0 else {}
@@ -91,10 +74,6 @@ def build_set(conference: Conference, helpers: int | None = None) -> list[tuple[
             if (printout.key, fmt) not in results:
                 results[(printout.key, fmt)] = printout.build(conference, fmt)
     return [(filename_for(conference, p, fmt), results[(p.key, fmt)]) for p, fmt in tasks]
-
-
-def get_printout(key: str) -> Printout | None:
-    return _PRINTOUTS.get(key)
 
 
 # Characters Windows refuses in file names, and its reserved device names.

@@ -6,16 +6,24 @@ loaded is still true later in the request; and should a GET write all the same (
 seeded on first use, the demo built inside a test's request), any flush forgets what was loaded.
 Anywhere else (a POST that changes data and reads it back, the command line, a printout set
 built outside a request) every call loads afresh.
+
+`per_state` keeps a result ACROSS requests, for as long as the database and the day are the same
+(the dashboard's and the print centre's check run, the cards): see `state_token` for why a kept
+result is never stale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import datetime as dt
+import itertools
+import os
+import time
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
-from flask import g, has_request_context, request
+from flask import current_app, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -44,7 +52,7 @@ def share_reads_from_now() -> None:
     _SET.set({})
 
 
-def per_request(name: str, conference_id: int, loader: Callable[[], T]) -> T:
+def per_request(name: Hashable, conference_id: int, loader: Callable[[], T]) -> T:
     """`loader()` once per GET request (or shared_reads block) and conference for `name`; the
     same object after."""
     store = _SET.get()
@@ -66,3 +74,138 @@ def _forget_after_a_write(session, flush_context) -> None:
         store.clear()
     if has_request_context():
         g.pop("read_model", None)
+
+
+# ------------------------------------------------------------------ results kept across requests
+
+# Bumped after every commit of a session in this process (read by state_token): a change made
+# here is seen at once, whatever the file system's clock says.
+_COMMITS = itertools.count(1)
+_commit_number = 0
+
+# A file changed less than this long ago may change again within the same timestamp tick (FAT
+# keeps 2 s, Linux the kernel's tick): such a state is not kept (git's "racy clean" rule).
+SETTLE_NS = 2_500_000_000
+_TOKEN = "kehoach_state_token"
+_WROTE = "kehoach_wrote"
+
+
+def _file_state(path: str, header: tuple[int, int] | None, now_ns: int) -> tuple | None:
+    """(inode, mtime, size, header bytes) of one file; None when it does not exist. Raises
+    _Unsettled when it changed too recently to be trusted or cannot be read."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _Unsettled from error
+    if not (0 <= now_ns - stat.st_mtime_ns) or now_ns - stat.st_mtime_ns < SETTLE_NS:
+        raise _Unsettled
+    data = b""
+    if header is not None:
+        try:
+            with open(path, "rb") as handle:
+                handle.seek(header[0])
+                data = handle.read(header[1])
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise _Unsettled from error
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size, data)
+
+
+class _Unsettled(Exception):
+    """The database's files changed too recently (or cannot be read): keep nothing now."""
+
+
+def state_token(database: str) -> tuple | None:
+    """What identifies the state of the database file `database` and the day, or None when it
+    cannot be told (then nothing is kept across requests).
+
+    Why two equal tokens mean the same data (docs/architecture.md, "Results kept across
+    requests"): only a commit changes what a reader sees. A commit of this process bumps
+    `_commit_number` (Session after_commit). A commit of any other process (the command line,
+    sqlite3) writes the files: in WAL mode the -wal file and the header of the wal-index (-shm,
+    bytes 0–47: SQLite's own change counter, frame count, checksums and salts — the very bytes
+    every SQLite reader compares to know whether another connection committed), in rollback mode
+    the database file and its header's change counter (bytes 24–31). Those bytes are read as
+    they are; the files' inode, size and mtime come on top, and a token whose files changed less
+    than SETTLE_NS ago is refused, so a second write in the same timestamp tick cannot look like
+    no write. The day is in the token: the deadline rules depend on it.
+    """
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    now_ns = time.time_ns()
+    try:
+        files = (
+            _file_state(database, (24, 8), now_ns),
+            _file_state(database + "-wal", None, now_ns),
+            _file_state(database + "-shm", (0, 48), now_ns),
+            _file_state(database + "-journal", None, now_ns),
+        )
+    except _Unsettled:
+        return None
+    return (_commit_number, dt.date.today(), files)
+
+
+@event.listens_for(Session, "after_begin")
+def _token_at_begin(session, transaction, connection) -> None:
+    """The token is taken when the session's transaction starts, before it reads anything: what
+    the session then reads (each SELECT sees the latest commit: pysqlite opens no read
+    transaction) is at least as new as the token — never older, even for rows loaded before a
+    per_state call of the same request."""
+    if transaction.parent is not None or _TOKEN in session.info:
+        return
+    if not has_request_context() or request.method not in _READ_METHODS:
+        return
+    session.info[_TOKEN] = state_token(connection.engine.url.database or "")
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_written(session, flush_context) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _token_at_end(session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_TOKEN, None)
+        session.info.pop(_WROTE, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _count_commit(session) -> None:
+    global _commit_number
+    _commit_number = next(_COMMITS)
+
+
+def per_state(name: Hashable, conference_id: int, loader: Callable[[], T]) -> T:
+    """`loader()` once per state of the database and day (state_token), kept across requests
+    by the app; within a GET request. `name` holds whatever else the result depends on (the
+    rules registered, the card function). Elsewhere (a POST, the command line, a printout set) as
+    per_request. The result is shared between requests and threads: it must hold no database
+    rows (ORM objects belong to one session) and its readers must not change it."""
+    if not has_request_context() or request.method not in _READ_METHODS or _SET.get() is not None:
+        return per_request(name, conference_id, loader)
+    from .db import db
+
+    session = db.session()
+    if _TOKEN not in session.info:
+        session.connection()  # begins the transaction: the token is taken now (_token_at_begin)
+    token = session.info.get(_TOKEN)
+    if token is None or session.info.get(_WROTE) or session.new or session.dirty or session.deleted:
+        return per_request(name, conference_id, loader)
+    kept = current_app.extensions.setdefault("kehoach_per_state", {})
+    key = (name, conference_id)
+    entry = kept.get(key)
+    if entry is not None and entry[0] == token:
+        return entry[1]
+    value = per_request(name, conference_id, loader)
+    if not session.info.get(_WROTE):
+        kept[key] = (token, value)
+    return value
+
+
+def forget_kept_results(app=None) -> None:
+    """Drop every result kept across requests (tests; never needed for correctness)."""
+    (app or current_app).extensions.pop("kehoach_per_state", None)

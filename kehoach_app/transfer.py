@@ -305,12 +305,14 @@ def replace_parts(conference: Conference, document: dict) -> None:
 
 
 def snapshot(conference: Conference) -> str:
-    """The whole conference as JSON text, to be put back by restore_snapshot (undo)."""
+    """The whole conference as JSON text, as undo steps were saved before 0020 (today's steps
+    keep only the tables a change writes: conferences/undo.py)."""
     return json.dumps(export_conference(conference), ensure_ascii=False)
 
 
 def restore_snapshot(conference: Conference, text: str) -> None:
-    """Put the conference and all its parts back as a snapshot holds them."""
+    """Put the conference and all its parts back as a whole-conference snapshot holds them
+    (an undo step saved before 0020; its rows come back with new ids)."""
     document = json.loads(text)
     if "conference" not in document:  # a first-release snapshot held the fields alone
         document = {"conference": document}
@@ -320,6 +322,10 @@ def restore_snapshot(conference: Conference, text: str) -> None:
     # A snapshot taken before the ngày ký existed had none: the conference had none then either.
     signing = values.get("signing_date")
     values["signing_date"] = dt.date.fromisoformat(signing) if signing else None
+    # A snapshot taken before planned-date kinds (issue 17) had an exact day.
+    other = values.get("date_other")
+    values["date_other"] = dt.date.fromisoformat(other) if other else None
+    values.setdefault("date_kind", "exact")
     conference.set_values(values)
     for part in _PARTS:
         if part.key in document:

@@ -172,3 +172,59 @@ def test_the_port_stays_the_same_across_restarts(tmp_path):
         visitor.close()
         time.sleep(0.2)
     assert (data / "last_port").read_text().strip() == str(port)
+
+
+def test_an_unexpected_error_is_logged_with_its_traceback_and_the_page_says_where(tmp_path):
+    """Not TESTING, so the error reaches the 500 page as it does for the officer."""
+    from kehoach_app import create_app
+    from kehoach_app.db import db
+
+    data = tmp_path / "data"
+    app = create_app({"TESTING": False}, data_dir=data)
+
+    def broken():
+        raise RuntimeError("hỏng có chủ ý 4711")
+
+    app.add_url_rule("/__thu__/hong", "broken", broken)
+    response = app.test_client().get("/__thu__/hong")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Đã có lỗi trong chương trình" in html
+    assert f"Chi tiết lỗi đã được ghi vào tệp {data / 'kehoach.log'}." in html
+    assert "gửi tệp đó cho người hỗ trợ" in html
+    assert "4711" not in html  # the details are for the log, not the page
+
+    log = (data / "kehoach.log").read_text(encoding="utf-8")
+    assert "Exception on /__thu__/hong [GET]" in log
+    assert "Traceback (most recent call last):" in log
+    assert 'in broken\n    raise RuntimeError("hỏng có chủ ý 4711")' in log
+    assert "RuntimeError: hỏng có chủ ý 4711" in log
+
+    # A second app of the process (another data folder) logs into its own folder only.
+    other = create_app({"TESTING": False}, data_dir=tmp_path / "other")
+    other.add_url_rule("/__thu__/hong", "broken", broken)
+    assert other.test_client().get("/__thu__/hong").status_code == 500
+    assert (data / "kehoach.log").read_text(encoding="utf-8") == log
+    assert "RuntimeError: hỏng có chủ ý 4711" in (tmp_path / "other" / "kehoach.log").read_text(
+        encoding="utf-8"
+    )
+    for each in (app, other):
+        with each.app_context():
+            db.engine.dispose()
+
+
+def test_ci_runs_the_readme_commands_in_a_virtual_environment():
+    """The README's two commands need only `python3` (no `python`, no pip into the system's
+    Python: PEP 668); .ci/run runs the test command exactly as written there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Two commands", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.splitlines() if line and not line.startswith("#")]
+    venv = "python3 -m venv .venv && "
+    assert commands == [
+        venv + ".venv/bin/pip install -r requirements.txt && .venv/bin/python -m kehoach_app",
+        venv + ".venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().splitlines()[-1] == commands[1]
+    packages = ci.split('apt_packages="', 1)[1].split('"', 1)[0].split()
+    assert {"binutils", "python3-venv", "chromium", "poppler-utils"} <= set(packages)

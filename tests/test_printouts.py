@@ -36,9 +36,11 @@ def _content(name: str, data: bytes) -> bytes:
     import zipfile
 
     if name.endswith(".pdf"):
-        return subprocess.run(
-            ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
         ).stdout
+        assert text.strip(), f"{name}: no text"
+        return text
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return b"".join(
             archive.read(n) for n in sorted(archive.namelist()) if n.startswith(("word/", "xl/"))

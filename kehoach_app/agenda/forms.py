@@ -43,7 +43,7 @@ class AgendaItemForm(BaseForm):
     )
     title = TextAreaField(
         "Nội dung",
-        validators=[Required("Vui lòng nhập nội dung của mục."), Length(500)],
+        validators=[Required("Vui lòng nhập nội dung của mục."), Length(2000)],
         filters=[_one_line],
         description="Ví dụ: Báo cáo tổng kết công tác thi đua, khen thưởng năm 2026.",
     )

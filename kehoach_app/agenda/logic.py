@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import vn
 from ..conferences.logic import signing_date_line
-from ..conferences.vocab import AGENDA_KINDS, LENGTHS
+from ..conferences.vocab import AGENDA_KINDS, LENGTHS, event_noun
 
 # --------------------------------------------------------------------------------------------
 # Rules of the day (docs/agenda.md). Times are minutes since midnight.
@@ -508,7 +508,7 @@ class ScriptContext:
 def script_context(values: dict) -> ScriptContext:
     """From a conference's field values (Conference.values())."""
     return ScriptContext(
-        event="Đại hội" if values.get("kind") == "dai_hoi" else "Hội nghị",
+        event=event_noun(values.get("kind") or ""),
         title=values["title"],
         issuer=values["issuer"],
         venue=values["venue"],

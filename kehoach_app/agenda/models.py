@@ -30,7 +30,8 @@ class AgendaItem(db.Model):
     )
     position: Mapped[int]
     kind: Mapped[str] = mapped_column(String(30))
-    title: Mapped[str] = mapped_column(String(500))
+    # 2,000 characters: seed 000's award item runs past 500 (issue 17, migration 0017).
+    title: Mapped[str] = mapped_column(String(2000))
     presenter: Mapped[str] = mapped_column(String(300), default="")
     presenter_unit: Mapped[str] = mapped_column(String(300), default="")
     minutes: Mapped[int]

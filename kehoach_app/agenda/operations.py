@@ -381,7 +381,7 @@ def keep_derived_items(
                 mc_text="",
                 notes="",
                 kind=item.kind,
-                title=item.title[:500],
+                title=item.title[:2000],
                 presenter=item.presenter[:300],
                 minutes=item.minutes,
             )
@@ -392,7 +392,7 @@ def keep_derived_items(
             if not row.edited:
                 values.update(
                     kind=item.kind,
-                    title=item.title[:500],
+                    title=item.title[:2000],
                     presenter=item.presenter[:300],
                     presenter_unit="",
                 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import KeepTogether
 
 from ..printing import (
@@ -149,5 +151,48 @@ def render_programme(sheet: ProgrammeSheet, fmt: str) -> bytes:
     return render_pdf(document) if fmt == "pdf" else render_docx(document)
 
 
-def render_script(script: RunOfShow, fmt: str) -> bytes:
+def render_script(script: RunOfShow, fmt: str, attendance: str = "") -> bytes:
+    script = with_attendance(script, attendance)
     return _script_pdf(script) if fmt == "pdf" else render_docx(script_document(script))
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def with_attendance(script: RunOfShow, line: str) -> RunOfShow:
+    """The MC's attendance sentence ("Hội nghị có mặt 212/230 đại biểu được triệu tập.", issue
+    21: read from the check-in when the script is printed, blanks before anyone arrived) in the
+    tuyên bố lý do, right after the introduction of the delegates; else before its closing
+    thanks. A script without that item is left as it is."""
+    if not line:
+        return script
+    items = list(script.items)
+    for index, item in enumerate(items):
+        lines = list(item.lines)
+        at = next(
+            (
+                i
+                for i, text in enumerate(lines)
+                if text.startswith("Đến dự ") and "giới thiệu" in text
+            ),
+            None,
+        )
+        if at is not None:
+            at += 1
+            while at < len(lines) and lines[at].startswith(("- ", "(")):
+                at += 1
+        elif "ly do" in _folded(item.title):
+            at = next(
+                (i for i, text in enumerate(lines) if text.startswith("Thay mặt Ban Tổ chức")),
+                max(len(lines) - 1, 0),
+            )
+        else:
+            continue
+        lines.insert(at, line)
+        items[index] = replace(item, lines=lines)
+        return replace(script, items=items)
+    return script

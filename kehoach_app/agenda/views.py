@@ -18,6 +18,7 @@ from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import AGENDA_KINDS, LENGTHS
 from ..db import db
 from ..demo import register_demo_part
+from ..lazy import lazy_function
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
 from . import checks, operations  # noqa: F401 — checks registers the part's rules
@@ -39,12 +40,14 @@ from .logic import (
 )
 from .models import AgendaItem
 from .presetting import agenda_from_preset
-from .printout import render_programme, render_script
 
 bp = Blueprint("agenda", __name__)
 
 PROGRAMME_KEY = "chuong-trinh"
 SCRIPT_KEY = "kich-ban-dieu-hanh"
+# The printouts load ReportLab when first built, not at start (kehoach_app/lazy.py).
+render_programme = lazy_function("kehoach_app.agenda.printout", "render_programme")
+render_script = lazy_function("kehoach_app.agenda.printout", "render_script")
 GONE = "Mục này không còn trong chương trình (có thể vừa bị xóa ở cửa sổ khác)."
 
 
@@ -433,7 +436,9 @@ def _build_script(conference: Conference, fmt: str) -> bytes:
         dt.date.today(),
         delegates=operations.introduced_delegates(conference),
     )
-    return render_script(script, fmt)
+    from ..checkin.operations import mc_line  # the attendance, read now (issue 21)
+
+    return render_script(script, fmt, attendance=mc_line(conference))
 
 
 def _demo_speaker(conference: Conference, _today: dt.date) -> None:

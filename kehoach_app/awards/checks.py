@@ -24,6 +24,7 @@ from . import figures, logic, operations
 PART = "awards"
 SCRIPT = "kich-ban-trao-thuong"
 MONEY = "tien-thuong"
+RECEIPTS = "ky-nhan-tien-thuong"  # the receipt list per decision (receipts.py, issue 20)
 LED = "man-hinh-led"
 PROGRAMME = "chuong-trinh"  # its award items name the presenters
 
@@ -141,7 +142,7 @@ def blanks(context: CheckContext) -> Iterator[Problem]:
                 message=(f"{len(found)} khen thưởng còn chỗ trống “…” ở {label}: {_names(found)}."),
                 fix_url=_award_url(context, found[0]),
                 fix_label="Sửa khen thưởng",
-                printouts=(SCRIPT, MONEY, LED),
+                printouts=(SCRIPT, MONEY, LED, RECEIPTS),
             )
     undecided = [r for r in awards.recipients if not r.decision_number or not r.decision_date]
     if undecided:
@@ -155,7 +156,7 @@ def blanks(context: CheckContext) -> Iterator[Problem]:
             ),
             fix_url=_award_url(context, undecided[0]),
             fix_label="Ghi quyết định",
-            printouts=(SCRIPT, MONEY),
+            printouts=(SCRIPT, MONEY, RECEIPTS),
         )
     for batch in awards.ceremony.batches:
         texts = [batch.music_cue, batch.notes]
@@ -180,7 +181,7 @@ def blanks(context: CheckContext) -> Iterator[Problem]:
 
 ESTIMATE = "du-toan"  # the budget carries the award money
 PLAN = "ke-hoach"  # the plan states the funds
-LEGAL_FIGURE_PRINTOUTS = (MONEY, ESTIMATE, PLAN)
+LEGAL_FIGURE_PRINTOUTS = (MONEY, RECEIPTS, ESTIMATE, PLAN)
 
 
 def _figure_url(use: figures.FigureUse) -> str:

@@ -235,7 +235,9 @@ def load(conference: Conference) -> AwardsState:
 
 
 def _load(conference: Conference) -> AwardsState:
-    catalogue.ensure_catalogue()
+    # No catalogue.ensure_catalogue() here: a read never writes (issue 19); the shipped
+    # catalogue is stored when the app starts (views._seed_catalogue) and by the demo, the
+    # import and the catalogue's own forms.
     delegates = delegates_of(conference)
     people = {d.id: person(d) for d in delegates}
     return AwardsState(
@@ -377,11 +379,14 @@ def move_award(award: Award, step: int) -> bool:
     return True
 
 
-def import_awards(conference: Conference, rows: list[dict], replace: bool = False) -> int:
+def import_awards(
+    conference: Conference, rows: list[dict], replace: bool = False, source: str = "Excel"
+) -> int:
     """Add the imported rows (all of them, already checked) after the existing awards of each
-    form, or instead of all existing awards when `replace`."""
+    form, or instead of all existing awards when `replace`. `source` names where they came from
+    in the undo step ("Excel", "quyết định số 123/QĐ-UBND")."""
     what = "Thay danh sách khen thưởng" if replace else "Nhập khen thưởng"
-    take_snapshot(conference, "awards", f"{what} từ Excel ({len(rows)} dòng)")
+    take_snapshot(conference, "awards", f"{what} từ {source} ({len(rows)} dòng)")
     if replace:
         db.session.execute(delete(Award).where(Award.conference_id == conference.id))
     next_position: dict[int, int] = {}

@@ -36,9 +36,10 @@ from ..db import db
 # conference's delegates — which must already be the new ones (docs/awards.md).
 from ..delegates import views as _delegates_views  # noqa: F401
 from ..demo import register_demo_part
+from ..lazy import lazy_module
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import MIME_TYPES, Printout, register_printout, safe_filename
-from . import catalogue, checks, logic, operations, printout, spreadsheet  # noqa: F401 — checks registers its rules
+from . import catalogue, checks, listing, logic, operations  # noqa: F401 — checks registers its rules
 from .conference_file import PART
 from .demo import add_demo_awards
 from .forms import (
@@ -54,6 +55,9 @@ from .forms import (
 from .models import Award, AwardForm, BaseSalary
 
 bp = Blueprint("awards", __name__)
+# ReportLab and openpyxl load at the first printout or workbook, not at start (kehoach_app/lazy.py).
+printout = lazy_module("kehoach_app.awards.printout")
+spreadsheet = lazy_module("kehoach_app.awards.spreadsheet")
 
 UNDO = "Hoàn tác"
 STALE = (
@@ -124,23 +128,32 @@ def _frame(conference: Conference) -> printout.Frame:
 def index(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
-    groups = []
-    by_form: dict[int, list[logic.Recipient]] = {}
-    for recipient in state.recipients:
-        by_form.setdefault(recipient.form_id, []).append(recipient)
+    # 50 rows a page, a search, and the way back to an award after editing it (issue 19)
+    search = vn.clean_text(request.args.get("q", ""))[:200]
+    listed = listing.page_of_awards(
+        state.money.forms,
+        state.recipients,
+        page=_optional_int(request.args.get("trang", "")) or 1,
+        search=search,
+        showing=_optional_int(request.args.get("xem", "")),
+    )
     versions = {a.id: a.version for a in state.awards}
-    for form_money in state.money.forms:
-        groups.append((form_money, logic.stage_order(by_form.get(form_money.form.id, []))))
     return render_template(
         "awards/index.html",
         conference=conference,
         state=state,
-        groups=groups,
+        listed=listed,
+        search=search,
         versions=versions,
         overview=state.overview(),
         coefficient=catalogue.coefficient_text,
         **figure_views.money_context(state),
     )
+
+
+def _showing(conference: Conference, award_id: int) -> str:
+    """The list at the page that holds the award, scrolled to its row."""
+    return url_for(".index", conference_id=conference.id, xem=award_id) + f"#award-{award_id}"
 
 
 def _recipient_form(state: operations.AwardsState, award: Award | None = None, **kwargs):
@@ -236,7 +249,7 @@ def edit(conference_id: int, award_id: int):
             _notice(f"Đã lưu khen thưởng “{operations.describe(award.name)}”.", undo_of=conference)
         else:
             _notice("Không có gì thay đổi.", "info")
-        return redirect(url_for(".index", conference_id=conference.id) + f"#award-{award.id}")
+        return redirect(_showing(conference, award.id))
     if request.method == "POST":
         flash({"text": "Chưa lưu: hãy sửa các ô được đánh dấu đỏ bên dưới."}, "error")
     return render_template(
@@ -282,7 +295,7 @@ def move(conference_id: int, award_id: int, where: str):
         )
     else:
         _notice("Không chuyển được: đã ở đầu hoặc cuối danh sách.", "info")
-    return redirect(url_for(".index", conference_id=conference.id) + f"#award-{award.id}")
+    return redirect(_showing(conference, award.id))
 
 
 # --------------------------------------------------------------------------- Excel
@@ -555,8 +568,7 @@ def led(conference_id: int):
 
 @bp.get("/danh-muc-khen-thuong")
 def catalogue_page():
-    catalogue.ensure_catalogue()
-    db.session.commit()
+    # read only (issue 19): the shipped catalogue is stored when the app starts (_seed_catalogue)
     return render_template(
         "awards/catalogue.html",
         forms=catalogue.all_forms(),
@@ -600,7 +612,8 @@ def _form_entry(form: AwardForm | None) -> FormEntryForm:
 @bp.route("/danh-muc-khen-thuong/them", methods=["GET", "POST"])
 @bp.route("/danh-muc-khen-thuong/<int:form_id>/sua", methods=["GET", "POST"])
 def edit_form_entry(form_id: int | None = None):
-    catalogue.ensure_catalogue()
+    if request.method == "POST":  # never on a read (issue 19); seeded at start already
+        catalogue.ensure_catalogue()
     form = db.session.get(AwardForm, form_id) if form_id else None
     if form_id and form is None:
         abort(404)
@@ -877,5 +890,12 @@ def _coefficient_filter(milli: int) -> str:
     return catalogue.coefficient_text(milli)
 
 
-# The legal figures' pages (rates, rounding, "Đã đối chiếu với văn bản") share the blueprint.
-from . import figure_views  # noqa: E402
+# The legal figures' pages (rates, rounding, "Đã đối chiếu với văn bản") share the blueprint;
+# so do In phôi (certificates on their pre-printed forms), the receipt list and the import from
+# the decision (issue 20).
+from . import (  # noqa: E402, F401
+    certificates_views,
+    decision_import_views,
+    figure_views,
+    receipts_views,
+)

@@ -4,8 +4,8 @@ Money is integer đồng. Quantities are thousandths (1,5 ngày → 1500) so tha
 stays exact; a line's amount is quantity × unit price rounded half up to the whole đồng
 (làm tròn 5 lên): amount = (quantity_milli × unit_price + 500) // 1000.
 
-The only function here that touches the database is ``conference_budget_total``, which the plan
-(Kế hoạch) part calls; it delegates to operations.py.
+Nothing here touches the database or imports operations.py (issue 19: the plan reads the
+estimate's total through operations.budget_total).
 """
 
 from __future__ import annotations
@@ -996,21 +996,3 @@ def appraising_office(level: str, unit_type: str = "", unit_name: str = "") -> s
 def appraiser_for(level: str, unit_type: str = "", unit_name: str = "") -> str:
     """The appraising office as the estimate's signature block writes it (capitals)."""
     return vn.upper_vn(appraising_office(level, unit_type, unit_name))
-
-
-def conference_budget_total(conference) -> int | None:
-    """The estimate's total (derived lines brought up to date), None when it has no lines."""
-    from .operations import budget_total
-
-    return budget_total(conference)
-
-
-def conference_budget_bases(conference) -> list[str]:
-    """The bases the estimate prints (confirmed figures only, issue 16), for the plan's kinh phí;
-    [] when the estimate has no lines."""
-    from .operations import budget_preview, lines_of
-
-    if not lines_of(conference):
-        return []
-    budget, _specs, _settings = budget_preview(conference)
-    return budget.printed_legal_bases if budget.rows else []

@@ -81,7 +81,7 @@ def national_profile() -> NormProfile | None:
 
 
 def all_profiles() -> list[NormProfile]:
-    ensure_national_norms()
+    """Every profile (the national one is seeded when the app starts: views._seed_norms)."""
     profiles = db.session.scalars(select(NormProfile)).all()
     order = list(logic.PROFILE_KINDS)
     return sorted(profiles, key=lambda p: (order.index(p.kind), vn.collation_key(p.name)))
@@ -188,6 +188,20 @@ def settings_of(conference: Conference, create: bool = False) -> BudgetSettings 
         db.session.add(settings)
         db.session.flush()
     return settings
+
+
+def default_settings(conference: Conference) -> BudgetSettings:
+    """The settings a budget not yet started reads with (the ones settings_of(create=True)
+    stores on the officer's first change): never added to the session, so reading the budget
+    page writes nothing (issue 19)."""
+    return BudgetSettings(
+        conference_id=conference.id,
+        norm_profile_id=None,
+        days_milli=500 if conference.length in ("session", "half_day") else 1000,
+        meal_location="",
+        available_amount=0,
+        version=1,  # what the row will carry once stored: a form opened now saves without 409
+    )
 
 
 def norm_profiles_for(conference: Conference):
@@ -516,7 +530,9 @@ def _apply_spec(line: BudgetLine, spec: logic.DerivedSpec) -> None:
 
 
 def sync_derived(conference: Conference) -> dict[str, logic.DerivedSpec]:
-    """Bring the derived lines up to date with the conference (called on every view and print).
+    """Store the derived lines as the conference now gives them — only before the officer
+    changes the estimate (every budget POST calls it first, docs/budget.md); a read never does:
+    it computes the same lines in memory (budget_preview, logic.synced_lines).
 
     Not overridden: the stored figures follow the rule. The auto families (decor, award money,
     award items) are added when their source appears and removed when it goes, unless the
@@ -594,37 +610,52 @@ def add_derived_line(conference: Conference, key: str, snapshot: bool = True) ->
 # --------------------------------------------------------------------------- the estimate
 
 
-def budget_of(conference: Conference, sync: bool = True):
-    """(Budget, specs): the estimate as the page and the printouts draw it."""
-    specs = sync_derived(conference) if sync else {}
-    settings = settings_of(conference)
-    data = [
-        line_data(line, logic.spec_for(line.derived_key, specs) if line.derived_key else None)
-        for line in lines_of(conference)
-    ]
-    award_bases, award_rounding = award_figures(conference, data)
-    budget = logic.budget_of(
-        data,
-        norm_resolver(conference),
-        available=settings.available_amount if settings else 0,
-        funding_source=conference.funding_source,
-        base_legal_bases=[BASE_LEGAL_BASIS, *award_bases],
-    )
-    budget.award_rounding = award_rounding
+def budget_of(conference: Conference, as_started: bool = False):
+    """(Budget, specs): the estimate as the page, the card and the printouts draw it — the
+    derived lines brought up to date in memory, nothing written (budget_preview).
+
+    `as_started`: the estimate page of a budget not started yet (no settings row) shows the
+    derived lines its default settings give, as its first change will store them; the other
+    readers (card, plan, checks) count a budget not started as having none."""
+    if as_started and settings_of(conference) is None:
+        budget, specs, _settings = per_request(
+            "budget.page", conference.id, lambda: _budget_preview(conference, as_started=True)
+        )
+        return budget, specs
+    budget, specs, _settings = budget_preview(conference)
     return budget, specs
 
 
 def budget_preview(conference: Conference):
     """(Budget, specs, settings) as the estimate will print, computed without writing anything:
-    the derived lines as sync_derived would leave them (logic.synced_lines). For the checks
-    before signing, which never write. Once per GET request."""
+    the derived lines as sync_derived would leave them (logic.synced_lines). Every reader uses
+    it — page, card, printouts, plan, checks —, once per GET request or printout set."""
     return per_request("budget.preview", conference.id, lambda: _budget_preview(conference))
 
 
-def _budget_preview(conference: Conference):
+def shown_line(conference: Conference, line_id: int, key: str = "") -> logic.LineData | None:
+    """A line as the estimate shows it (its derived figures brought up to date): by its id, or
+    for an automatic line not stored yet (id 0: its source came since the last change of the
+    estimate) by its derived key. None when the estimate does not show it."""
+    budget, _specs = budget_of(conference, as_started=True)
+    for row in budget.rows:
+        line = row.line
+        if line.id == line_id and (line_id or (key and line.derived_key == key)):
+            return line
+    return None
+
+
+def line_by_key(conference: Conference, key: str) -> BudgetLine | None:
+    """The stored derived line of `key` (after sync_derived: the one an edit of a line shown
+    with id 0 saves into)."""
+    return _line_by_key(conference, key)
+
+
+def _budget_preview(conference: Conference, as_started: bool = False):
     settings = settings_of(conference)
     lines = [line_data(line) for line in lines_of(conference)]
-    specs = logic.derived_specs(derived_inputs(conference)) if settings is not None else {}
+    started = settings is not None or as_started
+    specs = logic.derived_specs(derived_inputs(conference)) if started else {}
     shown = logic.synced_lines(lines, specs) if specs else lines
     award_bases, award_rounding = award_figures(conference, shown)
     budget = logic.budget_of(
@@ -660,12 +691,17 @@ def award_figures(conference: Conference, lines) -> tuple[list[str], list[str]]:
 
 
 def budget_total(conference: Conference) -> int | None:
-    """The estimate's total as it will print (for the plan and the checks): read, never
-    written — the derived lines are brought up to date in memory only."""
-    if not lines_of(conference):
-        return None
+    """The estimate's total as it will print (for the plan and the checks), None when it has
+    no lines: read, never written — the derived lines are brought up to date in memory only."""
     budget, _specs, _settings = budget_preview(conference)
     return budget.total if budget.rows else None
+
+
+def budget_bases(conference: Conference) -> list[str]:
+    """The bases the estimate prints (confirmed figures only, issue 16), for the plan's kinh
+    phí; [] when the estimate has no lines."""
+    budget, _specs, _settings = budget_preview(conference)
+    return budget.printed_legal_bases if budget.rows else []
 
 
 # --------------------------------------------------------------------------- preset

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms.fields.choices import SelectChoice
 
@@ -28,6 +28,19 @@ from .models import Norm
 from .printout import EstimateSheet, render_estimate, render_workbook
 
 bp = Blueprint("budget", __name__)
+
+
+@bp.record_once
+def _seed_norms(state) -> None:
+    """The national norms (presets/norms.toml) stored when the app starts, as the award
+    catalogue is: reading the norms or the estimate never writes (issue 19)."""
+    with state.app.app_context():
+        try:
+            operations.ensure_national_norms()
+            db.session.commit()
+        except OperationalError:  # tables not created yet (AUTO_MIGRATE off): seeded on use
+            db.session.rollback()
+
 
 STALE = (
     "Dòng này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem lại bản "
@@ -78,14 +91,10 @@ def _is_district_norm(code: str, name: str) -> bool:
 @bp.get("/hoi-nghi/<int:conference_id>/du-toan")
 def estimate(conference_id: int):
     conference = _conference(conference_id)
-    settings = operations.settings_of(conference, create=True)
-    budget, specs = operations.budget_of(conference)
-    try:
-        db.session.commit()
-    except (StaleDataError, IntegrityError):  # another window synced at the same moment
-        db.session.rollback()
-        settings = operations.settings_of(conference, create=True)
-        budget, specs = operations.budget_of(conference, sync=False)
+    # Read only (issue 19): the derived lines are brought up to date in memory; the settings
+    # of a budget not started yet are the defaults its first change will store.
+    settings = operations.settings_of(conference) or operations.default_settings(conference)
+    budget, specs = operations.budget_of(conference, as_started=True)
     profile = (
         operations.get_profile(settings.norm_profile_id) if settings.norm_profile_id else None
     ) or operations.national_profile()
@@ -174,6 +183,7 @@ def add(conference_id: int):
         form.process(data={"category": category if category in BUDGET_CATEGORIES else "khac"})
     if form.validate_on_submit():
         try:
+            _up_to_date(conference)
             line = operations.add_line(conference, form.line_values())
             db.session.commit()
         except (operations.BudgetCapExceeded, IntegrityError) as error:
@@ -186,6 +196,14 @@ def add(conference_id: int):
     return _line_page(conference, form, None)
 
 
+def _up_to_date(conference: Conference) -> None:
+    """Before a change of the estimate: store its derived lines as the page showed them (a read
+    never stores them, docs/budget.md), so the change applies to what the officer saw. A budget
+    not started is started now, with the defaults its page showed."""
+    operations.settings_of(conference, create=True)
+    operations.sync_derived(conference)
+
+
 def _spec_of(conference: Conference, line) -> logic.DerivedSpec | None:
     if not line or not line.derived_key:
         return None
@@ -195,12 +213,15 @@ def _spec_of(conference: Conference, line) -> logic.DerivedSpec | None:
 
 @bp.route("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int, line_id: int):
+    """Edit a line; `?dong=<key>` with line 0: an automatic line the page shows but the
+    database does not hold yet (stored, with the others, when the edit is saved)."""
     conference = _conference(conference_id)
-    line = operations.get_line(conference, line_id)
-    if line is None and request.method == "GET":
-        abort(404)
-    spec = _spec_of(conference, line)
+    key = request.args.get("dong", "") if line_id == 0 else ""
     if request.method == "GET":
+        line = operations.shown_line(conference, line_id, key)
+        if line is None:
+            abort(404)
+        spec = _spec_of(conference, line)
         form = BudgetLineForm(
             data={
                 "category": line.category,
@@ -215,6 +236,14 @@ def edit(conference_id: int, line_id: int):
         )
         return _line_page(conference, form, line, spec)
     form = BudgetLineForm()
+    line = operations.get_line(conference, line_id) if line_id else None
+    # checked before the derived lines are stored (storing them raises the version)
+    seen = str(line.version) if line is not None else ""
+    stale = line is not None and form.version.data != seen
+    _up_to_date(conference)
+    if key:
+        line = operations.line_by_key(conference, key)
+    spec = _spec_of(conference, line)
     if line is None:
         form.validate()
         flash(
@@ -228,9 +257,9 @@ def edit(conference_id: int, line_id: int):
     if not form.validate_on_submit():
         flash({"text": NOT_SAVED}, "error")
         return _line_page(conference, form, line, spec, 422)
-    if form.version.data != str(line.version):
+    if stale:
         flash({"text": STALE}, "error")
-        form.version.data = str(line.version)
+        form.version.data = seen  # the stored version: nothing of this request is kept
         return _line_page(conference, form, line, spec, 409)
     try:
         changed = operations.update_line(conference, line, form.line_values(), spec)
@@ -259,6 +288,7 @@ def _posted_line(conference: Conference, line_id: int):
 @bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/xoa")
 def delete(conference_id: int, line_id: int):
     conference = _conference(conference_id)
+    _up_to_date(conference)
     line = _posted_line(conference, line_id)
     if line is None:
         return _to_page(conference)
@@ -282,6 +312,7 @@ def delete(conference_id: int, line_id: int):
 @bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/xuong", defaults={"step": 1})
 def move(conference_id: int, line_id: int, step: int):
     conference = _conference(conference_id)
+    _up_to_date(conference)
     line = _posted_line(conference, line_id)
     if line is not None and operations.move_line(conference, line, step):
         db.session.commit()
@@ -292,6 +323,7 @@ def move(conference_id: int, line_id: int, step: int):
 @bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/tinh-lai")
 def reset(conference_id: int, line_id: int):
     conference = _conference(conference_id)
+    _up_to_date(conference)
     line = _posted_line(conference, line_id)
     if line is None:
         return _to_page(conference)
@@ -311,6 +343,7 @@ def add_derived(conference_id: int):
     key = request.form.get("key", "")
     if key not in ("drinks", "meals"):
         abort(400)
+    _up_to_date(conference)
     line = operations.add_derived_line(conference, key)
     if line is None:
         flash(
@@ -346,7 +379,11 @@ STALE_SETTINGS = (
 @bp.route("/hoi-nghi/<int:conference_id>/du-toan/thiet-lap", methods=["GET", "POST"])
 def settings(conference_id: int):
     conference = _conference(conference_id)
-    current = operations.settings_of(conference, create=True)
+    if request.method == "GET":  # read only: the defaults until the first change stores them
+        current = operations.settings_of(conference) or operations.default_settings(conference)
+    else:
+        _up_to_date(conference)
+        current = operations.settings_of(conference, create=True)
     form = BudgetSettingsForm()
     form.norm_profile_id.choices = _profile_choices()
     if request.method == "GET":
@@ -362,7 +399,6 @@ def settings(conference_id: int):
                 "version": str(current.version),
             }
         )
-        db.session.commit()
     elif form.validate_on_submit():
         if form.version.data != str(current.version):
             # Another window saved the settings since this one opened them: what was typed
@@ -418,7 +454,6 @@ def _stale_page(template: str, form, row, **context):
 @bp.get("/dinh-muc-chi")
 def norms():
     profiles = operations.all_profiles()
-    db.session.commit()
     from .. import legal
 
     return render_template(
@@ -572,7 +607,7 @@ def _estimate_description(conference: Conference) -> str:
 
 
 def _missing(conference: Conference) -> list[str]:
-    if not operations.lines_of(conference):
+    if not operations.budget_of(conference)[0].rows:  # the read model's estimate
         return ["chưa có dòng dự toán nào"]
     return []
 
@@ -709,6 +744,14 @@ def _demo(conference: Conference, today: dt.date) -> None:
 
 
 register_demo_part(_demo)
+
+
+def _demo_lines_stored(conference: Conference, today: dt.date) -> None:
+    """The demo is written once: its derived lines stored as the finished demo gives them."""
+    operations.sync_derived(conference)
+
+
+register_demo_part(_demo_lines_stored, last=True)
 
 transfer.register_part(
     transfer.PartTransfer(

@@ -141,14 +141,16 @@ def run_checks(conference: Conference, today: dt.date | None = None) -> list[Pro
 
 
 def checks_for_request(conference: Conference) -> list[Problem]:
-    """run_checks once per request and conference: the dashboard's cards, its summary line and
-    the print centre's columns all read the same run (a GET changes nothing in between)."""
-    from flask import g
+    """run_checks once per state of the database and day (readmodel.per_state): the dashboard's
+    cards, its summary line, the print centre's columns and the check page all read the same
+    run, kept across requests until a commit or a new day. The rules read only the database,
+    the day and the app (shipped data, registered rules), so that key is complete; the problems
+    are frozen, plain strings, safe to share between requests."""
+    from ..readmodel import per_state
 
-    runs = g.setdefault("pre_signature_checks", {})
-    if conference.id not in runs:
-        runs[conference.id] = run_checks(conference)
-    return runs[conference.id]
+    # The rules registered now are part of the key (a test may register one for itself).
+    rules = tuple(_CHECKS)
+    return per_state(("checks", rules), conference.id, lambda: run_checks(conference))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from flask import Blueprint, render_template, request
 
 from ..parts import conference_or_404
 from ..printouts import get_printout
-from . import _part_order, part_title, run_checks, summary
+from . import _part_order, checks_for_request, part_title, summary
 
 bp = Blueprint("checks", __name__)
 
@@ -26,7 +26,7 @@ def printout_titles(problem) -> list[str]:
 @bp.get("/hoi-nghi/<int:conference_id>/kiem-tra")
 def index(conference_id: int):
     conference = conference_or_404(conference_id)
-    problems = run_checks(conference)
+    problems = checks_for_request(conference)
     counts = summary(problems)
     # ?ban-in=<key>: only what affects one printout (the print centre links here per printout)
     only = get_printout(request.args.get("ban-in", ""))

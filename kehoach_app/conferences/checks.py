@@ -19,7 +19,13 @@ from sqlalchemy import select
 from .. import vn
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
 from ..db import db
-from .logic import SIGNED_PRINTOUTS, placeholder_gaps, signing_year
+from .logic import (
+    EXACT_DATE_PRINTOUTS,
+    SIGNED_PRINTOUTS,
+    placeholder_gaps,
+    planned_date_text,
+    signing_year,
+)
 from .models import Conference
 
 # The conference form's fields that print on the signed documents, with their labels.
@@ -182,6 +188,8 @@ def date_on_day_off(context: CheckContext) -> Iterable[Problem]:
         from ..tasks.logic import non_working_reason
     except ImportError:  # pragma: no cover - the tasks part is not in this build
         return
+    if context.conference.date_kind != "exact":
+        return  # the latest possible day is no day the conference is held on
     day = context.conference.date
     # The law's days off and the ones the officer added (a bridge day, a Saturday làm bù).
     reason = non_working_reason(day, calendar_of(context))
@@ -241,7 +249,43 @@ def organiser_unit(context: CheckContext) -> Iterable[Problem]:
         )
 
 
+def date_not_fixed(context: CheckContext) -> Iterable[Problem]:
+    """BLOCK for the invitation, the envelope labels and the programme while the day is not
+    fixed ("cuối tháng 02/2025"): they print the day itself (issue 17). Not for the plan: a
+    plan is signed before the day is known (seeds 000–003). WARN for a day still "dự kiến"."""
+    conference = context.conference
+    values = conference.values()
+    if conference.date_kind != "exact":
+        yield Problem(
+            key="info.date_not_fixed",
+            severity=BLOCK,
+            part="info",
+            message=(
+                f"Ngày tổ chức chưa chốt (“{planned_date_text(values, weekday=False)}”): giấy "
+                "mời, nhãn phong bì, chương trình và kịch bản điều hành chưa in được — khi đã "
+                "chốt, chọn “Ngày cụ thể” và nhập ngày tổ chức."
+            ),
+            fix_url=_edit_url(context, "date_kind"),
+            fix_label="Nhập ngày tổ chức",
+            printouts=EXACT_DATE_PRINTOUTS,
+        )
+    elif conference.date_tentative:
+        yield Problem(
+            key="info.date_tentative",
+            severity=WARN,
+            part="info",
+            message=(
+                f"Ngày tổ chức {vn.format_date_short(conference.date)} còn ghi “dự kiến”: giấy "
+                "mời và chương trình in ngày này — bỏ dấu “Dự kiến” khi đã chốt."
+            ),
+            fix_url=_edit_url(context, "date_tentative"),
+            fix_label="Sửa thời gian tổ chức",
+            printouts=EXACT_DATE_PRINTOUTS,
+        )
+
+
 register_check("info", placeholders_in_fields)
+register_check("info", date_not_fixed)
 register_check("info", organiser_unit)
 register_check("info", number_and_signer)
 register_check("info", signing_date)

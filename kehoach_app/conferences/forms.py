@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
@@ -20,12 +20,23 @@ from ..forms import (
     VNTimeField,
 )
 from . import units
+from .logic import (
+    DATE_KINDS,
+    MAX_DAYS_BETWEEN_EITHER,
+    MONTH_PARTS,
+    QUARTER_NAMES,
+    month_part_last_day,
+    quarter_last_day,
+    quarter_of,
+)
 from .vocab import KINDS, LENGTHS, LEVEL_OF_UNIT_TYPE, LEVELS, UNIT_TYPES
 
 # Ký hiệu văn bản (Nghị định 30/2020, Phụ lục VI): upper-case letters and digits joined by "-",
 # e.g. KH-UBND, KH-SNV, KH-HĐTĐKT.
 _SYMBOL = re.compile(r"^[A-ZĐ0-9]+(?:[-.][A-ZĐ0-9]+)*$")
 _DOC_NUMBER = re.compile(r"^\d{1,6}$")
+# "02/2025", "2/2025", "tháng 02/2025", "02-2025".
+_MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$", re.IGNORECASE)
 
 MAX_DELEGATES = 10_000
 
@@ -103,10 +114,54 @@ class ConferenceForm(BaseForm):
             NumberRange(2000, 2100, "Năm phát động phải từ 2000 đến 2100."),
         ],
     )
+    # The planned date (issue 17): how far it is fixed, then the day(s), the month or the
+    # quarter; the form works out `date`, the latest possible day (_resolve_planned_date).
+    date_kind = VNSelectField(
+        "Thời gian tổ chức",
+        choices=_choices(DATE_KINDS),
+        default="exact",
+        description="Chưa chốt ngày: chọn “một trong hai ngày”, “đầu, giữa hoặc cuối tháng” "
+        "hoặc “trong quý”. Giấy mời, nhãn phong bì và chương trình chỉ in được khi có ngày cụ thể.",
+    )
     date = VNDateField(
         "Ngày tổ chức",
-        validators=[Required("Vui lòng nhập ngày tổ chức (ngày/tháng/năm).")],
-        description="Ngày/tháng/năm, ví dụ: 15/01/2027.",
+        description="Ngày/tháng/năm, ví dụ: 15/01/2027 (với “một trong hai ngày”: ngày thứ nhất).",
+    )
+    date_other = VNDateField(
+        "Ngày thứ hai",
+        description="Chỉ với “một trong hai ngày”, ví dụ 19/01/2024 (in: ngày 18 hoặc ngày "
+        "19/01/2024).",
+    )
+    date_month = StringField(
+        "Tháng tổ chức",
+        validators=[Length(20)],
+        description="Với “đầu, giữa hoặc cuối tháng”: tháng/năm, ví dụ 02/2025.",
+    )
+    month_part = VNSelectField(
+        "Phần của tháng",
+        choices=[SelectChoice("", "—"), *_choices(MONTH_PARTS)],
+        default="",
+        description="Đầu tháng: đến ngày 10; giữa tháng: đến ngày 20; cuối tháng: đến hết tháng.",
+    )
+    date_quarter = VNSelectField(
+        "Quý",
+        choices=[
+            SelectChoice("", "—"),
+            *(SelectChoice(str(n), f"Quý {name}") for n, name in enumerate(QUARTER_NAMES, 1)),
+        ],
+        default="",
+    )
+    date_year = VNIntegerField("Năm của quý", description="Để trống: năm của ngày tổ chức.")
+    date_tentative = BooleanField(
+        "Dự kiến",
+        false_values=(False, "false", "False", "0", ""),
+        description="In “dự kiến” trước thời gian tổ chức.",
+    )
+    date_note = StringField(
+        "Ghi chú sau thời gian",
+        validators=[Length(300)],
+        description="In trong ngoặc sau thời gian, ví dụ: có Giấy mời sau; thời gian cụ thể sẽ "
+        "có thông báo sau.",
     )
     start_time = VNTimeField(
         "Giờ bắt đầu",
@@ -171,10 +226,120 @@ class ConferenceForm(BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.province.choices = province_choices()
+        obj = kwargs.get("obj")
+        if obj is not None and getattr(obj, "date", None) and not self.is_submitted():
+            # The month or quarter the stored latest day stands for, shown back in their boxes.
+            if obj.date_kind == "month_part":
+                self.date_month.data = f"{obj.date.month:02d}/{obj.date.year}"
+            elif obj.date_kind == "quarter":
+                self.date_quarter.data = str(quarter_of(obj.date))
+                self.date_year.data = obj.date.year
 
     def validate(self, extra_validators=None) -> bool:
+        # Worked out first, so that the ngày ký is compared with the latest possible day.
+        date_errors = self._resolve_planned_date()
         valid = super().validate(extra_validators)
+        for field, message in date_errors:
+            field.errors = [*field.errors, message]
+        valid = valid and not date_errors
         return self._validate_organiser() and valid
+
+    def _resolve_planned_date(self) -> list[tuple]:
+        """Set `date` to the latest possible day of the planned date and clear what the kind
+        does not use; return (field, message) for what is missing or wrong."""
+        kind = self.date_kind.data or "exact"
+        if kind not in DATE_KINDS:
+            return []  # the select's own message
+        self.date_kind.data = kind
+        day = self.date.data
+        if kind != "either":
+            self.date_other.data = None
+        if kind != "month_part":
+            self.month_part.data = ""
+        if kind in ("exact", "either") and day is None:
+            if self.date.process_errors:
+                return []  # the parse error says what is wrong
+            return [(self.date, "Vui lòng nhập ngày tổ chức (ngày/tháng/năm).")]
+        if kind == "either":
+            return self._resolve_either(day)
+        if kind == "month_part":
+            return self._resolve_month(day)
+        if kind == "quarter":
+            return self._resolve_quarter(day)
+        return []
+
+    def _resolve_either(self, day) -> list[tuple]:
+        other = self.date_other.data
+        if other is None:
+            if self.date_other.process_errors:
+                return []
+            return [
+                (self.date_other, "Vui lòng nhập ngày thứ hai: “một trong hai ngày” cần cả hai.")
+            ]
+        if other == day:
+            return [
+                (
+                    self.date_other,
+                    "Hai ngày trùng nhau: nếu đã chốt một ngày, hãy chọn “Ngày cụ thể”.",
+                )
+            ]
+        apart = abs((other - day).days)
+        if apart > MAX_DAYS_BETWEEN_EITHER:
+            return [
+                (
+                    self.date_other,
+                    f"Hai ngày cách nhau {apart} ngày: “một trong hai ngày” chỉ dùng cho hai ngày "
+                    f"cách nhau không quá {MAX_DAYS_BETWEEN_EITHER} ngày; xa hơn, hãy chọn "
+                    "“Đầu, giữa hoặc cuối tháng”.",
+                )
+            ]
+        self.date.data, self.date_other.data = max(day, other), min(day, other)
+        return []
+
+    def _resolve_month(self, day) -> list[tuple]:
+        errors = []
+        part = self.month_part.data or ""
+        if part not in MONTH_PARTS:
+            errors.append(
+                (self.month_part, "Vui lòng chọn đầu tháng, giữa tháng, cuối tháng hoặc cả tháng.")
+            )
+        text = (self.date_month.data or "").strip()
+        if text:
+            match = _MONTH.match(text)
+            month, year = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+            if not (1 <= month <= 12 and 2000 <= year <= 2100):
+                errors.append(
+                    (
+                        self.date_month,
+                        f"Không đọc được tháng “{text}”: hãy nhập tháng/năm, ví dụ 02/2025.",
+                    )
+                )
+        elif day is not None:
+            month, year = day.month, day.year
+        else:
+            errors.append(
+                (self.date_month, "Vui lòng nhập tháng tổ chức (tháng/năm), ví dụ 02/2025.")
+            )
+        if not errors:
+            self.date.data = month_part_last_day(year, month, part)
+            self.date.process_errors = []
+        return errors
+
+    def _resolve_quarter(self, day) -> list[tuple]:
+        quarter = int(self.date_quarter.data) if self.date_quarter.data else None
+        year = self.date_year.data
+        if quarter is None and day is not None:
+            quarter = quarter_of(day)
+        if year is None and day is not None:
+            year = day.year
+        if quarter is None or year is None:
+            field = self.date_quarter if quarter is None else self.date_year
+            return [(field, "Vui lòng chọn quý và năm tổ chức, ví dụ Quý I năm 2024.")]
+        if not (2000 <= year <= 2100):
+            return [(self.date_year, "Năm của quý phải từ 2000 đến 2100.")]
+        self.date.data = quarter_last_day(year, quarter)
+        self.date.process_errors = []
+        return []
 
     def _fail(self, field, message: str) -> bool:
         field.errors = [*field.errors, message]
@@ -301,7 +466,8 @@ class ConferenceForm(BaseForm):
 
         values = {name: getattr(self, name).data for name in Conference.FIELDS}
         values["doc_number"] = values["doc_number"] or ""
+        values["date_tentative"] = bool(values["date_tentative"])
         for name, value in values.items():
-            if value is None and name not in ("date", "start_time", "signing_date"):
+            if value is None and name not in ("date", "date_other", "start_time", "signing_date"):
                 values[name] = ""
         return values

@@ -108,6 +108,8 @@ def next_edition(values: dict, kind: str) -> dict:
     copy["year_reviewed"] = values["year_reviewed"] + offset
     copy["year_launched"] = values["year_launched"] + offset
     copy["date"] = shift_date(values["date"], offset)
+    if values.get("date_other"):
+        copy["date_other"] = shift_date(values["date_other"], offset)
     copy["doc_number"] = ""
     copy["signing_date"] = None
     return copy
@@ -184,6 +186,144 @@ def time_and_day(start: dt.time, day: dt.date) -> str:
     return f"{vn.format_time(start)}, {vn.format_date_with_weekday(day)}"
 
 
+# --------------------------------------------------------------------------- planned dates
+# Issue 17 (docs/planned-dates.md): a conference planned before its day is known. `date` is the
+# latest possible day; `date_kind` says how the documents word it.
+DATE_KINDS = {
+    "exact": "Ngày cụ thể",
+    "either": "Một trong hai ngày",
+    "month_part": "Đầu, giữa hoặc cuối tháng",
+    "quarter": "Trong quý",
+}
+# A part of a month and its last day: "đầu tháng" is the 1st–10th, "giữa tháng" the 11th–20th,
+# "cuối tháng" the 21st to the month's end, as offices divide a month (thượng, trung, hạ tuần).
+MONTH_PARTS = {"dau": "Đầu tháng", "giua": "Giữa tháng", "cuoi": "Cuối tháng", "ca": "Trong tháng"}
+_MONTH_PART_WORDS = {code: label.lower() for code, label in MONTH_PARTS.items()}
+_MONTH_PART_LAST_DAY = {"dau": 10, "giua": 20}
+QUARTER_NAMES = ("I", "II", "III", "IV")
+# "Một trong hai ngày" names two days of one sitting week; further apart, it is a part of a month.
+MAX_DAYS_BETWEEN_EITHER = 7
+# The printouts that print the conference's day itself and go out on it: they wait for the day
+# (the run-of-show script reads it aloud: "Hôm nay, ngày …").
+EXACT_DATE_PRINTOUTS = ("giay-moi", "nhan-phong-bi", "chuong-trinh", "kich-ban-dieu-hanh")
+
+
+class PrintRefused(Exception):
+    """A printout that cannot be made yet; the message says why, in Vietnamese (shown as a page,
+    not a server error)."""
+
+
+def month_last_day(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def month_part_last_day(year: int, month: int, part: str) -> dt.date:
+    """The latest day of a part of a month: đầu → 10, giữa → 20, cuối and the whole → the end."""
+    if part in _MONTH_PART_LAST_DAY:
+        return dt.date(year, month, _MONTH_PART_LAST_DAY[part])
+    return month_last_day(year, month)
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_last_day(year: int, quarter: int) -> dt.date:
+    """31/3, 30/6, 30/9 or 31/12 of `year`."""
+    return month_last_day(year, quarter * 3)
+
+
+def is_exact(values: dict) -> bool:
+    return (values.get("date_kind") or "exact") == "exact"
+
+
+def _month_number(month: int) -> str:
+    # Nghị định 30/2020, Phụ lục I: months 1 and 2 take a leading 0, the others none.
+    return f"{month:02d}" if month in (1, 2) else str(month)
+
+
+def _either_days(first: dt.date, second: dt.date) -> str:
+    """'ngày 18 hoặc ngày 19/01/2024' (seed 000): the month and year written once when shared."""
+    if (first.year, first.month) == (second.year, second.month):
+        return f"ngày {first.day:02d} hoặc ngày {vn.format_date_short(second)}"
+    if first.year == second.year:
+        return f"ngày {first.day:02d}/{first.month:02d} hoặc ngày {vn.format_date_short(second)}"
+    return f"ngày {vn.format_date_short(first)} hoặc ngày {vn.format_date_short(second)}"
+
+
+def planned_date_text(values: dict, weekday: bool = True) -> str:
+    """The planned date as the seed plans word it, lower-case first letter, no final stop.
+
+    exact: "Thứ Năm, ngày 18 tháng 01 năm 2024" (`weekday` False: "ngày 18/01/2024"); either:
+    "ngày 18 hoặc ngày 19/01/2024" (seed 000); month_part: "cuối tháng 02/2025" (seed 001);
+    quarter: "trong quý I năm 2024" (seed 002). "dự kiến" goes before ("dự kiến vào cuối tháng
+    02/2025", "dự kiến ngày 18 hoặc ngày 19/01/2024"); the note after it in brackets
+    ("(thời gian cụ thể sẽ có thông báo sau)").
+    """
+    day: dt.date = values["date"]
+    kind = values.get("date_kind") or "exact"
+    tentative = bool(values.get("date_tentative"))
+    if kind == "either" and values.get("date_other"):
+        other = values["date_other"]
+        text = _either_days(min(day, other), max(day, other))
+    elif kind == "month_part":
+        part = values.get("month_part") or "ca"
+        words = _MONTH_PART_WORDS.get(part, "trong tháng")
+        text = f"{words} {day.month:02d}/{day.year}"
+        if tentative and part != "ca":
+            text = f"vào {text}"  # seed 001: "dự kiến vào cuối tháng 02/2025"
+    elif kind == "quarter":
+        text = f"trong quý {QUARTER_NAMES[quarter_of(day) - 1]} năm {day.year}"
+    elif weekday:
+        text = vn.format_date_with_weekday(day)
+    else:
+        text = f"ngày {day.day:02d}/{_month_number(day.month)}/{day.year}"
+    if tentative:
+        text = f"dự kiến {text}"
+    note = note_text(values.get("date_note") or "")
+    return f"{text} ({note})" if note else text
+
+
+def note_text(note: str) -> str:
+    """The announce-later note without the brackets the officer may have typed."""
+    note = vn.clean_text(note).strip()
+    while note.startswith("(") and note.endswith(")"):
+        note = note[1:-1].strip()
+    return note.rstrip(".")
+
+
+def latest_day_note(values: dict) -> str:
+    """'' for an exact day; else what a deadline or countdown counted from the latest possible
+    day says: "tính từ ngày muộn nhất có thể: 28/02/2025"."""
+    if is_exact(values):
+        return ""
+    return f"tính từ ngày muộn nhất có thể: {vn.format_date_short(values['date'])}"
+
+
+def exact_date_refusal(values: dict, document: str) -> str:
+    """'' when `document` can print its day; else the Vietnamese reason it cannot yet."""
+    if is_exact(values):
+        return ""
+    return (
+        f"Chưa in được {document}: ngày tổ chức mới là "
+        f"“{planned_date_text(values, weekday=False)}”. {document[:1].upper()}{document[1:]} "
+        "phải ghi ngày cụ thể — hãy chọn “Ngày cụ thể” và nhập ngày tổ chức ở phần Thông tin "
+        "hội nghị khi đã chốt ngày."
+    )
+
+
+def require_exact_date(values: dict, document: str) -> None:
+    """Raise PrintRefused for a printout that needs the day while the date is not exact."""
+    message = exact_date_refusal(values, document)
+    if message:
+        raise PrintRefused(message)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def conference_summary(values: dict, printed_on: dt.date | None = None) -> ConferenceSummary:
     """The summary sheet of a conference, from its field values.
 
@@ -199,7 +339,12 @@ def conference_summary(values: dict, printed_on: dt.date | None = None) -> Confe
         ("Cấp tổ chức", LEVELS.get(values["level"], values["level"])),
         ("Năm tổng kết", str(values["year_reviewed"])),
         ("Năm phát động", str(values["year_launched"])),
-        ("Thời gian", time_and_day(values["start_time"], days)),
+        (
+            "Thời gian",
+            time_and_day(values["start_time"], days)
+            if is_exact(values)
+            else _sentence_case(planned_date_text(values)),
+        ),
         ("Thời lượng", LENGTHS.get(values["length"], values["length"])),
         ("Địa điểm", values["venue"]),
     ]

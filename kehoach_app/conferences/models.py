@@ -42,6 +42,19 @@ class Conference(db.Model):
     year_reviewed: Mapped[int]
     year_launched: Mapped[int]
     date: Mapped[dt.date]
+    # A date before the day is known (issue 17, docs/planned-dates.md). `date` stays the LATEST
+    # possible day, so every countdown and deadline counts back from a day the conference cannot
+    # be later than; the kind says how the plan words it: "exact" (that day), "either" (one of
+    # two days: date_other is the earlier, seed 000 "18 hoặc 19/01/2024"), "month_part"
+    # (month_part "dau"/"giua"/"cuoi"/"ca" of date's month, seed 001 "cuối tháng 02/2025"),
+    # "quarter" (the quarter ending on date, seed 002 "Trong quý I năm 2024"). Codes checked by
+    # the form and the file's schema (no CHECK constraint: see migration 0011).
+    date_kind: Mapped[str] = mapped_column(String(12), default="exact", server_default="exact")
+    date_other: Mapped[dt.date | None] = mapped_column(default=None)
+    month_part: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    # "dự kiến" before the date; the note after it in brackets ("có Giấy mời sau").
+    date_tentative: Mapped[bool] = mapped_column(default=False, server_default="0")
+    date_note: Mapped[str] = mapped_column(String(300), default="", server_default="")
     start_time: Mapped[dt.time]
     length: Mapped[str] = mapped_column(String(10))
     venue: Mapped[str] = mapped_column(String(300))
@@ -64,6 +77,10 @@ class Conference(db.Model):
     # Ngày ký: the one date every signed document of the set carries; None leaves the day and
     # month blank for the signer ("ngày … tháng … năm 2027").
     signing_date: Mapped[dt.date | None] = mapped_column(default=None)
+    # The edition of a conference held in a series ("Đại hội … lần thứ VIII": 8), None when not
+    # stated; printed in Roman numerals as the seeds write it (plan/logic.ordinal_words). Edited
+    # on the Đại hội các cấp page, carried in the conference file's "plan" part (issue 17).
+    ordinal: Mapped[int | None] = mapped_column(default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
     # Soft delete: a deleted conference sits in the recycle bin (thùng rác) until restored.
@@ -94,6 +111,11 @@ class Conference(db.Model):
         "year_reviewed",
         "year_launched",
         "date",
+        "date_kind",
+        "date_other",
+        "month_part",
+        "date_tentative",
+        "date_note",
         "start_time",
         "length",
         "venue",
@@ -157,7 +179,14 @@ class ConferenceRevision(db.Model):
     )
     action: Mapped[str] = mapped_column(String(30))
     description: Mapped[str] = mapped_column(String(300), default="")
-    snapshot: Mapped[str] = mapped_column(Text)
+    # Deferred: the change log and "can undo?" never need the (large) snapshot text.
+    snapshot: Mapped[str] = mapped_column(Text, deferred=True)
+    # What `snapshot` holds (issue 19): "conference" — the whole conference file (revisions made
+    # before 0020); "tables" — the rows of the tables the change wrote, taken as it first wrote
+    # each (conferences.undo).
+    snapshot_kind: Mapped[str] = mapped_column(
+        String(20), default="conference", server_default="conference"
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     # Who made the change (the change log, "Nhật ký thay đổi"): the LAN account's name, or
     # "Chủ máy" without LAN mode; '' for a change recorded before names were kept.

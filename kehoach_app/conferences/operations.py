@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from .. import transfer
 from ..db import db
+from . import undo
 from .logic import next_edition
 from .models import Conference, ConferenceRevision
 
@@ -24,22 +25,47 @@ def _now() -> dt.datetime:
 
 
 def take_snapshot(conference: Conference, action: str, description: str) -> ConferenceRevision:
-    """Remember the conference as it is now, so the change about to happen can be undone; and
-    who is making it (the change log)."""
+    """Open an undo step for the change about to happen (and record who makes it: the change
+    log). The step keeps, table by table, the conference's rows as they are when the change
+    first writes them (conferences/undo.py), not the whole conference (issue 19)."""
     from ..lan import current_author
 
+    # What is pending belongs to the state before this change (as when the whole conference
+    # was exported here, which flushed it).
+    db.session.flush()
+    _drop_old_revisions(conference)
     revision = ConferenceRevision(
-        conference=conference,
+        conference_id=conference.id,
         action=action,
         description=description,
-        snapshot=transfer.snapshot(conference),
+        snapshot="",
         author=current_author(),
     )
     db.session.add(revision)
-    old = conference.revisions[:-MAX_REVISIONS]
-    for stale in old:
-        db.session.delete(stale)
+    undo.open_step(db.session, revision, conference.id)
     return revision
+
+
+def _drop_old_revisions(conference: Conference) -> None:
+    """Keep MAX_REVISIONS steps with the one being added (ids only: snapshots are not read)."""
+    newest = (
+        select(ConferenceRevision.id)
+        .where(ConferenceRevision.conference_id == conference.id)
+        .order_by(ConferenceRevision.id.desc())
+        .limit(MAX_REVISIONS - 1)
+    )
+    stale = db.session.scalars(
+        select(ConferenceRevision.id).where(
+            ConferenceRevision.conference_id == conference.id,
+            ConferenceRevision.id.not_in(newest),
+        )
+    ).all()
+    if stale:
+        db.session.execute(
+            delete(ConferenceRevision).where(ConferenceRevision.id.in_(stale)),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.expire(conference, ["revisions"])
 
 
 def create_conference(values: dict) -> Conference:
@@ -91,6 +117,7 @@ def undo_last_edit(conference: Conference) -> ConferenceRevision | None:
     Every operation that changes a conference or one of its parts takes a snapshot first, so one
     Hoàn tác button undoes the latest change, whichever part it was in. None when nothing is left.
     """
+    undo.close_step(db.session)  # putting back is not itself a change to remember
     revision = db.session.scalars(
         select(ConferenceRevision)
         .where(ConferenceRevision.conference_id == conference.id)
@@ -99,7 +126,11 @@ def undo_last_edit(conference: Conference) -> ConferenceRevision | None:
     ).first()
     if revision is None:
         return None
-    transfer.restore_snapshot(conference, revision.snapshot)
+    if revision.snapshot_kind == undo.KIND:
+        undo.restore(db.session, conference.id, revision.snapshot)
+        db.session.refresh(revision)  # its description and time are shown after the commit
+    else:  # a step saved before 0020: the whole conference file
+        transfer.restore_snapshot(conference, revision.snapshot)
     db.session.delete(revision)
     db.session.flush()
     return revision

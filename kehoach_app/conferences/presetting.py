@@ -49,6 +49,29 @@ def province_placeholders(organiser: Organiser) -> dict:
     }
 
 
+# A huyện-level unit (records before 01/7/2025) as its issuer names it: its word, its party
+# committee and its communes (seed 003: a thị xã has a Thị ủy, and xã and phường, not thị trấn).
+DISTRICT_WORDS = {
+    "thi xa": ("thị xã", "Thị ủy", "xã, phường"),
+    "quan": ("quận", "Quận ủy", "phường"),
+    "thanh pho": ("thành phố", "Thành ủy", "xã, phường"),
+    "huyen": ("huyện", "Huyện ủy", "xã, thị trấn"),
+}
+
+
+def district_placeholders(issuer: str) -> dict:
+    """{district} "thị xã", {district_party} "Thị ủy", {communes} "xã, phường" from an issuer
+    "Ủy ban nhân dân thị xã Ninh Hòa"; a huyện's words while the issuer does not say."""
+    from .units import fold
+
+    folded = re.sub(r"^(uy ban nhan dan|ubnd)\s+", "", fold(issuer or ""))
+    words = next(
+        (w for key, w in DISTRICT_WORDS.items() if folded.startswith(key + " ")),
+        DISTRICT_WORDS["huyen"],
+    )
+    return dict(zip(("district", "district_party", "communes"), words, strict=True))
+
+
 # Parts that fill themselves from the preset when a conference is created (programme, tasks, …):
 # each is called with the new conference, its preset and the placeholder values.
 PresetPart = Callable[[Conference, Preset, dict], None]
@@ -68,6 +91,7 @@ def placeholder_values(conference: Conference) -> dict:
         "issuer": conference.issuer,
         "place": conference.place_name,
         **unit_placeholders(conference.organiser),
+        **district_placeholders(conference.issuer),
     }
 
 
@@ -102,6 +126,7 @@ def preset_texts(preset: Preset, years: tuple[int, int], organiser: Organiser, *
         "year_reviewed": years[0],
         "year_launched": years[1],
         **unit_placeholders(organiser),
+        **district_placeholders(context.get("issuer", "")),
         **context,
     }
 

@@ -29,14 +29,24 @@ from ..printouts import (
     filename_for,
     get_printout,
     missing_for,
+    refusal_for,
     register_printout,
     safe_filename,
     write_all,
 )
+from ..readmodel import per_state
 from . import checks as _info_checks  # noqa: F401 — registers the conference's rules
 from . import operations
 from .forms import ConferenceForm
-from .logic import conference_summary, countdown_text, days_until, info_completeness
+from .logic import (
+    PrintRefused,
+    conference_summary,
+    countdown_text,
+    days_until,
+    info_completeness,
+    latest_day_note,
+    planned_date_text,
+)
 from .models import Conference
 from .presetting import apply_preset_parts, follow_organiser, preset_form_values
 from .printout import render_summary
@@ -62,7 +72,16 @@ def _notice(text: str, category: str = "success", action: tuple[str, str] | None
 
 @bp.app_template_global()
 def countdown(conference: Conference) -> str:
-    return countdown_text(days_until(conference.date, dt.date.today()))
+    text = countdown_text(days_until(conference.date, dt.date.today()))
+    note = latest_day_note(conference.values())
+    return f"{text} ({note})" if note else text
+
+
+@bp.app_template_global()
+def planned_date(conference: Conference) -> str:
+    """The planned date as the plan words it, first letter capital ("Dự kiến cuối tháng …")."""
+    text = planned_date_text(conference.values())
+    return text[:1].upper() + text[1:]
 
 
 @bp.app_template_global()
@@ -284,6 +303,9 @@ def printout(conference_id: int, key: str, fmt: str):
     item = get_printout(key)
     if item is None or fmt not in item.formats:
         abort(404)
+    refusal = refusal_for(item, conference)
+    if refusal:
+        raise PrintRefused(refusal)
     data = item.build(conference, fmt)
     return send_file(
         BytesIO(data),
@@ -296,14 +318,25 @@ def printout(conference_id: int, key: str, fmt: str):
 @bp.get("/hoi-nghi/<int:conference_id>/in")
 def print_centre(conference_id: int):
     conference = _get(conference_id)
-    rows = [
-        (item, missing_for(item, conference), description_for(item, conference))
-        for item in all_printouts()
-    ]
+
+    def read() -> tuple[list, dict]:
+        rows = [
+            (item, missing_for(item, conference), description_for(item, conference))
+            for item in all_printouts()
+        ]
+        return rows, {item.key: refusal_for(item, conference) for item in all_printouts()}
+
+    # Kept across requests while the database and the day stay the same (issue 19): what is
+    # missing is read from the database only; the printouts are the registry's frozen entries.
+    rows, refusals = per_state(("print_centre", tuple(all_printouts())), conference.id, read)
     # Printing stays the officer's choice; the blocking problems are shown beside each document.
     checked = checks.summary(checks.checks_for_request(conference))
     return render_template(
-        "conferences/print_centre.html", conference=conference, rows=rows, checked=checked
+        "conferences/print_centre.html",
+        conference=conference,
+        rows=rows,
+        checked=checked,
+        refusals=refusals,
     )
 
 

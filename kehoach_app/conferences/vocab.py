@@ -92,3 +92,13 @@ BUDGET_CATEGORIES: dict[str, str] = {
     "hien_vat": "Hiện vật khen thưởng",
     "khac": "Khác",
 }
+
+# The kinds whose event is a Đại hội, not a Hội nghị (seed 004: "Đại hội Thi đua yêu nước").
+CONGRESS_KINDS = frozenset({"dai_hoi"})
+
+
+def event_noun(kind: str) -> str:
+    """What every text calls the event of a kind: "Đại hội" for an Đại hội Thi đua yêu nước,
+    else "Hội nghị" (issue 17: one helper, used by the plan, the programme, the tasks and the
+    decoration)."""
+    return "Đại hội" if kind in CONGRESS_KINDS else "Hội nghị"

@@ -23,7 +23,7 @@ from typing import NamedTuple, Protocol
 
 from .. import vn
 from ..conferences.logic import shift_years
-from ..conferences.vocab import DECOR_AREAS
+from ..conferences.vocab import DECOR_AREAS, event_noun
 
 STATUSES: dict[str, str] = {"todo": "Chưa làm", "doing": "Đang làm", "done": "Đã xong"}
 
@@ -76,7 +76,7 @@ def is_overdue(day: dt.date, days_before: int, status: str, today: dt.date) -> b
 
 def heading_word(kind: str) -> str:
     """The big word of the title block: "HỘI NGHỊ", or "ĐẠI HỘI" for an Đại hội Thi đua."""
-    return "ĐẠI HỘI" if kind == "dai_hoi" else "HỘI NGHỊ"
+    return event_noun(kind).upper()
 
 
 _LEADING_WORDS = ("hội nghị", "đại hội")
@@ -132,9 +132,9 @@ def welcome_banner_text(*, kind: str, title: str) -> str:
     Thi đua yêu nước "Chào mừng Đại hội Thi đua yêu nước …" (the presets' wording)."""
     word, rest = split_title(title)
     if not word:
-        word = "Đại hội" if kind == "dai_hoi" else "Hội nghị"
+        word = event_noun(kind)
     word = word[0].upper() + word[1:]
-    greeting = "Chào mừng" if kind == "dai_hoi" else "Chào mừng đại biểu về dự"
+    greeting = "Chào mừng" if event_noun(kind) == "Đại hội" else "Chào mừng đại biểu về dự"
     return " ".join(part for part in (greeting, word, rest) if part)
 
 

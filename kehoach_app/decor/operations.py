@@ -17,12 +17,15 @@ from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..conferences.presetting import fill_text
 from ..db import db
+from ..lazy import lazy_function
 from ..presets import Preset
 from ..readmodel import per_request
 from ..transfer import ConferenceFileError
 from . import logic
-from .drawing import measure_text
 from .models import Backdrop, DecorItem
+
+# The drawing's text measures load ReportLab: on first use, not at start (kehoach_app/lazy.py).
+measure_text = lazy_function("kehoach_app.decor.drawing", "measure_text")
 
 ITEM_FIELDS = (
     "area",

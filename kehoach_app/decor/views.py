@@ -17,31 +17,22 @@ from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import DECOR_AREAS
 from ..db import db
 from ..demo import register_demo_part
+from ..lazy import lazy_module
 from ..parts import Card, conference_or_404, register_card, undo_notice
 from ..printing import Header
 from ..printouts import Printout, register_printout
 from . import checks, logic, operations  # noqa: F401 — checks registers its rules
-from .drawing import backdrop_svg, fit_class, legend_rows, metres
 from .forms import BackdropForm, DecorItemForm
-from .printout import (
-    BackdropSheet,
-    ChecklistSheet,
-    PrintTextsSheet,
-    backdrop_notes,
-    banner_print_text,
-    item_print_text,
-    render_backdrop,
-    render_checklist,
-    render_print_texts,
-    title_print_text,
-)
 
 bp = Blueprint("decor", __name__)
+# The drawing and the printouts load ReportLab on first use, not at start (kehoach_app/lazy.py).
+drawing = lazy_module("kehoach_app.decor.drawing")
+printout = lazy_module("kehoach_app.decor.printout")
 
 
 @bp.app_template_filter("metres")
 def _metres(value: float) -> str:
-    return metres(value)
+    return drawing.metres(value)
 
 
 STALE = (
@@ -223,13 +214,13 @@ def _backdrop_page(conference, form, status=200):
         conference=conference,
         form=form,
         backdrop=backdrop,
-        svg=backdrop_svg(plan),
+        svg=drawing.backdrop_svg(plan),
         plan=plan,
-        legend=legend_rows(plan),
-        notes=backdrop_notes(plan, plan.title.text),
+        legend=drawing.legend_rows(plan),
+        notes=printout.backdrop_notes(plan, plan.title.text),
         title_generated=not (backdrop and backdrop.title_block),
         banner_generated=not (backdrop and backdrop.welcome_banner),
-        title_fit=fit_class(form.title_block.data),
+        title_fit=drawing.fit_class(form.title_block.data),
         generated_title=generated,
         day_text=vn.format_date_short(conference.date),
         tab="backdrop",
@@ -305,7 +296,7 @@ def _build_checklist(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
     items = operations.items_of(conference)
     when = f"{time_and_day(conference.start_time, conference.date)}, tại {conference.venue}"
-    sheet = ChecklistSheet(
+    sheet = printout.ChecklistSheet(
         header=Header(
             issuer=conference.issuer,
             parent_body=conference.parent_body,
@@ -316,34 +307,36 @@ def _build_checklist(conference: Conference, fmt: str) -> bytes:
         checklist=operations.checklist_of(conference, today),
         finish_by=_finish_by(conference, items),
     )
-    return render_checklist(sheet)
+    return printout.render_checklist(sheet)
 
 
 def _build_backdrop(conference: Conference, fmt: str) -> bytes:
     plan = operations.backdrop_plan(conference)
-    sheet = BackdropSheet(
+    sheet = printout.BackdropSheet(
         issuer=conference.issuer,
         conference_title=conference.title,
         plan=plan,
-        notes=backdrop_notes(plan, plan.title.text),
+        notes=printout.backdrop_notes(plan, plan.title.text),
     )
-    return render_backdrop(sheet)
+    return printout.render_backdrop(sheet)
 
 
 def _build_print_texts(conference: Conference, fmt: str) -> bytes:
     items = operations.items_of(conference)
     plan = operations.backdrop_plan(conference, items)
     _, banner = operations.texts_of(conference, operations.backdrop_of(conference), items)
-    texts = [title_print_text(plan, plan.title.text), banner_print_text(banner)]
+    texts = [printout.title_print_text(plan, plan.title.text), printout.banner_print_text(banner)]
     linked = (logic.TEXT_FROM_TITLE_BLOCK, logic.TEXT_FROM_WELCOME_BANNER)
     sheet_rows = operations.checklist_of(conference, dt.date.today()).rows
     by_id = {item.id: item for item in items}
     for row in sheet_rows:
         own = by_id[row.item_id].text
         if own and vn.clean_text(own) not in linked:
-            texts.append(item_print_text(row))
-    return render_print_texts(
-        PrintTextsSheet(issuer=conference.issuer, conference_title=conference.title, texts=texts)
+            texts.append(printout.item_print_text(row))
+    return printout.render_print_texts(
+        printout.PrintTextsSheet(
+            issuer=conference.issuer, conference_title=conference.title, texts=texts
+        )
     )
 
 

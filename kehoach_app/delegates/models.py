@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, event, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..conferences.models import Conference
 from ..db import db
@@ -59,6 +59,8 @@ class Delegate(db.Model):
             "reply IN ('pending', 'attending', 'absent', 'substitute')", name="reply_known"
         ),
         CheckConstraint("protocol_rank BETWEEN 0 AND 100000", name="protocol_rank_range"),
+        # the check-in code (issue 21): one per delegate, unique in its conference
+        Index("uq_delegates_check_in_code", "conference_id", "check_in_code", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,6 +84,10 @@ class Delegate(db.Model):
     notes: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(default=1)
+    # Mã điểm danh (issue 21): printed as text and QR code on the giấy mời, the envelope label
+    # and the table card; given when the row is first flushed (_give_check_in_codes), kept by
+    # the conference file (checkin/conference_file.py), never edited.
+    check_in_code: Mapped[str] = mapped_column(String(8), server_default="")
 
     conference: Mapped[Conference] = relationship()
     group: Mapped[DelegateGroup | None] = relationship(back_populates="delegates")
@@ -95,3 +101,26 @@ class Delegate(db.Model):
 
     def __repr__(self) -> str:
         return f"<Delegate {self.id} {self.full_name!r} rank={self.protocol_rank}>"
+
+
+@event.listens_for(Session, "before_flush")
+def _give_check_in_codes(session, _context, _instances) -> None:
+    """Every new delegate gets a check-in code unique in its conference, whatever creates it
+    (the form, the spreadsheet import, the conference file, undo, the demo)."""
+    from ..checkin.logic import new_code
+
+    waiting: dict[int, list[Delegate]] = {}
+    for item in session.new:
+        if isinstance(item, Delegate) and not item.check_in_code:
+            conference_id = item.conference_id or (item.conference and item.conference.id)
+            waiting.setdefault(conference_id, []).append(item)
+    for conference_id, people in waiting.items():
+        taken = set(
+            session.execute(
+                select(Delegate.check_in_code).where(Delegate.conference_id == conference_id)
+            ).scalars()
+        )
+        taken.update(d.check_in_code for d in session.new if isinstance(d, Delegate))
+        for person in people:
+            person.check_in_code = new_code(taken)
+            taken.add(person.check_in_code)

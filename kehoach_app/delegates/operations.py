@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.orm import joinedload
 
+from .. import vn
 from ..conferences.forms import MAX_DELEGATES
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
@@ -60,6 +63,156 @@ def list_rows(conference: Conference) -> list:
     return list(
         db.session.execute(select(*LIST_COLUMNS).where(Delegate.conference_id == conference.id))
     )
+
+
+# --- the list page: one page of rows and the counts, asked of SQLite (issue 19) -------------
+#
+# The page shows 100 people; it must not load 5,000 to do so. Filters, the search and the order
+# run in SQLite, and only the page's rows come back. The two rules SQL does not know — the
+# Vietnamese name order (vn.name_sort_key) and the accent-insensitive search (logic.SearchQuery)
+# — are the same Python functions, registered on each connection as SQL functions, so the page
+# and the printouts can never disagree on an order or a match. The name order is given to
+# SQLite as bytes that sort (memcmp) as the Python key does.
+
+
+def _order_bytes(value) -> bytes:
+    """Bytes whose byte order is Python's order of `value` (nested tuples, ints, strings, bools):
+    a tuple is its elements then 0x00 (so a prefix sorts first, as in Python); a string is its
+    UTF-8 (code point order) with 0x00 escaped; an int is offset and big-endian."""
+    if isinstance(value, tuple):
+        return b"\x04" + b"".join(_order_bytes(item) for item in value) + b"\x00"
+    if isinstance(value, str):
+        return b"\x03" + value.encode("utf-8").replace(b"\x00", b"\x00\xff") + b"\x00"
+    if isinstance(value, int):  # bool included
+        return b"\x02" + (int(value) + 2**47).to_bytes(6, "big")
+    raise TypeError(f"không sắp xếp được giá trị {value!r}")
+
+
+@lru_cache(maxsize=50_000)
+def _name_order(full_name: str | None) -> bytes:
+    return _order_bytes(vn.name_sort_key(full_name or ""))
+
+
+@lru_cache(maxsize=64)
+def _search(text: str) -> logic.SearchQuery:
+    return logic.SearchQuery.parse(text)
+
+
+def _matches(text: str, full_name: str | None, unit: str | None, position: str | None) -> int:
+    return int(_search(text or "").matches(full_name or "", unit or "", position or ""))
+
+
+_FUNCTIONS_READY = "kehoach.delegates.sql_functions"
+
+
+def _sql_functions() -> None:
+    """Register kh_name_order(full_name) and kh_matches(query, name, unit, position) once on the
+    connection this session uses (the pool keeps `info` for the life of the connection)."""
+    pooled = db.session.connection().connection
+    if pooled.info.get(_FUNCTIONS_READY):
+        return
+    raw = pooled.dbapi_connection
+    raw.create_function("kh_name_order", 1, _name_order, deterministic=True)
+    raw.create_function("kh_matches", 4, _matches, deterministic=True)
+    pooled.info[_FUNCTIONS_READY] = True
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list page asks: filters (None: any), the search text, the order, the page."""
+
+    group_id: int | None = None
+    ungrouped: bool = False  # only those in no group
+    reply: str = ""
+    invited: bool | None = None  # True: an invitation went out; False: not yet
+    search: str = ""
+    order: str = "protocol"  # or "name"
+    page: int = 1
+    size: int = 100
+
+
+@dataclass
+class ListPage:
+    rows: list  # the page's rows (LIST_COLUMNS), in order
+    found: int  # how many match the filters, on all pages
+    page: int  # the page shown (the asked one, at most the last)
+    pages: int
+    size: int = 100
+
+    @property
+    def first(self) -> int:
+        """The number of the page's first row among those found (1-based)."""
+        return (self.page - 1) * self.size + 1 if self.rows else 0
+
+
+def _list_conditions(conference: Conference, query: ListQuery) -> list:
+    conditions = [Delegate.conference_id == conference.id]
+    if query.ungrouped:
+        conditions.append(Delegate.group_id.is_(None))
+    elif query.group_id is not None:
+        conditions.append(Delegate.group_id == query.group_id)
+    if query.reply:
+        conditions.append(Delegate.reply == query.reply)
+    if query.invited is not None:
+        sent = Delegate.invitation_sent_on
+        conditions.append(sent.is_not(None) if query.invited else sent.is_(None))
+    if logic.SearchQuery.parse(query.search):
+        conditions.append(
+            func.kh_matches(query.search, Delegate.full_name, Delegate.unit, Delegate.position) == 1
+        )
+    return conditions
+
+
+def list_page(conference: Conference, query: ListQuery) -> ListPage:
+    """One page of the list: the rows the filters keep, in the order asked (logic.sort_delegates:
+    protocol — ranked first by rank, then by name — or by name), and how many there are. Two
+    statements whatever the size of the list."""
+    _sql_functions()
+    conditions = _list_conditions(conference, query)
+    found = db.session.scalar(select(func.count()).select_from(Delegate).where(*conditions))
+    pages = max(1, -(-found // query.size))
+    page = min(max(query.page, 1), pages)
+    name = func.kh_name_order(Delegate.full_name)
+    if query.order == "name":
+        order = (name, Delegate.id)
+    else:
+        rank = func.coalesce(Delegate.protocol_rank, 0)
+        order = (rank == 0, rank, name, Delegate.id)
+    rows = list(
+        db.session.execute(
+            select(*LIST_COLUMNS)
+            .where(*conditions)
+            .order_by(*order)
+            .limit(query.size)
+            .offset((page - 1) * query.size)
+        )
+    )
+    return ListPage(rows=rows, found=found, page=page, pages=pages, size=query.size)
+
+
+def list_tally(conference: Conference, groups: Sequence[DelegateGroup]) -> logic.Tally:
+    """logic.tally of every delegate, counted by SQLite (one GROUP BY, no row loaded)."""
+    confirmed = Delegate.reply.in_(sorted(logic.CONFIRMED_REPLIES))
+    counts = db.session.execute(
+        select(
+            Delegate.group_id,
+            func.count(),
+            func.count(Delegate.invitation_sent_on),
+            func.coalesce(func.sum(case((confirmed, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((Delegate.reply == "pending", 1), else_=0)), 0),
+        )
+        .where(Delegate.conference_id == conference.id)
+        .group_by(Delegate.group_id)
+    )
+    lines = {g.id: logic.GroupTally(group_id=g.id, name=g.name, planned=g.planned) for g in groups}
+    ungrouped = logic.GroupTally(group_id=None, name=logic.UNGROUPED, planned=0)
+    for group_id, listed, invited, confirmed_count, pending in counts:
+        line = lines.get(group_id, ungrouped)  # a group not among `groups` counts as none
+        line.listed += listed
+        line.invited += invited
+        line.confirmed += confirmed_count
+        line.pending += pending
+    return logic.Tally(groups=[lines[g.id] for g in groups], ungrouped=ungrouped)
 
 
 def delegates_of(conference: Conference) -> list[Delegate]:

@@ -33,10 +33,11 @@ from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import vn, xlsx_text
-from ..conferences.logic import conference_summary, time_and_day
+from ..checkin.qr import PageCodeMark, draw_qr
+from ..conferences.logic import conference_summary, require_exact_date, time_and_day
 from ..conferences.models import Conference
 from ..db import db
 from ..printing import FONT_FAMILY_DOCX, Header, Run, Signature, register_fonts
@@ -54,10 +55,10 @@ from ..printing.pdf import (
     styles,
     table_cell,
 )
-from ..printouts import Printout, register_printout
 from ..readmodel import per_request
 from .logic import protocol_order, role_of, sort_delegates
 from .models import REPLIES, Delegate, DelegateGroup
+from .print_catalogue import NO_DELEGATES
 
 __all__ = [
     "DelegateListData",
@@ -91,7 +92,6 @@ __all__ = [
     "tracking_sheet_xlsx",
 ]
 
-NO_DELEGATES = "Chưa có đại biểu"
 
 # =============================================================================================
 # Plain data handed to the builders
@@ -130,6 +130,7 @@ class DelegateRow:
     reply: str = ""  # "Chưa phản hồi", "Tham dự", …
     substitute_name: str = ""  # người dự thay
     note: str = ""  # ghi chú printed in the lists ("Đoàn Chủ tịch", "Dự thay: …")
+    code: str = ""  # mã điểm danh (issue 21), printed with its QR code on giấy mời and labels
 
     @property
     def addressee(self) -> str:
@@ -344,6 +345,7 @@ def delegate_rows(
                 # a name typed for a reply since changed back is not printed
                 substitute_name=substitute if d.reply == "substitute" else "",
                 note=_note(d),
+                code=d.check_in_code or "",
             )
         )
     return rows
@@ -599,6 +601,7 @@ def render_invitations(data: InvitationData) -> bytes:
             # each invitation is a one-page document of its own: no page number
             flowables += [
                 SheetStart(),
+                PageCodeMark(guest.code),  # in the bottom margin, outside the ND30 text frame
                 top,
                 _addressee_line(guest),
                 bodies[guest.addressed_as],
@@ -640,8 +643,21 @@ def render_envelope_labels(
         x, y, w, h = boxes[slot]
         inner_w = w - 2 * stock.padding_x_mm * L.MM
         inner_h = h - 2 * stock.padding_y_mm * L.MM
-        paragraphs, height = _fit_label(guest, inner_w, inner_h)
-        top = y + h - stock.padding_y_mm * L.MM - (inner_h - height) / 2
+        top = y + h - stock.padding_y_mm * L.MM
+        if guest.code:
+            # the check-in code in a strip along the label's foot (QR at the right, the code
+            # beside it); the address keeps the label's full width above it, from the top, so
+            # every label of a row begins on one line
+            mark = _LABEL_QR_MM * L.MM
+            mark_x = x + w - stock.padding_x_mm * L.MM - mark
+            mark_y = y + stock.padding_y_mm * L.MM
+            draw_qr(canvas, guest.code, mark_x, mark_y, mark)
+            canvas.setFont(register_fonts().regular, 8)
+            canvas.drawRightString(mark_x - 1 * L.MM, mark_y + 1 * L.MM, guest.code)
+            paragraphs, height = _fit_label(guest, inner_w, inner_h - mark - 1 * L.MM)
+        else:
+            paragraphs, height = _fit_label(guest, inner_w, inner_h)
+            top -= (inner_h - height) / 2
         for p, ph in paragraphs:
             top -= ph
             p.drawOn(canvas, x + stock.padding_x_mm * L.MM, top)
@@ -652,6 +668,7 @@ def render_envelope_labels(
 
 
 _LABEL_MAX_SIZE = 14.0
+_LABEL_QR_MM = 14.0  # the check-in QR on an envelope label (version 1: 0,48 mm modules)
 _LABEL_MIN_SIZE = 3.0  # 800 characters (the longest name, chức vụ, đơn vị) still fit at 5 pt
 
 
@@ -1109,12 +1126,16 @@ def render_sign_in_sheet_xlsx(data: DelegateSheetData) -> bytes:
 
 
 def invitations_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
-    """Giấy mời, one A4 page per delegate, in protocol order."""
+    """Giấy mời, one A4 page per delegate, in protocol order; refused (PrintRefused) while the
+    conference's day is not fixed (issue 17: the invitation names the day)."""
+    require_exact_date(conference.values(), "giấy mời")
     return render_invitations(invitation_data(conference, delegates))
 
 
 def envelope_labels_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
-    """Envelope labels (A4, 2 × 7 labels of 99,1 × 38,1 mm), in protocol order."""
+    """Envelope labels (A4, 2 × 7 labels of 99,1 × 38,1 mm), in protocol order; refused while
+    the day is not fixed (they go out with the invitations)."""
+    require_exact_date(conference.values(), "nhãn phong bì")
     title = f"Nhãn phong bì — {vn.clean_text(conference.title)}"
     rows = delegate_rows(delegates, groups=conference_groups(conference))
     return render_envelope_labels(rows, meta_title=title)
@@ -1148,64 +1169,3 @@ def sign_in_sheet_pdf(conference: Conference, delegates: list[Delegate]) -> byte
 
 def sign_in_sheet_xlsx(conference: Conference, delegates: list[Delegate]) -> bytes:
     return render_sign_in_sheet_xlsx(sign_in_sheet_data(conference, delegates))
-
-
-# =============================================================================================
-# The catalogue: print buttons and print-all (every delegate of the conference)
-# =============================================================================================
-
-
-def missing_delegates(conference: Conference) -> list[str]:
-    """What the print centre says while every delegates printout would print only its
-    "Chưa có đại biểu …" page: never "Sẵn sàng" over a placeholder."""
-    count = db.session.scalar(
-        select(func.count()).select_from(Delegate).where(Delegate.conference_id == conference.id)
-    )
-    return [] if count else [NO_DELEGATES]
-
-
-def _catalogue_entry(key, title, description, pdf, xlsx=None) -> Printout:
-    def build(conference: Conference, fmt: str) -> bytes:
-        delegates = conference_delegates(conference)
-        return (xlsx if fmt == "xlsx" else pdf)(conference, delegates)
-
-    formats = ("pdf", "xlsx") if xlsx else ("pdf",)
-    return Printout(key, title, description, formats, build, missing=missing_delegates)
-
-
-for _entry in (
-    _catalogue_entry(
-        "giay-moi",
-        "Giấy mời",
-        "Giấy mời từng đại biểu, mỗi người một trang A4, theo thứ tự lễ tân.",
-        invitations_pdf,
-    ),
-    _catalogue_entry(
-        "nhan-phong-bi",
-        "Nhãn phong bì",
-        "Nhãn dán phong bì giấy mời: khổ A4, 14 nhãn 99,1 × 38,1 mm (2 cột × 7 hàng).",
-        envelope_labels_pdf,
-    ),
-    _catalogue_entry(
-        "so-theo-doi-giay-moi",
-        "Sổ theo dõi gửi giấy mời",
-        "Ngày gửi, phản hồi, người dự thay và chỗ ký nhận của từng đại biểu.",
-        tracking_sheet_pdf,
-        tracking_sheet_xlsx,
-    ),
-    _catalogue_entry(
-        "danh-sach-dai-bieu",
-        "Danh sách đại biểu",
-        "Đại biểu theo thành phần, số lượng từng thành phần và tổng số, theo thứ tự lễ tân.",
-        delegate_list_pdf,
-        delegate_list_xlsx,
-    ),
-    _catalogue_entry(
-        "danh-sach-ky-nhan",
-        "Danh sách ký nhận",
-        "Danh sách đại biểu ký tên khi đến dự, xếp theo tên (A → Z), chỗ ký rộng.",
-        sign_in_sheet_pdf,
-        sign_in_sheet_xlsx,
-    ),
-):
-    register_printout(_entry)

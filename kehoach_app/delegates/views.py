@@ -31,32 +31,33 @@ from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..db import db
 from ..demo import register_demo_part
+from ..lazy import lazy_module
 from ..parts import Card, register_card, undo_notice
 from ..printouts import MIME_TYPES, get_printout, safe_filename
-from . import operations, spreadsheet, uploads
+from . import operations, uploads
 from .conference_file import export_delegates, replace_delegates, validate_delegates
 from .demo import add_demo_delegates
 from .forms import DelegateForm, GroupForm, group_choices
 from .logic import (
     ORDERS,
     UNGROUPED,
-    SearchQuery,
     group_key,
     planned_total,
     progress,
     role_of,
-    search_delegates,
     shorten,
     sort_delegates,
-    tally,
 )
 from .models import REPLIES
 from .presetting import add_preset_groups
 
 # isort: split
-from . import checks, printout  # noqa: F401 — registers the checks and the printouts
+from . import checks, print_catalogue  # noqa: F401 — registers the checks and the printouts
 
 bp = Blueprint("delegates", __name__)
+# ReportLab and openpyxl load at the first printout or workbook, not at start (kehoach_app/lazy.py).
+printout = lazy_module("kehoach_app.delegates.printout")
+spreadsheet = lazy_module("kehoach_app.delegates.spreadsheet")
 
 
 @bp.app_template_filter("role")
@@ -203,31 +204,31 @@ class ListFilters:
     def active(self) -> bool:
         return bool(self.q or self.group or self.reply or self.invitation)
 
-    def apply(self, rows: list) -> list:
-        if self.group:
-            wanted = None if self.group == NO_GROUP else int(self.group)
-            rows = [r for r in rows if r.group_id == wanted]
-        if self.reply:
-            rows = [r for r in rows if r.reply == self.reply]
-        if self.invitation:
-            sent = self.invitation == "da-gui"
-            rows = [r for r in rows if (r.invitation_sent_on is not None) == sent]
-        return search_delegates(rows, SearchQuery.parse(self.q))
+    def query(self) -> operations.ListQuery:
+        """The page asked of the database (operations.list_page: filters, search, order in SQL)."""
+        return operations.ListQuery(
+            group_id=int(self.group) if self.group and self.group != NO_GROUP else None,
+            ungrouped=self.group == NO_GROUP,
+            reply=self.reply,
+            invited=(self.invitation == "da-gui") if self.invitation else None,
+            search=self.q,
+            order=self.order,
+            page=self.page,
+            size=PAGE_SIZE,
+        )
 
 
 @bp.get("/hoi-nghi/<int:conference_id>/dai-bieu")
 def index(conference_id: int):
     conference = _conference(conference_id)
     groups = operations.groups_of(conference)
-    rows = operations.list_rows(conference)
-    counts = tally(groups, rows)
+    # Only the page shown is loaded; the counts are SQL aggregates (issue 19: the page costs the
+    # same at 250 and at 5,000 delegates).
+    counts = operations.list_tally(conference, groups)
     planned = planned_total(conference.planned_delegates, groups)
     filters = ListFilters.from_args(request.args, {g.id for g in groups})
-    found = sort_delegates(filters.apply(rows), filters.order)
-    pages = max(1, -(-len(found) // PAGE_SIZE))
-    filters.page = min(filters.page, pages)
-    start = (filters.page - 1) * PAGE_SIZE
-    shown = found[start : start + PAGE_SIZE]
+    shown = operations.list_page(conference, filters.query())
+    filters.page = shown.page
     printouts = [p for p in (get_printout(k) for k in PRINTOUT_KEYS) if p is not None]
     return render_template(
         "delegates/index.html",
@@ -240,10 +241,10 @@ def index(conference_id: int):
         planned=planned,
         reconcile=_reconcile_choices(planned),
         filters=filters,
-        people=shown,
-        found=len(found),
-        first=start + 1,
-        pages=pages,
+        people=shown.rows,
+        found=shown.found,
+        first=shown.first,
+        pages=shown.pages,
         replies=REPLIES,
         orders=ORDERS,
         invitation_filters=INVITATION_FILTERS,
@@ -417,7 +418,7 @@ def _taken(groups, except_id: int | None = None) -> frozenset[str]:
 
 def _groups_page(conference, form, status=200):
     groups = operations.groups_of(conference)
-    counts = tally(groups, operations.list_rows(conference))
+    counts = operations.list_tally(conference, groups)
     planned = planned_total(conference.planned_delegates, groups)
     return (
         render_template(
@@ -819,7 +820,7 @@ def _card(conference: Conference) -> Card:
     """Confirmed out of the conference's planned total (not the groups' sum); while the groups
     add up to another figure, the first line to do says so."""
     groups = operations.groups_of(conference)
-    counts = tally(groups, operations.list_rows(conference))
+    counts = operations.list_tally(conference, groups)
     summary = progress(counts, planned_total(conference.planned_delegates, groups))
     return Card(
         key="delegates",

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import vn
-from ..conferences.vocab import LENGTHS
+from ..conferences.logic import is_exact, planned_date_text
+from ..conferences.vocab import LENGTHS, event_noun
 from ..tasks.logic import TaskData, describe_deadline, unit_key
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -47,6 +48,20 @@ class DecorLine:
     days_before: int = 1
 
 
+@dataclass(frozen=True)
+class LevelLine:
+    """One level a Đại hội các cấp plan orders (plan/models.CongressLevel, seed 004)."""
+
+    name: str
+    form: str = ""
+    participants: str = ""
+    size: str = ""
+    duration: str = ""
+    quarter: int | None = None
+    year: int | None = None
+    time_text: str = ""
+
+
 @dataclass
 class PlanInputs:
     """Everything the Kế hoạch says, as plain data read from the conference and its parts."""
@@ -59,6 +74,8 @@ class PlanInputs:
     budget_total: int | None = None
     # The estimate's printed bases (only figures confirmed against their documents: issue 16).
     budget_bases: list[str] = field(default_factory=list)
+    # The levels of a Đại hội các cấp plan (seed 004); none for a single conference.
+    levels: list[LevelLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,6 +91,9 @@ class PlanBlock:
     level: int = 1
     key: str = ""
     run_in: bool = False  # a heading printed at the start of the next block's first line
+    # kind "table": the rows, each a tuple of cells ("\n" inside a cell: a line break); seed
+    # 003's backdrop printed as its three columns.
+    rows: tuple = ()
 
 
 def digest(text: str) -> str:
@@ -94,11 +114,24 @@ def _performer(line: ProgrammeLine) -> str:
     return f" ({who} thực hiện)" if who else ""
 
 
-def time_sentence(values: dict) -> str:
-    """'Thời gian: ½ ngày, bắt đầu lúc 07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027.'"""
+def time_sentence(values: dict, with_length: bool | None = None) -> str:
+    """'Thời gian: ½ ngày, bắt đầu lúc 07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027.'
+
+    A day not fixed or still "dự kiến" (issue 17) has no start time yet and is written short:
+    "½ ngày, dự kiến ngày 18 hoặc ngày 19/01/2024" (seed 000), "01 buổi, dự kiến vào cuối tháng
+    02/2025 (…)" (seed 001). `with_length` (the thoi-gian section's option "length"; default: not
+    for a quarter, seed 002 "Thời gian: Trong quý I năm 2024 (…)") drops the length.
+    """
     length = LENGTH_WORDS.get(values["length"], LENGTHS.get(values["length"], ""))
-    when = vn.format_date_with_weekday(values["date"])
-    return f"Thời gian: {length}, bắt đầu lúc {vn.format_time(values['start_time'])}, {when}."
+    if with_length is None:
+        with_length = values.get("date_kind") != "quarter"
+    fixed = is_exact(values) and not values.get("date_tentative")
+    when = planned_date_text(values, weekday=fixed)
+    if fixed:
+        when = f"bắt đầu lúc {vn.format_time(values['start_time'])}, {when}"
+    if with_length and length:
+        return f"Thời gian: {length}, {when}."
+    return f"Thời gian: {when[:1].upper()}{when[1:]}."
 
 
 def place_sentence(values: dict) -> str:
@@ -207,7 +240,8 @@ def _close_bullets(lines: list[str]) -> None:
 
 def _budget_block(inputs: PlanInputs, options: dict | None = None) -> PlanBlock:
     source = inputs.values.get("funding_source") or "nguồn kinh phí được giao"
-    text = f"Kinh phí tổ chức Hội nghị: từ {_lower_source(source)}."
+    noun = event_noun(inputs.values.get("kind") or "")
+    text = f"Kinh phí tổ chức {noun}: từ {_lower_source(source)}."
     if (options or {}).get("run_in"):  # "2. Kinh phí Hội nghị: Từ Quỹ thi đua, …" (seed 000)
         text = f"Từ {_lower_source(source)}."
     if inputs.budget_total and (options or {}).get("total", True):
@@ -256,9 +290,53 @@ def _decor_lines(decor: Sequence[DecorLine]) -> list[str]:
     return lines
 
 
-def _decor_when(decor: Sequence[DecorLine]) -> str:
+def _is_backdrop_mark(item: DecorLine) -> bool:
+    return item.area == "san_khau" and any(w in item.item for w in ("Quốc kỳ", "Tượng Bác"))
+
+
+def _decor_table_blocks(decor: Sequence[DecorLine]) -> list[PlanBlock]:
+    """Seed 003's layout: "- Bên trong Hội trường:", the backdrop as the three columns it is
+    hung in (the organiser | Quốc kỳ, Tượng Bác Hồ | the title and the date line), then the
+    other items; "- Bên ngoài Hội trường:" and its items. Without a title of several lines
+    (nothing to draw as the backdrop) the items print as lines."""
+    title = next((d for d in decor if d.area == "san_khau" and len(_lines(d.text)) > 1), None)
+    if title is None:
+        lines = _decor_lines(decor)
+        return [PlanBlock("bullets", "\n".join(lines), key="decor")] if lines else []
+    marks = [d for d in decor if _is_backdrop_mark(d)]
+    middle = "\n".join(part.strip() for d in marks for part in d.item.split(","))
+    text_lines = _lines(title.text)
+    row = (text_lines[0], middle, "\n".join(text_lines[1:]))
+    inside = [
+        d
+        for d in decor
+        if d.area in ("san_khau", "trong_hoi_truong") and d is not title and d not in marks
+    ]
+    outside = [d for d in decor if d.area == "ngoai_hoi_truong"]
+
+    def line(item: DecorLine) -> str:
+        detail = f": {item.placement.rstrip('.;')}" if item.placement else ""
+        text = f" “{_lines(item.text)[0]}”" if _lines(item.text) else ""
+        return f"{item.item}{detail}{text}".rstrip(".")
+
+    blocks = [
+        # a heading, so that it keeps with the table (never alone at a page foot)
+        PlanBlock("heading", "- Bên trong Hội trường:", level=3),
+        PlanBlock("table", "", rows=(row,)),
+    ]
+    rest = [f"- {line(d)}." for d in inside]
+    if outside:
+        rest.append("- Bên ngoài Hội trường:")
+        rest.extend(f"+ {line(d)};" for d in outside)
+        rest[-1] = rest[-1][:-1] + "."
+    if rest:
+        blocks.append(PlanBlock("bullets", "\n".join(rest), key="decor"))
+    return blocks
+
+
+def _decor_when(decor: Sequence[DecorLine], noun: str = "Hội nghị") -> str:
     days = min(d.days_before for d in decor)
-    return f"trước {days:02d} ngày tổ chức Hội nghị" if days else "trong ngày tổ chức Hội nghị"
+    return f"trước {days:02d} ngày tổ chức {noun}" if days else f"trong ngày tổ chức {noun}"
 
 
 # Duties done before, during and after the conference, or all through it: the seeds give them no
@@ -276,16 +354,39 @@ def task_when(task: TaskData, event_day) -> str:
         return ""
     if task.deadline_kind == "days_before" and not task.days_before:
         return ""
-    phrase = _strip_date(describe_deadline(task, event_day).phrase)
+    deadline = describe_deadline(task, event_day)
+    phrase = _strip_date(deadline.phrase)
+    if deadline.inline:  # "… trước ngày 10/01/2025", "… chậm nhất vào ngày 15/01/2025" (seed 001)
+        return f" {phrase}" if phrase else ""
     return f" ({phrase})" if phrase else ""
 
 
+_SUB_ITEM = re.compile(r"^[-+•*]\s+")
+
+
+def task_parts(title: str) -> tuple[str, list[str]]:
+    """A duty's own line and its sub-items: the lines after the first, each starting "- " or
+    "+ " (or any line after the first), as seed 003 lists the tham luận units under one duty
+    with one date ("+ Đề nghị Liên đoàn Lao động thị xã: …")."""
+    lines = _lines(title)
+    if not lines:
+        return "", []
+    return lines[0], [_SUB_ITEM.sub("", line) for line in lines[1:] if _SUB_ITEM.sub("", line)]
+
+
 def _task_line(task: TaskData, event_day) -> str:
+    """ "- <duty>, phối hợp với …(deadline);" and, under a duty with sub-items, its own line
+    ending ":" then each sub-item "+ ….", as seed 003 closes each."""
     support = ""
     # "Chủ trì, phối hợp với …" already names whom it works with: "phối hợp" is written once.
     if task.support_units and "phối hợp" not in task.title.lower():
         support = f", phối hợp với {', '.join(task.support_units)}"
-    return f"- {_sentence(task.title).rstrip('.;')}{support}{task_when(task, event_day)};"
+    head, subs = task_parts(task.title)
+    line = f"- {_sentence(head).rstrip('.;:')}{support}{task_when(task, event_day)}"
+    if not subs:
+        return f"{line};"
+    items = [f"+ {_sentence(s).rstrip(';. ')}." for s in subs]
+    return "\n".join([f"{line}:", *items])
 
 
 def _is_decor_task(task: TaskData) -> bool:
@@ -321,7 +422,9 @@ def _task_block(inputs: PlanInputs, key: str, tasks: list[TaskData], with_decor:
         else:
             lines.append(line)
     if with_decor and not decor_done:
-        lines.append(f"- Trang trí, khánh tiết Hội nghị (hoàn thành {_decor_when(inputs.decor)}):")
+        noun = event_noun(inputs.values.get("kind") or "")
+        when = _decor_when(inputs.decor, noun)
+        lines.append(f"- Trang trí, khánh tiết {noun} (hoàn thành {when}):")
         lines.extend(_decor_lines(inputs.decor))
     if lines:
         lines[-1] = lines[-1].rstrip(";:.") + "."
@@ -405,15 +508,27 @@ GENERATED_HEADINGS = {
     "kinh-phi": "KINH PHÍ",
     "to-chuc": "TỔ CHỨC THỰC HIỆN",
     "trang-tri": "Trang trí, khánh tiết",
+    "chi-dao": "Những nội dung tập trung chỉ đạo từ nay đến",
+    "cap": "Hình thức, thành phần, thời gian tổ chức Đại hội hoặc Hội nghị thi đua",
 }
 
 
 def section_specs(inputs: PlanInputs) -> list[SectionSpec]:
     """The sections the data gives, in their default order."""
-    h = GENERATED_HEADINGS
+    h = dict(GENERATED_HEADINGS)
+    noun = event_noun(inputs.values.get("kind") or "")
+    h["chuong-trinh"] = h["chuong-trinh"].replace("Hội nghị", noun)
     specs = [
         SectionSpec("muc-dich", h["muc-dich"], 1),
         SectionSpec("noi-dung", h["noi-dung"], 1),
+    ]
+    if inputs.levels:
+        # A Đại hội các cấp plan (seed 004): what every level works on until the congress,
+        # then the levels' forms, participants and times.
+        congress = own_congress(inputs.values)
+        specs.append(SectionSpec("chi-dao", f"{h['chi-dao']} {congress}", 2))
+        specs.append(SectionSpec("cap", h["cap"], 2))
+    specs += [
         SectionSpec("chuong-trinh", h["chuong-trinh"], 2),
         SectionSpec("thoi-gian", h["thoi-gian"], 2, run_in=True),
         SectionSpec("dia-diem", h["dia-diem"], 2, run_in=True),
@@ -509,16 +624,30 @@ def _section_body(
     if key == "muc-dich":
         # numbered (seeds 001–004) or dashed (seed 000: option list = "gach")
         dashed = section.options.get("list") == "gach"
-        purposes = [
-            f"{'-' if dashed else f'{n}.'} {_sentence(p)}"
-            for n, p in enumerate(_lines(values["purposes"]), 1)
-        ]
+        lines = _lines(values["purposes"])
+        split = int(section.options.get("split") or 0)
+        if 0 < split < len(lines):
+            # "1. Mục đích" (dashed) then "2. Yêu cầu" holding the last `split` lines (seed 003)
+            aims, needs = lines[:-split], lines[-split:]
+            text = "\n".join(
+                ["1. Mục đích", *(f"- {_sentence(p)}" for p in aims), "2. Yêu cầu"]
+                + [(f"- {_sentence(p)}" if len(needs) > 1 else _sentence(p)) for p in needs]
+            )
+            return [PlanBlock("paragraphs", text, key="purposes")]
+        purposes = [f"{'-' if dashed else f'{n}.'} {_sentence(p)}" for n, p in enumerate(lines, 1)]
         text = "\n".join(purposes) or "(Chưa có mục đích, yêu cầu.)"
         return [PlanBlock("paragraphs", text, key="purposes")]
+    if key == "chi-dao":
+        # The kind's words (its outline's text) until the officer rewrites the paragraph.
+        text = section.text.strip() or "- (Nội dung tập trung chỉ đạo.)"
+        return [PlanBlock("bullets", text, key="directives")]
+    if key == "cap":
+        number = section.number if section.level > 1 and section.shows_heading else ""
+        return level_blocks(inputs, number)
     if key == "chuong-trinh":
         return [_programme_block(inputs)]
     if key == "thoi-gian":
-        text = time_sentence(values).removeprefix("Thời gian: ")
+        text = time_sentence(values, section.options.get("length")).removeprefix("Thời gian: ")
         return [_labelled(section, "Thời gian", text, "time")]
     if key == "dia-diem":
         text = place_sentence(values).removeprefix("Địa điểm: ")
@@ -530,6 +659,10 @@ def _section_body(
     if key == "kinh-phi":
         options = {**section.options, "run_in": section.run_in and section.shows_heading}
         return [_budget_block(inputs, options)]
+    if key == "trang-tri" and section.options.get("layout") == "khong":
+        return []
+    if key == "trang-tri" and section.options.get("layout") == "bang":
+        return _decor_table_blocks(inputs.decor)
     if key == "trang-tri":
         lines = _decor_lines(inputs.decor)
         if lines and lines[-1].endswith(";"):
@@ -540,8 +673,22 @@ def _section_body(
         unit, tasks = units[unit_key_]
         with_decor = bool(inputs.decor) and not decor_alone
         with_decor = with_decor and unit_key_ == _decor_unit(inputs.tasks)
-        return [_task_block(inputs, unit_key_, tasks, with_decor)]
+        block = _task_block(inputs, unit_key_, tasks, with_decor)
+        if section.run_in and section.shows_heading:
+            return [_run_in_duties(block)]
+        return [block]
     return []
+
+
+def _run_in_duties(block: PlanBlock) -> PlanBlock:
+    """A unit whose heading runs in writes its duties after it as one paragraph (seed 000 "3. Ủy
+    ban nhân dân huyện Đông Hưng: Chỉ đạo …"; "4. …: Phối hợp …; Tổ chức tuyên truyền …").
+    A list with sub-items (the decoration) stays a list."""
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    if any(line.startswith("+ ") for line in lines):
+        return block
+    text = " ".join(line.removeprefix("- ") for line in lines)
+    return PlanBlock("paragraphs", text, key=block.key)
 
 
 def _labelled(section: PlacedSection, label: str, text: str, key: str) -> PlanBlock:
@@ -559,7 +706,11 @@ def plan_blocks(inputs: PlanInputs, outline: Sequence[OutlineEntry] = ()) -> lis
     intro.append(f"{issuer} ban hành Kế hoạch tổ chức {values['title']}, cụ thể như sau:")
     blocks = [PlanBlock("paragraphs", "\n".join(intro), key="intro")]
     placed = arrange(section_specs(inputs), outline)
-    decor_alone = any(p.key == "trang-tri" and p.printed for p in placed)
+    # layout "khong": the kind prints no decoration at all, neither as a section nor under the
+    # "Trang trí" duty (seed 004 orders levels, not a hall).
+    decor_alone = any(
+        p.key == "trang-tri" and (p.printed or p.options.get("layout") == "khong") for p in placed
+    )
     units = task_units(inputs.tasks)
     for section in placed:
         if not section.printed:
@@ -634,3 +785,101 @@ def with_edits(blocks: Sequence[PlanBlock], edits: dict[str, tuple[str, str]]) -
 def recipients(values: dict) -> list[str]:
     lines = _lines(values.get("recipients", ""))
     return lines or ["Lưu: VT."]
+
+
+# --------------------------------------------------------------------------- Đại hội các cấp
+
+
+def roman(number: int) -> str:
+    """8 → "VIII": the edition of a conference as the seeds write it ("lần thứ VIII")."""
+    numerals = (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    )  # fmt: skip
+    words = ""
+    for value, letters in numerals:
+        while number >= value:
+            words += letters
+            number -= value
+    return words
+
+
+def with_ordinal(text: str, ordinal: int | None) -> str:
+    """A text's gap "lần thứ …" worded with the conference's ordinal ("lần thứ VIII"); the text
+    as it is while no ordinal is set. Only the first gap is filled: a later one names another
+    congress (seed 004's "… toàn quốc lần thứ XI")."""
+    if not ordinal or not text:
+        return text
+    match = re.search(r"lần thứ\s*(?:…|\.\.\.)", text)
+    if match is None:
+        return text
+    return text[: match.start()] + f"lần thứ {roman(ordinal)}" + text[match.end() :]
+
+
+def quarter_words(quarter: int, year: int | None) -> str:
+    """ "Quý I năm 2025" (seed 004 writes the quarter with a capital)."""
+    words = f"Quý {roman(quarter)}"
+    return f"{words} năm {year}" if year else words
+
+
+def level_time(level: LevelLine, lead: str) -> str:
+    """ "trong Quý I năm 2025", "vào Quý III năm 2025 (có Kế hoạch cụ thể riêng)", or the free
+    text as written ("hoàn thành trong quý II/2025") when no quarter is given."""
+    note = level.time_text.strip().rstrip(".")
+    if level.quarter:
+        words = f"{lead} {quarter_words(level.quarter, level.year)}"
+        return f"{words} ({note})" if note else words
+    return note
+
+
+def own_congress(values: dict) -> str:
+    """The organiser's own Đại hội: "Đại hội Thi đua yêu nước tỉnh Thái Bình lần thứ VIII"."""
+    issuer = (values.get("issuer") or "").strip()
+    place = issuer.removeprefix("Ủy ban nhân dân ").removeprefix("UBND ")
+    words = f"Đại hội Thi đua yêu nước {place}".strip()
+    ordinal = values.get("ordinal")
+    return f"{words} lần thứ {roman(ordinal)}" if ordinal else words
+
+
+def _full_stop(text: str) -> str:
+    text = text.strip().rstrip(";")
+    # after a closing quote too: seed 004 "Tổ chức “Hội nghị tuyên dương …”."
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _size_words(size: str) -> str:
+    size = size.strip()
+    return vn.format_count(int(size), "đại biểu") if size.isdigit() else size
+
+
+def level_blocks(inputs: PlanInputs, number: str) -> list[PlanBlock]:
+    """Each level as seed 004 prints it: "2.1. Đối với các xã, phường, thị trấn" then its
+    Hình thức, Thành phần, Số lượng đại biểu, Thời gian tổ chức; a level with only a time is
+    one line ("2.3. Đại hội … lần thứ VIII: Tổ chức vào Quý III năm 2025 (có Kế hoạch cụ thể
+    riêng)."). Each level's lines are one paragraph the officer may rewrite."""
+    blocks: list[PlanBlock] = []
+    for index, level in enumerate(inputs.levels, 1):
+        head = f"{number}{index}." if number else f"{index}."
+        name = with_ordinal(level.name, inputs.values.get("ordinal"))
+        details = [
+            ("Hình thức", level.form),
+            ("Thành phần", level.participants),
+            ("Số lượng đại biểu", _size_words(level.size)),
+        ]
+        details = [(label, text.strip()) for label, text in details if text.strip()]
+        key = f"level:{index}"
+        if not details and not level.duration.strip():
+            when = level_time(level, "vào")
+            text = f"Tổ chức {when}" if level.quarter else _sentence(when)
+            blocks.append(PlanBlock("heading", f"{head} {name}:", level=3, run_in=True))
+            blocks.append(PlanBlock("paragraphs", _full_stop(text or "…"), key=key))
+            continue
+        lines = [f"- {label}: {_full_stop(text)}" for label, text in details]
+        when = level_time(level, "trong")
+        duration = level.duration.strip()
+        time = ", ".join(part for part in (duration, when) if part)
+        if time:
+            lines.append(f"- Thời gian tổ chức: {_full_stop(time)}")
+        blocks.append(PlanBlock("heading", f"{head} {name}", level=3))
+        blocks.append(PlanBlock("bullets", "\n".join(lines), key=key))
+    return blocks

@@ -62,3 +62,33 @@ class PlanSection(db.Model):
     hidden: Mapped[bool | None] = mapped_column(default=None)
     text: Mapped[str] = mapped_column(Text, default="", server_default="")
     options: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class CongressLevel(db.Model):
+    """One level a Đại hội các cấp plan orders (seed 004, issue 17): "Đối với các xã, phường",
+    "Đối với các đơn vị thuộc Cụm, Khối thi đua", the province's own Đại hội.
+
+    `form` ("Tổ chức “Hội nghị tuyên dương điển hình tiên tiến”"), `participants` and `size`
+    are written as the plan prints them (`size` all digits: a number of delegates, "150 đại
+    biểu"); the time is a quarter and year ("Quý I năm 2025") with `time_text` as its note
+    ("có Kế hoạch cụ thể riêng"), or, without a quarter, `time_text` alone ("hoàn thành trong
+    tháng 6/2025"). `duration` "1/2 ngày" precedes it.
+    """
+
+    __tablename__ = "congress_levels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(300))
+    form: Mapped[str] = mapped_column(Text, default="", server_default="")
+    participants: Mapped[str] = mapped_column(Text, default="", server_default="")
+    size: Mapped[str] = mapped_column(Text, default="", server_default="")
+    duration: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    quarter: Mapped[int | None] = mapped_column(default=None)
+    year: Mapped[int | None] = mapped_column(default=None)
+    time_text: Mapped[str] = mapped_column(String(300), default="", server_default="")
+
+    FIELDS = ("name", "form", "participants", "size", "duration", "quarter", "year", "time_text")

@@ -21,6 +21,7 @@ from .logic import (
     FREE,
     DecorLine,
     GroupLine,
+    LevelLine,
     OutlineEntry,
     PlacedSection,
     PlanInputs,
@@ -30,11 +31,13 @@ from .logic import (
     digest,
     plan_blocks,
     recipients,
+    roman,
     section_specs,
     subtitle,
     with_edits,
+    with_ordinal,
 )
-from .models import PlanParagraph, PlanSection
+from .models import CongressLevel, PlanParagraph, PlanSection
 from .printout import PlanSheet
 
 
@@ -49,19 +52,19 @@ def _rows(model, conference_id: int) -> list:
 def budget_total(conference: Conference) -> int | None:
     """The estimate's total when the budget part has lines, else None."""
     try:
-        from ..budget.logic import conference_budget_total
+        from ..budget.operations import budget_total as estimate_total
     except ImportError:  # the budget part is not installed in this build
         return None
-    return conference_budget_total(conference)
+    return estimate_total(conference)
 
 
 def budget_bases(conference: Conference) -> list[str]:
     """The bases the estimate prints (confirmed figures only), for the kinh phí paragraph."""
     try:
-        from ..budget.logic import conference_budget_bases
+        from ..budget.operations import budget_bases as estimate_bases
     except ImportError:  # the budget part is not installed in this build
         return []
-    return conference_budget_bases(conference)
+    return estimate_bases(conference)
 
 
 _COMPUTE = object()
@@ -86,13 +89,66 @@ def plan_inputs(conference: Conference, total=_COMPUTE) -> PlanInputs:
                 days_before=t.days_before,
                 deadline_date=t.deadline_date,
                 status=t.status,
+                deadline_words=t.deadline_words or "",
             )
             for t in _rows(Task, conference.id)
         ],
         decor=_decor_lines(conference),
         budget_total=budget_total(conference) if total is _COMPUTE else total,
         budget_bases=budget_bases(conference),
+        levels=[
+            LevelLine(**{name: getattr(row, name) for name in CongressLevel.FIELDS})
+            for row in levels_of(conference)
+        ],
     )
+
+
+# --------------------------------------------------------------------------- Đại hội các cấp
+
+
+def levels_of(conference: Conference) -> list[CongressLevel]:
+    return _rows(CongressLevel, conference.id)
+
+
+def level_data(row: CongressLevel) -> dict:
+    """A level as the conference file writes it."""
+    return {name: getattr(row, name) for name in CongressLevel.FIELDS}
+
+
+def write_levels(conference: Conference, levels: list[dict]) -> None:
+    """Make the conference's levels exactly `levels` (dicts of CongressLevel.FIELDS), in order
+    (the caller takes the snapshot and commits)."""
+    db.session.execute(delete(CongressLevel).where(CongressLevel.conference_id == conference.id))
+    for position, data in enumerate(levels, 1):
+        row = CongressLevel(conference_id=conference.id, position=position)
+        for name in CongressLevel.FIELDS:
+            value = data.get(name)
+            if name in ("quarter", "year"):
+                setattr(row, name, int(value) if value not in (None, "") else None)
+            else:
+                setattr(row, name, vn.clean_text(value or ""))
+        db.session.add(row)
+    db.session.flush()
+
+
+def move_level(conference: Conference, index: int, up: bool) -> None:
+    levels = [level_data(row) for row in levels_of(conference)]
+    other = index - 1 if up else index + 1
+    if 0 <= index < len(levels) and 0 <= other < len(levels):
+        levels[index], levels[other] = levels[other], levels[index]
+        write_levels(conference, levels)
+
+
+def set_ordinal(conference: Conference, ordinal: int | None) -> None:
+    """The conference's edition; its title and closing say it where they left it open ("lần thứ
+    …" becomes "lần thứ VIII"), so the invitation, the decoration and the plan agree."""
+    old = conference.ordinal
+    conference.ordinal = ordinal
+    for name in ("title", "closing"):
+        text = getattr(conference, name) or ""
+        if old and ordinal and old != ordinal:
+            text = text.replace(f"lần thứ {roman(old)}", "lần thứ …", 1)
+        setattr(conference, name, with_ordinal(text, ordinal))
 
 
 def _decor_lines(conference: Conference) -> list[DecorLine]:
@@ -132,6 +188,10 @@ def followed_values(conference: Conference) -> dict:
     "năm 2026" in its purposes and funding). A text that is the preset's, filled for other
     years, is the preset's text for these years; a text the officer wrote is his, as typed."""
     values = conference.values()
+    values["ordinal"] = conference.ordinal
+    # "lần thứ …" left in a text imported or written before the ordinal was set (issue 17).
+    for name in ("title", "closing", "purposes"):
+        values[name] = with_ordinal(values.get(name) or "", conference.ordinal)
     try:
         from ..conferences.presetting import preset_texts
         from ..presets import get_preset

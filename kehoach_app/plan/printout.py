@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..printing import (
+    Column,
     Document,
     Header,
     Heading,
     Paragraph,
     Run,
     Signature,
+    Table,
     render_docx,
     render_pdf,
 )
@@ -43,6 +45,9 @@ def plan_document(sheet: PlanSheet) -> Document:
         if block.kind == "heading":
             body.append(Heading(shown.text, level=block.level))
             continue
+        if block.kind == "table":
+            body.append(_backdrop_table(block.rows))
+            continue
         for line in shown.text.split("\n"):
             if not line.strip():
                 continue
@@ -73,6 +78,28 @@ def plan_document(sheet: PlanSheet) -> Document:
         # The closing paragraph follows the body to the end of its page (issue 17: page 6 of a
         # plan held three lines); the signature and Nơi nhận take its last two lines with them
         # (issue 15: never alone on a page).
+    )
+
+
+def _backdrop_table(rows) -> Table:
+    """Seed 003's backdrop as it hangs: the organiser | Quốc kỳ, Tượng Bác Hồ | the title, its
+    last line (place and date) in italics; every cell centred, no header row."""
+
+    def cell(text: str, last_italic: bool):
+        lines = text.split("\n")
+        if not last_italic or len(lines) < 2:
+            return [Run(text, bold=True)]
+        return [Run("\n".join(lines[:-1]) + "\n", bold=True), Run(lines[-1], italic=True)]
+
+    return Table(
+        columns=[
+            Column("", width=1.0, align="center"),
+            Column("", width=0.8, align="center"),
+            Column("", width=1.6, align="center"),
+        ],
+        rows=[[cell(r[0], False), cell(r[1], False), cell(r[2], True)] for r in rows],
+        header=False,
+        font_size=12,
     )
 
 

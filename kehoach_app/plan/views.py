@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
@@ -28,6 +30,9 @@ from .operations import (
     edits_of,
     entry_data,
     entry_from_data,
+    level_data,
+    levels_of,
+    move_level,
     outline_of,
     placed_sections,
     plan_sheet,
@@ -35,7 +40,9 @@ from .operations import (
     reset_edit,
     reset_outline,
     save_edit,
+    set_ordinal,
     shown_blocks,
+    write_levels,
     write_outline,
 )
 from .printout import render_plan
@@ -76,6 +83,7 @@ def _page(conference: Conference, kept: dict[str, str] | None = None, status: in
         sections=placed_sections(conference),
         versions=edit_versions(conference),
         kept=kept or {},
+        has_levels=bool(levels_of(conference)),
     ), status
 
 
@@ -201,6 +209,7 @@ OPTION_CHOICES = {
     "run_in": ("1", "0"),
     "heading": ("1", "0"),
     "budget_total": ("1", "0"),
+    "length": ("1", "0"),  # thoi-gian: the length ("½ ngày") printed or not (issue 17)
 }
 
 
@@ -319,6 +328,138 @@ def outline_default(conference_id: int):
     return redirect(_outline_url(conference))
 
 
+# ----------------------------------------------------------------------- Đại hội các cấp
+
+
+def _levels_url(conference: Conference) -> str:
+    return url_for(".levels", conference_id=conference.id)
+
+
+@bp.get("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap")
+def levels(conference_id: int):
+    from .logic import LevelLine, level_time
+
+    conference = _conference(conference_id)
+    rows = levels_of(conference)
+    times = [level_time(LevelLine(**level_data(r)), "trong") for r in rows]
+    return render_template("plan/levels.html", conference=conference, levels=rows, times=times)
+
+
+def level_values(form) -> tuple[dict, str]:
+    """A level from its form, or the Vietnamese message that refuses it (nothing is saved)."""
+    values = {name: vn.clean_text(form.get(name, "")) for name in LEVEL_TEXT_LIMITS}
+    if not values["name"]:
+        return values, "Vui lòng nhập tên cấp (ví dụ: Đối với các xã, phường)."
+    for name, limit in LEVEL_TEXT_LIMITS.items():
+        if len(values[name]) > limit:
+            return values, f"{LEVEL_LABELS[name]} quá dài (tối đa {vn.format_number(limit)} ký tự)."
+    quarter = (form.get("quarter") or "").strip()
+    if quarter not in ("", "1", "2", "3", "4"):
+        return values, "Quý phải là I, II, III hoặc IV."
+    year = (form.get("year") or "").strip()
+    if year and not (year.isdigit() and 1945 <= int(year) <= 2100):
+        return values, "Năm phải là số có 4 chữ số (ví dụ: 2025)."
+    if quarter and not year:
+        return values, "Có quý thì cần ghi năm (ví dụ: Quý I năm 2025)."
+    values["quarter"] = int(quarter) if quarter else None
+    values["year"] = int(year) if year else None
+    if refused := _undrawable(*(v for v in values.values() if isinstance(v, str))):
+        return values, refused
+    return values, ""
+
+
+LEVEL_TEXT_LIMITS = {
+    "name": 300,
+    "form": 5000,
+    "participants": 5000,
+    "size": 5000,
+    "duration": 100,
+    "time_text": 300,
+}
+LEVEL_LABELS = {
+    "name": "Tên cấp",
+    "form": "Hình thức",
+    "participants": "Thành phần",
+    "size": "Số lượng đại biểu",
+    "duration": "Thời lượng",
+    "time_text": "Ghi chú thời gian",
+}
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap/them")
+def add_level(conference_id: int):
+    conference = _conference(conference_id)
+    values, refused = level_values(request.form)
+    if refused:
+        flash({"text": refused}, "error")
+        return redirect(_levels_url(conference))
+    take_snapshot(conference, "plan", "Thêm một cấp vào Kế hoạch Đại hội các cấp")
+    write_levels(conference, [*(level_data(r) for r in levels_of(conference)), values])
+    db.session.commit()
+    flash({"text": "Đã thêm cấp.", **_undo_action(conference)}, "success")
+    return redirect(_levels_url(conference))
+
+
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+LEVEL_ACTIONS = {
+    "sua": "Sửa một cấp của Kế hoạch Đại hội các cấp",
+    "len": "Chuyển một cấp lên",
+    "xuong": "Chuyển một cấp xuống",
+    "xoa": "Xóa một cấp của Kế hoạch Đại hội các cấp",
+}
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap/<int:index>/<action>")
+def level(conference_id: int, index: int, action: str):
+    conference = _conference(conference_id)
+    rows = [level_data(r) for r in levels_of(conference)]
+    if action not in LEVEL_ACTIONS:
+        abort(404)
+    if not 1 <= index <= len(rows):
+        flash({"text": "Không còn cấp này (có thể đã đổi ở cửa sổ khác)."}, "error")
+        return redirect(_levels_url(conference))
+    values: dict = {}
+    if action == "sua":
+        values, refused = level_values(request.form)
+        if refused:
+            flash({"text": refused}, "error")
+            return redirect(_levels_url(conference))
+    take_snapshot(conference, "plan", LEVEL_ACTIONS[action])
+    if action == "sua":
+        rows[index - 1] = values
+        write_levels(conference, rows)
+    elif action == "xoa":
+        write_levels(conference, rows[: index - 1] + rows[index:])
+    else:
+        move_level(conference, index - 1, action == "len")
+    db.session.commit()
+    flash(
+        {"text": f"Đã lưu: {_first_lower(LEVEL_ACTIONS[action])}.", **_undo_action(conference)},
+        "success",
+    )
+    return redirect(_levels_url(conference))
+
+
+@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap/lan-thu")
+def ordinal(conference_id: int):
+    conference = _conference(conference_id)
+    text = (request.form.get("ordinal") or "").strip()
+    if text and not (text.isdigit() and 1 <= int(text) <= 50):
+        flash(
+            {"text": "Lần thứ phải là một số từ 1 đến 50 (ví dụ: 8, in là “lần thứ VIII”)."},
+            "error",
+        )
+        return redirect(_levels_url(conference))
+    take_snapshot(conference, "plan", "Sửa lần thứ của Đại hội")
+    set_ordinal(conference, int(text) if text else None)
+    db.session.commit()
+    flash({"text": "Đã lưu lần thứ của Đại hội.", **_undo_action(conference)}, "success")
+    return redirect(_levels_url(conference))
+
+
 def _plan_card(conference: Conference) -> Card:
     # Building the whole plan is only needed to judge the officer's edits; without edits the
     # card needs none of it (the dashboard stays fast).
@@ -372,6 +513,8 @@ def _export(conference: Conference) -> dict:
             {"key": r.key, "text": r.text, "generated_digest": r.generated_digest} for r in rows
         ],
         "sections": [entry_data(e) for e in outline_of(conference)],
+        "ordinal": conference.ordinal,
+        "levels": [level_data(r) for r in levels_of(conference)],
     }
 
 
@@ -387,6 +530,9 @@ def _validate(data: dict) -> dict:
         keys.add(item["key"])
         if item["key"].startswith(FREE) and not vn.clean_text(item.get("title", "")):
             messages.append(f"Kế hoạch, mục {number} của dàn ý: mục tự viết chưa có tên mục.")
+    for number, item in enumerate(data.get("levels") or [], 1):
+        if item.get("quarter") and not item.get("year"):
+            messages.append(f"Kế hoạch, cấp {number}: có quý thì cần ghi năm.")
     if messages:
         raise transfer.ConferenceFileError(messages)
     return data
@@ -405,13 +551,28 @@ def _replace(conference: Conference, data: dict) -> None:
         )
     # A file written before the outline existed has none: the conference keeps the default.
     write_outline(conference, [entry_from_data(item) for item in data.get("sections", [])])
+    # Nor levels or an ordinal before issue 17: none.
+    write_levels(conference, list(data.get("levels") or []))
+    conference.ordinal = data.get("ordinal")
 
 
 def _preset_outline(conference: Conference, preset, values: dict) -> None:
     """A kind of plan brings its own outline ([plan] outline of its preset, docs/presets.md)."""
+    from ..conferences.presetting import fill_text
+
     entries = preset_outline(preset.key)
     if entries:
+        entries = [replace(e, text=fill_text(e.text, values)) if e.text else e for e in entries]
         write_outline(conference, entries)
+    # The Đại hội các cấp kind brings its levels (seed 004); a quarter is in the year launched.
+    levels = []
+    for item in preset.plan_levels:
+        level = {k: fill_text(v, values) if isinstance(v, str) else v for k, v in item.items()}
+        level["quarter"] = item.get("quarter") or None
+        level["year"] = conference.year_launched if level["quarter"] else None
+        levels.append(level)
+    if levels:
+        write_levels(conference, levels)
 
 
 def _demo_legal_bases(conference: Conference, today) -> None:

@@ -79,6 +79,12 @@ PLACEHOLDERS: tuple[str, ...] = (
     "province_title",
     "province_body",
     "province_party",
+    # A huyện-level unit as its issuer names it (presetting.district_placeholders; records
+    # before 01/7/2025): "huyện" | "thị xã" | "quận" | "thành phố"; "Huyện ủy" | "Thị ủy" …;
+    # its communes "xã, thị trấn" | "xã, phường" | "phường" (seed 003).
+    "district",
+    "district_party",
+    "communes",
 )
 
 #: A budget line whose ``quantity`` is this string counts one unit per planned delegate.
@@ -243,6 +249,10 @@ class Preset:
     # order, each a dict with "key" and optionally "title", "level", "hidden", "text",
     # "options" (plan/logic.OutlineEntry). Empty: the default outline.
     plan_outline: tuple[dict[str, Any], ...] = ()
+    # The levels a Đại hội các cấp plan orders (``[plan] levels``, seed 004; plan/models.
+    # CongressLevel): name, form, participants, size, duration, quarter, time_text. The year
+    # of a level with a quarter is the conference's year_launched.
+    plan_levels: tuple[dict[str, Any], ...] = ()
 
 
 # --------------------------------------------------------------------------- fill
@@ -521,7 +531,7 @@ def _plan_outline(r: _Reader, data: Mapping[str, Any]) -> tuple[dict[str, Any], 
     table = data.get("plan", {})
     if not isinstance(table, dict):
         raise r.error("plan", "expected a table ([plan])")
-    r.only(table, ("outline",), "plan.")
+    r.only(table, ("outline", "levels"), "plan.")
     entries = table.get("outline", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise r.error("plan.outline", "expected a list of tables ({ key = …, title = … })")
@@ -541,6 +551,28 @@ def _plan_outline(r: _Reader, data: Mapping[str, Any]) -> tuple[dict[str, Any], 
             raise r.error(w + "options", "expected a table")
         outline.append(dict(entry))
     return tuple(outline)
+
+
+_LEVEL_KEYS = ("name", "form", "participants", "size", "duration", "quarter", "time_text")
+
+
+def _plan_levels(r: _Reader, data: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
+    """``[plan] levels = [{ name = "Đối với các xã, phường", quarter = 1, … }, …]``."""
+    entries = data.get("plan", {}).get("levels", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise r.error("plan.levels", "expected a list of tables ({ name = …, quarter = … })")
+    levels = []
+    for i, entry in enumerate(entries):
+        w = f"plan.levels[{i}]."
+        r.only(entry, _LEVEL_KEYS, w)
+        r.string(entry, "name", w, empty=False)
+        for name in ("form", "participants", "size", "duration", "time_text"):
+            r.string(entry, name, w, default="")
+        quarter = r.integer(entry, "quarter", w, default=0)
+        if quarter > 4:
+            raise r.error(w + "quarter", f"must be 1 to 4, got {quarter}")
+        levels.append(dict(entry))
+    return tuple(levels)
 
 
 def _build(key: str, filename: str, data: Mapping[str, Any]) -> Preset:
@@ -575,6 +607,7 @@ def _build(key: str, filename: str, data: Mapping[str, Any]) -> Preset:
         decor=_decor(r, data),
         budget=_budget(r, data),
         plan_outline=_plan_outline(r, data),
+        plan_levels=_plan_levels(r, data),
     )
 
 

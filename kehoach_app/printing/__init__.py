@@ -17,9 +17,24 @@ from .document import (
     Spacer,
     Table,
 )
-from .docx import render_docx
 from .fonts import FONT_FAMILY_DOCX, FontSet, register_fonts
-from .pdf import render_pdf
+
+
+# The renderers load ReportLab and python-docx (with lxml, PIL) on first use, not when a part
+# that prints is imported at start (issue 19: a lazy start).
+def render_pdf(doc: Document) -> bytes:
+    """The document as PDF bytes: `printing.pdf.render_pdf`."""
+    from .pdf import render_pdf as render
+
+    return render(doc)
+
+
+def render_docx(doc: Document) -> bytes:
+    """The document as DOCX bytes: `printing.docx.render_docx`."""
+    from .docx import render_docx as render
+
+    return render(doc)
+
 
 __all__ = [
     "FONT_FAMILY_DOCX",

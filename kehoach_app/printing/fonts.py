@@ -15,9 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 #: The family name DOCX files ask for; Word and LibreOffice substitute Liberation Serif (metric
 #: compatible) where Times New Roman is not installed.
 FONT_FAMILY_DOCX = "Times New Roman"
@@ -84,6 +81,10 @@ def find_times_new_roman(dirs: Iterable[Path] | None = None) -> list[Path] | Non
 
 
 def _register(paths: list[Path], source: str) -> FontSet:
+    # ReportLab loads here, at the first printout, not when the package is imported (issue 19).
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     names = (FAMILY, f"{FAMILY}-Bold", f"{FAMILY}-Italic", f"{FAMILY}-BoldItalic")
     for name, path in zip(names, paths, strict=True):
         pdfmetrics.registerFont(TTFont(name, str(path)))

@@ -730,6 +730,7 @@ class Person:
     reply: str = "pending"
     substitute_name: str = ""
     honorific: str = "Đồng chí"
+    code: str = ""  # mã điểm danh (issue 21), on the table card
 
     @property
     def absent(self) -> bool:

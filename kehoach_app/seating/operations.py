@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from .. import vn
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
 from ..delegates.models import Delegate, DelegateGroup
+from ..readmodel import per_request
 from . import logic
 from .models import Hall, SeatAssignment, SeatingPlan
 
@@ -40,6 +41,7 @@ def person(delegate: Delegate) -> logic.Person:
         reply=delegate.reply,
         substitute_name=delegate.substitute_name or "",
         honorific=delegate.honorific,
+        code=delegate.check_in_code or "",
     )
 
 
@@ -56,6 +58,7 @@ def people_of(conference: Conference) -> list[logic.Person]:
             Delegate.reply,
             Delegate.substitute_name,
             Delegate.honorific,
+            Delegate.check_in_code,
         ).where(Delegate.conference_id == conference.id)
     )
     return [
@@ -70,6 +73,7 @@ def people_of(conference: Conference) -> list[logic.Person]:
             reply=r.reply,
             substitute_name=r.substitute_name or "",
             honorific=r.honorific or "Đồng chí",
+            code=r.check_in_code or "",
         )
         for r in rows
     ]
@@ -125,18 +129,67 @@ def all_halls() -> list[Hall]:
 
 
 def layout_of(hall: Hall) -> logic.HallLayout:
+    if isinstance(hall.layout, str):
+        return _parsed_layout(hall.layout)
     return logic.parse_layout(hall.layout)
 
 
+@lru_cache(maxsize=16)
+def _parsed_layout(text: str) -> logic.HallLayout:
+    """A layout parsed once per text (issue 19): HallLayout is frozen and its seats, computed
+    once on first use, are ~1,100 objects for a big hall — the seating page, the check and the
+    printouts of one hall share them instead of rebuilding them on every request."""
+    return logic.parse_layout(text)
+
+
 def award_batches(conference: Conference) -> list[list[int]]:
-    """The delegates who go up for an award, batch by batch in stage order (awards part)."""
-    try:
-        from ..awards import operations as awards
-    except ImportError:  # pragma: no cover — the awards part is always shipped
+    """The delegates who go up for an award, batch by batch in stage order (awards part).
+
+    Read for the seating rule alone (issue 19): one query of the awards' few columns, and
+    nothing more when no award names a delegate who goes up (the batches would seat nobody);
+    else the catalogue and the ceremony's settings, and the awards part's own batching
+    (awards.logic.plan_ceremony: who goes up with whom does not depend on the presenters)."""
+    from ..awards import catalogue
+    from ..awards import logic as awards_logic
+    from ..awards.models import Award
+    from ..awards.operations import settings_of
+
+    rows = db.session.execute(
+        select(
+            Award.id,
+            Award.form_id,
+            Award.position,
+            Award.recipient_kind,
+            Award.receiver_delegate_id,
+        ).where(Award.conference_id == conference.id)
+    ).all()
+    if not any(r.receiver_delegate_id for r in rows):
         return []
-    state = awards.load(conference)
+    settings = settings_of(conference)
+    recipients = [
+        awards_logic.Recipient(
+            id=r.id,
+            form_id=r.form_id,
+            position=r.position,
+            kind=r.recipient_kind,
+            name="",
+            receiver=(
+                awards_logic.Person(id=r.receiver_delegate_id, full_name="")
+                if r.receiver_delegate_id
+                else None
+            ),
+        )
+        for r in rows
+    ]
+    ceremony = awards_logic.plan_ceremony(
+        awards_logic.for_organiser(catalogue.form_rules(), conference.organiser),
+        recipients,
+        settings.batch_size,
+        group_by=settings.group_by,
+        organiser_level=conference.level,
+    )
     batches = []
-    for batch in state.ceremony.batches:
+    for batch in ceremony.batches:
         ids = [r.receiver.id for r in batch.recipients if r.receiver is not None]
         if ids:
             batches.append(ids)
@@ -180,11 +233,11 @@ class SeatingState:
             return [], [p for p in self.people if not p.absent], []
         return logic.check_plan(self.layout, self.people, self.assignments, self.zone_groups)
 
-    @property
+    @cached_property  # the page shows it twice, its progress bar once more
     def confirmed(self) -> int:
         return sum(1 for p in self.people if p.confirmed)
 
-    @property
+    @cached_property
     def seated_confirmed(self) -> int:
         views = self.checked[0]
         return sum(1 for v in views if v.person is not None and v.person.confirmed)
@@ -210,6 +263,12 @@ class SeatingState:
 
 
 def load(conference: Conference) -> SeatingState:
+    """The conference's seating, read once per GET request or printout set (readmodel: the
+    print centre's five seating printouts, the card and the checks share it, issue 19)."""
+    return per_request("seating", conference.id, lambda: _load(conference))
+
+
+def _load(conference: Conference) -> SeatingState:
     plan = plan_of(conference)
     hall = db.session.get(Hall, plan.hall_id) if plan and plan.hall_id else None
     return SeatingState(
@@ -308,19 +367,21 @@ def auto_assign(conference: Conference, state: SeatingState | None = None) -> lo
         award_batches=award_batches(conference),
         pins=pins,
     )
+    # The undo step keeps the seat rows alone (the only table written here); the rows go in
+    # one executemany, not 1,000 ORM objects (issue 19).
     take_snapshot(conference, "seating", "Xếp chỗ tự động")
     db.session.execute(delete(SeatAssignment).where(SeatAssignment.conference_id == conference.id))
-    db.session.flush()
-    db.session.add_all(
-        SeatAssignment(
-            conference_id=conference.id,
-            seat_code=code,
-            delegate_id=pid,
-            pinned=code in result.pinned,
-        )
+    rows = [
+        {
+            "conference_id": conference.id,
+            "seat_code": code,
+            "delegate_id": pid,
+            "pinned": code in result.pinned,
+        }
         for code, pid in result.seats.items()
-    )
-    db.session.flush()
+    ]
+    if rows:
+        db.session.execute(insert(SeatAssignment.__table__), rows)
     return result
 
 

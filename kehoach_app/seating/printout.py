@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import vn
+from ..checkin.qr import draw_code_mark
 from ..delegates.logic import protocol_key, role_of
 from ..printing import Column, Document, Paragraph, Table, render_pdf
 from ..printing.fonts import register_fonts
@@ -559,6 +560,9 @@ def _card_face(c: Canvas, person: logic.Person, width: float, height: float, fon
         draw_fitted(c, position, fonts.regular, width / 2, height * 0.2)
 
 
+CARD_QR = 14 * mm
+
+
 def render_cards(chart: logic.SeatingChart, chosen: CardSet = DEFAULT_CARD_SET) -> bytes:
     fonts = register_fonts()
     page_w, page_h = A4
@@ -595,6 +599,10 @@ def render_cards(chart: logic.SeatingChart, chosen: CardSet = DEFAULT_CARD_SET) 
         c.setFont(fonts.regular, 7)
         c.drawString(6 * mm, half - 9, f"Gấp đôi theo đường này · ghế {seat.code}")
         c.setFillColor(INK)
+        if person.code:
+            # the check-in code, small, in one face's lower corner (the face turned to the
+            # delegate once he sits): the usher can check him in at his seat
+            draw_code_mark(c, person.code, page_w - 6 * mm - CARD_QR, 9 * mm, CARD_QR, 7)
         c.showPage()
     c.save()
     return buffer.getvalue()

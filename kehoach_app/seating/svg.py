@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
+from html import escape as _escape
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import logic
 
@@ -34,6 +36,11 @@ _FACE_MARGIN = 1.25
 TEXT_ROOM = SEAT_W - 6  # 3 px clear of each side of the seat
 
 
+def escape(text: object) -> str:
+    """Text escaped for the SVG (html.escape: one C call, no Markup object per seat)."""
+    return _escape(str(text), quote=True)
+
+
 def seat_label(name: str) -> tuple[str, str]:
     """(initials, tên) as the seat shows them: "Nguyễn Thị Hương" → ("N.T.", "Hương"), so two
     "Hương" no longer look alike; a one-word name → ("", name)."""
@@ -44,8 +51,9 @@ def seat_label(name: str) -> tuple[str, str]:
     return initials, words[-1]
 
 
+@lru_cache(maxsize=8192)
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Estimated width in px on the page."""
+    """Estimated width in px on the page (kept: a hall's names come back on every page)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from ..printing.fonts import register_fonts

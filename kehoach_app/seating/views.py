@@ -8,6 +8,7 @@ hall editor select several seats by clicking them.
 from __future__ import annotations
 
 import io
+import re
 
 from flask import (
     Blueprint,
@@ -25,14 +26,17 @@ from .. import transfer, vn
 from ..conferences.models import Conference
 from ..db import db
 from ..demo import register_demo_part
+from ..lazy import lazy_module
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, filename_for, get_printout, register_printout
-from . import checks, logic, operations, printout, svg  # noqa: F401 — checks registers its rules
+from . import checks, logic, operations, svg  # noqa: F401 — checks registers its rules
 from .conference_file import add_demo_seating, export_seating, replace_seating, validate_seating
 from .forms import HallForm, LayoutForm, SeatSelectionForm
 from .models import Hall
 
 bp = Blueprint("seating", __name__)
+# The printouts load ReportLab on first use, not at start (kehoach_app/lazy.py).
+printout = lazy_module("kehoach_app.seating.printout")
 
 
 _conference = conference_or_404
@@ -54,6 +58,30 @@ def _page_url(conference: Conference, **args) -> str:
     return url_for("seating.index", conference_id=conference.id, **args)
 
 
+# A seat code as the layout makes it (DCT-1-5, B2-C-07, B10-AB-12): nothing in it that a URL
+# would encode, so it can be put into a link built once by url_for (issue 19: 1,109 calls of
+# url_for were ~40% of the seating page's time).
+_PLAIN_CODE = re.compile(r"[A-Z0-9-]+")
+_CODE_SLOT = "SEATCODE"
+
+
+def _seat_links(endpoint: str, conference: Conference, args: dict, slot: str, anchor: str = ""):
+    """link(code) for every seat of a chart: url_for(endpoint, **args) with `code` put in the
+    argument `slot`'s place of `args[slot]` (which holds _CODE_SLOT), one url_for in all; a code
+    that is not plain (never made by the layout) goes through url_for itself."""
+    template = url_for(endpoint, conference_id=conference.id, **args) + anchor
+    head, _slot, tail = template.partition(_CODE_SLOT)
+
+    def link(code: str) -> str:
+        if _PLAIN_CODE.fullmatch(code):
+            return head + code + tail
+        values = dict(args)
+        values[slot] = values[slot].replace(_CODE_SLOT, code)
+        return url_for(endpoint, conference_id=conference.id, **values) + anchor
+
+    return link
+
+
 def _seat_arg(name: str) -> str:
     return vn.clean_text(request.form.get(name) or request.args.get(name) or "").upper()
 
@@ -73,10 +101,17 @@ def index(conference_id: int):
     view = chart.by_code.get(selected)
     other = chart.by_code.get(origin) if origin and origin != selected else None
 
-    def link(code: str) -> str:
-        if view is not None and code != selected:
-            return _page_url(conference, ghe=code, tu=selected) + "#ghe-chon"
-        return _page_url(conference, ghe=code) + "#ghe-chon"
+    chart_link = _seat_links("seating.index", conference, {"ghe": _CODE_SLOT}, "ghe", "#ghe-chon")
+    if view is not None:
+        second = _seat_links(
+            "seating.index", conference, {"ghe": _CODE_SLOT, "tu": selected}, "ghe", "#ghe-chon"
+        )
+
+        def link(code: str) -> str:
+            # a second seat clicked after the first: swap, or move into a free one
+            return chart_link(code) if code == selected else second(code)
+    else:
+        link = chart_link
 
     chosen = frozenset(c for c in (selected, origin) if c)
     groups = operations.groups_of(conference)
@@ -211,11 +246,17 @@ def _hall_page(conference, state, selection_form=None, layout_form=None, status:
     else:
         chart = state.chart()
         known = state.layout.seat_by_code
+        picked = [c for c in chosen if c in known]
+        # clicking a seat not yet picked adds it to the selection: one url_for for all of them
+        adding = _seat_links(
+            "seating.hall", conference, {"chon": ",".join([*picked, _CODE_SLOT])}, "chon"
+        )
 
         def link(code: str) -> str:
-            picked = [c for c in chosen if c in known]
-            picked = [c for c in picked if c != code] if code in picked else [*picked, code]
-            return url_for("seating.hall", conference_id=conference.id, chon=",".join(picked))
+            if code in picked:  # clicking a picked seat takes it out of the selection
+                rest = ",".join(c for c in picked if c != code)
+                return url_for("seating.hall", conference_id=conference.id, chon=rest)
+            return adding(code)
 
         picture = svg.render(chart, link, frozenset(chosen), editing=True)
     if selection_form is None:

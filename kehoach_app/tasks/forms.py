@@ -25,6 +25,7 @@ from .. import vn
 from ..forms import BaseForm, Length, Required, StringField, VNDateField, VNIntegerField
 from ..transfer import ConferenceFileError
 from .logic import (
+    DEADLINE_WORDS,
     EXTRA_DAY_KINDS,
     MAX_DAYS_BEFORE,
     STATUS_LABELS,
@@ -33,6 +34,7 @@ from .logic import (
     extra_day_problem,
     support_list,
     unit_key,
+    words_fit,
 )
 
 DEADLINE_CHOICES = {
@@ -72,6 +74,16 @@ class TaskForm(BaseForm):
     )
     days_before = VNIntegerField("Số ngày trước ngày tổ chức")
     deadline_date = VNDateField("Ngày hoàn thành")
+    # How the plan words the deadline (issue 17): seed 001's "trước ngày 10/01/2025", "chậm
+    # nhất vào ngày 15/01/2025", "trước ngày tổ chức Hội nghị ít nhất 15 ngày".
+    deadline_words = SelectField(
+        "Cách ghi thời hạn trong Kế hoạch",
+        choices=[SelectChoice(code, label) for code, (label, _kind) in DEADLINE_WORDS.items()],
+        default="",
+        validate_choice=False,  # an unknown code gets the Vietnamese message below
+        description="“Trước ngày …”: nhập ngày ghi trong câu (ví dụ 10/01/2025); hạn cuối là "
+        "ngày trước đó (09/01/2025).",
+    )
     confirm_late = BooleanField("Đúng, việc này hoàn thành sau ngày tổ chức")
     status = SelectField(
         "Tình trạng",
@@ -103,6 +115,17 @@ class TaskForm(BaseForm):
     def validate_deadline_kind(self, field):
         if field.data not in DEADLINE_CHOICES:
             raise ValidationError("Hãy chọn một loại thời hạn.")
+
+    def validate_deadline_words(self, field):
+        field.data = field.data or ""
+        if field.data not in DEADLINE_WORDS:
+            raise ValidationError("Cách ghi thời hạn không hợp lệ — hãy chọn trong danh sách.")
+        if not words_fit(self.deadline_kind.data, field.data):
+            kind = DEADLINE_WORDS[field.data][1]
+            raise ValidationError(
+                f"Cách ghi {DEADLINE_WORDS[field.data][0]} chỉ dùng với thời hạn "
+                f"“{DEADLINE_CHOICES[kind]}”."
+            )
 
     def validate_status(self, field):
         if field.data not in STATUS_LABELS:
@@ -168,6 +191,7 @@ class TaskForm(BaseForm):
             "deadline_kind": kind,
             "days_before": self.days_before.data if kind == "days_before" else None,
             "deadline_date": self.deadline_date.data if kind == "fixed" else None,
+            "deadline_words": self.deadline_words.data or "",
             "status": self.status.data,
             "notes": self.notes.data or "",
         }
@@ -189,6 +213,7 @@ def form_data_of(values: dict) -> dict:
         "deadline_kind": values.get("deadline_kind") or "none",
         "days_before": "" if days is None else str(days),
         "deadline_date": date or "",
+        "deadline_words": values.get("deadline_words") or "",
         "status": values.get("status") or "todo",
         "notes": values.get("notes") or "",
     }
@@ -218,6 +243,7 @@ def check_file_items(items: list) -> list[TaskData]:
                 status=values["status"],
                 notes=values["notes"],
                 position=number,
+                deadline_words=values["deadline_words"],
             )
         )
     if messages:

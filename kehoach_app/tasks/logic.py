@@ -16,10 +16,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-import holidays
-
 from .. import vn
-from ..conferences.logic import shift_date, shift_years, signing_date_line, time_and_day
+from ..conferences.logic import (
+    is_exact,
+    latest_day_note,
+    planned_date_text,
+    shift_date,
+    shift_years,
+    signing_date_line,
+    time_and_day,
+)
 
 # Status codes (stored) and their labels; the model keeps the same dictionary.
 STATUS_LABELS = {"todo": "Chưa làm", "doing": "Đang làm", "done": "Xong"}
@@ -48,6 +54,7 @@ class TaskData:
     notes: str = ""
     id: int | None = None
     position: int = 0
+    deadline_words: str = ""  # DEADLINE_WORDS: how the plan words the deadline ('' the default)
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,9 @@ class Deadline:
     # "(trước 05 ngày tổ chức Hội nghị)".
     headline: str = "Không có thời hạn"
     detail: str = ""
+    # The plan writes it after the duty's text without brackets ("… trước ngày 10/01/2025",
+    # seed 001) rather than "(hoàn thành …)".
+    inline: bool = False
     # The working days it is judged by (the law's and the officer's added days); None: the
     # law's alone. Not part of the deadline's value.
     calendar: WorkCalendar | None = field(default=None, compare=False, repr=False)
@@ -145,9 +155,30 @@ class UnitAssignments:
 # --------------------------------------------------------------------------- deadlines
 
 
+# How the plan words a deadline, as the seeds write it (issue 17); '' is the program's own words
+# for each kind. code: (label on the form, the deadline kind it goes with).
+DEADLINE_WORDS = {
+    "": ("Cách ghi mặc định", ""),
+    # seeds 001, 003: "trước ngày 10/01/2025" — the day named is the first day too late; the
+    # date typed is the one the sentence names, the last day is the one before it.
+    "truoc_ngay": ("“trước ngày …” (ngày ghi là ngày đã quá hạn)", "fixed"),
+    "cham_nhat_vao": ("“chậm nhất vào ngày …”", "fixed"),  # seed 001
+    "trong_thang": ("“trong tháng …” (tháng của ngày nhập)", "fixed"),
+    "it_nhat": ("“trước ngày tổ chức … ít nhất … ngày”", "days_before"),  # seed 001
+    "thang_so": ("“trong tháng 01/2025”", "month_before"),  # seed 001
+}
+
+
+def words_fit(kind: str, words: str) -> bool:
+    """Whether a deadline wording goes with a deadline kind ('' goes with all)."""
+    return words in DEADLINE_WORDS and DEADLINE_WORDS[words][1] in ("", kind)
+
+
 def event_noun(kind: str) -> str:
     """What the plan calls the event: "Đại hội" for an Đại hội Thi đua yêu nước, else "Hội nghị"."""
-    return "Đại hội" if kind == "dai_hoi" else "Hội nghị"
+    from ..conferences.vocab import event_noun as noun
+
+    return noun(kind)
 
 
 def last_day_of_previous_month(day: dt.date) -> dt.date:
@@ -156,19 +187,30 @@ def last_day_of_previous_month(day: dt.date) -> dt.date:
 
 
 def due_date(
-    kind: str, days_before: int | None, fixed: dt.date | None, event_day: dt.date
+    kind: str,
+    days_before: int | None,
+    fixed: dt.date | None,
+    event_day: dt.date,
+    words: str = "",
 ) -> dt.date | None:
     """The last day of a deadline given one of the four ways plans give it.
 
     days_before: that many days before the conference day (0 = the day itself);
     month_before: "trong tháng 12" for a January conference — the month before the conference's
-    month, due on its last day; fixed: the date as written; none: no date.
+    month, due on its last day; fixed: the date as written ("trước ngày 10/01": the 9th; "trong
+    tháng": the month's last day); none: no date. `event_day` is the latest possible day of a
+    conference whose day is not fixed yet (issue 17), so a deadline is never too late.
     """
     if kind == "days_before" and days_before is not None:
         return event_day - dt.timedelta(days=days_before)
     if kind == "month_before":
         return last_day_of_previous_month(event_day)
-    if kind == "fixed":
+    if kind == "fixed" and fixed is not None:
+        if words == "truoc_ngay":
+            return fixed - dt.timedelta(days=1)
+        if words == "trong_thang":
+            following = fixed.replace(day=28) + dt.timedelta(days=4)
+            return following - dt.timedelta(days=following.day)
         return fixed
     return None
 
@@ -200,10 +242,13 @@ def describe_deadline(
 
 
 def _describe_deadline(task: TaskData, event_day: dt.date, event: str) -> Deadline:
-    due = due_date(task.deadline_kind, task.days_before, task.deadline_date, event_day)
+    words = task.deadline_words if words_fit(task.deadline_kind, task.deadline_words) else ""
+    due = due_date(task.deadline_kind, task.days_before, task.deadline_date, event_day, words)
     if due is None:
         return Deadline(None, "", "Không có thời hạn")
     when = vn.format_date_short(due)
+    if words:
+        return _worded_deadline(task, due, event_day, event, words)
     if task.deadline_kind == "days_before":
         days = task.days_before or 0
         if days == 0:
@@ -239,6 +284,51 @@ def _describe_deadline(task: TaskData, event_day: dt.date, event: str) -> Deadli
         after_event=after,
         headline=f"Chậm nhất ngày {when}",
         detail=f"(sau ngày tổ chức {event})" if after else "",
+    )
+
+
+def _worded_deadline(
+    task: TaskData, due: dt.date, event_day: dt.date, event: str, words: str
+) -> Deadline:
+    """A deadline in the words the officer chose (DEADLINE_WORDS), the last day in brackets."""
+    when = vn.format_date_short(due)
+    last = f"(chậm nhất ngày {when})"
+    if words == "it_nhat":
+        count = f"{task.days_before or 0:02d}"
+        return Deadline(
+            due,
+            f"hoàn thành trước ngày tổ chức {event} ít nhất {count} ngày {last}",
+            f"Trước ít nhất {count} ngày",
+            headline=f"Chậm nhất ngày {when}",
+            detail=f"(trước ngày tổ chức {event} ít nhất {count} ngày)",
+        )
+    if words == "thang_so":
+        month = f"{due.month:02d}/{due.year}"
+        return Deadline(
+            due,
+            f"hoàn thành trong tháng {month}",
+            f"Trong tháng {month}",
+            headline=f"Trong tháng {month}",
+            detail=last,
+        )
+    after = due > event_day
+    rule = f"Sau {event}" if after else "Ngày cố định"
+    extra = {"after_event": after, "headline": f"Chậm nhất ngày {when}"}
+    if words == "truoc_ngay":
+        named = vn.format_date_short(task.deadline_date)
+        return Deadline(
+            due,
+            f"trước ngày {named} {last}",
+            rule,
+            inline=True,
+            detail=f"(trước ngày {named})",
+            **extra,
+        )
+    if words == "cham_nhat_vao":
+        return Deadline(due, f"chậm nhất vào ngày {when}", rule, inline=True, **extra)
+    month = _month_phrase(due)
+    return Deadline(
+        due, f"hoàn thành trong {month} {last}", rule, detail=f"(trong {month})", **extra
     )
 
 
@@ -413,7 +503,10 @@ def document_head(values: dict) -> TaskDocumentHead:
         plan = f"Kế hoạch số {line.removeprefix('Số: ')}"
     else:
         plan = "Kế hoạch tổ chức " + event_noun(values.get("kind", ""))
-    event_line = time_and_day(values["start_time"], values["date"])
+    if is_exact(values):
+        event_line = time_and_day(values["start_time"], values["date"])
+    else:  # issue 17: "dự kiến cuối tháng 02/2025 (tính từ ngày muộn nhất có thể: 28/02/2025)"
+        event_line = f"{planned_date_text(values)} ({latest_day_note(values)})"
     if values.get("venue"):
         event_line += f", tại {vn.clean_text(values['venue'])}"
     return TaskDocumentHead(
@@ -493,6 +586,8 @@ def _public_holidays(year: int) -> dict[dt.date, str]:
     off the package knows), with their Vietnamese names.
 
     Cached safely: it depends on the package only; what the officer adds is a WorkCalendar."""
+    import holidays  # on first use: ~0.1 s that the start need not pay (issue 19)
+
     return {
         day: vn.nfc(name)
         for day, name in holidays.country_holidays("VN", years=year, language="vi").items()
@@ -508,6 +603,8 @@ def public_holidays(year: int) -> list[tuple[dt.date, str]]:
 def _package_weekend_workdays(year: int) -> frozenset[dt.date]:
     """The Saturdays and Sundays of `year` the package knows are worked in exchange for a day
     off (e.g. Saturday 26/04/2025, worked for Friday 02/05/2025)."""
+    import holidays
+
     calendar = holidays.country_holidays("VN", years=year)
     return frozenset(day for day in calendar.weekend_workdays if day.year == year)
 

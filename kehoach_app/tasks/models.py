@@ -50,6 +50,10 @@ class Task(db.Model):
     deadline_kind: Mapped[str] = mapped_column(String(20), default="days_before")
     days_before: Mapped[int | None] = mapped_column(default=None)
     deadline_date: Mapped[dt.date | None] = mapped_column(default=None)
+    # How the plan words the deadline (issue 17, logic.DEADLINE_WORDS): "" the program's words;
+    # "truoc_ngay" / "cham_nhat_vao" / "trong_thang" for a fixed date, "it_nhat" for days before,
+    # "thang_so" for the month before. Checked by the form and the file (no CHECK: see 0011).
+    deadline_words: Mapped[str] = mapped_column(String(20), default="", server_default="")
     status: Mapped[str] = mapped_column(String(10), default="todo")
     notes: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(
@@ -69,6 +73,7 @@ class Task(db.Model):
         "deadline_kind",
         "days_before",
         "deadline_date",
+        "deadline_words",
         "status",
         "notes",
     )

@@ -44,6 +44,7 @@ def task_data(task: Task) -> TaskData:
         notes=task.notes or "",
         id=task.id,
         position=task.position,
+        deadline_words=task.deadline_words or "",
     )
 
 
@@ -146,6 +147,9 @@ def move_to_working_day(task: Task, event_day: dt.date) -> dt.date | None:
     task.deadline_kind = "fixed"
     task.deadline_date = deadline.working_day
     task.days_before = None
+    # The new date is the last day itself: worded "chậm nhất vào ngày …" if it was a wording of
+    # a fixed day, the program's words otherwise.
+    task.deadline_words = "cham_nhat_vao" if task.deadline_words in ("truoc_ngay",) else ""
     db.session.flush()
     return deadline.working_day
 
@@ -172,6 +176,7 @@ def export_tasks(conference: Conference) -> list[dict]:
             "deadline_kind": task.deadline_kind,
             "days_before": task.days_before,
             "deadline_date": task.deadline_date.isoformat() if task.deadline_date else None,
+            "deadline_words": task.deadline_words or "",
             "status": task.status,
             "notes": task.notes or "",
         }
@@ -192,6 +197,7 @@ def replace_tasks(conference: Conference, tasks: list[TaskData]) -> None:
             deadline_kind=task.deadline_kind,
             days_before=task.days_before if task.deadline_kind == "days_before" else None,
             deadline_date=task.deadline_date if task.deadline_kind == "fixed" else None,
+            deadline_words=task.deadline_words,
             status=task.status,
             notes=task.notes,
         )

@@ -10,13 +10,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer, vn
+from ..conferences.logic import latest_day_note
 from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..db import db
 from ..demo import register_demo_part
+from ..lazy import lazy_module
 from ..parts import Card, conference_or_404, register_card
 from ..printouts import Printout, register_printout
-from . import checks, operations, printout  # noqa: F401 — checks registers its rules
+from . import checks, operations  # noqa: F401 — checks registers its rules
 from .forms import TaskForm, check_file_items
 from .logic import (
     DUE_SOON_DAYS,
@@ -37,6 +39,8 @@ from .logic import (
 from .models import Task
 
 bp = Blueprint("tasks", __name__)
+# ReportLab and openpyxl load at the first printout, not at start (kehoach_app/lazy.py).
+printout = lazy_module("kehoach_app.tasks.printout")
 
 # The list's status filter: a task's status, or its state on today's date.
 STATUS_FILTERS = {
@@ -121,6 +125,7 @@ def index(conference_id: int):
         status_filters=STATUS_FILTERS,
         statuses=STATUS_LABELS,
         days=(conference.date - today).days,
+        latest_note=latest_day_note(conference.values()),
         event=event_noun(conference.kind),
         can_undo=bool(conference.revisions),
         due_soon_days=DUE_SOON_DAYS,
@@ -153,6 +158,7 @@ def _render_form(conference: Conference, form: TaskForm, task: Task | None, numb
         deadline=deadline,
         units=units,
         event=event_noun(conference.kind),
+        latest_note=latest_day_note(conference.values()),
     ), code
 
 

@@ -156,7 +156,7 @@ def test_add_an_item_after_a_chosen_item_and_at_the_top(app, client, conf):
         ({"title": "   "}, "Vui lòng nhập nội dung của mục."),
         ({"kind": "khong_co"}, "Loại nội dung không hợp lệ"),
         ({"after": "999999"}, "không còn trong chương trình"),
-        ({"title": "x" * 501}, "Quá dài: tối đa 500 ký tự"),
+        ({"title": "x" * 2001}, "Quá dài: tối đa 2000 ký tự"),
     ],
 )
 def test_bad_input_is_refused_on_the_form_and_nothing_is_saved(app, client, conf, overrides,

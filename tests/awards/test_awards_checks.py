@@ -187,7 +187,7 @@ def test_unverified_legal_figures_the_money_uses_are_blocked(app, client, demo_i
     (salary,) = by_key(found, "awards.unverified_salary")
     assert salary.severity == BLOCK
     assert salary.message.startswith(SALARY_2026)
-    assert salary.printouts == ("tien-thuong", "du-toan", "ke-hoach")
+    assert salary.printouts == ("tien-thuong", "ky-nhan-tien-thuong", "du-toan", "ke-hoach")
     with app.app_context():
         row = db.session.query(BaseSalary).filter_by(effective_from=dt.date(2026, 7, 1)).one()
         row_id = row.id

@@ -88,7 +88,7 @@ def test_bad_file_values_are_listed_in_vietnamese(app):
 
 
 def test_copy_of_the_conference_keeps_the_budget_and_plan_total(app, conference_id):
-    from kehoach_app.budget.logic import conference_budget_total
+    from kehoach_app.budget.operations import budget_total as conference_budget_total
     from kehoach_app.conferences.operations import duplicate_conference
 
     with app.app_context():

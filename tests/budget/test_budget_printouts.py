@@ -6,11 +6,13 @@ import io
 import re
 
 import pdfplumber
+import pytest
 from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
 from kehoach_app.budget.models import BudgetLine, BudgetSettings
 from kehoach_app.db import db
+from tests.office import has_calc, recalculated
 
 # (category, content, unit, quantity_milli, unit_price) → amounts 4.500.000, 5.000.000,
 # 9.000.000, 833.333; total 19.333.333.
@@ -109,3 +111,38 @@ def test_appraiser_follows_the_level(app, client):
     with pdfplumber.open(io.BytesIO(_get(client, cid, "pdf"))) as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert "SỞ TÀI CHÍNH" in text
+
+
+@pytest.mark.skipif(not has_calc(), reason="LibreOffice Calc is not installed")
+def test_libreoffice_recalculates_the_estimate(app, client, conference_id, tmp_path):
+    # The formulas checked as text above, now computed by the finance office's spreadsheet
+    # program. Hand-worked (quantity × unit price, rounded to the đồng as ROUND(…, 0) does,
+    # half away from zero): I. 2,5 × 333.333 = 833.332,5 → 833.333; II. 225 × 40.000 =
+    # 9.000.000; III. 3 × 1.500.000 = 4.500.000; IV. 1,5 × 3.333.333 = 4.999.999,5 →
+    # 5.000.000; total 19.333.333, the figure the PDF prints.
+    _fill(app, conference_id)
+    ws = recalculated(_get(client, conference_id, "xlsx"), tmp_path, "du-toan").active
+    assert ws["B7"].value == "TRANG TRÍ KHÁNH TIẾT" and ws["B15"].value == "TỔNG CỘNG"
+    figures = {cell: ws[cell].value for cell in ("F7", "F8", "F9", "F10", "F11", "F12", "F13",
+                                                 "F14", "F15")}  # fmt: skip
+    assert figures == {
+        "F7": 833_333, "F8": 833_333,
+        "F9": 9_000_000, "F10": 9_000_000,
+        "F11": 4_500_000, "F12": 4_500_000,
+        "F13": 5_000_000, "F14": 5_000_000,
+        "F15": 19_333_333,
+    }  # fmt: skip
+
+
+@pytest.mark.skipif(not has_calc(), reason="LibreOffice Calc is not installed")
+def test_libreoffice_total_of_the_demo_estimate_is_the_printed_total(client, demo_id, tmp_path):
+    # The demo's estimate (lines worked out from the delegates, the days and the norms): the
+    # workbook's own formulas, recalculated, give the total the program prints in the PDF.
+    with pdfplumber.open(io.BytesIO(_get(client, demo_id, "pdf"))) as pdf:
+        text = " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
+    printed = re.search(r"TỔNG CỘNG ([\d.]+)", text)
+    assert printed, text[-500:]
+    ws = recalculated(_get(client, demo_id, "xlsx"), tmp_path, "du-toan").active
+    total = next(row for row in ws.iter_rows(values_only=True) if row[1] == "TỔNG CỘNG")[5]
+    assert isinstance(total, int | float) and total > 0
+    assert f"{round(total):,}".replace(",", ".") == printed[1]

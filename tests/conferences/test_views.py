@@ -222,13 +222,45 @@ def test_demo_button_creates_a_conference(app, client):
     assert count(app) == 1
 
 
-def test_summary_pdf_and_docx_download(client, demo_id):
+def test_summary_pdf_and_docx_download(app, client, demo_id):
+    import io
+
+    import pdfplumber
+    from docx import Document
+
+    with app.app_context():
+        values = db.session.get(Conference, demo_id).values()
+    # what the summary must say, as the conference holds it (the row label, then the value)
+    rows = [
+        ("Cơ quan tổ chức", values["issuer"]),
+        ("Địa điểm", values["venue"]),
+        ("Địa chỉ", values["venue_address"]),
+        ("Số đại biểu dự kiến", f"{values['planned_delegates']} đại biểu"),
+        ("Nguồn kinh phí", values["funding_source"]),
+    ]
+    assert values["planned_delegates"] == 100 and values["venue_address"]  # the demo's figures
+
     pdf = client.get(f"/hoi-nghi/{demo_id}/in/thong-tin-hoi-nghi.pdf")
     assert pdf.status_code == 200
-    assert pdf.data.startswith(b"%PDF")
     assert "filename*=UTF-8''" in pdf.headers["Content-Disposition"]
+    with pdfplumber.open(io.BytesIO(pdf.data)) as document:
+        lines = [line for page in document.pages for line in page.extract_text().splitlines()]
+    text = " ".join(" ".join(lines).split())  # a long value wraps: fold the white space
+    assert "BẢNG THÔNG TIN HỘI NGHỊ" in text
+    assert " ".join(values["title"].split()) in text
+    for label, value in rows:
+        assert f"{label} {value}" in text, label
+    assert "Mục đích, yêu cầu" in text
+
     docx = client.get(f"/hoi-nghi/{demo_id}/in/thong-tin-hoi-nghi.docx")
-    assert docx.data[:2] == b"PK"
+    assert docx.status_code == 200
+    document = Document(io.BytesIO(docx.data))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    assert "BẢNG THÔNG TIN HỘI NGHỊ" in paragraphs
+    assert " ".join(values["title"].split()) in " ".join(paragraphs.split())
+    cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    for label, value in rows:
+        assert [label, value] in cells, label
     assert client.get(f"/hoi-nghi/{demo_id}/in/khong-co.pdf").status_code == 404
 
 

@@ -34,3 +34,10 @@ def browser():
 def server(tmp_path):
     with running_server(tmp_path / "data") as (base, _process):
         yield base
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory):
+    """The folder for the browser tests' screenshots: under pytest's temporary folder (kept
+    for the last three runs, `--basetemp` to choose it), never /tmp itself or the repository."""
+    return tmp_path_factory.mktemp("e2e-shots")

@@ -39,7 +39,7 @@ def titles_in_order(page) -> list[str]:
     return page.locator("#agenda-table tbody .item-title").all_inner_texts()
 
 
-def test_build_reorder_and_print_a_programme(browser, server):
+def test_build_reorder_and_print_a_programme(browser, server, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -101,7 +101,7 @@ def test_build_reorder_and_print_a_programme(browser, server):
     rows.nth(18).locator(".drag-handle").drag_to(rows.nth(0), target_position={"x": 300, "y": 4})
     expect(page.get_by_text("Đã lưu thứ tự mới của chương trình.")).to_be_visible()
     page.set_viewport_size({"width": 1366, "height": 768})
-    page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-programme.png")
+    page.screenshot(path=str(shots / "e2e-programme.png"))
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="In chương trình (PDF)").click()

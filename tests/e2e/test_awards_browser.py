@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else shutil.which("chromium")
-SHOTS = os.environ.get("E2E_SHOTS", "/tmp")
 
 pytestmark = pytest.mark.e2e
 
@@ -37,7 +36,7 @@ def _visible_slide(page):
     return page.locator(".led-slide.is-current")
 
 
-def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
+def test_plan_the_ceremony_and_step_through_the_led_display(browser, server, shots):
     problems: list[str] = []
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -47,7 +46,7 @@ def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
     page.get_by_role("link", name="Mở danh sách khen thưởng").click()
     expect(page.get_by_role("heading", name="Khen thưởng", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Tiền thưởng theo hình thức")).to_be_visible()
-    page.screenshot(path=f"{SHOTS}/e2e-awards.png", full_page=True)
+    page.screenshot(path=str(shots / "e2e-awards.png"), full_page=True)
 
     # Plan the ceremony: 6 to a batch, a break after the provincial awards.
     page.get_by_role("link", name="Kế hoạch trao thưởng (chia đợt, người trao)").click()
@@ -65,7 +64,7 @@ def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
     batch.get_by_role("button", name="Lưu đợt 2").click()
     expect(page.get_by_text("Đã lưu đợt 2.")).to_be_visible()
     expect(page.locator("#dot-2")).to_contain_text("Trần Văn Khách, Phó Chủ tịch")
-    page.screenshot(path=f"{SHOTS}/e2e-awards-ceremony.png", full_page=True)
+    page.screenshot(path=str(shots / "e2e-awards-ceremony.png"), full_page=True)
     led_url = page.get_by_role("link", name="Mở màn hình LED ↗").get_attribute("href")
 
     # The LED display on a 1920×1080 screen, driven by the keyboard.
@@ -88,7 +87,7 @@ def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
         expect(slide).to_contain_text(name)
     expect(slide).not_to_contain_text("Lê Thị Ngọc Hân")
     expect(led.locator(".led-slide:visible")).to_have_count(1)  # batch 1 is no longer shown
-    led.screenshot(path=f"{SHOTS}/e2e-led-1920x1080.png")
+    led.screenshot(path=str(shots / "e2e-led-1920x1080.png"))
     led.keyboard.press("ArrowLeft")
     slide = _visible_slide(led)
     expect(slide.locator(".led-sub")).to_have_text("Đợt 2 · Tập thể")
@@ -122,5 +121,5 @@ def test_plan_the_ceremony_and_step_through_the_led_display(browser, server):
         "Array.from(s.querySelectorAll('.led-name')).some(n => n.scrollWidth > n.clientWidth + 1)"
     )
     assert not overflow
-    wide.screenshot(path=f"{SHOTS}/e2e-led-3840x720.png")
+    wide.screenshot(path=str(shots / "e2e-led-3840x720.png"))
     assert not problems, problems  # no script error, no CSP refusal

@@ -41,7 +41,7 @@ def browser():
         browser.close()
 
 
-def test_new_user_creates_a_conference_from_a_preset_and_downloads_its_pdf(browser, server):
+def test_new_user_creates_a_conference_from_a_preset_and_downloads_its_pdf(browser, server, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
     page.goto(server + "/")
     page.get_by_role("link", name="+ Tạo hội nghị mới").click()
@@ -85,7 +85,7 @@ def test_new_user_creates_a_conference_from_a_preset_and_downloads_its_pdf(brows
     # An internal fact sheet: the organiser is a fact row, as typed (escaped, not markup).
     assert "Ủy ban nhân dân xã Hòa Bình & <Phú Mỹ>" in " ".join(text.split())
     assert "07 giờ 30" in text
-    page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-dashboard.png")
+    page.screenshot(path=str(shots / "e2e-dashboard.png"))
 
 
 def test_delete_and_undo_from_the_flash_message(browser, server):

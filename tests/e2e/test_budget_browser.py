@@ -4,7 +4,6 @@ and download the estimate as an Excel workbook with live formulas."""
 from __future__ import annotations
 
 import io
-import os
 
 import pytest
 from openpyxl import load_workbook
@@ -15,7 +14,7 @@ CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.e2e
 
 
-def test_add_a_line_see_the_norm_warning_and_download_the_workbook(browser, server):
+def test_add_a_line_see_the_norm_warning_and_download_the_workbook(browser, server, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text))
@@ -38,7 +37,7 @@ def test_add_a_line_see_the_norm_warning_and_download_the_workbook(browser, serv
     row = page.locator("tr.budget-line", has_text="Nước uống cho phóng viên, khách mời")
     expect(row).to_contain_text("450.000")
     expect(row.locator(".budget-warning")).to_contain_text("Vượt định mức 30.000 đ/người/ngày")
-    page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-budget.png")
+    page.screenshot(path=str(shots / "e2e-budget.png"))
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Bảng tính Excel (XLSX)").click()

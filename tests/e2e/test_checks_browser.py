@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -21,7 +20,7 @@ def blocking_count(page) -> int:
     return int(match.group(1)) if match else 0
 
 
-def test_follow_a_blocking_problem_fix_it_and_see_the_count_drop(browser, server):
+def test_follow_a_blocking_problem_fix_it_and_see_the_count_drop(browser, server, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text))
@@ -51,7 +50,7 @@ def test_follow_a_blocking_problem_fix_it_and_see_the_count_drop(browser, server
     blocking = budget_blocking.last if budget_before else budget_blocking
     expect(blocking.locator(".check-severity")).to_have_text("Chặn")
     expect(blocking).to_contain_text("Dự toán kinh phí tổ chức Hội nghị")
-    page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-checks.png")
+    page.screenshot(path=str(shots / "e2e-checks.png"))
 
     # its link ("Sửa", or the part's own words) opens the page that fixes it
     blocking.locator("a.check-fix").click()

@@ -4,7 +4,6 @@ backdrop drawing."""
 from __future__ import annotations
 
 import io
-import os
 
 import pdfplumber
 import pytest
@@ -27,7 +26,7 @@ def checklist_rows(data: bytes) -> dict[str, list[str]]:
     return rows
 
 
-def test_tick_items_on_the_checklist_then_print_it(browser, server):
+def test_tick_items_on_the_checklist_then_print_it(browser, server, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text))
@@ -47,7 +46,7 @@ def test_tick_items_on_the_checklist_then_print_it(browser, server):
     expect(page.get_by_text("Đã đánh dấu xong: “Cờ chuỗi”.")).to_be_visible()
     expect(page.get_by_text("5/11")).to_be_visible()
     assert page.locator("#muc-9, tr.is-done").count() >= 5
-    page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-decor-checklist.png")
+    page.screenshot(path=str(shots / "e2e-decor-checklist.png"))
 
     # un-tick one, then take it back with Hoàn tác
     page.get_by_label("Đã xong: 9. Cờ chuỗi").uncheck()
@@ -68,7 +67,7 @@ def test_tick_items_on_the_checklist_then_print_it(browser, server):
     assert problems == []
 
 
-def test_backdrop_size_changes_the_drawing(browser, server):
+def test_backdrop_size_changes_the_drawing(browser, server, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.goto(server + "/")
     page.get_by_role("button", name="Xem thử với hội nghị mẫu").click()
@@ -87,4 +86,4 @@ def test_backdrop_size_changes_the_drawing(browser, server):
     page.get_by_role("button", name="Lưu phông").click()
     expect(page.get_by_text("Đã lưu phông sân khấu.")).to_be_visible()
     expect(page.get_by_text("Phông 14,5 m × 4,0 m", exact=True)).to_be_visible()
-    page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-decor-backdrop.png")
+    page.screenshot(path=str(shots / "e2e-decor-backdrop.png"))

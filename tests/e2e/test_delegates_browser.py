@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import expect
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(os.environ.get("E2E_SHOTS", "/tmp"))
 
 pytestmark = pytest.mark.e2e
 
@@ -55,7 +54,7 @@ def delegate_file(path: Path, phone_of_second: str) -> Path:
     return path
 
 
-def test_import_a_delegate_list_fix_it_print_invitations(browser, server, tmp_path):
+def test_import_a_delegate_list_fix_it_print_invitations(browser, server, tmp_path, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
     page.goto(server + "/")
     page.get_by_role("button", name="Xem thử với hội nghị mẫu").click()
@@ -73,7 +72,7 @@ def test_import_a_delegate_list_fix_it_print_invitations(browser, server, tmp_pa
         page.get_by_text("Dòng 3, cột Điện thoại (H): Số điện thoại “0912 34” không hợp lệ")
     ).to_be_visible()
     expect(page.get_by_role("button", name="Nhập", exact=False)).to_have_count(0)
-    page.screenshot(path=str(SHOTS / "e2e-delegates-import-problem.png"), full_page=True)
+    page.screenshot(path=str(shots / "e2e-delegates-import-problem.png"), full_page=True)
 
     # Fixed and chosen again: the preview lists the three, and Nhập saves them all.
     page.get_by_label("Tệp Excel danh sách đại biểu").set_input_files(
@@ -82,7 +81,7 @@ def test_import_a_delegate_list_fix_it_print_invitations(browser, server, tmp_pa
     page.get_by_role("button", name="Xem trước").click()
     expect(page.get_by_text("Xem trước: 3 đại biểu sẽ được nhập")).to_be_visible()
     expect(page.get_by_text(MARKUP_NAME)).to_be_visible()
-    page.screenshot(path=str(SHOTS / "e2e-delegates-import-preview.png"), full_page=True)
+    page.screenshot(path=str(shots / "e2e-delegates-import-preview.png"), full_page=True)
     page.get_by_role("button", name="Nhập 3 đại biểu").click()
     expect(page.get_by_text("Đã nhập 3 đại biểu từ tệp Excel.")).to_be_visible()
 
@@ -100,7 +99,7 @@ def test_import_a_delegate_list_fix_it_print_invitations(browser, server, tmp_pa
     page.get_by_label(f"Chọn {MARKUP_NAME}").check()
     page.get_by_label("Chọn Khúc Văn Hưởng").check()
     expect(page.get_by_text("· đã chọn 2")).to_be_visible()  # delegates.js counts the ticks
-    page.screenshot(path=str(SHOTS / "e2e-delegates-selected.png"))
+    page.screenshot(path=str(shots / "e2e-delegates-selected.png"))
     page.get_by_role("button", name="In giấy mời…").click()
     expect(page.get_by_role("heading", name="2 đại biểu đã chọn: 2 người")).to_be_visible()
     with page.expect_download() as download_info:
@@ -118,7 +117,7 @@ def test_import_a_delegate_list_fix_it_print_invitations(browser, server, tmp_pa
     page.get_by_role("button", name="Đánh dấu đã gửi giấy mời hôm nay").click()
     expect(page.get_by_text("Đã ghi ngày gửi giấy mời")).to_be_visible()
     expect(page.get_by_text("cho 2 đại biểu.")).to_be_visible()
-    page.screenshot(path=str(SHOTS / "e2e-delegates-marked.png"))
+    page.screenshot(path=str(shots / "e2e-delegates-marked.png"))
     page.get_by_role("button", name="Hoàn tác").click()
     expect(page.get_by_text("Đã hoàn tác")).to_be_visible()
 

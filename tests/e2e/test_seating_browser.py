@@ -4,7 +4,6 @@ automatically, swap two people on the chart, undo, and print the seating chart."
 from __future__ import annotations
 
 import io
-import os
 import re
 
 import pdfplumber
@@ -20,7 +19,7 @@ def seat(page, code: str):
     return page.locator(f'svg.seating-chart a[data-code="{code}"]')
 
 
-def test_build_a_hall_seat_everyone_swap_and_print(browser, server):
+def test_build_a_hall_seat_everyone_swap_and_print(browser, server, shots):
     page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -70,9 +69,7 @@ def test_build_a_hall_seat_everyone_swap_and_print(browser, server):
     expect(page.get_by_text("Đã hoàn tác")).to_be_visible()
     page.goto(page.url.split("?")[0].split("#")[0])
     assert "Lê Quốc Hưng" in seat(page, "DCT-1-4").locator("title").text_content()
-    page.screenshot(
-        path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-seating.png", full_page=True
-    )
+    page.screenshot(path=str(shots / "e2e-seating.png"), full_page=True)
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="In sơ đồ chỗ ngồi (PDF)").click()

@@ -34,7 +34,7 @@ def browser():
         browser.close()
 
 
-def test_add_a_task_tick_one_done_and_download_the_unit_sheets(browser, server):
+def test_add_a_task_tick_one_done_and_download_the_unit_sheets(browser, server, shots):
     page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
     page.goto(server + "/")
     page.get_by_role("button", name="Xem thử với hội nghị mẫu").click()
@@ -81,4 +81,4 @@ def test_add_a_task_tick_one_done_and_download_the_unit_sheets(browser, server):
     assert row[1] == "In và đóng khung Giấy khen & <Bằng khen>"
     assert row[2] == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"
     assert row[3].endswith("(trước 04 ngày tổ chức Hội nghị)")
-    page.screenshot(path=str(os.environ.get("E2E_SHOTS", "/tmp")) + "/e2e-tasks.png")
+    page.screenshot(path=str(shots / "e2e-tasks.png"))

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 
 import docx
+import pdfplumber
 import pytest
 
 from kehoach_app.agenda.models import AgendaItem
@@ -359,5 +360,11 @@ def test_generated_plan_carries_the_seed(app, client, seed):
     for expected in facts["expect"]:
         assert expected in text, f"seed {seed}: {expected!r} missing"
     assert "KẾ HOẠCH" in text
+    # The PDF carries the same sentences: read it back (lines wrap where the page ends, so
+    # compare with the white space folded).
     pdf = client.get(f"/hoi-nghi/{conference_id}/in/ke-hoach.pdf")
-    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    assert pdf.status_code == 200
+    with pdfplumber.open(io.BytesIO(pdf.data)) as document:
+        printed = " ".join(" ".join(page.extract_text() or "" for page in document.pages).split())
+    for expected in [*facts["expect"], "KẾ HOẠCH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]:
+        assert " ".join(expected.split()) in printed, f"seed {seed} PDF: {expected!r} missing"

@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 
 from kehoach_app.seating import logic, printout
-from kehoach_app.seating.logic import Person, SeatView, parse_layout
+from kehoach_app.seating.logic import Person, parse_layout
 
 LONG_NAME = "Nguyễn Thị Phương Thảo Hoàng Long"
 PACKAGE = Path(__file__).resolve().parents[2] / "kehoach_app" / "seating"
@@ -288,9 +288,25 @@ def test_one_block_name_on_the_chart_the_list_and_the_labels():
 
 
 def test_empty_plans_still_print():
+    # A hall with nobody seated yet: each printout is one page that says so in words (the
+    # chart still draws the hall), never a blank page or an error.
     chart = _chart([])
-    for render in printout.RENDERERS.values():
-        assert render(chart).startswith(b"%PDF")
+    expected = {
+        "chart": ("SƠ ĐỒ CHỖ NGỒI", "SÂN KHẤU", "Khối trái", "Khối giữa", "Khối phải"),
+        "presidium": ("SƠ ĐỒ ĐOÀN CHỦ TỊCH", "Chưa xếp chỗ cho Đoàn Chủ tịch."),
+        "list": ("DANH SÁCH CHỖ NGỒI", "STT Họ và tên", "Chưa có đại biểu nào."),
+        "cards": ("Chưa xếp chỗ cho đại biểu nào: chưa có biển tên.",),
+        "labels": ("Chưa xếp chỗ cho đại biểu nào: chưa có nhãn ghế.",),
+    }
+    assert set(printout.RENDERERS) == set(expected)
+    for kind, render in printout.RENDERERS.items():
+        data = render(chart)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            assert len(pdf.pages) == 1, kind
+        text = _text(data)
+        for words in expected[kind]:
+            assert words in text, (kind, words)
+        assert "Hưng" not in text and "Gấp đôi" not in text, kind  # nobody drawn
 
 
 BUILT_IN = re.compile(r"Helvetica|Courier|ZapfDingbats|Times-(Roman|Bold|Italic|BoldItalic)")
@@ -313,6 +329,31 @@ def test_printouts_download_for_the_demo(client, demo_id, key):
     assert response.data.startswith(b"%PDF")
 
 
-def test_the_views_module_registers_seat_views():
-    views = [SeatView(seat=s) for s in parse_layout({"blocks": [{"rows": 1, "seats": 2}]}).seats]
-    assert len(views) == 2
+def test_the_views_module_registers_seat_views(client, demo_id):
+    # seating/views.py registers the five printouts, each with its own renderer on the
+    # conference's own plan: a key wired to the wrong drawing, or to an empty chart, fails.
+    from kehoach_app.printouts import get_printout
+
+    registered = {
+        "so-do-cho-ngoi": ("Sơ đồ chỗ ngồi", ("SƠ ĐỒ CHỖ NGỒI", "SÂN KHẤU")),
+        "so-do-doan-chu-tich": ("Sơ đồ Đoàn Chủ tịch", ("SƠ ĐỒ ĐOÀN CHỦ TỊCH", "Ghế 1")),
+        "danh-sach-cho-ngoi": ("Danh sách chỗ ngồi", ("DANH SÁCH CHỖ NGỒI", "Khu vực Hàng Ghế")),
+        "bien-ten": ("Biển tên để bàn", ("Gấp đôi theo đường này · ghế DCT-1-4",)),
+        "nhan-ghe": ("Nhãn ghế", ("Đoàn Chủ tịch · hàng 1 · ghế 4",)),
+    }
+    centre = client.get(f"/hoi-nghi/{demo_id}/in").get_data(as_text=True)
+    for key, (title, words) in registered.items():
+        entry = get_printout(key)
+        assert (entry.title, entry.formats) == (title, ("pdf",)), key
+        assert title in centre, key
+        response = client.get(f"/hoi-nghi/{demo_id}/in/{key}.pdf")
+        assert response.status_code == 200, key
+        text = _text(response.data)
+        for expected in words:
+            assert expected in text, (key, expected)
+        # the demo's No. 1 of the Đoàn Chủ tịch is seated at DCT-1-4 and on every printout
+        # (the chart may break a name over two lines in its seat: look for the tên)
+        assert "Hưng" in text, key
+    # one drawing per key: the chart is not the presidium's, the list not the chart
+    chart = _text(client.get(f"/hoi-nghi/{demo_id}/in/so-do-cho-ngoi.pdf").data)
+    assert "SƠ ĐỒ ĐOÀN CHỦ TỊCH" not in chart and "DANH SÁCH CHỖ NGỒI" not in chart

@@ -75,6 +75,7 @@ def test_export_follows_the_schema(app, filed):
         "deadline_kind": "days_before",
         "days_before": 5,
         "deadline_date": None,
+        "deadline_words": "",
         "status": "doing",
         "notes": "",
     }

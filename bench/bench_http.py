@@ -1,0 +1,383 @@
+"""What the officer feels (issue 19): every figure of the issue's table in one run, over HTTP
+through the real server, on the large conference, beside its goal. Not a test.
+
+    python bench/bench_http.py [--repeat 30] [--scaling 250,1000,5000] [--skip-seating]
+                               [--skip-scaling] [--skip-print] [--start-runs 5]
+
+- The conference: bench/large.py (the demo + 1,000 delegates, 300 awards in 8 forms, 40
+  programme items, 80 tasks, the 1,109-seat hall filled by the automatic seating).
+- The server: `python -m kehoach_app` (waitress) on a free port, as the officer starts it
+  (bench_views.Server). Each page is fetched twice to warm up, then `--repeat` times: p50, p95
+  and max of the wall time, and the server process's CPU time per request (/proc, Linux), which
+  the other work on a shared machine inflates far less than the wall time.
+- The baseline, in the same run, so that figures compare across machines: GET
+  /__kehoach__/ping over HTTP (does no work: "− ping" is the server's own time) and a bare
+  ReportLab table of 200 rows built in this process (the printing library's own speed).
+- The scaling of the delegates page (one page of 100 shown) and of the danh sách đại biểu PDF
+  at 250 / 1,000 / 5,000 added delegates (bench/large.py's conference, hall not seated).
+- The complete set: `flask --app kehoach_app print-all` (a new process, as a script runs it)
+  and the print centre's ZIP over HTTP on a freshly started server (its first request; its
+  second too with --zip-runs 2): wall time, CPU time of every process (the command or the
+  server, and the helper processes they start), and the peak memory of all of them together,
+  sampled every 20 ms from /proc (the sum of RSS, which counts the shared libraries once per
+  process, and the sum of PSS, which shares them out; the sampled peak may miss a spike
+  shorter than 20 ms).
+- The automatic seating POST over HTTP: bench_seating.http_auto_seating (its own table).
+- The cold start of the frozen package against a frozen Flask+waitress hello world: only when
+  bench/bench_start.py has built both (it takes minutes); else the row says so.
+
+The machine is shared and noisy: run it twice, read the spread, compare CPU times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench import percentile  # noqa: E402
+from bench.bench_views import Server  # noqa: E402
+from bench.large import large_data_dir  # noqa: E402
+
+MS = 1000
+PAGE_GOAL = "p95 ≤ 50 ms"
+CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+# --- the processes: CPU and memory of a process and all its descendants (Linux /proc) -----------
+
+
+def descendants(pid: int) -> list[int]:
+    """`pid` and every process under it (the helpers of a printout set are its children)."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+            except OSError:
+                pass
+    return out
+
+
+def _stat(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of `pid` and its live descendants, with the children they
+    have already reaped (a finished helper's time moves to its parent's cutime/cstime)."""
+    total = 0
+    for each in descendants(pid):
+        try:
+            fields = _stat(each)
+        except OSError:
+            continue
+        total += sum(int(fields[i]) for i in (11, 12, 13, 14))
+    return total / CLK_TCK
+
+
+def _status_kb(pid: int, key: str, file: str = "status") -> int:
+    try:
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class MemoryWatch:
+    """Samples the memory of a process tree every `interval` s in a thread: the peak of the sum
+    of RSS and the peak of the sum of PSS over the processes alive at each sample, and how many
+    processes there were at most."""
+
+    def __init__(self, pid: int, interval: float = 0.02) -> None:
+        self.pid, self.interval = pid, interval
+        self.rss_peak = self.pss_peak = 0
+        self.processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            pids = descendants(self.pid)
+            rss = sum(_status_kb(p, "VmRSS:") for p in pids)
+            pss = sum(_status_kb(p, "Pss:", "smaps_rollup") for p in pids)
+            self.rss_peak, self.pss_peak = max(self.rss_peak, rss), max(self.pss_peak, pss)
+            self.processes = max(self.processes, len([p for p in pids if _status_kb(p, "VmRSS:")]))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# --- the baseline ----------------------------------------------------------------------------
+
+
+def reportlab_table_times(repeat: int, rows: int = 200) -> list[float]:
+    """A bare ReportLab table of `rows` rows (no fonts of ours, no frame), built in this
+    process: what the printing library itself costs on this machine."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    data = [["STT", "Họ và tên", "Chức vụ", "Số tiền"]] + [
+        [str(n), f"Nguyen Van {n}", "Chuyen vien", f"{n * 1000:,}"] for n in range(1, rows + 1)
+    ]
+
+    def build() -> bytes:
+        buffer = io.BytesIO()
+        SimpleDocTemplate(buffer, pagesize=A4).build([Table(data, repeatRows=1)])
+        return buffer.getvalue()
+
+    build()  # warm: the library's modules loaded
+    out = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        build()
+        out.append(time.perf_counter() - started)
+    return out
+
+
+# --- the measurements --------------------------------------------------------------------------
+
+
+class Report:
+    """The report: one row per figure, with its goal."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, ...]] = []
+
+    def section(self, title: str) -> None:
+        self.rows.append((title,))
+
+    def add(self, figure: str, *cells: str, goal: str = "") -> None:
+        self.rows.append((figure, *cells, goal))
+
+    def print(self) -> None:
+        head = ("hình đo", "p50", "p95", "max", "−ping", "CPU máy chủ", "KB", "mục tiêu")
+        widths = (40, 9, 9, 9, 9, 12, 7, 0)
+        print("  ".join(h.ljust(w) if w else h for h, w in zip(head, widths, strict=True)))
+        for row in self.rows:
+            if len(row) == 1:
+                print()
+                print(row[0])
+                continue
+            print("  ".join(c.ljust(w) if w else c for c, w in zip(row, widths, strict=False)))
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * MS:.1f} ms"
+
+
+def page_row(table: Report, name: str, result, ping: float, goal: str = PAGE_GOAL) -> None:
+    times, size, cpu = result
+    p50 = statistics.median(times)
+    table.add(
+        name,
+        ms(p50),
+        ms(percentile(times, 0.95)),
+        ms(max(times)),
+        ms(p50 - ping),
+        ms(cpu),
+        f"{size / 1024:.0f}",
+        goal=goal,
+    )
+
+
+def pages(table: Report, data_dir: Path, cid: int, repeat: int) -> None:
+    c = f"/hoi-nghi/{cid}"
+    urls = {
+        "ping (mốc so sánh)": "/__kehoach__/ping",
+        "bảng điều khiển": c,
+        "Trung tâm in": f"{c}/in",
+        "đại biểu (trang 1 / 100 người)": f"{c}/dai-bieu",
+        "sơ đồ chỗ ngồi (1.109 ghế đã xếp)": f"{c}/cho-ngoi",
+        "kế hoạch": f"{c}/ke-hoach",
+        "khen thưởng (300)": f"{c}/khen-thuong",
+        "dự toán kinh phí": f"{c}/du-toan",
+        "nhiệm vụ (80)": f"{c}/nhiem-vu",
+        "Kiểm tra trước khi trình ký": f"{c}/kiem-tra",
+    }
+    with Server(data_dir) as server:
+        results = {name: server.times(url, repeat) for name, url in urls.items()}
+    ping = statistics.median(results["ping (mốc so sánh)"][0])
+    table.section(f"Trang, qua HTTP (waitress), hội nghị lớn; {repeat} lần mỗi trang")
+    for name, result in results.items():
+        page_row(table, name, result, ping, "" if name.startswith("ping") else PAGE_GOAL)
+
+
+def scaling(table: Report, counts: list[int], repeat: int) -> None:
+    table.section(
+        f"Theo số đại biểu thêm (hội nghị lớn, chưa xếp chỗ); trang: {repeat} lần, PDF: 3 lần"
+    )
+    cpus = []
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            data_dir = Path(tmp) / "data"
+            cid, _ = large_data_dir(data_dir, delegates=count, seated=False)
+            with Server(data_dir) as server:
+                ping = server.times("/__kehoach__/ping", repeat)
+                page = server.times(f"/hoi-nghi/{cid}/dai-bieu", repeat)
+                pdf = server.times(f"/hoi-nghi/{cid}/in/danh-sach-dai-bieu.pdf", 3)
+        base = statistics.median(ping[0])
+        added = f"{count:,}".replace(",", ".")  # 5.000 as the officer writes it
+        page_row(table, f"đại biểu, trang 1 ({added} thêm)", page, base,
+                 "CPU không tăng theo tổng số")  # fmt: skip
+        page_row(table, f"danh sách đại biểu PDF ({added} thêm)", pdf, base,
+                 "≤ 500 ms ở 1.000 (issue 4)")  # fmt: skip
+        cpus.append(page[2])
+    if len(cpus) > 1:
+        table.add(
+            f"CPU trang đại biểu: {counts[-1]} ÷ {counts[0]}",
+            f"{cpus[-1] / cpus[0]:.2f}×",
+            goal="≈ 1× (phẳng)",
+        )
+
+
+def print_all_command(data_dir: Path, cid: int) -> tuple[float, float, MemoryWatch, int]:
+    """`flask --app kehoach_app print-all`: wall time, CPU of the command and its helpers
+    (RUSAGE_CHILDREN: every descendant it waited for), the memory watch, the files written."""
+    import resource
+
+    with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "kehoach_app", "print-all", str(cid),
+             "--out", out],
+            cwd=ROOT,
+            env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        with MemoryWatch(process.pid) as memory:
+            code = process.wait()
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if code:
+            raise RuntimeError(f"print-all stopped with code {code}")
+        files = len(list(Path(out).iterdir()))
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, memory, files
+
+
+def zip_over_http(server: Server, cid: int) -> tuple[float, float, MemoryWatch, int]:
+    """The print centre's ZIP: wall time, CPU of the server and its helpers, memory, size."""
+    url = f"{server.base}/hoi-nghi/{cid}/in/tat-ca.zip"
+    cpu = tree_cpu(server.process.pid)
+    started = time.perf_counter()
+    with MemoryWatch(server.process.pid) as memory:
+        with urllib.request.urlopen(url, timeout=300) as response:
+            size = len(response.read())
+    wall = time.perf_counter() - started
+    return wall, tree_cpu(server.process.pid) - cpu, memory, size
+
+
+def print_set(table: Report, data_dir: Path, cid: int, zip_runs: int = 1) -> None:
+    table.section("Cả bộ bản in của hội nghị lớn (mọi tiến trình: lệnh/máy chủ + tiến trình phụ)")
+
+    def rows(name: str, wall: float, cpu: float, memory: MemoryWatch, extra: str) -> None:
+        table.add(f"{name}: thời gian", f"{wall:.2f} s", "", "", "", f"{cpu:.2f} s", extra,
+                  goal="≤ 5 s")  # fmt: skip
+        table.add(
+            f"{name}: bộ nhớ đỉnh ({memory.processes} tiến trình)",
+            f"RSS {memory.rss_peak / 1024:.0f} MB",
+            f"PSS {memory.pss_peak / 1024:.0f} MB",
+            goal="≤ 300 MB",
+        )
+
+    wall, cpu, memory, files = print_all_command(data_dir, cid)
+    rows("print-all (tiến trình mới)", wall, cpu, memory, f"{files} tệp")
+    with Server(data_dir) as server:
+        server.fetch("/__kehoach__/ping")
+        labels = ["ZIP qua HTTP, lần đầu sau khởi động", "ZIP qua HTTP, lần hai"]
+        for label in labels[:zip_runs]:
+            wall, cpu, memory, size = zip_over_http(server, cid)
+            rows(label, wall, cpu, memory, f"{size / 1024 / 1024:.1f} MB")
+
+
+def cold_start(table: Report, data_dir: Path, runs: int) -> None:
+    from bench import bench_start
+
+    table.section("Khởi động lạnh bản đóng gói (PyInstaller, cùng tùy chọn)")
+    if not (bench_start.APP_EXE.exists() and bench_start.HELLO_EXE.exists()):
+        table.add("bản đóng gói ÷ hello world", "chưa build", goal="≤ 2× (bench/bench_start.py)")
+        return
+    bench_start.time_to_first_page(bench_start.APP_EXE, data_dir)  # files in the OS cache
+    bench_start.time_to_first_page(bench_start.HELLO_EXE, data_dir)
+    app_times, hello_times = [], []
+    for _ in range(runs):  # alternately: both see the same load
+        hello_times.append(bench_start.time_to_first_page(bench_start.HELLO_EXE, data_dir))
+        app_times.append(bench_start.time_to_first_page(bench_start.APP_EXE, data_dir))
+    for name, times in (
+        ("hello world Flask+waitress", hello_times),
+        ("Kế hoạch Hội nghị", app_times),
+    ):
+        table.add(name, f"{statistics.median(times):.2f} s", "", f"{max(times):.2f} s")
+    ratio = statistics.median(app_times) / statistics.median(hello_times)
+    table.add("tỉ lệ trung vị", f"{ratio:.2f}×", goal="≤ 2×")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--scaling", default="250,1000,5000")
+    parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--skip-print", action="store_true")
+    parser.add_argument("--skip-seating", action="store_true")
+    parser.add_argument("--start-runs", type=int, default=5)
+    parser.add_argument("--zip-runs", type=int, default=1, choices=(1, 2))
+    args = parser.parse_args()
+
+    table = Report()
+    table.section("Mốc so sánh trong cùng lần chạy")
+    rl = reportlab_table_times(10)
+    table.add(
+        "bảng ReportLab trần 200 dòng (trong tiến trình)",
+        ms(statistics.median(rl)),
+        ms(percentile(rl, 0.95)),
+        ms(max(rl)),
+    )
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        cid, seated = large_data_dir(data_dir)
+        print(
+            f"Hội nghị lớn dựng trong {time.perf_counter() - started:.0f} s "
+            f"({seated} người đã xếp chỗ); {os.cpu_count()} bộ xử lý",
+            flush=True,
+        )
+        pages(table, data_dir, cid, args.repeat)
+        if not args.skip_print:
+            print_set(table, data_dir, cid, args.zip_runs)
+        cold_start(table, data_dir, args.start_runs)
+    if not args.skip_scaling:
+        scaling(table, [int(n) for n in args.scaling.split(",") if n], args.repeat)
+    table.print()
+    print()
+    if not args.skip_seating:
+        from bench.bench_seating import http_auto_seating
+
+        print("Xếp chỗ tự động qua HTTP (bench_seating --http):")
+        http_auto_seating(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

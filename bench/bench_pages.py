@@ -1,0 +1,85 @@
+"""Pages as the officer feels them (issue 19): the dashboard, the print centre, the budget page
+and the plan page of a 1,000-delegate, 300-award conference with a seated 1,109-seat hall, over
+HTTP through the real server (waitress), with /__kehoach__/ping as the baseline in the same run.
+
+    python bench/bench_pages.py [--repeat 30]
+
+The conference is bench/large.py's (the demo + 1,000 delegates, 300 awards, 40 agenda items,
+80 tasks) plus bench_seating's hall, seated by the automatic seating. Each page is fetched twice
+to warm up, then `--repeat` times; p50 / p95 / max in ms, and p50 minus ping's p50 (the server's
+own time, comparable across machines). Goal: p95 ≤ 50 ms. Not a test (timings are never asserted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench import free_port, percentile  # noqa: E402
+from bench.bench_check import http_times, wait_for  # noqa: E402
+from bench.large import build, seat_the_hall  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+
+    from kehoach_app import create_app
+    from kehoach_app.db import db
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        app = create_app(data_dir=data_dir)
+        conference_id = build(app)
+        seat_the_hall(app, conference_id)
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", str(port)],
+            cwd=ROOT,
+            env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        c = conference_id
+        pages = {
+            "ping (mốc so sánh)": "/__kehoach__/ping",
+            "bảng điều khiển": f"/hoi-nghi/{c}",
+            "Trung tâm in": f"/hoi-nghi/{c}/in",
+            "Dự toán kinh phí": f"/hoi-nghi/{c}/du-toan",
+            "Kế hoạch": f"/hoi-nghi/{c}/ke-hoach",
+        }
+        try:
+            wait_for(base + "/__kehoach__/ping")
+            results = {name: http_times(base + url, args.repeat) for name, url in pages.items()}
+        finally:
+            process.terminate()
+            process.wait(10)
+
+    ping = statistics.median(next(iter(results.values())))
+    print(f"1.000 đại biểu thêm, 300 khen thưởng, hội trường 1.109 chỗ đã xếp; {args.repeat} lần")
+    print(f"{'trang (HTTP, waitress)':<24} {'p50':>9} {'p95':>9} {'max':>9} {'p50−ping':>9}")
+    for name, times in results.items():
+        median = statistics.median(times)
+        print(
+            f"{name:<24} {median * 1000:6.1f} ms {percentile(times, 0.95) * 1000:6.1f} ms "
+            f"{max(times) * 1000:6.1f} ms {(median - ping) * 1000:6.1f} ms"
+        )
+    print("mục tiêu: p95 ≤ 50 ms")
+
+
+if __name__ == "__main__":
+    main()

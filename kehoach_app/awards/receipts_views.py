@@ -1,0 +1,66 @@
+"""Registers Danh sách ký nhận tiền thưởng (receipts.py) as a printout: listed in the print
+centre, built by print-all and the ZIP, covered by the set audit. Imported at the end of
+views.py."""
+
+from __future__ import annotations
+
+from ..conferences.models import Conference
+from ..lazy import lazy_module
+from ..printouts import Printout, register_printout
+from . import figures, operations
+from .views import _frame
+
+# The list's PDF and workbook load ReportLab and openpyxl: on first use, not at start
+# (kehoach_app/lazy.py); its key is written here so that registering it loads nothing.
+receipts = lazy_module("kehoach_app.awards.receipts")
+KEY = "ky-nhan-tien-thuong"  # receipts.KEY (tests/test_lazy_start.py checks they agree)
+
+
+def _lists(conference: Conference) -> tuple[list[receipts.DecisionList], operations.AwardsState]:
+    state = operations.load(conference)
+    lists = receipts.decision_lists(
+        state.ceremony,
+        state.money,
+        conference.issuer,
+        conference.level,
+        conference.organiser.province_title,
+    )
+    return lists, state
+
+
+def build(conference: Conference, fmt: str) -> bytes:
+    lists, state = _lists(conference)
+    if fmt == "xlsx":
+        return receipts.render_xlsx(_frame(conference), lists)
+    return receipts.render_pdf(_frame(conference), lists, state.money)
+
+
+def missing(conference: Conference) -> list[str]:
+    """What keeps the list from being final: no awards, amounts not computed, a decision not
+    entered, figures not confirmed against their documents (the check blocks these too)."""
+    lists, state = _lists(conference)
+    if not state.awards:
+        return ["Chưa có danh sách khen thưởng"]
+    found = []
+    unpriced = sum(entry.unpriced for entry in lists)
+    if unpriced:
+        found.append(f"{unpriced} khen thưởng chưa tính được tiền")
+    if any(entry.text == receipts.NO_DECISION for entry in lists):
+        found.append("Có khen thưởng chưa nhập số, ngày quyết định")
+    if figures.unverified_uses(state.money):
+        found.append("Mức lương cơ sở, hệ số hoặc quy tắc làm tròn chưa đối chiếu với văn bản")
+    return found
+
+
+register_printout(
+    Printout(
+        key=KEY,
+        title="Danh sách ký nhận tiền thưởng",
+        description="Mỗi quyết định khen thưởng một danh sách: họ tên, đơn vị, số tiền, cột ký "
+        "nhận; tổng cộng bằng số và bằng chữ; người lập biểu, kế toán, thủ trưởng đơn vị.",
+        formats=("pdf", "xlsx"),
+        build=build,
+        missing=missing,
+        order=44,
+    )
+)

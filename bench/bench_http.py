@@ -9,7 +9,9 @@ through the real server, on the large conference, beside its goal. Not a test.
 - The server: `python -m kehoach_app` (waitress) on a free port, as the officer starts it
   (bench_views.Server). Each page is fetched twice to warm up, then `--repeat` times: p50, p95
   and max of the wall time, and the server process's CPU time per request (/proc, Linux), which
-  the other work on a shared machine inflates far less than the wall time.
+  the other work on a shared machine inflates far less than the wall time. Twice: viewed again
+  with nothing changed (what the server keeps between requests is read again), and each time
+  the first view after a change committed by another connection (bench_pages --after-change).
 - The baseline, in the same run, so that figures compare across machines: GET
   /__kehoach__/ping over HTTP (does no work: "− ping" is the server's own time) and a bare
   ReportLab table of 200 rows built in this process (the printing library's own speed).
@@ -48,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench import percentile  # noqa: E402
 from bench.bench_views import Server  # noqa: E402
-from bench.large import large_data_dir  # noqa: E402
+from bench.large import large_data_dir, touch  # noqa: E402
 
 MS = 1000
 PAGE_GOAL = "p95 ≤ 50 ms"
@@ -129,6 +131,14 @@ class MemoryWatch:
         self._thread.join()
 
 
+def load_average() -> str:
+    """The machine's load (Linux): how much the other work on it disturbs the wall times."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 # --- the baseline ----------------------------------------------------------------------------
 
 
@@ -159,28 +169,34 @@ def reportlab_table_times(repeat: int, rows: int = 200) -> list[float]:
 # --- the measurements --------------------------------------------------------------------------
 
 
+PAGE_HEAD = ("hình đo", "p50", "p95", "max", "−ping", "CPU máy chủ", "KB", "mục tiêu")
+SET_HEAD = ("cách in", "thời gian", "CPU tổng", "RSS đỉnh", "PSS đỉnh", "tiến trình", "tệp",
+            "mục tiêu")  # fmt: skip
+COLUMNS = 8
+
+
 class Report:
-    """The report: one row per figure, with its goal."""
+    """The report: sections, each with its column heads, one row per figure with its goal."""
 
     def __init__(self) -> None:
         self.rows: list[tuple[str, ...]] = []
 
-    def section(self, title: str) -> None:
+    def section(self, title: str, head: tuple[str, ...] = PAGE_HEAD) -> None:
         self.rows.append((title,))
+        self.rows.append(head)
 
     def add(self, figure: str, *cells: str, goal: str = "") -> None:
+        cells = cells + ("",) * (COLUMNS - 2 - len(cells))
         self.rows.append((figure, *cells, goal))
 
     def print(self) -> None:
-        head = ("hình đo", "p50", "p95", "max", "−ping", "CPU máy chủ", "KB", "mục tiêu")
-        widths = (40, 9, 9, 9, 9, 12, 7, 0)
-        print("  ".join(h.ljust(w) if w else h for h, w in zip(head, widths, strict=True)))
+        widths = (48,) + (11,) * (COLUMNS - 2) + (0,)
         for row in self.rows:
             if len(row) == 1:
                 print()
                 print(row[0])
                 continue
-            print("  ".join(c.ljust(w) if w else c for c, w in zip(row, widths, strict=False)))
+            print(" ".join(c.ljust(w) if w else c for c, w in zip(row, widths, strict=True)))
 
 
 def ms(seconds: float) -> str:
@@ -216,12 +232,43 @@ def pages(table: Report, data_dir: Path, cid: int, repeat: int) -> None:
         "nhiệm vụ (80)": f"{c}/nhiem-vu",
         "Kiểm tra trước khi trình ký": f"{c}/kiem-tra",
     }
+    database = data_dir / "kehoach.sqlite3"
     with Server(data_dir) as server:
-        results = {name: server.times(url, repeat) for name, url in urls.items()}
-    ping = statistics.median(results["ping (mốc so sánh)"][0])
-    table.section(f"Trang, qua HTTP (waitress), hội nghị lớn; {repeat} lần mỗi trang")
-    for name, result in results.items():
-        page_row(table, name, result, ping, "" if name.startswith("ping") else PAGE_GOAL)
+        repeated = {name: server.times(url, repeat) for name, url in urls.items()}
+        ping_url = urls.pop("ping (mốc so sánh)")
+        changed = {"ping (mốc so sánh)": server.times(ping_url, repeat)}
+        changed.update(
+            (name, times_after_change(server, url, repeat, database, cid))
+            for name, url in urls.items()
+        )
+    for kind, results in (
+        ("xem lặp lại, không có gì thay đổi giữa hai lần", repeated),
+        ("mỗi lần là lần xem đầu sau một thay đổi (large.touch)", changed),
+    ):
+        ping = statistics.median(results["ping (mốc so sánh)"][0])
+        table.section(f"Trang qua HTTP (waitress), hội nghị lớn, {kind}; {repeat} lần mỗi trang")
+        for name, result in results.items():
+            page_row(table, name, result, ping, "" if name.startswith("ping") else PAGE_GOAL)
+
+
+def times_after_change(
+    server: Server, path: str, repeat: int, database: Path, cid: int
+) -> tuple[list[float], int, float]:
+    """As Server.times, each request right after another connection committed a change to the
+    conference (what the officer sees after an edit): wall times, size, server CPU per request
+    (the change itself is made by this process, outside the server's CPU time)."""
+    for _ in range(2):  # warm: templates compiled
+        touch(database, cid)
+        size = len(server.fetch(path))
+    out, cpu = [], 0.0
+    for _ in range(repeat):
+        touch(database, cid)
+        before = server.cpu_seconds()
+        started = time.perf_counter()
+        server.fetch(path)
+        out.append(time.perf_counter() - started)
+        cpu += server.cpu_seconds() - before
+    return out, size, cpu / repeat
 
 
 def scaling(table: Report, counts: list[int], repeat: int) -> None:
@@ -291,41 +338,50 @@ def zip_over_http(server: Server, cid: int) -> tuple[float, float, MemoryWatch, 
 
 
 def print_set(table: Report, data_dir: Path, cid: int, zip_runs: int = 1) -> None:
-    table.section("Cả bộ bản in của hội nghị lớn (mọi tiến trình: lệnh/máy chủ + tiến trình phụ)")
+    table.section(
+        "Cả bộ bản in của hội nghị lớn (mọi tiến trình: lệnh hoặc máy chủ, và tiến trình phụ)",
+        SET_HEAD,
+    )
 
-    def rows(name: str, wall: float, cpu: float, memory: MemoryWatch, extra: str) -> None:
-        table.add(f"{name}: thời gian", f"{wall:.2f} s", "", "", "", f"{cpu:.2f} s", extra,
-                  goal="≤ 5 s")  # fmt: skip
+    def row(name: str, wall: float, cpu: float, memory: MemoryWatch, extra: str) -> None:
         table.add(
-            f"{name}: bộ nhớ đỉnh ({memory.processes} tiến trình)",
-            f"RSS {memory.rss_peak / 1024:.0f} MB",
-            f"PSS {memory.pss_peak / 1024:.0f} MB",
-            goal="≤ 300 MB",
+            name,
+            f"{wall:.2f} s",
+            f"{cpu:.2f} s",
+            f"{memory.rss_peak / 1024:.0f} MB",
+            f"{memory.pss_peak / 1024:.0f} MB",
+            str(memory.processes),
+            extra,
+            goal="≤ 5 s; ≤ 300 MB",
         )
 
     wall, cpu, memory, files = print_all_command(data_dir, cid)
-    rows("print-all (tiến trình mới)", wall, cpu, memory, f"{files} tệp")
+    row("print-all (tiến trình mới)", wall, cpu, memory, f"{files}")
     with Server(data_dir) as server:
         server.fetch("/__kehoach__/ping")
         labels = ["ZIP qua HTTP, lần đầu sau khởi động", "ZIP qua HTTP, lần hai"]
         for label in labels[:zip_runs]:
             wall, cpu, memory, size = zip_over_http(server, cid)
-            rows(label, wall, cpu, memory, f"{size / 1024 / 1024:.1f} MB")
+            row(label, wall, cpu, memory, f"{size / 1024 / 1024:.1f} MB")
 
 
-def cold_start(table: Report, data_dir: Path, runs: int) -> None:
+def cold_start(table: Report, data_dir: Path, runs: int, app_exe: Path | None) -> None:
     from bench import bench_start
 
-    table.section("Khởi động lạnh bản đóng gói (PyInstaller, cùng tùy chọn)")
-    if not (bench_start.APP_EXE.exists() and bench_start.HELLO_EXE.exists()):
+    app_exe = app_exe or bench_start.APP_EXE
+    table.section(
+        "Khởi động lạnh bản đóng gói → trang đầu (PyInstaller, cùng tùy chọn)",
+        ("chương trình", "trung vị", "", "max", "", "", "", "mục tiêu"),
+    )
+    if not (app_exe.exists() and bench_start.HELLO_EXE.exists()):
         table.add("bản đóng gói ÷ hello world", "chưa build", goal="≤ 2× (bench/bench_start.py)")
         return
-    bench_start.time_to_first_page(bench_start.APP_EXE, data_dir)  # files in the OS cache
+    bench_start.time_to_first_page(app_exe, data_dir)  # files in the OS cache
     bench_start.time_to_first_page(bench_start.HELLO_EXE, data_dir)
     app_times, hello_times = [], []
     for _ in range(runs):  # alternately: both see the same load
         hello_times.append(bench_start.time_to_first_page(bench_start.HELLO_EXE, data_dir))
-        app_times.append(bench_start.time_to_first_page(bench_start.APP_EXE, data_dir))
+        app_times.append(bench_start.time_to_first_page(app_exe, data_dir))
     for name, times in (
         ("hello world Flask+waitress", hello_times),
         ("Kế hoạch Hội nghị", app_times),
@@ -344,9 +400,11 @@ def main() -> None:
     parser.add_argument("--skip-seating", action="store_true")
     parser.add_argument("--start-runs", type=int, default=5)
     parser.add_argument("--zip-runs", type=int, default=1, choices=(1, 2))
+    parser.add_argument("--app-exe", type=Path, help="a frozen package built elsewhere")
     args = parser.parse_args()
 
     table = Report()
+    load = load_average()
     table.section("Mốc so sánh trong cùng lần chạy")
     rl = reportlab_table_times(10)
     table.add(
@@ -367,10 +425,12 @@ def main() -> None:
         pages(table, data_dir, cid, args.repeat)
         if not args.skip_print:
             print_set(table, data_dir, cid, args.zip_runs)
-        cold_start(table, data_dir, args.start_runs)
+        cold_start(table, data_dir, args.start_runs, args.app_exe)
     if not args.skip_scaling:
         scaling(table, [int(n) for n in args.scaling.split(",") if n], args.repeat)
     table.print()
+    print()
+    print(f"Tải của máy (loadavg 1/5/15 phút): lúc đầu {load}, lúc cuối {load_average()}")
     print()
     if not args.skip_seating:
         from bench.bench_seating import http_auto_seating

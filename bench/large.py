@@ -140,3 +140,17 @@ def large_data_dir(data_dir: Path, delegates: int = 1000, seated: bool = True) -
         db.session.remove()
         db.engine.dispose()
     return cid, people
+
+
+def touch(database: Path, conference_id: int) -> None:
+    """Commit a change to the conference from another connection (sqlite3, as the command line
+    or a second window would): the next view is the first after a change and keeps nothing."""
+    import sqlite3
+
+    connection = sqlite3.connect(database, timeout=10)
+    connection.execute(
+        "UPDATE conferences SET notes = coalesce(notes, '') || ' ' WHERE id = ?",
+        (conference_id,),
+    )
+    connection.commit()
+    connection.close()

@@ -439,8 +439,8 @@ def _setup_blueprints(app: Flask) -> None:
     from .awards.views import bp as awards_bp
     from .backups.views import bp as backups_bp
     from .budget.views import bp as budget_bp
-    from .checks.views import bp as checks_bp
     from .checkin.views import bp as checkin_bp
+    from .checks.views import bp as checks_bp
     from .conferences.views import bp as conferences_bp
     from .decor.views import bp as decor_bp
     from .delegates.views import bp as delegates_bp

@@ -90,16 +90,18 @@ _TOKEN = "kehoach_state_token"
 _WROTE = "kehoach_wrote"
 
 
-def _file_state(path: str, header: tuple[int, int] | None, now_ns: int) -> tuple | None:
+def _file_state(
+    path: str, header: tuple[int, int] | None, now_ns: int, settle: bool = True
+) -> tuple | None:
     """(inode, mtime, size, header bytes) of one file; None when it does not exist. Raises
-    _Unsettled when it changed too recently to be trusted or cannot be read."""
+    _Unsettled when it changed too recently to be trusted (`settle`) or cannot be read."""
     try:
         stat = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise _Unsettled from error
-    if not (0 <= now_ns - stat.st_mtime_ns) or now_ns - stat.st_mtime_ns < SETTLE_NS:
+    if settle and not (SETTLE_NS <= now_ns - stat.st_mtime_ns):
         raise _Unsettled
     data = b""
     if header is not None:
@@ -129,9 +131,11 @@ def state_token(database: str) -> tuple | None:
     bytes 0–47: SQLite's own change counter, frame count, checksums and salts — the very bytes
     every SQLite reader compares to know whether another connection committed), in rollback mode
     the database file and its header's change counter (bytes 24–31). Those bytes are read as
-    they are; the files' inode, size and mtime come on top, and a token whose files changed less
-    than SETTLE_NS ago is refused, so a second write in the same timestamp tick cannot look like
-    no write. The day is in the token: the deadline rules depend on it.
+    they are; the files' inode, size and mtime come on top, and a token whose database, -wal or
+    -journal file changed less than SETTLE_NS ago is refused, so a second write in the same
+    timestamp tick cannot look like no write (the -shm's mtime also moves when a reader sets its
+    read mark: its header bytes are the exact signal). The day is in the token: the deadline
+    rules depend on it.
     """
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
@@ -140,7 +144,9 @@ def state_token(database: str) -> tuple | None:
         files = (
             _file_state(database, (24, 8), now_ns),
             _file_state(database + "-wal", None, now_ns),
-            _file_state(database + "-shm", (0, 48), now_ns),
+            # Readers write their read marks into the -shm too, so its mtime moves on reads;
+            # its header is what tells commits, and it is compared exactly.
+            _file_state(database + "-shm", (0, 48), now_ns, settle=False),
             _file_state(database + "-journal", None, now_ns),
         )
     except _Unsettled:

@@ -69,7 +69,6 @@ def certificates_page(conference_id: int):
         scopes=certificates_ops.scopes(state),
         printers=certificates_ops.printers(),
         mm=certificates.mm_text,
-        data_dir=current_app.config["DATA_DIR"],
     )
 
 

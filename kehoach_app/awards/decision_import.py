@@ -32,6 +32,7 @@ from .logic import COLLECTIVE, INDIVIDUAL, KIND_LABELS, FormRule, fold
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 5_000
+MAX_COLUMNS = 40
 HEADER_SEARCH_ROWS = 15  # an .xlsx's heading row may sit under the decision's title rows
 
 # What a column can hold; the officer chooses one per column (a select on the preview page).
@@ -301,7 +302,9 @@ def read_xlsx(raw: bytes) -> Source:
     lines: list[str] = []
     tables: list[Table] = []
     for sheet in book.worksheets:
-        width = sheet.max_column or 0
+        # a recipient list has a handful of columns; a stray cell far right must not make the
+        # grid millions of cells wide
+        width = min(sheet.max_column or 0, MAX_COLUMNS)
         height = sheet.max_row or 0
         if height > MAX_ROWS + HEADER_SEARCH_ROWS:
             raise DecisionFileError(
@@ -309,8 +312,8 @@ def read_xlsx(raw: bytes) -> Source:
             )
         owner: dict[tuple[int, int], tuple[int, int]] = {}
         for merged in sheet.merged_cells.ranges:
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
+            for r in range(merged.min_row, min(merged.max_row, height) + 1):
+                for c in range(merged.min_col, min(merged.max_col, width) + 1):
                     owner[(r, c)] = (merged.min_row, merged.min_col)
         values = [
             [_xlsx_text(v) for v in row]
@@ -366,12 +369,9 @@ def _distinct_texts(cells) -> list[str]:
 
 def guess_role(header: str) -> str | None:
     """The role a header text names, or None: "Họ và tên" → name, "Chức vụ, đơn vị" →
-    job_unit. The lowest header level decides ("Chức vụ, đơn vị › Đơn vị" → unit)."""
-    for part in reversed(header.split(" › ")):
-        role = _role_of(part)
-        if role:
-            return role
-    return None
+    job_unit. The lowest header level decides ("Chức vụ, đơn vị › Đơn vị" → unit); the group
+    above it is not a fallback ("Chức vụ, đơn vị › Nơi làm việc" is not "chức vụ, đơn vị")."""
+    return _role_of(header.split(" › ")[-1])
 
 
 def _role_of(text: str) -> str | None:
@@ -565,8 +565,9 @@ def find_forms(text: str, forms: Sequence[FormRule]) -> list[FormRule]:
         for name in {form.name, form.catalogue_name} - {""}:
             needle = _expanded(name)
             at = haystack.find(needle)
-            if at >= 0:
-                matches.append((at, at + len(needle), form))
+            while at >= 0:  # the span without the spaces around the words
+                matches.append((at + 1, at + len(needle) - 1, form))
+                at = haystack.find(needle, at + 1)
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     taken: list[tuple[int, int, FormRule]] = []
     for start, end, form in matches:

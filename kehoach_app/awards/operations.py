@@ -14,6 +14,7 @@ from functools import cached_property
 from sqlalchemy import delete, func, select, update
 
 from .. import vn
+from ..conferences.logic import event_time_text
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
@@ -201,10 +202,9 @@ class AwardsState:
 
     def script(self) -> logic.CeremonyScript:
         conference = self.conference
-        when = (
-            f"{vn.format_time(conference.start_time)}, "
-            f"{vn.format_date_with_weekday(conference.date)} — {conference.venue}"
-        )
+        # The script's heading line only (the MC reads no date aloud): the day as far as it is
+        # known, "Dự kiến cuối tháng 02/2027 — …" until it is fixed (issue 17).
+        when = f"{event_time_text(conference.values())} — {conference.venue}"
         return logic.ceremony_script(
             conference.title,
             when,

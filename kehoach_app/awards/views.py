@@ -26,7 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import legal, transfer, vn
 from ..agenda.operations import DerivedSource, register_derived_source
-from ..conferences.logic import signing_date_line
+from ..conferences.logic import event_time_text, signing_date_line
 from ..conferences.models import Conference
 from ..conferences.operations import register_organiser_hook
 from ..db import db
@@ -114,8 +114,7 @@ def _frame(conference: Conference) -> printout.Frame:
         issuer=conference.issuer,
         parent_body=conference.parent_body,
         place_line=signing_date_line(conference.values()),
-        when=f"{vn.format_time(conference.start_time)}, "
-        f"{vn.format_date_with_weekday(conference.date)} — {conference.venue}",
+        when=f"{event_time_text(conference.values())} — {conference.venue}",
         signer_lines=signer,
         signer_name=conference.signer_name,
     )

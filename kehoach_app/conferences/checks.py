@@ -249,9 +249,25 @@ def organiser_unit(context: CheckContext) -> Iterable[Problem]:
         )
 
 
+def _waiting_documents() -> str:
+    """ "giấy mời, nhãn phong bì, … và nội dung in băng rôn, phông": the printouts that wait for
+    the day, named as the print centre names them (one list: EXACT_DATE_PRINTOUTS)."""
+    from ..printout_registry import get_printout
+
+    names = []
+    for key in EXACT_DATE_PRINTOUTS:
+        printout = get_printout(key)
+        if printout is not None:
+            names.append(printout.title[:1].lower() + printout.title[1:])
+    if len(names) < 2:
+        return "".join(names) or "các văn bản ghi ngày tổ chức"
+    return f"{', '.join(names[:-1])} và {names[-1]}"
+
+
 def date_not_fixed(context: CheckContext) -> Iterable[Problem]:
-    """BLOCK for the invitation, the envelope labels and the programme while the day is not
-    fixed ("cuối tháng 02/2025"): they print the day itself (issue 17). Not for the plan: a
+    """BLOCK for the printouts that print the day itself (EXACT_DATE_PRINTOUTS: the invitation,
+    the programme, the print shop's sheet, …) while the day is not fixed ("cuối tháng
+    02/2025", issue 17). Not for the plan: a
     plan is signed before the day is known (seeds 000–003). WARN for a day still "dự kiến"."""
     conference = context.conference
     values = conference.values()
@@ -261,9 +277,9 @@ def date_not_fixed(context: CheckContext) -> Iterable[Problem]:
             severity=BLOCK,
             part="info",
             message=(
-                f"Ngày tổ chức chưa chốt (“{planned_date_text(values, weekday=False)}”): giấy "
-                "mời, nhãn phong bì, chương trình và kịch bản điều hành chưa in được — khi đã "
-                "chốt, chọn “Ngày cụ thể” và nhập ngày tổ chức."
+                f"Ngày tổ chức chưa chốt (“{planned_date_text(values, weekday=False)}”): "
+                f"{_waiting_documents()} chưa in được — khi đã chốt, chọn “Ngày cụ thể” và "
+                "nhập ngày tổ chức."
             ),
             fix_url=_edit_url(context, "date_kind"),
             fix_label="Nhập ngày tổ chức",

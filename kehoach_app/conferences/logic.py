@@ -203,9 +203,19 @@ _MONTH_PART_LAST_DAY = {"dau": 10, "giua": 20}
 QUARTER_NAMES = ("I", "II", "III", "IV")
 # "Một trong hai ngày" names two days of one sitting week; further apart, it is a part of a month.
 MAX_DAYS_BETWEEN_EITHER = 7
-# The printouts that print the conference's day itself and go out on it: they wait for the day
-# (the run-of-show script reads it aloud: "Hôm nay, ngày …").
-EXACT_DATE_PRINTOUTS = ("giay-moi", "nhan-phong-bi", "chuong-trinh", "kich-ban-dieu-hanh")
+# The printouts that print the conference's day itself and go out on it, read aloud or hung or
+# signed on the day: they wait for the day (the run-of-show script reads it aloud: "Hôm nay,
+# ngày …"; the print shop's sheet goes on the backdrop and banners; the sign-in sheet is signed
+# on the day). Printouts that only mention when the conference is word it with
+# event_time_text instead (docs/planned-dates.md lists each and why).
+EXACT_DATE_PRINTOUTS = (
+    "giay-moi",
+    "nhan-phong-bi",
+    "chuong-trinh",
+    "kich-ban-dieu-hanh",
+    "danh-sach-ky-nhan",
+    "noi-dung-in",
+)
 
 
 class PrintRefused(Exception):
@@ -236,6 +246,19 @@ def quarter_last_day(year: int, quarter: int) -> dt.date:
 
 def is_exact(values: dict) -> bool:
     return (values.get("date_kind") or "exact") == "exact"
+
+
+def known_month(values: dict) -> int | None:
+    """The month the conference is held in, when the planned date names one: an exact day, a
+    part of a month, two days of one month; None for a quarter or two days in two months."""
+    kind = values.get("date_kind") or "exact"
+    day: dt.date = values["date"]
+    if kind == "quarter":
+        return None
+    other = values.get("date_other")
+    if kind == "either" and other and (other.year, other.month) != (day.year, day.month):
+        return None
+    return day.month
 
 
 def _month_number(month: int) -> str:
@@ -283,6 +306,17 @@ def planned_date_text(values: dict, weekday: bool = True) -> str:
         text = f"dự kiến {text}"
     note = note_text(values.get("date_note") or "")
     return f"{text} ({note})" if note else text
+
+
+def event_time_text(values: dict) -> str:
+    """When the conference is held, for a working document's line ("Thời gian: …", the seating
+    chart's and the award script's heading): "07 giờ 30, Thứ Sáu, ngày 15 tháng 01 năm 2027" once
+    the day is fixed; before that the plan's wording with a capital and no start time ("Dự kiến
+    cuối tháng 02/2027 (thời gian cụ thể sẽ có thông báo sau)"), as the plan's "Thời gian" drops
+    the hour of a day not fixed or still "dự kiến" (plan.logic.time_sentence)."""
+    if is_exact(values) and not values.get("date_tentative"):
+        return time_and_day(values["start_time"], values["date"])
+    return _sentence_case(planned_date_text(values))
 
 
 def note_text(note: str) -> str:

@@ -142,20 +142,50 @@ def preset_texts(preset: Preset, years: tuple[int, int], organiser: Organiser, *
     }
 
 
-def follow_organiser(preset: Preset, values: dict) -> dict:
+def follow_organiser(
+    preset: Preset, values: dict, before: dict | None = None, today: dt.date | None = None
+) -> dict:
     """The form's values with the preset's texts the officer left as offered re-worded for the
-    unit chosen: "Hội trường Ủy ban nhân dân xã" becomes "… phường" when a phường was picked.
+    data now chosen: "Hội trường Ủy ban nhân dân xã" becomes "… phường" when a phường was
+    picked; the Đại hội các cấp title takes its place ("… các cấp tỉnh Thái Bình tiến tới …")
+    once the province is chosen; a text with years follows the years typed.
 
-    The form is first shown before the unit is chosen (its texts say the level's word); a text
-    the officer changed is kept as typed.
+    The creation form is first shown before the unit, the issuer and the place are chosen (its
+    texts say the level's word, no place, the years of `today`); the edit form shows the texts
+    for the data saved (`before`, the conference's values). A text equal to one of those is the
+    preset's and follows the data (issue 17: "texts follow their data until edited"); a text the
+    officer changed is kept as typed.
     """
     years = (values["year_reviewed"], values["year_launched"])
-    context = {"issuer": "", "place": ""}
-    offered = preset_texts(preset, years, Organiser(level=preset.level), **context)
-    chosen = preset_texts(preset, years, Organiser.of(values), **context)
+    chosen = preset_texts(
+        preset,
+        years,
+        Organiser.of(values),
+        issuer=values.get("issuer") or "",
+        place=values.get("place_name") or "",
+    )
+    blank = {"issuer": "", "place": ""}
+    shown = [preset_texts(preset, years, Organiser(level=preset.level), **blank)]
+    if before is None:
+        first_years = default_years(today or dt.date.today())
+        shown.append(preset_texts(preset, first_years, Organiser(level=preset.level), **blank))
+        shown.append(preset_texts(preset, years, Organiser.of(values), **blank))
+    else:
+        old_years = (before["year_reviewed"], before["year_launched"])
+        old = Organiser.of(before)
+        shown.append(preset_texts(preset, old_years, old, **blank))
+        shown.append(
+            preset_texts(
+                preset,
+                old_years,
+                old,
+                issuer=before.get("issuer") or "",
+                place=before.get("place_name") or "",
+            )
+        )
     values = dict(values)
     for name in PRESET_TEXT_FIELDS:
-        if values.get(name) == offered[name]:
+        if any(values.get(name) == texts[name] for texts in shown):
             values[name] = chosen[name]
     return values
 

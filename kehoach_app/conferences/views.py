@@ -173,6 +173,17 @@ def show(conference_id: int):
     )
 
 
+def _followed(conference: Conference, form: ConferenceForm) -> dict:
+    """The edit form's values with the preset's texts left as they were re-worded for the data
+    changed (a new place, unit or years: presetting.follow_organiser)."""
+    values = form.conference_values()
+    try:
+        preset = get_preset(conference.preset_key)
+    except KeyError:
+        return values  # a conference from a file or a preset no longer shipped
+    return follow_organiser(preset, values, before=conference.values())
+
+
 @bp.route("/hoi-nghi/<int:conference_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int):
     conference = _get(conference_id)
@@ -197,7 +208,7 @@ def edit(conference_id: int):
                 issuer_example="",
             ), 409
         try:
-            changed = operations.update_conference(conference, form.conference_values())
+            changed = operations.update_conference(conference, _followed(conference, form))
             db.session.commit()
         except StaleDataError:
             db.session.rollback()

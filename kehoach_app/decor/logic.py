@@ -95,7 +95,9 @@ def split_title(title: str) -> tuple[str, str]:
     return "", text
 
 
-def backdrop_date_line(place: str, day: dt.date, full_date: bool = True) -> str:
+def backdrop_date_line(
+    place: str, day: dt.date, full_date: bool = True, month_known: bool = True
+) -> str:
     """The last line of the title block: the conference's date in full ("Hải Châu, ngày 15
     tháng 01 năm 2027"), since the conference knows it (issue 16, signer's review: a blank day
     printed on the plan, the checklist and the print shop's sheets).
@@ -103,19 +105,28 @@ def backdrop_date_line(place: str, day: dt.date, full_date: bool = True) -> str:
     The seeds leave the day blank ("Thái Bình, ngày … tháng 01 năm 2024"), the plan being
     written before the day is final; an officer whose day is not fixed yet asks for that form
     (full_date=False, "Để trống ngày" on the backdrop page). Month and day are written as Nghị
-    định 30/2020 writes them (tháng 01, 02 with a leading 0).
+    định 30/2020 writes them (tháng 01, 02 with a leading 0). A conference planned for a quarter
+    or for one of two days in two months leaves the month blank too (`month_known` False; issue
+    17: the generated block leaves the day blank until the day is fixed, as the seeds do).
     """
     if full_date:
         when = vn.format_date_long(day)
     else:
         month = f"{day.month:02d}" if day.month in (1, 2) else str(day.month)
-        when = f"ngày … tháng {month} năm {day.year}"
+        when = f"ngày … tháng {month if month_known else '…'} năm {day.year}"
     place = vn.clean_text(place)
     return f"{place}, {when}" if place else when
 
 
 def title_block_paragraphs(
-    *, kind: str, issuer: str, title: str, place: str, day: dt.date, full_date: bool = True
+    *,
+    kind: str,
+    issuer: str,
+    title: str,
+    place: str,
+    day: dt.date,
+    full_date: bool = True,
+    month_known: bool = True,
 ) -> list[str]:
     """The title block before line breaking: issuer in capitals / HỘI NGHỊ / the rest of the
     title in capitals / địa danh, ngày tháng năm (seed 000's "Tiêu đề", seed 003's table)."""
@@ -123,7 +134,7 @@ def title_block_paragraphs(
     paragraphs = [vn.upper_vn(vn.clean_text(issuer)), heading_word(kind)]
     if rest:
         paragraphs.append(vn.upper_vn(rest))
-    paragraphs.append(backdrop_date_line(place, day, full_date))
+    paragraphs.append(backdrop_date_line(place, day, full_date, month_known))
     return [p for p in paragraphs if p]
 
 
@@ -759,11 +770,18 @@ def generated_title_block(
     height: float,
     features: Features | None = None,
     full_date: bool = True,
+    month_known: bool = True,
     measure: Measure | None = None,
 ) -> str:
     """The title block written from the conference, broken into lines for this backdrop."""
     paragraphs = title_block_paragraphs(
-        kind=kind, issuer=issuer, title=title, place=place, day=day, full_date=full_date
+        kind=kind,
+        issuer=issuer,
+        title=title,
+        place=place,
+        day=day,
+        full_date=full_date,
+        month_known=month_known,
     )
     frame = backdrop_frame(width, height, features or Features())
     block = layout_text_block(
@@ -815,14 +833,36 @@ def quantity_label(quantity: int, unit: str) -> str:
     return f"{vn.format_number(quantity)} {vn.clean_text(unit)}".strip()
 
 
-def resolved_text(text: str, title_block: str, welcome_banner: str) -> str:
-    """An item's text with the backdrop's own texts put in where the item refers to them."""
+def resolved_text(
+    text: str, title_block: str, welcome_banner: str, ordinal: int | None = None
+) -> str:
+    """An item's text with the backdrop's own texts put in where the item refers to them, and
+    its "LẦN THỨ …" worded with the conference's ordinal (with_ordinal)."""
     clean = vn.clean_text(text)
     if clean == TEXT_FROM_TITLE_BLOCK:
         return title_block
     if clean == TEXT_FROM_WELCOME_BANNER:
         return welcome_banner
-    return clean
+    return with_ordinal(clean, ordinal)
+
+
+# The gap a Đại hội's texts leave for its edition, in capitals on a title block ("LẦN THỨ …",
+# the dai_hoi.xa preset's backdrop) or not ("lần thứ …", its banner).
+_ORDINAL_GAP = re.compile(r"(lần thứ)\s*(?:…|\.\.\.)", re.IGNORECASE)
+
+
+def with_ordinal(text: str, ordinal: int | None) -> str:
+    """The first "lần thứ …" / "LẦN THỨ …" of a decoration text worded with the conference's
+    ordinal ("LẦN THỨ VIII"), as the plan words the title (plan.logic.with_ordinal; a later gap
+    names another congress); the text as it is while no ordinal is set."""
+    if not ordinal or not text:
+        return text
+    match = _ORDINAL_GAP.search(text)
+    if match is None:
+        return text
+    from ..plan.logic import roman  # one Roman numeral writer for the plan and the decoration
+
+    return f"{text[: match.start()]}{match.group(1)} {roman(ordinal)}{text[match.end() :]}"
 
 
 @dataclass
@@ -878,6 +918,7 @@ def checklist(
     *,
     title_block: str = "",
     welcome_banner: str = "",
+    ordinal: int | None = None,
 ) -> Checklist:
     """The items grouped by area, numbered, with their deadlines worked out from the day."""
     rows_by_area: dict[str, list[ChecklistRow]] = {area: [] for area in DECOR_AREAS}
@@ -891,7 +932,7 @@ def checklist(
                 item=item.item,
                 quantity=quantity_label(item.quantity, item.unit),
                 placement=item.placement,
-                text=resolved_text(item.text, title_block, welcome_banner),
+                text=resolved_text(item.text, title_block, welcome_banner, ordinal),
                 responsible=item.responsible,
                 deadline=deadline_label(day, item.days_before),
                 days_before=days_before_label(item.days_before),

@@ -308,8 +308,11 @@ def render_backdrop(sheet: BackdropSheet) -> bytes:
     return buffer.getvalue()
 
 
-def backdrop_notes(plan: logic.BackdropPlan, title_block: str) -> list[str]:
-    """Warnings printed under the legend."""
+def backdrop_notes(
+    plan: logic.BackdropPlan, title_block: str, date_fixed: bool = True
+) -> list[str]:
+    """Warnings printed under the legend; `date_fixed` False while the conference's day is not
+    fixed (issue 17): the blank day is then the program's, filled once the day is entered."""
     notes = [
         "Quy định 99-QĐ/TW, Hướng dẫn 105-HD/BTGTW: Quốc kỳ ở phía trái sân khấu nhìn từ phía "
         "dưới lên; tượng Bác Hồ đặt trên bục cao, dưới ngôi sao."
@@ -322,7 +325,12 @@ def backdrop_notes(plan: logic.BackdropPlan, title_block: str) -> list[str]:
         )
     if plan.title.overflow:
         notes.append("Tiêu đề quá dài so với phông: hãy rút gọn hoặc tăng kích thước phông.")
-    if logic.has_blank_day(title_block):
+    if logic.has_blank_day(title_block) and not date_fixed:
+        notes.append(
+            "Dòng ngày tháng để trống ngày vì ngày tổ chức chưa chốt: khi đã chốt, nhập ngày ở "
+            "phần Thông tin hội nghị thì tiêu đề ghi đủ ngày."
+        )
+    elif logic.has_blank_day(title_block):
         notes.append(
             "Dòng ngày tháng còn để trống ngày: chọn “Tạo lại từ thông tin hội nghị” (ghi đủ "
             "ngày) trước khi gửi in."

@@ -11,7 +11,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import transfer, vn
-from ..conferences.logic import signing_date_line, time_and_day
+from ..conferences.logic import event_time_text, latest_day_note, signing_date_line
 from ..conferences.models import Conference
 from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import DECOR_AREAS
@@ -217,7 +217,7 @@ def _backdrop_page(conference, form, status=200):
         svg=drawing.backdrop_svg(plan),
         plan=plan,
         legend=drawing.legend_rows(plan),
-        notes=printout.backdrop_notes(plan, plan.title.text),
+        notes=printout.backdrop_notes(plan, plan.title.text, conference.date_kind == "exact"),
         title_generated=not (backdrop and backdrop.title_block),
         banner_generated=not (backdrop and backdrop.welcome_banner),
         title_fit=drawing.fit_class(form.title_block.data),
@@ -289,13 +289,17 @@ def _finish_by(conference: Conference, items) -> str:
     """The usual deadline of the items (seeds: "hoàn thành trước 01 ngày")."""
     days = Counter(i.days_before for i in items).most_common(1)
     usual = days[0][0] if days else logic.DEFAULT_DAYS_BEFORE
-    return f"{logic.deadline_label(conference.date, usual)} ({logic.days_before_label(usual)})"
+    # Before the day is fixed the deadlines count back from the latest possible day (issue 17)
+    # and say so, in the same bracket: "(trước 01 ngày, tính từ ngày muộn nhất có thể: …)".
+    facts = [logic.days_before_label(usual), latest_day_note(conference.values())]
+    return f"{logic.deadline_label(conference.date, usual)} ({', '.join(f for f in facts if f)})"
 
 
 def _build_checklist(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
     items = operations.items_of(conference)
-    when = f"{time_and_day(conference.start_time, conference.date)}, tại {conference.venue}"
+    # The day as far as it is known: a checklist is worked through before the day is fixed.
+    when = f"{event_time_text(conference.values())}, tại {conference.venue}"
     sheet = printout.ChecklistSheet(
         header=Header(
             issuer=conference.issuer,
@@ -316,7 +320,7 @@ def _build_backdrop(conference: Conference, fmt: str) -> bytes:
         issuer=conference.issuer,
         conference_title=conference.title,
         plan=plan,
-        notes=printout.backdrop_notes(plan, plan.title.text),
+        notes=printout.backdrop_notes(plan, plan.title.text, conference.date_kind == "exact"),
     )
     return printout.render_backdrop(sheet)
 

@@ -37,7 +37,12 @@ from sqlalchemy import select
 
 from .. import vn, xlsx_text
 from ..checkin.qr import PageCodeMark, draw_qr
-from ..conferences.logic import conference_summary, require_exact_date, time_and_day
+from ..conferences.logic import (
+    conference_summary,
+    event_time_text,
+    require_exact_date,
+    time_and_day,
+)
 from ..conferences.models import Conference
 from ..db import db
 from ..printing import FONT_FAMILY_DOCX, Header, Run, Signature, register_fonts
@@ -436,8 +441,9 @@ def _sheet_data(
     conference: Conference, delegates: Iterable[Delegate], title: str, order: str
 ) -> DelegateSheetData:
     info = (
-        f"Thời gian: {time_and_day(conference.start_time, conference.date)}; "
-        f"địa điểm: {_venue(conference)}"
+        # The tracking sheet is kept before the day is fixed (issue 17; the sign-in sheet, which
+        # needs the day, waits for it: EXACT_DATE_PRINTOUTS).
+        f"Thời gian: {event_time_text(conference.values())}; địa điểm: {_venue(conference)}"
     )
     return DelegateSheetData(
         issuer=vn.clean_text(conference.issuer),

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from sqlalchemy import delete, insert, select
 
 from .. import vn
+from ..conferences.logic import event_time_text
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
@@ -245,10 +246,9 @@ class SeatingState:
     def chart(self) -> logic.SeatingChart:
         views, unseated, warnings = self.checked
         conference = self.conference
-        when = (
-            f"{vn.format_time(conference.start_time)}, "
-            f"{vn.format_date_with_weekday(conference.date)}"
-        )
+        # The day as far as it is known (issue 17): a seating chart is drafted for approval
+        # before the day is fixed; "Dự kiến cuối tháng 02/2027" until then.
+        when = event_time_text(conference.values())
         return logic.SeatingChart(
             title=conference.title,
             hall_name=self.hall.name if self.hall else "",

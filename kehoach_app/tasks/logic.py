@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from .. import vn
 from ..conferences.logic import (
     is_exact,
-    latest_day_note,
     planned_date_text,
     shift_date,
     shift_years,
@@ -491,6 +490,22 @@ class TaskDocumentHead:
     source_line: str  # "(Trích phần Tổ chức thực hiện của Kế hoạch số 07/KH-UBND)"
     event: str  # "Hội nghị" / "Đại hội"
     event_day: dt.date
+    # Issue 17: the pieces of event_line, for the line that adds the countdown (event_line_with).
+    when: str = ""  # "07 giờ 30, Thứ Sáu, …" / "dự kiến cuối tháng 02/2025 (… thông báo sau)"
+    venue: str = ""
+    exact: bool = True  # False: the event day is the latest possible day, and the line says so
+
+    def event_line_with(self, countdown: dt.date | None = None) -> str:
+        """The event line with the countdown to the day, one bracket for what the line adds.
+
+        Exact: "…, tại Hội trường (còn 20 ngày)". Not fixed: the countdown says the day it
+        counts to ("…, tại Hội trường (còn 30 ngày, tính đến ngày muộn nhất có thể là
+        28/02/2025)"), never a bracket after a bracket: without a venue the officer's note and
+        the countdown share the date's bracket. `countdown` is today (None: no countdown, the
+        unit sheet: the bracket says what its deadlines count from).
+        """
+        fact = _countdown_fact(self.event_day, countdown, self.exact)
+        return _event_line(self.when, self.venue, fact)
 
 
 def document_head(values: dict) -> TaskDocumentHead:
@@ -503,12 +518,13 @@ def document_head(values: dict) -> TaskDocumentHead:
         plan = f"Kế hoạch số {line.removeprefix('Số: ')}"
     else:
         plan = "Kế hoạch tổ chức " + event_noun(values.get("kind", ""))
-    if is_exact(values):
-        event_line = time_and_day(values["start_time"], values["date"])
-    else:  # issue 17: "dự kiến cuối tháng 02/2025 (tính từ ngày muộn nhất có thể: 28/02/2025)"
-        event_line = f"{planned_date_text(values)} ({latest_day_note(values)})"
-    if values.get("venue"):
-        event_line += f", tại {vn.clean_text(values['venue'])}"
+    exact = is_exact(values)
+    if exact:
+        when = time_and_day(values["start_time"], values["date"])
+    else:  # issue 17: "dự kiến cuối tháng 02/2025 (thời gian cụ thể sẽ có thông báo sau)"
+        when = planned_date_text(values)
+    venue = vn.clean_text(values.get("venue") or "")
+    event_line = _event_line(when, venue, _countdown_fact(values["date"], None, exact))
     return TaskDocumentHead(
         issuer=values["issuer"],
         parent_body=values.get("parent_body", ""),
@@ -518,7 +534,44 @@ def document_head(values: dict) -> TaskDocumentHead:
         source_line=f"(Trích phần Tổ chức thực hiện của {plan})",
         event=event_noun(values.get("kind", "")),
         event_day=values["date"],
+        when=when,
+        venue=venue,
+        exact=exact,
     )
+
+
+def _countdown_fact(day: dt.date, today: dt.date | None, exact: bool) -> str:
+    """What the event line adds in brackets: the countdown ("còn 20 ngày"); before the day is
+    fixed, the latest possible day it counts to, in the same words ("còn 30 ngày, tính đến
+    ngày muộn nhất có thể là 28/02/2025") — or, without a countdown, what the deadlines count
+    from ("các thời hạn tính từ ngày muộn nhất có thể: 28/02/2025")."""
+    latest = vn.format_date_short(day)
+    if today is None:
+        return "" if exact else f"các thời hạn tính từ ngày muộn nhất có thể: {latest}"
+    days = (day - today).days
+    if exact:
+        if days > 0:
+            return f"còn {days} ngày"
+        return "hôm nay" if days == 0 else f"đã diễn ra {-days} ngày trước"
+    if days > 0:
+        return f"còn {days} ngày, tính đến ngày muộn nhất có thể là {latest}"
+    if days == 0:
+        return f"hôm nay, {latest}, là ngày muộn nhất có thể"
+    return f"ngày muộn nhất có thể là {latest}, đã qua {-days} ngày"
+
+
+def _event_line(when: str, venue: str, fact: str) -> str:
+    """ "<when>, tại <venue> (<fact>)"; with no venue a fact joins the bracket the date may end
+    with ("(thời gian cụ thể sẽ có thông báo sau; còn 30 ngày, …)"): one bracket, never two in
+    a row."""
+    line = when
+    if venue:
+        line += f", tại {venue}"
+    if not fact:
+        return line
+    if not venue and line.endswith(")"):
+        return f"{line[:-1]}; {fact})"
+    return f"{line} ({fact})"
 
 
 # --------------------------------------------------------------------------- next edition

@@ -190,13 +190,6 @@ def timeline_document(
     summary: TaskOverview,
     today: dt.date,
 ) -> Document:
-    days = (head.event_day - today).days
-    if days > 0:
-        countdown = f"còn {days} ngày"
-    elif days == 0:
-        countdown = "hôm nay"
-    else:
-        countdown = f"đã diễn ra {-days} ngày trước"
     doing = summary.doing
     todo = summary.total - len(summary.done) - doing
     facts = (
@@ -220,7 +213,7 @@ def timeline_document(
         Paragraph(
             [
                 Run(f"Thời gian tổ chức {head.event}: ", bold=True),
-                Run(f"{head.event_line} ({countdown})."),
+                Run(f"{head.event_line_with(today)}."),
             ]
         ),
         Paragraph(facts),

@@ -528,6 +528,10 @@ FORMS = [
             "công nhận danh hiệu Tập thể lao động tiên tiến và Lao động tiên tiến",
             ["tap_the_lao_dong_tien_tien", "lao_dong_tien_tien"],
         ),
+        (
+            "tặng danh hiệu Lao động tiên tiến, Tập thể lao động tiên tiến",
+            ["lao_dong_tien_tien", "tap_the_lao_dong_tien_tien"],
+        ),
     ],
 )
 def test_form_from_the_title(title, codes):
@@ -576,3 +580,18 @@ def test_signature_forgets_marks_case_and_spacing():
         ["stt", "Ho va  ten", "CHỨC VỤ - ĐƠN VỊ"]
     )
     assert di.signature(["STT", "Họ và tên"]) != di.signature(["STT", "Tên tập thể"])
+
+
+def test_names_linked_to_delegates_by_name_then_unit():
+    source = di.read_docx(decision_docx(collectives=()))
+    people = [
+        di.Person(11, "Trần Văn Bình", "Ban Chỉ huy Quân sự xã"),
+        di.Person(12, "trần văn  bình", "ấp Mỹ Lộc"),  # the same name, typed otherwise
+        di.Person(13, "Lê Quốc Hưng", "Ủy ban nhân dân xã Tân Hòa"),
+        di.Person(14, "Lê Quốc Hưng", "Ủy ban nhân dân xã Tân Hòa"),  # two in the same unit
+        di.Person(15, "Nguyễn Thị Thu Hạ", ""),  # another name: tone marks count
+    ]
+    preview = di.build_preview(source, FORMS, people=people)
+    assert preview.ok, preview.all_problems
+    linked = {row.name: row.delegate.id if row.delegate else None for row in preview.rows}
+    assert linked == {"Nguyễn Thị Thu Hà": None, "Lê Quốc Hưng": None, "Trần Văn Bình": 12}

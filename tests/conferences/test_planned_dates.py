@@ -330,6 +330,8 @@ def test_the_print_centre_and_the_check_page_say_why(app, client, demo_id):
         "nhan-phong-bi",
         "chuong-trinh",
         "kich-ban-dieu-hanh",
+        "danh-sach-ky-nhan",  # signed on the day
+        "noi-dung-in",  # the print shop's sheet: hung on the day
     }
     assert "ke-hoach" not in problems[0].printouts  # the plan is signed before the day
 
@@ -341,7 +343,14 @@ def test_the_set_leaves_out_what_waits_for_the_day(app, demo_id):
     with app.app_context():
         conference = db.session.get(Conference, demo_id)
         names = [name for name, _ in build_set(conference, helpers=0)]
-    waiting = ("Giấy mời", "Nhãn phong bì", "Chương trình", "Kịch bản điều hành")
+    waiting = (
+        "Giấy mời",
+        "Nhãn phong bì",
+        "Chương trình",
+        "Kịch bản điều hành",
+        "Danh sách ký nhận",
+        "Nội dung in băng rôn",
+    )
     assert not any(name.startswith(waiting) for name in names)
     assert any(name.startswith("Kế hoạch") for name in names)
 

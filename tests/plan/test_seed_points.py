@@ -206,7 +206,8 @@ POINTS = {
             ],
         ),
         "Thực hiện Chương trình công tác của UBND thị xã Ninh Hòa năm 2020",
-        "Dự kiến ngày 27/3/2020 (Có Giấy mời sau)",  # "dự kiến": the later helper's
+        # an exact day still "dự kiến", with its note; no length (the thoi-gian option)
+        "Thời gian: Dự kiến ngày 27/3/2020 (Có Giấy mời sau).",
         "Địa điểm: Hội trường A – UBND thị xã Ninh Hòa.",
         "- Thường trực Thị ủy, Thường trực HĐND thị xã",
         "- Lãnh đạo các cơ quan tham mưu, giúp việc Thị ủy",

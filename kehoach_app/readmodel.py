@@ -90,30 +90,23 @@ _TOKEN = "kehoach_state_token"
 _WROTE = "kehoach_wrote"
 
 
-def _file_state(
-    path: str, header: tuple[int, int] | None, now_ns: int, settle: bool = True
-) -> tuple | None:
-    """(inode, mtime, size, header bytes) of one file; None when it does not exist. Raises
-    _Unsettled when it changed too recently to be trusted (`settle`) or cannot be read."""
+def _file_state(path: str, now_ns: int) -> tuple | None:
+    """(inode, mtime, size) of one file, from os.stat alone; None when it does not exist.
+    Raises _Unsettled when it changed too recently to be trusted or cannot be stat'ed.
+
+    The database's files are never opened here: on Linux and macOS closing any handle of a
+    file drops every POSIX lock the process holds on it, SQLite's included — the next program
+    to open the database would then take the -wal as abandoned and delete it with saves the
+    server had acknowledged (the attack review of 04/12/2026 lost check-ins this way)."""
     try:
         stat = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise _Unsettled from error
-    if settle and not (SETTLE_NS <= now_ns - stat.st_mtime_ns):
+    if not (SETTLE_NS <= now_ns - stat.st_mtime_ns):
         raise _Unsettled
-    data = b""
-    if header is not None:
-        try:
-            with open(path, "rb") as handle:
-                handle.seek(header[0])
-                data = handle.read(header[1])
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise _Unsettled from error
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size, data)
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 class _Unsettled(Exception):
@@ -127,28 +120,20 @@ def state_token(database: str) -> tuple | None:
     Why two equal tokens mean the same data (docs/architecture.md, "Results kept across
     requests"): only a commit changes what a reader sees. A commit of this process bumps
     `_commit_number` (Session after_commit). A commit of any other process (the command line,
-    sqlite3) writes the files: in WAL mode the -wal file and the header of the wal-index (-shm,
-    bytes 0–47: SQLite's own change counter, frame count, checksums and salts — the very bytes
-    every SQLite reader compares to know whether another connection committed), in rollback mode
-    the database file and its header's change counter (bytes 24–31). Those bytes are read as
-    they are; the files' inode, size and mtime come on top, and a token whose database, -wal or
-    -journal file changed less than SETTLE_NS ago is refused, so a second write in the same
-    timestamp tick cannot look like no write (the -shm's mtime also moves when a reader sets its
-    read mark: its header bytes are the exact signal). The day is in the token: the deadline
-    rules depend on it.
+    sqlite3) writes the files: in WAL mode the -wal file (and the database at a checkpoint), in
+    rollback mode the database file and its -journal. Their inode, size and mtime (os.stat: the
+    files are never opened, see _file_state) make the token, and a token whose database, -wal
+    or -journal file changed less than SETTLE_NS ago is refused, so a second write in the same
+    timestamp tick cannot look like no write. The day is in the token: the deadline rules
+    depend on it.
     """
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     now_ns = time.time_ns()
     try:
-        files = (
-            _file_state(database, (24, 8), now_ns),
-            _file_state(database + "-wal", None, now_ns),
-            # Readers write their read marks into the -shm too, so its mtime moves on reads;
-            # its header is what tells commits, and it is compared exactly.
-            _file_state(database + "-shm", (0, 48), now_ns, settle=False),
-            _file_state(database + "-journal", None, now_ns),
-        )
+        # (the -shm is left out: readers move its mtime when they set their read marks, and
+        # a commit always writes the -wal or the database itself)
+        files = tuple(_file_state(database + suffix, now_ns) for suffix in ("", "-wal", "-journal"))
     except _Unsettled:
         return None
     return (_commit_number, dt.date.today(), files)

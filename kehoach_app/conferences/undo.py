@@ -20,10 +20,21 @@ change updates or deletes, by primary key; rows it adds there stay (a new hall s
 of halls, as before).
 
 Undo puts each kept table back row for row, ids included: rows the change added are deleted,
-changed rows are updated back (their `version` with them, so an edit form opened before the
-change is accepted again, and one opened after it is refused as stale), deleted rows are put back
-with their own ids. Only a deleted row whose id has since been taken by another conference gets
-a new id (and the kept rows that refer to it follow).
+changed rows are updated back, deleted rows are put back with their own ids. Only a deleted row
+whose id has since been taken by another conference gets a new id (and the kept rows that refer
+to it follow).
+
+Every row undo puts back gets a `version` no edit form can carry (`_fresh_version`): above both
+the version it had before and the one it has now, and at least the clock in milliseconds. Putting
+the old number back would let a stale form through: a form opened on the undone change (version
+2) would save over the next edit (undo → 1, edit → 2 again); and a form opened on a row added
+under a freed id (SQLite gives the highest freed id out again; version 1) would save into the
+deleted row that undo brings back under that id, also at version 1. The clock covers the second
+case, where the versions of the row that held the id meanwhile are no longer anywhere to be read.
+The price: a form opened before the undone change is refused once too (it keeps what was typed
+and carries the new version, so the second save goes through). Rows whose values (the version
+aside) are as kept are not written, so a form open on a row the undone change did not write
+still saves.
 
 Writes outside the session (a raw DBAPI cursor) are not seen; the program has none.
 """
@@ -32,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +73,8 @@ class _Schema:
     # which keeps unique constraints such as "one seat, one delegate" from tripping midway)
     leaves: set[str]
     order: list[str]  # parents before children
+    # table name -> its optimistic-lock column (the mapper's version_id_col), where it has one
+    versions: dict[str, str] = field(default_factory=dict)
 
 
 _schema_cache: dict[int, _Schema] = {}
@@ -97,12 +111,18 @@ def _schema() -> _Schema:
                 seen.add(child)
                 todo.extend(direct[child])
         referring[name] = seen
+    versions = {
+        mapper.local_table.name: mapper.version_id_col.name
+        for mapper in db.Model.registry.mappers
+        if mapper.version_id_col is not None and mapper.local_table is not None
+    }
     schema = _Schema(
         tables=tables,
         per_conference=per_conference,
         referring=referring,
         leaves={name for name in tables if name not in referenced},
         order=[t.name for t in metadata.sorted_tables],
+        versions=versions,
     )
     _schema_cache[id(metadata)] = schema
     return schema
@@ -293,13 +313,29 @@ def _decoded(table: sa.Table, part: dict) -> tuple[list[str], list[list]]:
     return columns, rows
 
 
+def _fresh_version(floor: int, *known: int | None) -> int:
+    """A version no open form carries: above every version the row is known to have had, and at
+    least `floor` (the clock in milliseconds at the undo; see the module's docstring)."""
+    return max(floor, *(version + 1 for version in known if version is not None))
+
+
+def _same(a: list, b: list, version_at: int | None) -> bool:
+    """The same values, the version aside (a row the undone change did not write is left alone,
+    its version with it)."""
+    if version_at is None:
+        return a == b
+    return all(x == y for i, (x, y) in enumerate(zip(a, b, strict=True)) if i != version_at)
+
+
 def restore(session: Session, conference_id: int, text: str) -> None:
-    """Put back every table the step kept, row for row and id for id."""
+    """Put back every table the step kept, row for row and id for id, each row put back under a
+    version never seen (`_fresh_version`)."""
     close_step(session)
     session.flush()
     document = json.loads(text)
     schema = _schema()
     connection = session.connection()
+    floor = int(time.time() * 1000)
     kept = {
         name: _decoded(schema.tables[name], part)
         for name, part in document.get("tables", {}).items()
@@ -315,18 +351,30 @@ def restore(session: Session, conference_id: int, text: str) -> None:
     def key_of(columns, row, keys):
         return tuple(row[columns.index(k)] for k in keys)
 
+    def version_at(name, columns):
+        version = schema.versions.get(name)
+        return columns.index(version) if version in columns else None
+
+    # the versions the rows have now, before any is deleted below (a leaf's changed row is
+    # deleted and inserted again: its new version must be above the one it has now)
+    versions_now: dict[str, dict] = {}
+
     # 1. children first: rows the change added (and, in leaf tables, rows it changed) go
     for name in reversed(order):
         table = schema.tables[name]
         columns, rows = kept[name]
         keys = _pk_names(table)
+        at = version_at(name, columns)
         wanted = {key_of(columns, row, keys): row for row in rows}
         current = connection.execute(select(*[table.c[c] for c in columns]).where(where_of(table)))
         gone = []
+        seen = versions_now[name] = {}
         for row in current:
             row = list(row)
             key = key_of(columns, row, keys)
-            if key not in wanted or (name in schema.leaves and wanted[key] != row):
+            if at is not None:
+                seen[key] = row[at]
+            if key not in wanted or (name in schema.leaves and not _same(wanted[key], row, at)):
                 gone.append(key)
         _delete(connection, table, keys, gone)
 
@@ -335,20 +383,28 @@ def restore(session: Session, conference_id: int, text: str) -> None:
         table = schema.tables[name]
         columns, rows = kept[name]
         keys = _pk_names(table)
+        at = version_at(name, columns)
         current = {
             key_of(columns, list(row), keys): list(row)
             for row in connection.execute(
                 select(*[table.c[c] for c in columns]).where(where_of(table))
             )
         }
-        missing = [row for row in rows if key_of(columns, row, keys) not in current]
+        missing = []
         for row in rows:
             key = key_of(columns, row, keys)
-            if key in current and current[key] != row:
+            if key not in current:
+                if at is not None:
+                    row[at] = _fresh_version(floor, row[at], versions_now[name].get(key))
+                missing.append(row)
+            elif not _same(current[key], row, at):
+                values = dict(zip(columns, row, strict=True))
+                if at is not None:
+                    values[columns[at]] = _fresh_version(floor, row[at], current[key][at])
                 connection.execute(
                     table.update()
                     .where(*(table.c[k] == v for k, v in zip(keys, key, strict=True)))
-                    .values(dict(zip(columns, row, strict=True)))
+                    .values(values)
                 )
         if missing:
             _renumber_taken(connection, table, columns, missing, kept, order[position + 1 :])
@@ -363,11 +419,19 @@ def restore(session: Session, conference_id: int, text: str) -> None:
             continue
         columns, rows = _decoded(table, part)
         keys = _pk_names(table)
+        at = version_at(name, columns)
         for row in rows:
             key = key_of(columns, row, keys)
             match = sa.and_(*(table.c[k] == v for k, v in zip(keys, key, strict=True)))
+            now = connection.execute(select(*[table.c[c] for c in columns]).where(match)).first()
+            if now is not None and _same(list(now), row, at):
+                continue
             values = dict(zip(columns, row, strict=True))
-            if connection.execute(select(sa.func.count()).select_from(table).where(match)).scalar():
+            if at is not None:
+                values[columns[at]] = _fresh_version(
+                    floor, row[at], now[at] if now is not None else None
+                )
+            if now is not None:
                 connection.execute(table.update().where(match).values(values))
             else:
                 connection.execute(table.insert().values(values))

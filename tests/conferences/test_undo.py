@@ -155,9 +155,14 @@ def test_auto_seating_keeps_the_seat_rows_alone(app, demo_id):
     assert document["shared"] == {}
 
 
-def test_undo_of_an_edit_keeps_every_id_and_the_version(app, client, demo_id):
+def test_undo_of_an_edit_keeps_every_id_and_gives_a_version_never_seen(app, client, demo_id):
     with app.test_request_context():
         ids = set(db.session.scalars(select(Delegate.id).where(Delegate.conference_id == demo_id)))
+        versions = dict(
+            db.session.execute(
+                select(Delegate.id, Delegate.version).where(Delegate.conference_id == demo_id)
+            ).all()
+        )
         person = first(Delegate, demo_id)
         person_id, version = person.id, person.version
         edit_one_delegate(db.session.get(Conference, demo_id))
@@ -167,7 +172,17 @@ def test_undo_of_an_edit_keeps_every_id_and_the_version(app, client, demo_id):
     with app.test_request_context():
         now = set(db.session.scalars(select(Delegate.id).where(Delegate.conference_id == demo_id)))
         assert now == ids
-        assert db.session.get(Delegate, person_id).version == version
+        # put back under a version above any it had: no form open on it can match by chance
+        assert db.session.get(Delegate, person_id).version > version + 1
+        # the rows the undone change did not write keep theirs
+        after = dict(
+            db.session.execute(
+                select(Delegate.id, Delegate.version).where(Delegate.conference_id == demo_id)
+            ).all()
+        )
+        assert {k: v for k, v in after.items() if k != person_id} == {
+            k: v for k, v in versions.items() if k != person_id
+        }
 
 
 class _Fields(HTMLParser):
@@ -237,6 +252,89 @@ def test_a_form_opened_after_the_change_is_refused_after_its_undo(app, client, d
     assert response.status_code == 409  # it showed the edit that was undone
     with app.test_request_context():
         assert db.session.get(Delegate, person_id).full_name != "Lê Văn Cửa Sổ Cũ"
+
+
+def _open_form(client, url: str) -> dict:
+    page = _Fields()
+    page.feed(client.get(url).get_data(as_text=True))
+    assert "version" in page.fields and "full_name" in page.fields
+    return page.fields
+
+
+def test_a_form_opened_after_an_undone_change_is_refused_after_a_new_edit(app, client, demo_id):
+    """Undo, then a new edit in another tab: the row's version must not come back to the one
+    the form opened on the undone change carries (1 → 2, undo → 1, edit → 2 would let it
+    overwrite the new edit unseen)."""
+    from kehoach_app.delegates import operations as delegates
+
+    with app.test_request_context():
+        person_id = first(Delegate, demo_id).id
+        edit_one_delegate(db.session.get(Conference, demo_id))
+        db.session.commit()
+    url = f"/hoi-nghi/{demo_id}/dai-bieu/{person_id}/sua"
+    fields = _open_form(client, url)  # shows "Nguyễn Văn Đổi Tên"
+    undo_over_http(client, demo_id)
+    with app.test_request_context():  # another tab edits the delegate once more
+        conference = db.session.get(Conference, demo_id)
+        person = db.session.get(Delegate, person_id)
+        assert delegates.update_delegate(conference, person, {"unit": "Hợp tác xã Tân Phú"})
+        db.session.commit()
+    response = client.post(url, data=dict(fields, full_name="Lê Văn Cửa Sổ Cũ"))
+    assert response.status_code == 409
+    assert "Lê Văn Cửa Sổ Cũ" in response.get_data(as_text=True)  # what was typed is kept
+    with app.test_request_context():
+        person = db.session.get(Delegate, person_id)
+        assert person.unit == "Hợp tác xã Tân Phú" and person.full_name != "Lê Văn Cửa Sổ Cũ"
+
+
+def test_a_form_on_a_row_added_under_a_freed_id_is_refused_after_the_undos(app, client, demo_id):
+    """SQLite gives the highest freed id out again: the last delegate deleted, a new one added
+    under its id and its form opened (version 1); undoing both puts the deleted delegate back
+    under that id. The form must not save into it."""
+    from kehoach_app.delegates import operations as delegates
+
+    with app.test_request_context():
+        conference = db.session.get(Conference, demo_id)
+        top = db.session.scalar(select(func.max(Delegate.id)))
+        assert db.session.get(Delegate, top).conference_id == demo_id
+        name = db.session.get(Delegate, top).full_name
+        delegates.delete_delegates(conference, [top])
+        db.session.commit()
+        added = delegates.add_delegate(conference, {"full_name": "Đại Biểu Mới Thêm"})
+        db.session.commit()
+        assert added.id == top  # the freed id, reused
+    url = f"/hoi-nghi/{demo_id}/dai-bieu/{top}/sua"
+    fields = _open_form(client, url)
+    undo_over_http(client, demo_id)  # the addition
+    undo_over_http(client, demo_id)  # the deletion
+    with app.test_request_context():
+        assert db.session.get(Delegate, top).full_name == name
+    response = client.post(url, data=dict(fields, full_name="Đại Biểu Mới (sửa)"))
+    assert response.status_code == 409
+    with app.test_request_context():
+        assert db.session.get(Delegate, top).full_name == name
+
+
+def test_a_form_opened_before_the_change_is_refused_once_after_its_undo(app, client, demo_id):
+    """The price of the rule above: the row the undo put back has a new version, so a form
+    opened before the undone change is refused once, keeps what was typed, and saves on the
+    second try (it then carries the current version)."""
+    with app.test_request_context():
+        person_id = first(Delegate, demo_id).id
+    url = f"/hoi-nghi/{demo_id}/dai-bieu/{person_id}/sua"
+    fields = _open_form(client, url)
+    with app.test_request_context():
+        edit_one_delegate(db.session.get(Conference, demo_id))
+        db.session.commit()
+    undo_over_http(client, demo_id)
+    response = client.post(url, data=dict(fields, full_name="Trần Thị Sửa Sau"))
+    assert response.status_code == 409
+    again = _Fields()
+    again.feed(response.get_data(as_text=True))
+    assert again.fields["full_name"] == "Trần Thị Sửa Sau"
+    assert client.post(url, data=again.fields).status_code == 302
+    with app.test_request_context():
+        assert db.session.get(Delegate, person_id).full_name == "Trần Thị Sửa Sau"
 
 
 def test_a_step_saved_as_the_whole_conference_still_undoes(app, client, demo_id):

@@ -230,7 +230,8 @@ def test_the_hidden_trigger_loads_in_sqlite(app, demo_id, tmp_path):
         assert before > 2
         connection.executescript(
             "CREATE TEMP TABLE mot AS SELECT * FROM delegates LIMIT 1;"
-            "UPDATE mot SET id = NULL; INSERT INTO delegates SELECT * FROM mot;"
+            "UPDATE mot SET id = NULL, check_in_code = 'ZZZZZZ';"
+            "INSERT INTO delegates SELECT * FROM mot;"
         )
         assert connection.execute("SELECT count(*) FROM delegates").fetchone()[0] == 1
     finally:

@@ -60,6 +60,23 @@ def clean_form_data(form):
     return ImmutableMultiDict(cleaned) if cleaned != items else None
 
 
+def typed_line(value: str | None, limit: int, label: str) -> tuple[str, str]:
+    """One line of text read without a form class (a JSON endpoint, a page reading request.form
+    directly): the rules the form classes apply — control characters out, line-like characters
+    (U+2028, \\v) and line breaks a space, NFC, trimmed — then the length (refused, never cut
+    silently) and the glyph rule (glyphs.py). Returns (text, "") or (text, the message)."""
+    text = vn.clean_text(strip_control_characters(value or "", multiline=False))
+    if len(text) > limit:
+        return text, (
+            f"{label}: tối đa {vn.format_number(limit)} ký tự (đã nhập "
+            f"{vn.format_number(len(text))}); hãy viết gọn lại."
+        )
+    missing = glyphs.undrawable(text)
+    if missing:
+        return text, f"{label}: {glyphs.message(missing)}"
+    return text, ""
+
+
 def _clean(value):
     return vn.clean_text(strip_control_characters(value)) if isinstance(value, str) else value
 
@@ -150,9 +167,16 @@ class VNTimeField(_ParsedField):
 
 
 class VNIntegerField(_ParsedField):
-    """A whole number typed the Vietnamese way ("1.500") or plainly ("1500")."""
+    """A whole number typed the Vietnamese way ("1.500") or plainly ("1500"). `kind` ("count",
+    "money", "year": vn.NUMBER_EXAMPLES) picks the example its refusal gives; most boxes hold a
+    count (delegates, seats, days), so a sum of money says kind="money"."""
 
-    parse = staticmethod(vn.parse_integer)
+    def __init__(self, *args, kind: str = "count", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+
+    def parse(self, text: str) -> int:
+        return vn.parse_integer(text, self.kind)
 
 
 class VNSelectField(SelectField):

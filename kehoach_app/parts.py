@@ -27,6 +27,8 @@ class Card:
     url: str | None = None
     url_label: str = "Mở"
     available: bool = True
+    # further pages of the part worth a link of their own: (address, label)
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 # The parts in the order the plan (Kế hoạch) lists them.

@@ -39,7 +39,7 @@ def refusal_for(printout: Printout, conference: Conference) -> str:
 
     if printout.key not in EXACT_DATE_PRINTOUTS:
         return ""
-    return exact_date_refusal(conference.values(), printout.title.lower())
+    return exact_date_refusal(conference.values(), printout.title.lower(), printout.key)
 
 
 def write_all(

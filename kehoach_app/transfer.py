@@ -104,7 +104,8 @@ def _plain(value: Any) -> Any:
 
 def conference_fields(conference: Conference) -> dict:
     """The conference's own fields as JSON-ready values."""
-    return {name: _plain(value) for name, value in conference.values().items()}
+    fields = (*Conference.FIELDS, *Conference.PLAN_FIELDS)  # not values()'s derived first_due
+    return {name: _plain(getattr(conference, name)) for name in fields}
 
 
 def export_conference(conference: Conference) -> dict:

@@ -422,8 +422,48 @@ def parse_time(text: str) -> time:
 _MINUS_SIGNS = "-\u2212"  # hyphen-minus and the typographic minus sign
 
 
-def parse_integer(text: str) -> int:
-    """Read a whole number typed by a person.
+SQLITE_MAX_INTEGER = 2**63 - 1  # the largest id SQLite stores; the URL converter's bound too
+
+
+def whole_number(text: str | None) -> int | None:
+    """A small whole number typed by the officer in a form box (a year, "lần thứ", an id from a
+    select), or None when the box holds anything else (empty included; callers say why).
+
+    The rule, the same everywhere a form's number is read: NFKC first — full-width "２０２５"
+    and the superscripts "²⁰²⁵" become the digits they are drawn as — then only decimal digits
+    (Arabic-Indic digits, which int() reads, stay accepted), at most 19 of them (row_id bounds
+    them to SQLite's integer). `str.isdigit` accepts "²", which int() refuses: a 500 before.
+    """
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    if not text or len(text) > 19 or not text.isdecimal():
+        return None
+    return int(text)
+
+
+def row_id(text: str | None) -> int | None:
+    """A row id from a query string or a form: ASCII digits (ids are written by the program, not
+    typed: "²" is no id) from 1 to SQLite's largest integer (as `<int:…>` in addresses), else
+    None — never a ValueError in int() nor an OverflowError in SQLite."""
+    text = (text or "").strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 19):
+        return None
+    value = int(text)
+    return value if 1 <= value <= SQLITE_MAX_INTEGER else None
+
+
+# The examples a refusal gives, by the kind of number the box holds: a count of people or
+# things must not be answered with a sum of money (issue 17 walk: "1OO" đại biểu → "1.500.000").
+# (example, the same or another plainly, one with a thousands dot)
+NUMBER_EXAMPLES = {
+    "money": ("1.500.000", "1500000", "1.500.000"),
+    "count": ("150", "1.200", "1.200"),
+    "year": ("2025", "2025", "1.200"),
+}
+
+
+def parse_integer(text: str, kind: str = "money") -> int:
+    """Read a whole number typed by a person; `kind` ("money", "count", "year") picks the
+    example the refusal gives (NUMBER_EXAMPLES).
 
     Accepted: "1500000"; the Vietnamese "1.500.000" (Luật Kế toán 2015, Điều 11); "1 500 000";
     and the English "1,500,000". A separator is taken as a thousands separator only when one kind
@@ -442,8 +482,10 @@ def parse_integer(text: str) -> int:
     elif body[0] == "+":
         body = body[1:].lstrip()
     separators = {ch for ch in body if ch in ". ,"}
+    example, other, thousands = NUMBER_EXAMPLES.get(kind, NUMBER_EXAMPLES["money"])
+    examples = example if other == example else f"{example} hoặc {other}"
     not_a_number = ValueError(
-        f"“{raw}” không phải là số nguyên: chỉ nhập chữ số, ví dụ 1.500.000 hoặc 1500000."
+        f"“{raw}” không phải là số nguyên: chỉ nhập chữ số, ví dụ {examples}."
     )
     if not body or any(not ("0" <= ch <= "9") for ch in body if ch not in separators):
         raise not_a_number
@@ -458,7 +500,7 @@ def parse_integer(text: str) -> int:
     if separator != " " and len(groups) == 2 and groups[0] and groups[1]:
         raise ValueError(
             f"“{raw}” là số thập phân: ở đây chỉ nhập số nguyên "
-            "(dấu chấm phân cách hàng nghìn, ví dụ 1.500.000)."
+            f"(dấu chấm phân cách hàng nghìn, ví dụ {thousands})."
         )
     raise not_a_number
 

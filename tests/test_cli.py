@@ -58,3 +58,34 @@ def test_print_all_writes_every_printout(app, tmp_path):
     assert any(n.endswith(".docx") for n in names)
     for path in out.iterdir():
         assert path.stat().st_size > 1000
+
+
+def test_print_all_says_what_it_leaves_out_while_the_day_is_not_fixed(app, tmp_path):
+    """Each printout waiting for the day: one Vietnamese line on stderr with its reason, exit 0;
+    the envelope labels (no date on them) are written (issue 20 review)."""
+    import datetime as dt
+
+    from kehoach_app.conferences.logic import EXACT_DATE_PRINTOUTS
+    from kehoach_app.printouts import all_printouts
+
+    conference_id = run(app, "demo").output.strip()
+    with app.app_context():
+        conference = db.session.get(Conference, int(conference_id))
+        conference.date_kind, conference.month_part = "month_part", "cuoi"
+        conference.date = dt.date(2027, 2, 28)
+        db.session.commit()
+    out = tmp_path / "ban-in"
+    result = run(app, "print-all", conference_id, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    titles = {p.key: p.title for p in all_printouts()}
+    left_out = [line for line in result.stderr.splitlines() if line.startswith("Không in “")]
+    assert sorted(left_out) == sorted(
+        line for line in left_out if "ngày tổ chức mới là “cuối tháng 02/2027”" in line
+    )
+    assert {line.split("”", 1)[0].removeprefix("Không in “") for line in left_out} == {
+        titles[key] for key in EXACT_DATE_PRINTOUTS
+    }
+    assert "Không in" not in result.stdout  # stdout: the files written, nothing else
+    names = [p.name for p in out.iterdir()]
+    assert any(n.startswith(titles["nhan-phong-bi"]) for n in names)
+    assert not any(n.startswith(titles["giay-moi"]) for n in names)

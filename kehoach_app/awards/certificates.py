@@ -33,7 +33,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import vn
+from .. import glyphs, vn
 from ..printing import register_fonts
 
 MM = 72 / 25.4  # points in a millimetre
@@ -302,11 +302,19 @@ def check_layout(data: Mapping, prefix: str = "") -> tuple[Layout | None, list[s
             errors.append(f"{prefix}{label}: phải là chữ.")
             continue
         value = vn.clean_text(value)
+        if key != "achievement":  # one line on the form: a pasted U+2028 / line break is a space
+            value = " ".join(value.split())
         if len(value) > limit:
             errors.append(f"{prefix}{label}: tối đa {limit} ký tự (đã nhập {len(value)}).")
+        missing = glyphs.undrawable(value)
+        if missing:  # the project's one rule: what cannot be printed is refused, named
+            errors.append(f"{prefix}{label}: {glyphs.message(missing)}")
         texts[key] = value
     if "name" not in boxes and not any("Tên tập thể" in e for e in errors):
         errors.append(f"{prefix}Bố cục phải có ô {FIELD_LABELS['name']}.")
+    elif "name" in boxes and not boxes["name"].enabled:
+        # a certificate without its recipient's name is a blank form printed for nothing
+        errors.append(f"{prefix}Ô {FIELD_LABELS['name']} phải được in: đánh dấu “In” cho ô này.")
     if errors:
         return None, errors
     return Layout("", "", paper, orientation, boxes, texts), []

@@ -33,6 +33,8 @@ certificates = lazy_module("kehoach_app.awards.certificates")
 PART_KEY = "certificates"
 MAX_SCAN_BYTES = 5 * 1024 * 1024
 MAX_SCAN_PIXELS = 12000
+# decoded fully to be checked: an A3 sheet at 300 dpi is 17.4 million pixels (~52 MB in RGB)
+MAX_SCAN_AREA = 25_000_000
 _CODE = re.compile(r"^[a-z0-9_]{1,60}$")
 
 
@@ -61,21 +63,119 @@ def _from_row(row: CertificateLayout, name: str) -> certificates.Layout:
     return replace(layout, code=row.form_code, name=name, source="saved", version=row.version)
 
 
+# Who fills which blank (docs/awards.md, "In phôi — whose form"): a Huân chương, a Bằng khen of
+# the Thủ tướng and every Nhà nước form arrive printed and signed from the centre with the
+# decision, so the office has no blank of them to fill; a Cờ thi đua is a flag, not a sheet.
+# Neither is ever printed here, not even on the common layout.
+NATIONAL_REASON = "Khen thưởng cấp Nhà nước: bằng do trung ương in, ký và gửi về — không in phôi"
+FLAG_REASON = "Cờ thi đua là lá cờ, không phải tờ giấy — không in phôi"
+NO_LAYOUT_REASON = (
+    "Hình thức cấp trên chưa có bố cục phôi: nếu cơ quan được giao điền phôi của cấp trên, "
+    "hãy đo và lưu bố cục trước khi in"
+)
+
+
+def _is_flag(form: logic.FormRule) -> bool:
+    name = logic.fold(form.catalogue_name or form.name)
+    return name.startswith("co thi dua") or logic.fold(form.physical_item).startswith("co thi dua")
+
+
+def not_printed_reason(form: logic.FormRule, has_layout: bool = True) -> str:
+    """Why `form`'s certificates are not printed on a blank here; "" when they are. A form of
+    the province (its Bằng khen, A3) is printed only on a layout shipped or saved for it: the
+    common layout is the office's own Giấy khen, never a superior's sheet."""
+    if _is_flag(form):
+        return FLAG_REASON
+    if form.level == "nha_nuoc":
+        return NATIONAL_REASON
+    if form.level == "tinh" and not has_layout:
+        return NO_LAYOUT_REASON
+    return ""
+
+
+def _province_place(conference: Conference) -> str:
+    """The province's own name as its date lines write it ("Tây Ninh", "Hà Nội")."""
+    name = vn.clean_text(conference.province)
+    for prefix in ("tỉnh ", "thành phố "):
+        if logic.fold(name).startswith(logic.fold(prefix)):
+            return name[len(prefix) :].strip()
+    return name
+
+
+def issuing_place(conference: Conference, form: logic.FormRule) -> str:
+    """The place of the form's issuing authority, for its "…, ngày … tháng … năm …" line: the
+    province's for a provincial form (the Chủ tịch UBND tỉnh signs it in the province's
+    capital's name: "Tây Ninh, ngày …"), the organiser's own (conference.place_name) for the
+    forms its own chairman signs."""
+    if form.level == "tinh":
+        return _province_place(conference)
+    return conference.place_name or ""
+
+
+def issuing_signer_title(conference: Conference, form: logic.FormRule, fallback: str) -> str:
+    """The signer's title of the form's issuing authority ("Chủ tịch Ủy ban nhân dân tỉnh" →
+    "CHỦ TỊCH": a chairman's own award is signed in his own name, not "TM. ỦY BAN NHÂN DÂN");
+    the layout's text when the catalogue does not name the authority."""
+    authority = logic.decision_authority(
+        form.name, "", conference.issuer, form.level, conference.organiser.province_title
+    )
+    for title in ("Chủ tịch", "Thủ tướng", "Giám đốc", "Bộ trưởng"):
+        if authority.startswith(title) and not authority.startswith("Chủ tịch nước"):
+            return vn.upper_vn(title)
+    return fallback
+
+
+def _for_form(conference: Conference, form: logic.FormRule, row) -> certificates.Layout | None:
+    """The form's layout (saved, else shipped, else the common one for the office's own forms);
+    None when the form is not printed on a blank here (not_printed_reason). A shipped or common
+    layout takes the issuing authority's place and signer title; a saved one keeps what the
+    office typed, the place filled from the authority when left empty."""
+    layout = _from_row(row, form.name) if row is not None else None
+    has_layout = layout is not None or form.code in certificates.shipped_codes()
+    if not_printed_reason(form, has_layout):
+        return None
+    texts = dict(layout.texts) if layout is not None else {}
+    if layout is None:
+        layout = certificates.shipped_layout(form.code, form.name, conference.year_reviewed)
+        texts = dict(layout.texts)
+        texts["signer_title"] = issuing_signer_title(
+            conference, form, texts.get("signer_title", "")
+        )
+    texts["place"] = texts.get("place") or issuing_place(conference, form)
+    return replace(layout, texts=texts)
+
+
 def layout_for(conference: Conference, code: str, form_name: str) -> certificates.Layout:
+    """The layout the page edits for the form `code` (any form of the catalogue: the office
+    may measure a superior's blank it is asked to fill)."""
     row = _row(conference, code)
+    form = next((f for f in logic_forms() if f.code == code), None)
+    if form is not None:
+        form = replace(form, name=form_name or form.name)
+        found = _for_form(conference, form, row)
+        if found is not None:
+            return found
     layout = _from_row(row, form_name) if row is not None else None
     if layout is None:
         layout = certificates.shipped_layout(code, form_name, conference.year_reviewed)
-        texts = dict(layout.texts)
-        texts["place"] = texts.get("place") or conference.place_name or ""
-        layout = replace(layout, texts=texts)
-    return layout
+    texts = dict(layout.texts)
+    texts["place"] = texts.get("place") or (
+        issuing_place(conference, form) if form else conference.place_name or ""
+    )
+    return replace(layout, texts=texts)
+
+
+def logic_forms() -> list[logic.FormRule]:
+    from .catalogue import form_rules
+
+    return form_rules()
 
 
 def layouts_of(
     conference: Conference, forms: list[logic.FormRule]
 ) -> dict[str, certificates.Layout]:
-    """The layout of each form given, by code, read in one query."""
+    """The layout of each form given that is printed on a blank here, by code, read in one
+    query; a form not printed (not_printed_reason) has no entry — see unprinted()."""
     rows = {
         row.form_code: row
         for row in db.session.scalars(
@@ -84,15 +184,35 @@ def layouts_of(
     }
     found = {}
     for form in forms:
-        row = rows.get(form.code)
-        layout = _from_row(row, form.name) if row is not None else None
-        if layout is None:
-            layout = certificates.shipped_layout(form.code, form.name, conference.year_reviewed)
-            texts = dict(layout.texts)
-            texts["place"] = texts.get("place") or conference.place_name or ""
-            layout = replace(layout, texts=texts)
-        found[form.code] = layout
+        layout = _for_form(conference, form, rows.get(form.code))
+        if layout is not None:
+            found[form.code] = layout
     return found
+
+
+def unprinted(
+    conference: Conference, forms: list[logic.FormRule]
+) -> list[tuple[logic.FormRule, str]]:
+    """(form, reason) of the forms given whose certificates are not printed on a blank here."""
+    printed = layouts_of(conference, forms)
+    saved = {
+        code
+        for code in db.session.scalars(
+            select(CertificateLayout.form_code).where(
+                CertificateLayout.conference_id == conference.id
+            )
+        )
+    }
+    return [
+        (
+            form,
+            not_printed_reason(
+                form, form.code in saved or form.code in certificates.shipped_codes()
+            ),
+        )
+        for form in forms
+        if form.code not in printed
+    ]
 
 
 def save_layout(conference: Conference, layout: certificates.Layout, version: int | None) -> bool:
@@ -137,8 +257,10 @@ def reset_layout(conference: Conference, code: str, name: str) -> bool:
 
 def scopes(state: AwardsState) -> list[tuple[str, str]]:
     """(value, label) of what can be printed: all, one form, one batch, in ceremony order."""
-    batches = state.ceremony.batches
-    found = [("tat-ca", f"Tất cả ({vn.format_count(len(state.recipients))} tờ)")]
+    # the forms never printed here (a Nhà nước award, a flag) are not offered at all
+    batches = [b for b in state.ceremony.batches if not not_printed_reason(b.form)]
+    total = sum(len(b.recipients) for b in batches)
+    found = [("tat-ca", f"Tất cả ({vn.format_count(total)} tờ)")]
     seen: list[int] = []
     for batch in batches:
         if batch.form.id not in seen:
@@ -175,7 +297,9 @@ def sheets_for(
     layouts = layouts_of(conference, list(forms.values()))
     sheets = []
     for batch in chosen:
-        layout = layouts[batch.form.code]
+        layout = layouts.get(batch.form.code)
+        if layout is None:  # a form not printed on a blank here (not_printed_reason)
+            continue
         for recipient in batch.recipients:
             sheets.append(
                 certificates.Sheet(layout, certificates.certificate_values(recipient, layout))
@@ -191,19 +315,24 @@ def printers() -> list[PrinterOffset]:
 
 
 def printer(printer_id: int | None) -> PrinterOffset | None:
-    return db.session.get(PrinterOffset, printer_id) if printer_id else None
+    # SQLite stores no integer past 2**63 - 1: a bigger id is no printer, not an OverflowError
+    if not printer_id or not 0 < printer_id <= vn.SQLITE_MAX_INTEGER:
+        return None
+    return db.session.get(PrinterOffset, printer_id)
 
 
 def save_printer(
     printer_id: int | None, name: str, dx_text: str, dy_text: str, version: int | None
 ) -> tuple[PrinterOffset | None, list[str]]:
     """Add or edit a printer; (row, []) or (None, messages) with nothing saved."""
+    from ..forms import typed_line
+
     errors = []
-    name = vn.clean_text(name)
+    name, problem = typed_line(name, 100, "Tên máy in")  # one line, printable, not cut
     if not name:
         errors.append("Tên máy in: hãy nhập tên máy in (ví dụ: Canon LBP phòng Văn hóa).")
-    elif len(name) > 100:
-        errors.append("Tên máy in: tối đa 100 ký tự.")
+    elif problem:
+        errors.append(problem)
     dx, dx_error = certificates.parse_offset(dx_text, "Độ lệch x")
     dy, dy_error = certificates.parse_offset(dy_text, "Độ lệch y")
     errors.extend(e for e in (dx_error, dy_error) if e)
@@ -267,14 +396,19 @@ def check_scan(data: bytes) -> tuple[str, str]:
             if image.format != kind:
                 return "", "Ảnh phôi phải là tệp PNG hoặc JPEG."
             width, height = image.size
-            image.verify()
+            # the size the header claims is checked before any pixel is decoded ...
+            if max(width, height) > MAX_SCAN_PIXELS or width * height > MAX_SCAN_AREA:
+                return (
+                    "",
+                    f"Ảnh phôi quá lớn ({vn.format_number(width)} × {vn.format_number(height)} "
+                    f"điểm ảnh): tối đa {vn.format_number(MAX_SCAN_PIXELS)} điểm ảnh mỗi chiều và "
+                    "25 triệu điểm ảnh cả ảnh (quét ở 100–150 dpi là đủ để xem).",
+                )
+            # ... then the whole image is decoded: verify() reads no pixel, so a PNG claiming
+            # 12000×12000 with truncated data passed it and broke the preview later
+            image.load()
     except Exception:  # Pillow raises many kinds for a damaged file
         return "", "Không đọc được ảnh phôi (tệp hỏng hoặc không phải ảnh)."
-    if max(width, height) > MAX_SCAN_PIXELS:
-        return (
-            "",
-            f"Ảnh phôi quá lớn: tối đa {vn.format_number(MAX_SCAN_PIXELS)} điểm ảnh mỗi chiều.",
-        )
     return extension, ""
 
 

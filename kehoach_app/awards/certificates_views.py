@@ -34,8 +34,8 @@ def _form_rule(state: operations.AwardsState, code: str):
 
 
 def _printer_id() -> int | None:
-    text = request.args.get("may-in", "")
-    return int(text) if text.isdigit() else None
+    # bounded as <int:…> ids are: 2**63 in the query string is no printer, not a 500
+    return vn.row_id(request.args.get("may-in"))
 
 
 def _pdf(data: bytes, name: str):
@@ -66,6 +66,10 @@ def certificates_page(conference_id: int):
         used=used,
         others=others,
         layouts=layouts,
+        # forms not printed on a blank here, with the reason (a Nhà nước award, a flag)
+        unprinted=dict(
+            (f.code, reason) for f, reason in certificates_ops.unprinted(conference, used)
+        ),
         scopes=certificates_ops.scopes(state),
         printers=certificates_ops.printers(),
         mm=certificates.mm_text,
@@ -184,7 +188,7 @@ def certificate_layout(conference_id: int, code: str):
     version = request.form.get("version", "")
     try:
         changed = certificates_ops.save_layout(
-            conference, new, int(version) if version.isdigit() else -1
+            conference, new, -1 if (number := vn.whole_number(version)) is None else number
         )
         db.session.commit()
     except (StaleEdit, StaleDataError):
@@ -251,11 +255,12 @@ def save_printer(conference_id: int):
     printer_id = request.form.get("printer_id", "")
     version = request.form.get("version", "")
     row, errors = certificates_ops.save_printer(
-        int(printer_id) if printer_id.isdigit() else None,
+        # a number beyond any row (or garbage) is a printer that is not there, never a new one
+        (vn.row_id(printer_id) or -1) if printer_id.strip() else None,
         request.form.get("name", ""),
         request.form.get("dx", ""),
         request.form.get("dy", ""),
-        int(version) if version.isdigit() else None,
+        vn.whole_number(version),
     )
     if errors:
         db.session.rollback()
@@ -284,4 +289,6 @@ def delete_printer(conference_id: int, printer_id: int):
         db.session.delete(row)
         db.session.commit()
         _notice(f"Đã xóa máy in “{name}”.")
+    else:
+        _notice("Máy in này không còn (có thể đã bị xóa ở cửa sổ khác); không xóa gì.", "error")
     return redirect(url_for(".certificates_page", conference_id=conference.id) + "#may-in")

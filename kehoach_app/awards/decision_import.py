@@ -27,12 +27,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .. import vn
+from . import spreadsheet
 from .logic import COLLECTIVE, INDIVIDUAL, KIND_LABELS, FormRule, fold
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_ROWS = 5_000
+MAX_ROWS = spreadsheet.MAX_ROWS  # the awards' Excel import's limit, for the whole file
 MAX_COLUMNS = 40
+MAX_PARAGRAPHS = 50_000  # a decision is a few pages; its tables' cells count here too
+MAX_CELLS = 100_000
+# every XML element of the document (runs, properties …): ~300,000 in a 5,000-row list
+MAX_ELEMENTS = 2_000_000
 HEADER_SEARCH_ROWS = 15  # an .xlsx's heading row may sit under the decision's title rows
 
 # What a column can hold; the officer chooses one per column (a select on the preview page).
@@ -209,9 +214,12 @@ def _check_zip(raw: bytes, wanted: str, what: str) -> None:
     if not raw:
         raise DecisionFileError("Tệp trống.")
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        # the OLE container of old .doc/.xls files is also what Word and Excel write for a
+        # .docx/.xlsx protected by a password (the encrypted package): both are possible
         raise DecisionFileError(
-            "Đây là tệp Word hoặc Excel cũ (.doc, .xls). Hãy mở tệp, chọn Lưu thành (Save As) "
-            "“Word Document (.docx)” hoặc “Excel Workbook (.xlsx)” rồi nhập lại."
+            "Đây là tệp Word hoặc Excel cũ (.doc, .xls) hoặc tệp có mật khẩu. Hãy mở tệp (bỏ "
+            "mật khẩu nếu có), chọn Lưu thành (Save As) “Word Document (.docx)” hoặc “Excel "
+            "Workbook (.xlsx)” rồi nhập lại."
         )
     if not raw.startswith(b"PK"):
         raise DecisionFileError("Tệp không phải văn bản Word (.docx) hay bảng tính Excel (.xlsx).")
@@ -223,6 +231,13 @@ def _check_zip(raw: bytes, wanted: str, what: str) -> None:
         raise DecisionFileError(f"Tệp {what} bị hỏng hoặc không đọc được.") from None
     if wanted not in names:
         raise DecisionFileError("Tệp không phải văn bản Word (.docx) hay bảng tính Excel (.xlsx).")
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        # a .docm/.xlsm renamed: its macros are never run, and the file is not read at all
+        raise DecisionFileError(
+            f"Tệp {what} này chứa macro (tệp .docm/.xlsm đổi tên); chương trình không đọc tệp có "
+            "macro. Hãy mở tệp, Lưu thành (Save As) “Word Document (.docx)” hoặc “Excel "
+            "Workbook (.xlsx)” rồi nhập lại."
+        )
     if unpacked > MAX_UNPACKED_BYTES:
         raise DecisionFileError(f"Tệp {what} quá lớn khi giải nén; hãy chia thành nhiều tệp.")
 
@@ -247,103 +262,309 @@ def read_file(raw: bytes) -> Source:
     return read_docx(raw) if file_kind(raw) == "docx" else read_xlsx(raw)
 
 
-def read_docx(raw: bytes) -> Source:
-    """The decision's text and its recipient tables, in document order."""
-    _check_zip(raw, "word/document.xml", "Word")
-    from docx import Document
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph
+def _budget_error(what: str) -> DecisionFileError:
+    return DecisionFileError(f"{what}; hãy chia thành nhiều tệp. Chưa đọc tiếp phần còn lại.")
 
-    try:
-        document = Document(io.BytesIO(raw))
-    except Exception:  # noqa: BLE001 — python-docx raises many kinds for damaged files
-        raise DecisionFileError("Tệp Word bị hỏng hoặc không đọc được.") from None
+
+class _Budget:
+    """The work one file may cost, counted while it is read (a 105 KB .docx can hold 8 million
+    empty paragraphs): refused as soon as a count passes its limit, never after loading."""
+
+    def __init__(self) -> None:
+        self.rows = 0  # table rows with text (.docx) / non-blank rows (.xlsx), the whole file
+        self.paragraphs = 0
+        self.cells = 0
+        self.elements = 0
+
+    def row(self) -> None:
+        self.rows += 1
+        if self.rows > MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise _budget_error(f"Tệp có hơn {vn.format_number(MAX_ROWS)} dòng (tính mọi bảng)")
+
+    def paragraph(self) -> None:
+        self.paragraphs += 1
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise _budget_error(f"Tệp có hơn {vn.format_number(MAX_PARAGRAPHS)} đoạn văn")
+
+    def cell(self) -> None:
+        self.cells += 1
+        if self.cells > MAX_CELLS:
+            raise _budget_error(f"Tệp có hơn {vn.format_number(MAX_CELLS)} ô bảng")
+
+    def element(self) -> None:
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise _budget_error(
+                f"Tệp có hơn {vn.format_number(MAX_ELEMENTS)} phần tử định dạng (chữ, ô, đoạn)"
+            )
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# run content python-docx leaves out of a paragraph's text (drawings, text boxes, deletions)
+_SKIPPED = {
+    f"{_W}drawing",
+    f"{_W}pict",
+    f"{_W}del",
+    f"{_W}txbxContent",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
+    f"{_W}pPr",
+    f"{_W}rPr",
+}
+
+
+def _paragraph_text(p) -> str:
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag == f"{_W}tab":
+                parts.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
+
+
+def _small_int(text: str | None, default: int) -> int:
+    """A count written in the XML ("gridSpan"), read without trusting it: digits only, capped
+    just above what any limit allows."""
+    if text is None or not text.isascii() or not text.isdigit():
+        return default
+    return int(text) if len(text) <= 6 else 10**6
+
+
+def _docx_grid(tbl, budget: _Budget, number: int) -> list[list[tuple[str, object]]]:
+    """A table's grid of (text, cell identity), one entry per grid column, read from the XML in
+    one pass: a cell merged across columns (w:gridSpan) repeats its identity in every column it
+    covers, a cell merged down (w:vMerge) the identity of the cell above it. python-docx's
+    `row.cells` resolves vMerge recursively (3,000 merged rows: RecursionError after 88 s) and
+    refuses a "continue" in the first row; here a "continue" with nothing above is its own cell."""
+    grid: list[list[tuple[str, object]]] = []
+    above: list[tuple[str, object]] = []
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        cells: list[tuple[str, object]] = []
+        trpr = tr.find(f"{_W}trPr")
+        before = trpr.find(f"{_W}gridBefore") if trpr is not None else None
+        if before is not None:
+            for _ in range(min(_small_int(before.get(f"{_W}val"), 0), MAX_COLUMNS + 1)):
+                cells.append(("", object()))
+        for tc in tr.iterchildren(f"{_W}tc"):
+            tcpr = tc.find(f"{_W}tcPr")
+            span, continued = 1, False
+            if tcpr is not None:
+                grid_span = tcpr.find(f"{_W}gridSpan")
+                if grid_span is not None:
+                    span = max(1, _small_int(grid_span.get(f"{_W}val"), 1))
+                v_merge = tcpr.find(f"{_W}vMerge")
+                if v_merge is not None:
+                    continued = v_merge.get(f"{_W}val", "continue") == "continue"
+            if len(cells) + span > MAX_COLUMNS:
+                raise DecisionFileError(
+                    f"Bảng {number} có hơn {MAX_COLUMNS} cột; danh sách khen thưởng không rộng "
+                    "như vậy — hãy kiểm tra lại tệp."
+                )
+            column = len(cells)
+            if continued and column < len(above):
+                cell = above[column]
+            else:
+                paragraphs = []
+                for p in tc.iterchildren(f"{_W}p"):
+                    paragraphs.append(_paragraph_text(p))
+                cell = (_clean("\n".join(paragraphs)), object())
+            cells.extend([cell] * span)
+        if any(text for text, _ in cells):
+            budget.row()
+        grid.append(cells)
+        above = cells
+    return grid
+
+
+def read_docx(raw: bytes) -> Source:
+    """The decision's text and its recipient tables, in document order. The body is read as a
+    stream (lxml iterparse), each paragraph and table dropped once read, every paragraph, cell
+    and row counted against the file's limits while reading."""
+    _check_zip(raw, "word/document.xml", "Word")
+    from lxml import etree
+
+    budget = _Budget()
     lines: list[str] = []
     tables: list[Table] = []
     previous: Table | None = None
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            text = _one_line(_clean(Paragraph(child, document).text))
-            if text:
-                lines.append(text)
-        elif tag == "tbl":
-            grid = []
-            for row in DocxTable(child, document).rows:
-                # python-docx gives one cell per grid column, the same object repeated where a
-                # cell is merged across columns (gridSpan) or down rows (vMerge); the XML
-                # element is the cell's identity (kept alive in the grid, so `is` holds)
-                grid.append([(_clean(cell.text), cell._tc) for cell in row.cells])
-            table = _table_from_grid(grid, len(tables) + 1, previous, "docx")
-            if table is None:
-                for texts in grid:
-                    seen: set = set()
-                    for text, key in texts:
-                        if key not in seen and text:
-                            seen.add(key)
-                            lines.extend(_one_line(t) for t in text.split("\n") if t.strip())
-            else:
-                tables.append(table)
-                previous = table
+    body_tag, p_tag, tbl_tag, tc_tag = f"{_W}body", f"{_W}p", f"{_W}tbl", f"{_W}tc"
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive, archive.open("word/document.xml") as f:
+            events = etree.iterparse(
+                f,
+                events=("start", "end"),
+                resolve_entities=False,
+                no_network=True,
+                huge_tree=False,
+                load_dtd=False,
+            )
+            for event, element in events:
+                tag = element.tag
+                if event == "start":
+                    # counted as they open, at any depth: a table is only read once closed,
+                    # so what it holds must not grow without limit before that
+                    budget.element()
+                    if tag == p_tag:
+                        budget.paragraph()
+                    elif tag == tc_tag:
+                        budget.cell()
+                    continue
+                parent = element.getparent()
+                if parent is None or parent.tag != body_tag:
+                    continue
+                if tag == p_tag:
+                    text = _one_line(_clean(_paragraph_text(element)))
+                    if text:
+                        lines.append(text)
+                elif tag == tbl_tag:
+                    grid = _docx_grid(element, budget, len(tables) + 1)
+                    table = _table_from_grid(grid, len(tables) + 1, previous, "docx")
+                    if table is None:
+                        for texts in grid:
+                            lines.extend(_distinct_lines(texts))
+                    else:
+                        tables.append(table)
+                        previous = table
+                # what is read is dropped: memory stays that of one table
+                element.clear()
+                while element.getprevious() is not None:
+                    del parent[0]
+    except DecisionFileError:
+        raise
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError, KeyError):
+        raise DecisionFileError("Tệp Word bị hỏng hoặc không đọc được.") from None
     return Source("docx", lines, tables)
 
 
+def _distinct_lines(cells) -> list[str]:
+    found: list[str] = []
+    seen: set = set()
+    for text, key in cells:
+        if key not in seen and text:
+            seen.add(key)
+            found.extend(_one_line(t) for t in text.split("\n") if t.strip())
+    return found
+
+
+def _merged_ranges(archive: zipfile.ZipFile, path: str, height: int, width: int):
+    """The sheet's merged ranges (openpyxl's read-only mode has none), clipped to the rows and
+    columns read before anything is expanded: `E1:XFD1048576` covers at most the grid."""
+    from lxml import etree
+    from openpyxl.utils.cell import range_boundaries
+
+    found = []
+    with archive.open(path.lstrip("/")) as f:
+        for _, element in etree.iterparse(
+            f, events=("end",), resolve_entities=False, no_network=True, huge_tree=False
+        ):
+            if element.tag.endswith("}mergeCell"):
+                if len(found) > MAX_CELLS:
+                    raise _budget_error(
+                        f"Trang tính có hơn {vn.format_number(MAX_CELLS)} vùng ô gộp"
+                    )
+                try:
+                    min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                except (ValueError, TypeError):
+                    continue
+                if min_col is None or min_row is None or min_row > height or min_col > width:
+                    continue
+                found.append(
+                    (min_row, min_col, min(max_row or height, height), min(max_col or width, width))
+                )
+            element.clear()
+    return found
+
+
 def read_xlsx(raw: bytes) -> Source:
-    """An award list kept as a sheet: the rows above the heading row are the header text."""
+    """An award list kept as a sheet: the rows above the heading row are the header text. Read
+    bounded (read_only, like the delegates' Excel import): at most MAX_COLUMNS columns, non-blank
+    rows counted for the whole file while reading, merged ranges clipped to what was read."""
     _check_zip(raw, "xl/workbook.xml", "Excel")
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     try:
-        book = load_workbook(io.BytesIO(raw), data_only=True)
+        book = load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
     except Exception:  # noqa: BLE001 — openpyxl raises many kinds for damaged files
         raise DecisionFileError("Tệp Excel bị hỏng hoặc không đọc được.") from None
+    budget = _Budget()
     lines: list[str] = []
     tables: list[Table] = []
-    for sheet in book.worksheets:
-        # a recipient list has a handful of columns; a stray cell far right must not make the
-        # grid millions of cells wide
-        width = min(sheet.max_column or 0, MAX_COLUMNS)
-        height = sheet.max_row or 0
-        if height > MAX_ROWS + HEADER_SEARCH_ROWS:
-            raise DecisionFileError(
-                f"Trang tính có hơn {vn.format_number(MAX_ROWS)} dòng; hãy chia thành nhiều tệp."
-            )
-        owner: dict[tuple[int, int], tuple[int, int]] = {}
-        for merged in sheet.merged_cells.ranges:
-            for r in range(merged.min_row, min(merged.max_row, height) + 1):
-                for c in range(merged.min_col, min(merged.max_col, width) + 1):
-                    owner[(r, c)] = (merged.min_row, merged.min_col)
-        values = [
-            [_xlsx_text(v) for v in row]
-            for row in sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
-        ]
-        grid = []
-        for r in range(1, height + 1):
-            cells = []
-            for c in range(1, width + 1):
-                top = owner.get((r, c), (r, c))
-                cells.append((values[top[0] - 1][top[1] - 1], (sheet.title, *top)))
-            grid.append(cells)
-        # the heading row may sit under the title rows: those are the decision's header text
-        start = next(
-            (i for i, cells in enumerate(grid[:HEADER_SEARCH_ROWS]) if _is_header(cells)), None
-        )
-        if start is None:
-            for cells in grid[:HEADER_SEARCH_ROWS]:
-                lines.extend(_distinct_texts(cells))
-            continue
-        for cells in grid[:start]:
-            lines.extend(_distinct_texts(cells))
-        table = _table_from_grid(
-            grid[start:], len(tables) + 1, None, "xlsx", first_row=start + 1, sheet=sheet.title
-        )
-        if table is not None:
-            table.column_names = [get_column_letter(c) for c in range(1, width + 1)]
-            tables.append(table)
-    book.close()
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for sheet in book.worksheets:
+                if not hasattr(sheet, "iter_rows"):
+                    continue  # a chart sheet
+                values: list[list[str]] = []
+                blank = 0
+                for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+                    texts = [_xlsx_text(v) for v in row]
+                    if not any(texts):
+                        blank += 1  # trailing blank rows (a stray format far down) cost nothing
+                        continue
+                    budget.row()
+                    values.extend([[]] * blank)
+                    blank = 0
+                    values.append(texts)
+                height = len(values)
+                width = max((len(r) for r in values), default=0)
+                if not height or not width:
+                    continue
+                values = [r + [""] * (width - len(r)) for r in values]
+                owner: dict[tuple[int, int], tuple[int, int]] = {}
+                for top, left, bottom, right in _merged_ranges(
+                    archive, sheet._worksheet_path, height, width
+                ):
+                    for r in range(top, bottom + 1):
+                        for c in range(left, right + 1):
+                            owner[(r, c)] = (top, left)
+                grid = []
+                for r in range(1, height + 1):
+                    cells = []
+                    for c in range(1, width + 1):
+                        top = owner.get((r, c), (r, c))
+                        cells.append((values[top[0] - 1][top[1] - 1], (sheet.title, *top)))
+                    grid.append(cells)
+                _sheet_table(grid, sheet.title, width, lines, tables, get_column_letter)
+    except DecisionFileError:
+        raise
+    except Exception:  # noqa: BLE001 — a damaged part inside a readable workbook
+        raise DecisionFileError("Tệp Excel bị hỏng hoặc không đọc được.") from None
+    finally:
+        book.close()
     return Source("xlsx", lines, tables)
+
+
+def _sheet_table(grid, title, width, lines, tables, get_column_letter) -> None:
+    # the heading row may sit under the title rows: those are the decision's header text
+    start = next(
+        (i for i, cells in enumerate(grid[:HEADER_SEARCH_ROWS]) if _is_header(cells)), None
+    )
+    if start is None:
+        for cells in grid[:HEADER_SEARCH_ROWS]:
+            lines.extend(_distinct_texts(cells))
+        return
+    for cells in grid[:start]:
+        lines.extend(_distinct_texts(cells))
+    table = _table_from_grid(
+        grid[start:], len(tables) + 1, None, "xlsx", first_row=start + 1, sheet=title
+    )
+    if table is not None:
+        table.column_names = [get_column_letter(c) for c in range(1, width + 1)]
+        tables.append(table)
 
 
 def _xlsx_text(value) -> str:
@@ -654,6 +875,7 @@ class Preview:
     problems: list[str] = field(default_factory=list)  # the file's, not a row's
     notes: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # rows the officer chose to leave out
+    date_typed: str | None = None  # a date the officer typed that is not a date: shown again
 
     @property
     def all_problems(self) -> list[str]:

@@ -27,7 +27,7 @@ def remembered() -> dict[str, list[str]]:
             roles = json.loads(row.roles_json)
         except ValueError:
             continue
-        if isinstance(roles, list) and all(r in di.ROLE_LABELS for r in roles):
+        if isinstance(roles, list) and roles and all(r in di.ROLE_LABELS for r in roles):
             found[row.signature] = roles
     return found
 
@@ -136,6 +136,28 @@ def import_preview(conference: Conference, result: di.Preview) -> int:
     if not result.ok or any(row.values is None for row in result.rows):
         raise ValueError("the preview has problems")
     source = f"quyết định số {result.number}" if result.number else "quyết định khen thưởng"
+    _placeholders(result.tables)
     count = operations.import_awards(conference, [row.values for row in result.rows], source=source)
     remember(result.tables)
     return count
+
+
+def _placeholders(tables: Iterable[di.TablePreview]) -> None:
+    """An empty row for each mapping this import will remember for the first time, written
+    BEFORE the undo step opens: the mappings are shared by every conference, and undo puts back
+    the shared rows a change updates but leaves the rows it adds (conferences/undo.py). So the
+    import only updates, and Hoàn tác puts the empty row back — the undone choice is forgotten
+    (an empty mapping counts as none)."""
+    for shown in tables:
+        exists = db.session.scalar(
+            select(AwardImportMapping.id).where(
+                AwardImportMapping.signature == shown.table.signature
+            )
+        )
+        if exists is None and shown.roles != di.guess_roles(shown.table):
+            db.session.add(
+                AwardImportMapping(
+                    signature=shown.table.signature, headers_json="[]", roles_json="[]"
+                )
+            )
+    db.session.flush()

@@ -48,6 +48,7 @@ def _choices(source: di.Source, state) -> dict:
         "number": vn.clean_text(number) if number is not None else None,
         "date": date,
         "date_problem": date_problem,
+        "date_text": (date_text or "").strip(),
         "date_given": date_text is not None,
         "skip": form.getlist("bo-qua"),
     }
@@ -67,13 +68,18 @@ def _preview(conference, state, source: di.Source, choices: dict) -> di.Preview:
     if choices["date_given"] and choices["date"] is None:
         result.date = None  # the officer emptied it
     if choices["date_problem"]:
+        # kept as typed on the page (an emptied field would let "Xem lại" import no date)
+        result.date_typed = choices["date_text"]
         result.problems.append(choices["date_problem"])
     return result
 
 
-def _fingerprint(result: di.Preview) -> str:
-    """What a preview was made with, so "Nhập" imports only what the officer has seen."""
+def _fingerprint(result: di.Preview, token: str = "", digest: str = "") -> str:
+    """What a preview was made with, so "Nhập" imports only what the officer has seen: the
+    choices, and the upload (its token and a hash of the file's bytes) they were made on."""
     seen = {
+        "token": token,
+        "file": digest,
         "roles": [t.roles for t in result.tables],
         "form": result.form_override.id if result.form_override else None,
         "number": result.number,
@@ -83,7 +89,7 @@ def _fingerprint(result: di.Preview) -> str:
     return hashlib.sha256(json.dumps(seen, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
-def _page(conference, state, result=None, error=None, token="", status=200, notice=""):
+def _page(conference, state, result=None, error=None, token="", status=200, notice="", digest=""):
     return render_template(
         "awards/decision_import.html",
         conference=conference,
@@ -93,7 +99,7 @@ def _page(conference, state, result=None, error=None, token="", status=200, noti
         notice=notice,
         roles=di.ROLES,
         forms=[f for f in order_forms(state.forms) if f.active],
-        fingerprint=_fingerprint(result) if result is not None else "",
+        fingerprint=_fingerprint(result, token, digest) if result is not None else "",
         accept=ACCEPT,
     ), status
 
@@ -130,7 +136,14 @@ def import_decision(conference_id: int):
     if not token:
         token = uploads.keep(data_dir, conference.id, raw)
     result = _preview(conference, state, source, _choices(source, state))
-    return _page(conference, state, result, token=token, status=200 if result.ok else 400)
+    return _page(
+        conference,
+        state,
+        result,
+        token=token,
+        status=200 if result.ok else 400,
+        digest=hashlib.sha256(raw).hexdigest(),
+    )
 
 
 @bp.post("/hoi-nghi/<int:conference_id>/khen-thuong/nhap-quyet-dinh/nhap")
@@ -149,18 +162,20 @@ def import_decision_confirm(conference_id: int):
     except di.DecisionFileError as problem:
         return _page(conference, state, error=str(problem), status=400)
     result = _preview(conference, state, source, _choices(source, state))
-    if _fingerprint(result) != request.form.get("xem", ""):
+    digest = hashlib.sha256(raw).hexdigest()
+    if _fingerprint(result, token, digest) != request.form.get("xem", ""):
         return _page(
             conference,
             state,
             result,
             token=token,
+            digest=digest,
             status=409,
             notice="Cách ghép cột hoặc thông tin quyết định vừa đổi: đây là bản xem trước mới; "
             "chưa nhập gì. Xem lại rồi bấm “Nhập”.",
         )
     if not result.ok:
-        return _page(conference, state, result, token=token, status=400)
+        return _page(conference, state, result, token=token, digest=digest, status=400)
     count = ops.import_preview(conference, result)
     db.session.commit()
     uploads.discard(data_dir, conference.id, token)

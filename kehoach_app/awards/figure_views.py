@@ -156,6 +156,7 @@ class RateForm(BaseForm):
 class RoundingForm(BaseForm):
     unit = VNIntegerField(
         "Làm tròn lên bội số của (đồng; 1 = không làm tròn)",
+        kind="money",
         validators=[
             Required("Vui lòng nhập đơn vị làm tròn."),
             NumberRange(1, 1_000_000, "Đơn vị làm tròn từ 1 đến 1.000.000 đồng."),

@@ -330,6 +330,7 @@ class FormEntryForm(BaseForm):
 class SalaryForm(BaseForm):
     amount = VNIntegerField(
         "Mức lương cơ sở (đồng/tháng)",
+        kind="money",
         validators=[
             Required("Vui lòng nhập mức lương cơ sở."),
             NumberRange(1, 1_000_000_000, "Mức lương cơ sở phải lớn hơn 0."),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import selectinload
 
 from .. import vn
 from ..conferences.logic import event_time_text
@@ -46,23 +47,40 @@ class StaleEdit(Exception):
 
 
 def person(delegate: Delegate) -> logic.Person:
-    return logic.Person(
-        id=delegate.id,
-        full_name=delegate.full_name,
-        honorific=delegate.honorific,
-        position=delegate.position,
-        unit=delegate.unit,
-        protocol_rank=delegate.protocol_rank or 0,
-        presidium=bool(delegate.presidium),
-        absent=delegate.reply == "absent",
-        level=logic.presenter_level(
-            delegate.position, delegate.unit, delegate.group.name if delegate.group else ""
-        ),
+    """An ORM delegate as the ceremony's Person: the same mapping as the one reader's
+    (delegates.reading.award_person), which the state uses."""
+    from ..delegates.reading import DelegateRow, award_person
+
+    group = delegate.group
+    return award_person(
+        DelegateRow(
+            id=delegate.id,
+            full_name=delegate.full_name,
+            honorific=delegate.honorific,
+            position=delegate.position,
+            unit=delegate.unit,
+            protocol_rank=delegate.protocol_rank,
+            presidium=delegate.presidium,
+            reply=delegate.reply,
+            substitute_name=delegate.substitute_name,
+            check_in_code=delegate.check_in_code,
+            group_id=delegate.group_id,
+            group_name=group.name if group else "",
+            group_position=group.position if group else None,
+        )
     )
 
 
 def delegates_of(conference: Conference) -> list[Delegate]:
-    return list(db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id)))
+    """The conference's delegates as ORM rows, their groups loaded in the same read (forms, the
+    import and the conference file need the rows; the computations use delegates.reading)."""
+    return list(
+        db.session.scalars(
+            select(Delegate)
+            .where(Delegate.conference_id == conference.id)
+            .options(selectinload(Delegate.group))
+        )
+    )
 
 
 def awards_of(conference: Conference) -> list[Award]:
@@ -144,21 +162,47 @@ def batch_edit(row: CeremonyBatch, people: dict[int, logic.Person]) -> logic.Bat
 
 @dataclass
 class AwardsState:
-    """Everything about a conference's awards, read once; the computations are done on demand."""
+    """Everything about a conference's awards, read once; the computations are done on demand.
+
+    The delegates are read only when something asks for them (issue 19): the money and the item
+    counts (the budget's inputs) need the awards, the forms and the rules alone; `people` comes
+    from the one reader of the delegates (delegates.reading, one query shared with seating and
+    the printouts); `delegates` (ORM rows, for the forms and the import) only on the pages that
+    offer a delegate to pick."""
 
     conference: Conference
     forms: list[logic.FormRule]
     awards: list[Award]
-    people: dict[int, logic.Person]
-    delegates: list[Delegate]
     salaries: list[logic.Salary]
     settings: Settings
-    edits: list[logic.BatchEdit]
+    batches: list[CeremonyBatch]
     roundings: list[logic.Rounding]
+
+    @cached_property
+    def people(self) -> dict[int, logic.Person]:
+        from ..delegates.reading import award_people
+
+        return award_people(self.conference.id)
+
+    @cached_property
+    def delegates(self) -> list[Delegate]:
+        return delegates_of(self.conference)
+
+    @cached_property
+    def edits(self) -> list[logic.BatchEdit]:
+        return [batch_edit(row, self.people) for row in self.batches]
 
     @cached_property
     def recipients(self) -> list[logic.Recipient]:
         return [recipient(award, self.people) for award in self.awards]
+
+    @cached_property
+    def counted(self) -> list[logic.Recipient]:
+        """The recipients without their receivers looked up: all the money and the item counts
+        read (form, kind, decision date), so the budget never reads the delegates."""
+        if "recipients" in self.__dict__:
+            return self.recipients
+        return [recipient(award, {}) for award in self.awards]
 
     @cached_property
     def form_by_id(self) -> dict[int, logic.FormRule]:
@@ -168,7 +212,7 @@ class AwardsState:
     def money(self) -> logic.MoneySummary:
         return logic.money_by_form(
             self.forms,
-            self.recipients,
+            self.counted,
             self.salaries,
             self.conference.date,
             roundings=self.roundings,
@@ -176,7 +220,7 @@ class AwardsState:
 
     @cached_property
     def items(self) -> list[logic.ItemCount]:
-        return logic.physical_item_counts(self.forms, self.recipients)
+        return logic.physical_item_counts(self.forms, self.counted)
 
     @cached_property
     def ceremony(self) -> logic.Ceremony:
@@ -238,19 +282,15 @@ def _load(conference: Conference) -> AwardsState:
     # No catalogue.ensure_catalogue() here: a read never writes (issue 19); the shipped
     # catalogue is stored when the app starts (views._seed_catalogue) and by the demo, the
     # import and the catalogue's own forms.
-    delegates = delegates_of(conference)
-    people = {d.id: person(d) for d in delegates}
     return AwardsState(
         conference=conference,
         # Named for this conference: "Giấy khen của Chủ tịch Ủy ban nhân dân phường Hồng Hà" on
         # every page and printout that reads the state (logic.form_title).
         forms=logic.for_organiser(catalogue.form_rules(), conference.organiser),
         awards=awards_of(conference),
-        people=people,
-        delegates=delegates,
         salaries=catalogue.salary_rules(),
         settings=settings_of(conference),
-        edits=[batch_edit(row, people) for row in batch_rows(conference)],
+        batches=batch_rows(conference),
         roundings=catalogue.rounding_rules(),
     )
 

@@ -52,6 +52,9 @@ class Frame:
     when: str
     signer_lines: list[str]
     signer_name: str
+    # The organiser's place ("Tân Hòa"), for a list dated otherwise than the plan's ngày ký (the
+    # receipt list: signed when the money is paid — receipts.receipt_date_line).
+    place: str = ""
 
 
 def _label(text: str) -> Run:

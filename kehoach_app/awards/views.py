@@ -117,6 +117,7 @@ def _frame(conference: Conference) -> printout.Frame:
         when=f"{event_time_text(conference.values())} — {conference.venue}",
         signer_lines=signer,
         signer_name=conference.signer_name,
+        place=conference.place_name,
     )
 
 

@@ -463,9 +463,11 @@ def _award_inputs(conference: Conference, state=None):
             kind = KIND_PLURAL.get(line.kind, line.kind)
             content = f"Tiền thưởng {form.name} ({kind})"
             money.append((suffix, content, kind, line.count, line.unit_amount))
-    for item in physical_item_counts(own, state.recipients):
+    # state.counted: the recipients without their receivers looked up — the budget reads no
+    # delegate through the awards (issue 19).
+    for item in physical_item_counts(own, state.counted):
         items.append((fold(item.item), item.item, item.count))
-    return money, items, len(state.recipients)
+    return money, items, len(state.awards)
 
 
 def awards_paid_elsewhere(conference: Conference) -> list[tuple[str, str]]:

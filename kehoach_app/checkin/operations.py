@@ -61,11 +61,14 @@ class Person:
         }
 
 
+SUBSTITUTE_LIMIT = 200  # Arrival.substitute_name's column
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a check-in did: status "new" (recorded now), "again" (already there: `at`),
     "unknown" (no delegate has that code), "matches" (a name: pick one), "none" (nothing
-    matched the name), "empty" (nothing typed)."""
+    matched the name), "empty" (nothing typed), "invalid" (a text refused; nothing written)."""
 
     status: str
     message: str
@@ -296,7 +299,7 @@ def set_substitute(conference: Conference, code: str, name: str) -> Person | Non
             Arrival.code == code,
             Arrival.undone_at.is_(None),
         )
-        .values(substitute_name=vn.clean_text(name)[:200])
+        .values(substitute_name=vn.clean_text(name)[:SUBSTITUTE_LIMIT])  # views refuse longer
     ).rowcount
     return person_by_code(conference, code) if changed else None
 

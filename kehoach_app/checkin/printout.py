@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from .. import vn, xlsx_text
-from ..conferences.logic import conference_summary
+from ..conferences.logic import blank_date_line, conference_summary
 from ..conferences.models import Conference
 from ..db import db
 from ..delegates.logic import protocol_order, role_of
@@ -259,7 +259,7 @@ def report_document(report: Report) -> Document:
             parent_body=report.parent_body,
             # numbered by the văn thư when issued (Nghị định 30/2020, Điều 15): the symbol only
             number_line=vn.document_number_line("", report.symbol),
-            date_line=vn.date_line(report.place, None, report.year),
+            date_line=blank_date_line(vn.clean_text(report.place), report.year),
         ),
         body=body,
         signatures=signatures,

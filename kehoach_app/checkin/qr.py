@@ -54,7 +54,7 @@ def _operators(code: str) -> tuple[int, str]:
 def draw_qr(canvas, code: str, x: float, y: float, size: float) -> None:
     """The QR code of `code`, quiet zone (4 modules) included, in the square (x, y)–(x+size,
     y+size): one filled path straight on the canvas, in module units under a scaling that
-    turns rows downwards (no Drawing: renderPDF would set its own default font, Helvetica,
+    turns rows downwards (no Drawing: renderPDF would set its own default font, a built-in one
     which the printouts never embed)."""
     count, operators = _operators(code)
     module = size / (count + 2 * QUIET_ZONE)

@@ -13,6 +13,7 @@ from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template
 from .. import transfer, vn
 from ..conferences.models import Conference
 from ..db import db
+from ..forms import typed_line
 from ..lan import current_author
 from . import logic, operations
 from . import printout as _printout  # noqa: F401 — registers the report
@@ -43,8 +44,17 @@ def _may_check_in() -> bool:
     return account is None or may(account.role, EDITOR)
 
 
+POINT_LIMIT = 100
+
+
 def _point() -> str:
-    return vn.clean_text(request.form.get("diem", ""))[:100]
+    return typed_line(request.form.get("diem"), POINT_LIMIT, "Điểm điểm danh")[0][:POINT_LIMIT]
+
+
+def _point_problem() -> str:
+    """The check-in point is printed in the attendance report: the form classes' one-line and
+    glyph rules apply to it too (this endpoint reads request.form directly)."""
+    return typed_line(request.form.get("diem"), POINT_LIMIT, "Điểm điểm danh")[1]
 
 
 def counts_json(conference: Conference) -> dict:
@@ -118,6 +128,8 @@ def _answer(conference: Conference, outcome: operations.Outcome, status: int = 2
 def check_in(conference_id: int):
     conference = _conference(conference_id)
     typed = request.form.get("ma", "")[:300]
+    if problem := _point_problem():
+        return _answer(conference, operations.Outcome("invalid", f"Chưa ghi: {problem}"), 422)
     outcome = operations.check_in(conference, typed, point=_point(), by=current_author())
     db.session.commit()
     return _answer(conference, outcome)
@@ -142,7 +154,11 @@ def undo(conference_id: int):
 @bp.post("/hoi-nghi/<int:conference_id>/diem-danh/du-thay")
 def substitute(conference_id: int):
     conference = _conference(conference_id)
-    name = vn.clean_text(request.form.get("ten", ""))
+    name, problem = typed_line(
+        request.form.get("ten"), operations.SUBSTITUTE_LIMIT, "Họ tên người dự thay"
+    )
+    if problem:
+        return _answer(conference, operations.Outcome("invalid", f"Chưa ghi: {problem}"), 422)
     person = operations.set_substitute(conference, request.form.get("ma", ""), name)
     db.session.commit()
     if person is None:

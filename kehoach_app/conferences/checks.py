@@ -22,6 +22,7 @@ from ..db import db
 from .logic import (
     EXACT_DATE_PRINTOUTS,
     SIGNED_PRINTOUTS,
+    earliest_possible_day,
     placeholder_gaps,
     planned_date_text,
     signing_year,
@@ -105,7 +106,13 @@ def signing_date(context: CheckContext) -> Iterable[Problem]:
             f"Chưa có ngày ký: các văn bản trình ký in “ngày … tháng … năm {year}” để người ký "
             "điền tay."
         )
-        if conference.date.month == 1:
+        if year < conference.date.year:
+            # the year of the plan's first dated duty (conferences.logic.signing_year, issue 17)
+            message = message[:-1] + (
+                f" (năm ký trước hạn đầu tiên của Kế hoạch); nếu ký trong năm "
+                f"{conference.date.year}, hãy nhập ngày ký."
+            )
+        elif conference.date.month == 1:
             # A January conference is often signed in the December before: the printed year
             # would then be wrong.
             message = message[:-1] + f"; nếu ký trong năm {year - 1}, hãy nhập ngày ký."
@@ -300,8 +307,54 @@ def date_not_fixed(context: CheckContext) -> Iterable[Problem]:
         )
 
 
+def deadline_in_window(context: CheckContext) -> Iterable[Problem]:
+    """WARN, while the date is not exact, for a duty whose deadline — counted back from the
+    latest possible day — falls inside the window of possible days (issue 17 walk): "trước 05
+    ngày" of "cuối tháng 02/2027" is 23/02, which is after the meeting if it sits on the 21st.
+    Counting from the latest day keeps the countdown honest for what follows the meeting but is
+    too late for what must come before an early one (docs/planned-dates.md). Only deadlines the
+    program computes (before the day, the month before); a fixed date is the officer's own, and
+    a duty the plan gives no deadline (ongoing, done on the day) is left alone."""
+    conference = context.conference
+    if conference.date_kind == "exact" or conference.date is None:
+        return
+    from ..plan.logic import task_when
+    from ..tasks.checks import _scheduled
+    from ..tasks.logic import event_noun, shorten
+
+    values = conference.values()
+    earliest = earliest_possible_day(values)
+    if earliest >= conference.date:
+        return
+    noun = event_noun(conference.kind)
+    window = f"{vn.format_date_short(earliest)}–{vn.format_date_short(conference.date)}"
+    for item in _scheduled(context):
+        task, due = item.task, item.deadline.due
+        if task.deadline_kind not in ("days_before", "month_before") or due is None:
+            continue
+        if due < earliest or not task_when(task, conference.date, noun):
+            continue
+        yield Problem(
+            key="info.deadline_in_window",
+            severity=WARN,
+            part="info",
+            message=(
+                f"Thời hạn “{shorten(task.title)}” ({item.deadline.rule.lower()}, tính từ ngày "
+                f"muộn nhất có thể: chậm nhất ngày {vn.format_date_short(due)}) có thể rơi sau "
+                f"ngày tổ chức nếu {noun} họp sớm hơn ngày muộn nhất (có thể họp từ {window}); "
+                "hãy chốt ngày hoặc ghi thời hạn theo ngày cụ thể."
+            ),
+            fix_url=url_for("tasks.edit", conference_id=conference.id, task_id=task.id),
+            fix_label="Sửa thời hạn",
+            printouts=("ke-hoach", "phan-cong-nhiem-vu", "tien-do-nhiem-vu", "danh-sach-nhiem-vu"),
+            more_url=_edit_url(context, "date_kind"),
+            more_label="Chốt ngày tổ chức",
+        )
+
+
 register_check("info", placeholders_in_fields)
 register_check("info", date_not_fixed)
+register_check("info", deadline_in_window)
 register_check("info", organiser_unit)
 register_check("info", number_and_signer)
 register_check("info", signing_date)

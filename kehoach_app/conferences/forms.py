@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
@@ -102,6 +103,7 @@ class ConferenceForm(BaseForm):
     )
     year_reviewed = VNIntegerField(
         "Năm tổng kết",
+        kind="year",
         validators=[
             Required("Vui lòng nhập năm tổng kết."),
             NumberRange(2000, 2100, "Năm tổng kết phải từ 2000 đến 2100."),
@@ -109,6 +111,7 @@ class ConferenceForm(BaseForm):
     )
     year_launched = VNIntegerField(
         "Năm phát động",
+        kind="year",
         validators=[
             Required("Vui lòng nhập năm phát động."),
             NumberRange(2000, 2100, "Năm phát động phải từ 2000 đến 2100."),
@@ -151,7 +154,9 @@ class ConferenceForm(BaseForm):
         ],
         default="",
     )
-    date_year = VNIntegerField("Năm của quý", description="Để trống: năm của ngày tổ chức.")
+    date_year = VNIntegerField(
+        "Năm của quý", kind="year", description="Để trống: năm của ngày tổ chức."
+    )
     date_tentative = BooleanField(
         "Dự kiến",
         false_values=(False, "false", "False", "0", ""),
@@ -234,11 +239,39 @@ class ConferenceForm(BaseForm):
             elif obj.date_kind == "quarter":
                 self.date_quarter.data = str(quarter_of(obj.date))
                 self.date_year.data = obj.date.year
+            elif obj.date_kind == "either" and getattr(obj, "date_other", None):
+                # The model keeps `date` the latest day; the boxes show the two days in the
+                # order the plan prints them and officers type them: the earlier one first
+                # (docs/planned-dates.md, "Một trong hai ngày").
+                self.date.data, self.date_other.data = obj.date_other, obj.date
+
+    def example_year(self) -> int:
+        """The year the date hints' examples are written in: the conference's year launched,
+        else next year — a past year in an example reads as the day to type (issue 17 walk)."""
+        year = self.year_launched.data
+        return year if isinstance(year, int) and 2000 <= year <= 2100 else dt.date.today().year + 1
+
+    def word_examples(self) -> str:
+        """Word the planned-date hints in `example_year` (called by the template; returns "")."""
+        y = self.example_year()
+        self.date.description = (
+            f"Ngày/tháng/năm, ví dụ: 15/01/{y} (với “một trong hai ngày”: ngày sớm hơn)."
+        )
+        self.date_other.description = (
+            f"Chỉ với “một trong hai ngày”, ví dụ 16/01/{y} (in: ngày 15 hoặc ngày 16/01/{y})."
+        )
+        self.date_month.description = f"Với “đầu, giữa hoặc cuối tháng”: tháng/năm, ví dụ 02/{y}."
+        self.date_quarter.description = f"Với “trong quý”: ví dụ Quý I năm {y}."
+        return ""
 
     def validate(self, extra_validators=None) -> bool:
         # Worked out first, so that the ngày ký is compared with the latest possible day.
         date_errors = self._resolve_planned_date()
         valid = super().validate(extra_validators)
+        if getattr(self, "_typed_days", None):
+            # checked with the latest day in `date`; shown back as typed, stored in model
+            # order by conference_values
+            self.date.data, self.date_other.data = self._typed_days
         for field, message in date_errors:
             field.errors = [*field.errors, message]
         valid = valid and not date_errors
@@ -293,6 +326,7 @@ class ConferenceForm(BaseForm):
                     "“Đầu, giữa hoặc cuối tháng”.",
                 )
             ]
+        self._typed_days = (day, other)
         self.date.data, self.date_other.data = max(day, other), min(day, other)
         return []
 
@@ -311,14 +345,18 @@ class ConferenceForm(BaseForm):
                 errors.append(
                     (
                         self.date_month,
-                        f"Không đọc được tháng “{text}”: hãy nhập tháng/năm, ví dụ 02/2025.",
+                        f"Không đọc được tháng “{text}”: hãy nhập tháng/năm, "
+                        f"ví dụ 02/{self.example_year()}.",
                     )
                 )
         elif day is not None:
             month, year = day.month, day.year
         else:
             errors.append(
-                (self.date_month, "Vui lòng nhập tháng tổ chức (tháng/năm), ví dụ 02/2025.")
+                (
+                    self.date_month,
+                    f"Vui lòng nhập tháng tổ chức (tháng/năm), ví dụ 02/{self.example_year()}.",
+                )
             )
         if not errors:
             self.date.data = month_part_last_day(year, month, part)
@@ -326,7 +364,13 @@ class ConferenceForm(BaseForm):
         return errors
 
     def _resolve_quarter(self, day) -> list[tuple]:
-        quarter = int(self.date_quarter.data) if self.date_quarter.data else None
+        text = self.date_quarter.data or ""
+        if text and text not in {"1", "2", "3", "4"}:
+            # not one of the select's quarters ("abc", "-1", 20 digits): the select says so; no
+            # day is worked out, so no check that compares with it runs (the ngày ký)
+            self.date.data = None
+            return []
+        quarter = int(text) if text else None
         year = self.date_year.data
         if quarter is None and day is not None:
             quarter = quarter_of(day)
@@ -334,7 +378,8 @@ class ConferenceForm(BaseForm):
             year = day.year
         if quarter is None or year is None:
             field = self.date_quarter if quarter is None else self.date_year
-            return [(field, "Vui lòng chọn quý và năm tổ chức, ví dụ Quý I năm 2024.")]
+            example = f"Quý I năm {self.example_year()}"
+            return [(field, f"Vui lòng chọn quý và năm tổ chức, ví dụ {example}.")]
         if not (2000 <= year <= 2100):
             return [(self.date_year, "Năm của quý phải từ 2000 đến 2100.")]
         self.date.data = quarter_last_day(year, quarter)
@@ -467,6 +512,10 @@ class ConferenceForm(BaseForm):
         values = {name: getattr(self, name).data for name in Conference.FIELDS}
         values["doc_number"] = values["doc_number"] or ""
         values["date_tentative"] = bool(values["date_tentative"])
+        if values["date_kind"] == "either" and values["date"] and values["date_other"]:
+            # the model's order: `date` the latest possible day, `date_other` the earlier
+            pair = (values["date"], values["date_other"])
+            values["date"], values["date_other"] = max(pair), min(pair)
         for name, value in values.items():
             if value is None and name not in ("date", "date_other", "start_time", "signing_date"):
                 values[name] = ""

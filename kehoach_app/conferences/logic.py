@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import vn
@@ -115,15 +116,37 @@ def next_edition(values: dict, kind: str) -> dict:
     return copy
 
 
+# A plan is signed before its first dated duty, with time to do it: seed 001 gives a duty at
+# least 15 days ("trước ngày tổ chức Hội nghị ít nhất 15 ngày"). Its first deadline "trước ngày
+# 10/01/2025" (the last day 09/01) puts the signing in 2024; seed 000's duties "trong tháng 12
+# năm 2023" put it in 2023; seed 004's "trước ngày 30/8/2024" in 2024, for levels in 2025.
+SIGNING_LEAD = dt.timedelta(days=15)
+
+
 def signing_year(values: dict) -> int:
     """The year printed on a signed document whose ngày ký is still blank.
 
-    The year of the conference's date: the plan, the estimate and the invitations are signed in
-    the weeks before the conference, nearly always in its year (a January conference signed in
-    December is the exception the pre-signature check warns about, and a typed ngày ký settles).
+    The conference's year, unless the plan dates something earlier: then the year of its first
+    dated deadline or level time (`values["first_due"]`, Conference.values(): the earliest last
+    day of a duty, the first day of a level's quarter) less SIGNING_LEAD — the plan is signed
+    before its first duty is due. A typed ngày ký settles it; the pre-signature checks use this
+    same year (conferences/checks, tasks/checks), so hint and print agree.
     """
-    day = values.get("signing_date") or values["date"]
-    return day.year
+    if values.get("signing_date"):
+        return values["signing_date"].year
+    year = values["date"].year
+    first = values.get("first_due")
+    if first is not None:
+        year = min(year, (first - SIGNING_LEAD).year)
+    return year
+
+
+def first_dated_day(dues: Iterable[dt.date | None], quarters: Iterable[tuple]) -> dt.date | None:
+    """The earliest of the duties' last days and the levels' quarters' first days (seed 004's
+    "Quý I năm 2025" starts 01/01/2025), or None when the plan dates nothing."""
+    days = [d for d in dues if d is not None]
+    days += [dt.date(year, 3 * quarter - 2, 1) for quarter, year in quarters if quarter and year]
+    return min(days, default=None)
 
 
 def signing_date_line(values: dict) -> str:
@@ -138,7 +161,14 @@ def signing_date_line(values: dict) -> str:
     day = values.get("signing_date")
     if day is not None:
         return vn.date_line(place, day)
-    when = f"ngày {BLANK_DATE_PART} tháng {BLANK_DATE_PART} năm {signing_year(values)}"
+    return blank_date_line(place, signing_year(values))
+
+
+def blank_date_line(place: str, year: int) -> str:
+    """The date line with the day and month left for the signer: "Tân Hòa, ngày … tháng … năm
+    2027" — one way of leaving them blank across the set (the plan's, and a report signed
+    after the event, which does not take the plan's ngày ký)."""
+    when = f"ngày {BLANK_DATE_PART} tháng {BLANK_DATE_PART} năm {year}"
     return f"{place}, {when}" if place else when
 
 
@@ -207,15 +237,17 @@ MAX_DAYS_BETWEEN_EITHER = 7
 # signed on the day: they wait for the day (the run-of-show script reads it aloud: "Hôm nay,
 # ngày …"; the print shop's sheet goes on the backdrop and banners; the sign-in sheet is signed
 # on the day). Printouts that only mention when the conference is word it with
-# event_time_text instead (docs/planned-dates.md lists each and why).
-EXACT_DATE_PRINTOUTS = (
-    "giay-moi",
-    "nhan-phong-bi",
-    "chuong-trinh",
-    "kich-ban-dieu-hanh",
-    "danh-sach-ky-nhan",
-    "noi-dung-in",
-)
+# event_time_text instead (docs/planned-dates.md lists each and why). The envelope labels are
+# not among them: a label carries a name and an address, no date (issue 20 review).
+# Each with the reason the refusal gives (exact_date_refusal): what on it needs the day.
+EXACT_DATE_REASONS = {
+    "giay-moi": "Giấy mời ghi ngày, giờ họp cụ thể để đại biểu đến dự",
+    "chuong-trinh": "Chương trình hội nghị ghi ngày họp cụ thể",
+    "kich-ban-dieu-hanh": "Kịch bản điều hành đọc ngày họp (“Hôm nay, ngày …”)",
+    "danh-sach-ky-nhan": "Danh sách đại biểu ký nhận được ký vào chính ngày họp",
+    "noi-dung-in": "Nội dung in (phông, băng rôn) ghi ngày họp và được treo vào ngày họp",
+}
+EXACT_DATE_PRINTOUTS = tuple(EXACT_DATE_REASONS)
 
 
 class PrintRefused(Exception):
@@ -244,6 +276,26 @@ def quarter_last_day(year: int, quarter: int) -> dt.date:
     return month_last_day(year, quarter * 3)
 
 
+# The first day of a part of a month (the thượng/trung/hạ tuần division of _MONTH_PART_LAST_DAY).
+_MONTH_PART_FIRST_DAY = {"dau": 1, "giua": 11, "cuoi": 21, "ca": 1}
+
+
+def earliest_possible_day(values: dict) -> dt.date:
+    """The first day the planned date allows — the other end of the window whose latest day is
+    `date`: 21/02 for "cuối tháng 02", 01/01 for "Quý I", the earlier of two days; `date` itself
+    for an exact day. A deadline counted back from the latest day that falls on or after this
+    day may come after an early meeting (conferences.checks.deadline_in_window)."""
+    day: dt.date = values["date"]
+    kind = values.get("date_kind") or "exact"
+    if kind == "either" and values.get("date_other"):
+        return min(day, values["date_other"])
+    if kind == "month_part":
+        return day.replace(day=_MONTH_PART_FIRST_DAY.get(values.get("month_part") or "", 1))
+    if kind == "quarter":
+        return dt.date(day.year, (quarter_of(day) - 1) * 3 + 1, 1)
+    return day
+
+
 def is_exact(values: dict) -> bool:
     return (values.get("date_kind") or "exact") == "exact"
 
@@ -268,11 +320,16 @@ def _month_number(month: int) -> str:
 
 def _either_days(first: dt.date, second: dt.date) -> str:
     """'ngày 18 hoặc ngày 19/01/2024' (seed 000): the month and year written once when shared."""
+
+    # Nghị định 30 months (one date format in the plan: "19/3/2024", never "19/03/2024").
+    def short(day: dt.date) -> str:
+        return f"{day.day:02d}/{_month_number(day.month)}/{day.year}"
+
     if (first.year, first.month) == (second.year, second.month):
-        return f"ngày {first.day:02d} hoặc ngày {vn.format_date_short(second)}"
+        return f"ngày {first.day:02d} hoặc ngày {short(second)}"
     if first.year == second.year:
-        return f"ngày {first.day:02d}/{first.month:02d} hoặc ngày {vn.format_date_short(second)}"
-    return f"ngày {vn.format_date_short(first)} hoặc ngày {vn.format_date_short(second)}"
+        return f"ngày {first.day:02d}/{_month_number(first.month)} hoặc ngày {short(second)}"
+    return f"ngày {short(first)} hoặc ngày {short(second)}"
 
 
 def planned_date_text(values: dict, weekday: bool = True) -> str:
@@ -293,7 +350,7 @@ def planned_date_text(values: dict, weekday: bool = True) -> str:
     elif kind == "month_part":
         part = values.get("month_part") or "ca"
         words = _MONTH_PART_WORDS.get(part, "trong tháng")
-        text = f"{words} {day.month:02d}/{day.year}"
+        text = f"{words} {_month_number(day.month)}/{day.year}"
         if tentative and part != "ca":
             text = f"vào {text}"  # seed 001: "dự kiến vào cuối tháng 02/2025"
     elif kind == "quarter":
@@ -335,21 +392,24 @@ def latest_day_note(values: dict) -> str:
     return f"tính từ ngày muộn nhất có thể: {vn.format_date_short(values['date'])}"
 
 
-def exact_date_refusal(values: dict, document: str) -> str:
-    """'' when `document` can print its day; else the Vietnamese reason it cannot yet."""
+def exact_date_refusal(values: dict, document: str, key: str = "") -> str:
+    """'' when `document` can print its day; else the Vietnamese reason it cannot yet — what
+    on it needs the day (EXACT_DATE_REASONS[key]), not a claim every printout carries one."""
     if is_exact(values):
         return ""
+    why = EXACT_DATE_REASONS.get(key) or (
+        f"{document[:1].upper()}{document[1:]} phải ghi ngày cụ thể"
+    )
     return (
         f"Chưa in được {document}: ngày tổ chức mới là "
-        f"“{planned_date_text(values, weekday=False)}”. {document[:1].upper()}{document[1:]} "
-        "phải ghi ngày cụ thể — hãy chọn “Ngày cụ thể” và nhập ngày tổ chức ở phần Thông tin "
-        "hội nghị khi đã chốt ngày."
+        f"“{planned_date_text(values, weekday=False)}”. {why} — hãy chọn “Ngày cụ thể” và "
+        "nhập ngày tổ chức ở phần Thông tin hội nghị khi đã chốt ngày."
     )
 
 
-def require_exact_date(values: dict, document: str) -> None:
+def require_exact_date(values: dict, document: str, key: str = "") -> None:
     """Raise PrintRefused for a printout that needs the day while the date is not exact."""
-    message = exact_date_refusal(values, document)
+    message = exact_date_refusal(values, document, key)
     if message:
         raise PrintRefused(message)
 

@@ -139,8 +139,40 @@ class Conference(db.Model):
         return f"<Conference {self.id} {self.year_launched} {self.title[:40]!r}>"
 
     def values(self) -> dict:
-        """The editable fields as a plain dict (what logic.py and the printouts are handed)."""
-        return {name: getattr(self, name) for name in (*self.FIELDS, *self.PLAN_FIELDS)}
+        """The editable fields as a plain dict (what logic.py and the printouts are handed), and
+        `first_due`: the plan's first dated day (logic.signing_year reads it, issue 17)."""
+        values = {name: getattr(self, name) for name in (*self.FIELDS, *self.PLAN_FIELDS)}
+        values["first_due"] = self.first_due
+        return values
+
+    @property
+    def first_due(self):
+        """The earliest last day of a duty or first day of a level's quarter
+        (logic.first_dated_day); None for a conference not yet saved or without a date."""
+        if self.id is None or self.date is None:
+            return None
+        from ..plan.models import CongressLevel
+        from ..tasks.logic import due_date, words_fit
+        from ..tasks.models import Task
+        from .logic import first_dated_day
+
+        # no autoflush: values() is read in the middle of operations, before they are done
+        with db.session.no_autoflush:
+            tasks = db.session.execute(
+                db.select(
+                    Task.deadline_kind, Task.days_before, Task.deadline_date, Task.deadline_words
+                ).where(Task.conference_id == self.id)
+            ).all()
+            quarters = db.session.execute(
+                db.select(CongressLevel.quarter, CongressLevel.year).where(
+                    CongressLevel.conference_id == self.id
+                )
+            ).all()
+        dues = [
+            due_date(kind, days, fixed, self.date, words if words_fit(kind, words or "") else "")
+            for kind, days, fixed, words in tasks
+        ]
+        return first_dated_day(dues, [tuple(q) for q in quarters])
 
     def set_values(self, values: dict) -> None:
         for name in (*self.FIELDS, *self.PLAN_FIELDS):

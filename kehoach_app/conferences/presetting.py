@@ -38,14 +38,23 @@ def province_placeholders(organiser: Organiser) -> dict:
     "Ủy ban nhân dân thành phố Đà Nẵng"; a province a "tỉnh" with a "Tỉnh ủy" (the two kinds
     of province-level unit the Luật Tổ chức chính quyền địa phương 2025 names; article not
     re-checked here). While the province is not known: "tỉnh", "Ủy ban nhân dân tỉnh"."""
+    from .units import find_province
+
     city = organiser.is_central_city or organiser.unit_type == "thanh_pho"
     kind = "thành phố" if city else "tỉnh"
     title = organiser.province_title or kind
+    province = find_province(organiser.province) if organiser.province else None
+    # An agency named after its province ("Báo và Phát thanh, Truyền hình Hưng Yên", "Điện lực
+    # Hưng Yên"); "tỉnh" while the province is not chosen. A province's communes are "xã,
+    # phường, đặc khu" only where the official list (presets/admin_units.json) has a đặc khu.
+    has_special_zone = province is None or any(u.type == "dac_khu" for u in province.units)
     return {
         "province_kind": kind,
         "province_title": title,
         "province_body": f"Ủy ban nhân dân {title}",
         "province_party": "Thành ủy" if city else "Tỉnh ủy",
+        "province_name": province.name if province else kind,
+        "province_communes": "xã, phường, đặc khu" if has_special_zone else "xã, phường",
     }
 
 

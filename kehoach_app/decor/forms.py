@@ -105,6 +105,7 @@ class DecorItemForm(BaseForm):
     status = ChoiceField("Tình trạng", choices=_choices(STATUSES))
     unit_cost = VNIntegerField(
         "Đơn giá dự kiến (đồng)",
+        kind="money",
         validators=[
             NumberRange(
                 0,

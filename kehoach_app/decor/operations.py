@@ -158,6 +158,40 @@ def resolved_texts(conference: Conference) -> dict[int, str]:
     return dict(per_request("decor.resolved_texts", conference.id, resolve))
 
 
+def texts_before_fitting(conference: Conference) -> dict[int, str]:
+    """Each item's text as resolved_texts gives it, but the generated title block not yet broken
+    into lines for the backdrop: its paragraphs one a line (logic.title_block_paragraphs). Same
+    words, no layout — for a reader that only looks for a gap "…" (the plan's placeholder check,
+    issue 19); fitting is the costly part of resolved_texts."""
+
+    def resolve() -> dict[int, str]:
+        items = items_of(conference)
+        backdrop = backdrop_of(conference)
+        title = (backdrop.title_block if backdrop else "") or "\n".join(
+            _title_block_paragraphs(conference)
+        )
+        banner = (backdrop.welcome_banner if backdrop else "") or generated_banner(conference)
+        ordinal = conference.ordinal
+        title, banner = logic.with_ordinal(title, ordinal), logic.with_ordinal(banner, ordinal)
+        return {item.id: logic.resolved_text(item.text, title, banner, ordinal) for item in items}
+
+    return dict(per_request("decor.texts_before_fitting", conference.id, resolve))
+
+
+def _title_block_paragraphs(conference: Conference) -> list[str]:
+    """The generated title block's paragraphs, dated as generated_title_block dates them."""
+    month = known_month(conference.values())
+    return logic.title_block_paragraphs(
+        kind=conference.kind,
+        issuer=conference.issuer,
+        title=conference.title,
+        place=conference.place_name,
+        day=conference.date,
+        full_date=month is not None and is_exact(conference.values()),
+        month_known=month is not None,
+    )
+
+
 def decor_costs(conference: Conference) -> list[logic.CostLine]:
     """The decoration items that carry an estimated cost, for the budget part.
 

@@ -676,6 +676,21 @@ def render_envelope_labels(
 _LABEL_MAX_SIZE = 14.0
 _LABEL_QR_MM = 14.0  # the check-in QR on an envelope label (version 1: 0,48 mm modules)
 _LABEL_MIN_SIZE = 3.0  # 800 characters (the longest name, chức vụ, đơn vị) still fit at 5 pt
+# A short unit name ("Sở Nội vụ", "Trạm Y tế xã") is read as one: the label shrinks down to this
+# size before it breaks one of at most _LABEL_WHOLE_WORDS words ("Sở / Nội vụ" reads as two
+# bodies); below it, or for a longer name, lines break between any words as they must.
+_LABEL_WHOLE_FLOOR = 9.0
+_LABEL_WHOLE_WORDS = 4
+
+
+def _unit_kept_whole(role: str, unit: str) -> str:
+    """`role` with the words of a short unit name joined by no-break spaces (LineCell keeps
+    them on one line); `role` itself when the unit is long or not written in it as typed."""
+    unit = vn.clean_text(unit)
+    words = unit.split()
+    if not 1 < len(words) <= _LABEL_WHOLE_WORDS or unit not in role:
+        return role
+    return role.replace(unit, L.NO_BREAK.join(words))
 
 
 @functools.lru_cache(maxsize=64)
@@ -701,7 +716,20 @@ def _fit_label(
     ``height``; their heights include the space after the first line."""
     texts: list = [[Run("Kính gửi: "), Run(guest.addressee, bold=True)]]
     if guest.role:  # chức vụ and đơn vị as one phrase: "Chủ tịch Ủy ban nhân dân xã Tân Hòa"
+        whole = _unit_kept_whole(guest.role, guest.unit)
+        if whole != guest.role:  # first the unit's name whole, down to its floor
+            placed, total = _fit_label_texts([texts[0], whole], width, height, _LABEL_WHOLE_FLOOR)
+            if total <= height:
+                return placed, total
         texts.append(guest.role)
+    return _fit_label_texts(texts, width, height, _LABEL_MIN_SIZE)
+
+
+def _fit_label_texts(
+    texts: list, width: float, height: float, floor: float
+) -> tuple[list[tuple[Flowable, float]], float]:
+    """The texts at the largest size from 14 pt, half a point at a time down to `floor`, whose
+    wrapped height fits `height` (at `floor` whether it fits or not)."""
     size = _LABEL_MAX_SIZE
     while True:
         first, body = _label_styles(size)
@@ -714,7 +742,7 @@ def _fit_label(
             ph += style.spaceAfter if i == 0 and len(texts) > 1 else 0
             placed.append((p, ph))
             total += ph
-        if total <= height or size <= _LABEL_MIN_SIZE:
+        if total <= height or size <= floor:
             return placed, total
         size -= 0.5
 
@@ -1134,14 +1162,14 @@ def render_sign_in_sheet_xlsx(data: DelegateSheetData) -> bytes:
 def invitations_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
     """Giấy mời, one A4 page per delegate, in protocol order; refused (PrintRefused) while the
     conference's day is not fixed (issue 17: the invitation names the day)."""
-    require_exact_date(conference.values(), "giấy mời")
+    require_exact_date(conference.values(), "giấy mời", "giay-moi")
     return render_invitations(invitation_data(conference, delegates))
 
 
 def envelope_labels_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
-    """Envelope labels (A4, 2 × 7 labels of 99,1 × 38,1 mm), in protocol order; refused while
-    the day is not fixed (they go out with the invitations)."""
-    require_exact_date(conference.values(), "nhãn phong bì")
+    """Envelope labels (A4, 2 × 7 labels of 99,1 × 38,1 mm), in protocol order. Printed before
+    the day is fixed: a label carries a name and an address, no date (the invitations it goes
+    with wait for the day themselves)."""
     title = f"Nhãn phong bì — {vn.clean_text(conference.title)}"
     rows = delegate_rows(delegates, groups=conference_groups(conference))
     return render_envelope_labels(rows, meta_title=title)

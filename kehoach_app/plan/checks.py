@@ -81,9 +81,12 @@ def _field_values_with_gaps(context: CheckContext) -> list[str]:
             values.append(value)
     # The decoration's texts the plan quotes (the backdrop's title block, its date line left
     # "ngày … tháng 01" as seed 000 hangs it) are the decoration's: its page owns their gaps.
+    # Read before fitting (issue 19): the words are the same, laying them out on the backdrop is
+    # not needed to find a "…"; a paragraph the layout breaks is masked across the break
+    # (_own_gaps).
     from ..decor import operations as decor_operations
 
-    for text in decor_operations.resolved_texts(context.conference).values():
+    for text in decor_operations.texts_before_fitting(context.conference).values():
         values.extend(line.strip() for line in (text or "").split("\n") if "…" in line)
     return values
 
@@ -94,7 +97,15 @@ def _own_gaps(text: str, field_values: list[str]):
     all inside a field's value is left out too. One fact, one problem: the info rule reports a
     field's "…" once, with every printout it reaches (docs/one-truth.md)."""
     for value in field_values:
-        text = re.sub(re.escape(value), _FIELD_MASK, text, flags=re.IGNORECASE)
+        # A space of the value may be a line break in the plan (a title block laid out on the
+        # backdrop); the mask keeps the breaks, so the gaps after it keep their line numbers.
+        pattern = r"\s+".join(re.escape(word) for word in value.split())
+        text = re.sub(
+            pattern,
+            lambda m: _FIELD_MASK + "\n" * m.group(0).count("\n"),
+            text,
+            flags=re.IGNORECASE,
+        )
     for gap in placeholder_gaps(text):
         words = gap.fragment.strip("…").strip().casefold()
         if any(words and words in value.casefold() for value in field_values):

@@ -109,9 +109,21 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
+# A report, a speech text or a tham luận is "trình bày" (seed 000 "(Lãnh đạo Ủy ban nhân dân
+# tỉnh trình bày)"); anything else a unit does is "thực hiện" (seed 000 "(Đài Phát thanh và
+# Truyền hình Thái Bình thực hiện)").
+_PRESENTED = ("báo cáo", "tham luận", "diễn văn", "dự thảo", "tờ trình")
+_PERFORMER_VERBS = ("trình bày", "thực hiện", "phát biểu", "điều hành", "trình chiếu")
+
+
 def _performer(line: ProgrammeLine) -> str:
     who = " - ".join(part for part in (line.presenter, line.unit) if part)
-    return f" ({who} thực hiện)" if who else ""
+    if not who:
+        return ""
+    if who.lower().rstrip(". ").endswith(_PERFORMER_VERBS):  # the officer wrote the verb
+        return f" ({who.rstrip('. ')})"
+    verb = "trình bày" if line.title.lower().startswith(_PRESENTED) else "thực hiện"
+    return f" ({who} {verb})"
 
 
 def time_sentence(values: dict, with_length: bool | None = None) -> str:
@@ -184,6 +196,8 @@ def _delegates_block(inputs: PlanInputs, options: dict, number: str = "") -> Pla
     "so" (1.1.) | "chu" (a)) | "khong". `number` is the section's own number ("1." → "1.1.").
     """
     total = vn.format_count(inputs.values["planned_delegates"], "đại biểu")
+    if options.get("about"):  # a figure not yet final: "Khoảng 180 đại biểu, gồm:" (seed 002)
+        total = f"khoảng {total}"
     where = options.get("total", "dau")
     counts = options.get("counts", True)
     style = options.get("subheads", "so")
@@ -220,7 +234,7 @@ def _delegates_block(inputs: PlanInputs, options: dict, number: str = "") -> Pla
         if where == "dau" and inputs.groups:
             # "3. Thành phần: 180 đại biểu, gồm:" when the heading runs in (seed 002)
             lead = "" if options.get("run_in") else "Tổng số đại biểu: "
-            lines.append(f"{lead}{total}, gồm:")
+            lines.append(_sentence(f"{lead}{total}, gồm:"))
         lines.extend(item(g.name, g.planned) for g in inputs.groups)
         _close_bullets(lines)
         if where == "dau" and not inputs.groups:
@@ -238,13 +252,35 @@ def _close_bullets(lines: list[str]) -> None:
             lines[i] = line[:-1] + "."
 
 
+# A funding text the officer wrote as the section's sentence (seeds 001–003: "Nguồn kinh phí
+# thực hiện: Từ nguồn chi …", "Kinh phí tổ chức Hội nghị tổng kết … được sử dụng từ nguồn …")
+# prints as typed; a source alone (the presets offer "Quỹ thi đua, khen thưởng của thị xã") is
+# put in the generated sentence.
+_FUNDING_SENTENCE = re.compile(
+    r"^(nguồn kinh phí|kinh phí (tổ chức|thực hiện|hội nghị|đại hội))", re.I
+)
+
+
+def funding_is_sentence(source: str) -> bool:
+    source = source.strip()
+    return bool(_FUNDING_SENTENCE.match(source)) or ":" in source[:40]
+
+
 def _budget_block(inputs: PlanInputs, options: dict | None = None) -> PlanBlock:
-    source = inputs.values.get("funding_source") or "nguồn kinh phí được giao"
+    """The kinh phí: the officer's funding sentence as typed, or "Kinh phí tổ chức Hội nghị: từ
+    <source>." from the source; then the estimate's total (option `total`) and, only when the
+    option `muc_chi` asks for it, "Mức chi theo dự toán …" (none of the seeds writes it)."""
+    options = options or {}
+    typed = (inputs.values.get("funding_source") or "").strip()
     noun = event_noun(inputs.values.get("kind") or "")
-    text = f"Kinh phí tổ chức {noun}: từ {_lower_source(source)}."
-    if (options or {}).get("run_in"):  # "2. Kinh phí Hội nghị: Từ Quỹ thi đua, …" (seed 000)
-        text = f"Từ {_lower_source(source)}."
-    if inputs.budget_total and (options or {}).get("total", True):
+    if typed and funding_is_sentence(typed):
+        text = typed if typed.endswith((".", "!", "?")) else typed + "."
+    else:
+        source = typed or "nguồn kinh phí được giao"
+        text = f"Kinh phí tổ chức {noun}: từ {_lower_source(source)}."
+        if options.get("run_in"):  # "2. Kinh phí Hội nghị: Từ Quỹ thi đua, …" (seed 000)
+            text = f"Từ {_lower_source(source)}."
+    if inputs.budget_total and options.get("total", True):
         total = vn.format_money(inputs.budget_total)
         words = vn.amount_in_words(inputs.budget_total)
         # "Bằng chữ: … đồng." closes with its full stop, as on the estimate and the money list.
@@ -252,7 +288,7 @@ def _budget_block(inputs: PlanInputs, options: dict | None = None) -> PlanBlock:
         if inputs.budget_bases:
             bases = "; ".join(vn.clean_text(b).rstrip(".") for b in inputs.budget_bases)
             text += f" Căn cứ lập dự toán: {bases}."
-    elif not inputs.budget_total and (options or {}).get("total", True):
+    elif not inputs.budget_total and options.get("muc_chi"):
         text += " Mức chi theo dự toán được cấp có thẩm quyền phê duyệt."
     return PlanBlock("paragraphs", text, key="budget")
 
@@ -279,15 +315,34 @@ def _decor_lines(decor: Sequence[DecorLine]) -> list[str]:
             continue
         lines.append(heading)
         for item in items:
-            detail = f": {item.placement.rstrip('.;')}" if item.placement else ""
+            named = _item_with_note(item)
             text_lines = _lines(item.text)
             if len(text_lines) > 1:
-                lines.append(f"+ {item.item}{detail}:".replace("::", ":"))
+                lines.append(f"+ {named}:".replace("::", ":"))
                 lines.extend(text_lines)
                 continue
             text = f" “{text_lines[0]}”" if text_lines else ""
-            lines.append(f"+ {item.item}{detail}{text}".rstrip(".") + ";")
+            lines.append(f"+ {named}{text}".rstrip(".") + ";")
     return lines
+
+
+_DECOR_VERBS = ("treo", "đặt", "bố trí", "trang trí", "gắn", "cắm")
+
+
+def _item_with_note(item: DecorLine) -> str:
+    """ "Tượng Bác Hồ: Đặt trên bục cao" — the item and its note; the note alone (after the
+    item's verb) when it names every thing the item lists: seed 000 "Treo Quốc kỳ ở vị trí trang
+    trọng, Cờ chuỗi, phướn trước sảnh hội trường, băng khẩu hiệu …", not "Treo Quốc kỳ, Cờ
+    chuỗi, phướn, băng khẩu hiệu: Quốc kỳ ở vị trí trang trọng, cờ chuỗi, …"."""
+    note = item.placement.strip().rstrip(".;")
+    if not note:
+        return item.item
+    name = item.item.strip()
+    verb = next((v for v in _DECOR_VERBS if name.lower().startswith(v + " ")), "")
+    things = [t.strip().lower() for t in name[len(verb) :].split(",") if t.strip()]
+    if things and all(t in note.lower() for t in things):
+        return f"{name[: len(verb)]} {note}".strip() if verb else _sentence(note)
+    return f"{name}: {note}"
 
 
 def _is_backdrop_mark(item: DecorLine) -> bool:
@@ -315,9 +370,8 @@ def _decor_table_blocks(decor: Sequence[DecorLine]) -> list[PlanBlock]:
     outside = [d for d in decor if d.area == "ngoai_hoi_truong"]
 
     def line(item: DecorLine) -> str:
-        detail = f": {item.placement.rstrip('.;')}" if item.placement else ""
         text = f" “{_lines(item.text)[0]}”" if _lines(item.text) else ""
-        return f"{item.item}{detail}{text}".rstrip(".")
+        return f"{_item_with_note(item)}{text}".rstrip(".")
 
     blocks = [
         # a heading, so that it keeps with the table (never alone at a page foot)
@@ -344,8 +398,9 @@ def _decor_when(decor: Sequence[DecorLine], noun: str = "Hội nghị") -> str:
 _ONGOING = ("trước, trong và sau", "trong suốt", "thường xuyên", "trong quá trình")
 
 
-def task_when(task: TaskData, event_day) -> str:
-    """The deadline in brackets after a task of the plan, or '' for none.
+def task_when(task: TaskData, event_day, noun: str = "Hội nghị") -> str:
+    """The deadline in brackets after a task of the plan, or '' for none; `noun` is the kind's
+    (conferences.vocab.event_noun: "trước 90 ngày tổ chức Đại hội", issue 17).
 
     Decided by the deadline kind: "none" has none; "days_before" 0 is the conference day itself,
     which is when the duty is done, not a deadline (the seeds never write "hoàn thành trong ngày
@@ -354,11 +409,28 @@ def task_when(task: TaskData, event_day) -> str:
         return ""
     if task.deadline_kind == "days_before" and not task.days_before:
         return ""
-    deadline = describe_deadline(task, event_day)
-    phrase = _strip_date(deadline.phrase)
+    deadline = describe_deadline(task, event_day, noun)
+    phrase = document_dates(_strip_date(deadline.phrase))
     if deadline.inline:  # "… trước ngày 10/01/2025", "… chậm nhất vào ngày 15/01/2025" (seed 001)
         return f" {phrase}" if phrase else ""
     return f" ({phrase})" if phrase else ""
+
+
+_SHORT_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_MONTH_YEAR = re.compile(r"\btháng (\d{1,2})/(\d{4})\b")
+
+
+def document_dates(text: str) -> str:
+    """Dates in a sentence of the plan written as Nghị định 30/2020 (Phụ lục I) and the seeds
+    write them: the day with two digits, the months 1 and 2 with a leading 0, the others
+    without ("trước ngày 10/01/2025", "trước ngày 20/3/2020", "trước ngày 30/8/2024") — one
+    format in the whole document, as the planned date (conferences.logic) writes it."""
+
+    def month(m: str) -> str:
+        return f"{int(m):02d}" if int(m) in (1, 2) else str(int(m))
+
+    text = _SHORT_DATE.sub(lambda m: f"{int(m[1]):02d}/{month(m[2])}/{m[3]}", text)
+    return _MONTH_YEAR.sub(lambda m: f"tháng {month(m[1])}/{m[2]}", text)
 
 
 _SUB_ITEM = re.compile(r"^[-+•*]\s+")
@@ -374,23 +446,57 @@ def task_parts(title: str) -> tuple[str, list[str]]:
     return lines[0], [_SUB_ITEM.sub("", line) for line in lines[1:] if _SUB_ITEM.sub("", line)]
 
 
-def _task_line(task: TaskData, event_day) -> str:
-    """ "- <duty>, phối hợp với …(deadline);" and, under a duty with sub-items, its own line
-    ending ":" then each sub-item "+ ….", as seed 003 closes each."""
-    support = ""
-    # "Chủ trì, phối hợp với …" already names whom it works with: "phối hợp" is written once.
-    if task.support_units and "phối hợp" not in task.title.lower():
-        support = f", phối hợp với {', '.join(task.support_units)}"
+def with_support(head: str, support_units: Sequence[str]) -> str:
+    """A duty with its supporting units, "phối hợp" written once and where it reads (issue 17):
+    not at all when the duty already names whom it works with ("Chủ trì, phối hợp …", "… cùng
+    với …", or a supporting unit named in it); "Chủ trì, phối hợp với <units> <duty>" at the
+    start otherwise — as seeds 000 and 003 write it. Appended after a duty of several clauses
+    ("… xem xét, giải quyết, phối hợp với Sở Nội vụ") it read as one more thing to do."""
+    units = [u.strip() for u in support_units if u and u.strip()]
+    lowered = head.lower()
+    if not units or "phối hợp" in lowered or " cùng với " in lowered:
+        return head
+    if any(u.lower() in lowered for u in units):
+        return head
+    partners = f"phối hợp với {', '.join(units)}"
+    match = re.match(r"(chủ trì)\s*,?\s*", head, re.IGNORECASE)
+    if match:  # "Chủ trì xây dựng …" → "Chủ trì, phối hợp với X xây dựng …"
+        rest = head[match.end() :]
+        return f"{match.group(1)}, {partners} {rest}".strip()
+    return f"Chủ trì, {partners} {head[:1].lower()}{head[1:]}"
+
+
+def _task_line(task: TaskData, event_day, noun: str = "Hội nghị") -> str:
+    """ "- Chủ trì, phối hợp với … <duty> (deadline);" and, under a duty with sub-items, its own
+    line ending ":" then each sub-item "+ ….", as seed 003 closes each."""
     head, subs = task_parts(task.title)
-    line = f"- {_sentence(head).rstrip('.;:')}{support}{task_when(task, event_day)}"
+    head = with_support(_sentence(head).rstrip(".;:"), task.support_units)
+    when = task_when(task, event_day, noun)
+    if when.startswith(" (") and head.endswith(")"):
+        # "… (qua Sở Nội vụ) (hoàn thành …)": never two brackets in a row; the deadline runs
+        # on after the bracket as the seed writes it (seed 004 "… (qua …) trước ngày 30/8/2024").
+        when = f", {when[2:-1]}"
+    inline = when.startswith(" ") and not when.startswith(" (")
+    purpose = re.search(r"(,? cụ thể như sau|,? như sau| để [^().;]*)$", head) if inline else None
+    if purpose:
+        # "… (qua Phòng Nội vụ) trước ngày 20/3/2020 để tổng hợp, cụ thể như sau:" (seed 003):
+        # the date closes the sending, before what it is for.
+        line = f"- {_sentence(head[: purpose.start()])}{when}{head[purpose.start() :]}"
+    else:
+        line = f"- {_sentence(head)}{when}"
     if not subs:
         return f"{line};"
     items = [f"+ {_sentence(s).rstrip(';. ')}." for s in subs]
     return "\n".join([f"{line}:", *items])
 
 
+# The duty that does the decorating ("Trang trí, khánh tiết, khẩu hiệu Hội nghị"), not one that
+# only names it ("Mời lãnh đạo tỉnh kiểm tra công tác trang trí, khánh tiết", seed 000).
+_DECOR_DUTY = re.compile(r"^(?:(?:chủ trì|thực hiện|chuẩn bị|tổ chức|phụ trách)[, ]+)?trang trí")
+
+
 def _is_decor_task(task: TaskData) -> bool:
-    return "trang trí" in task.title.lower()
+    return bool(_DECOR_DUTY.match(task.title.strip().lower()))
 
 
 def task_units(tasks: Sequence[TaskData]) -> dict[str, tuple[str, list[TaskData]]]:
@@ -408,10 +514,11 @@ def _task_block(inputs: PlanInputs, key: str, tasks: list[TaskData], with_decor:
     """One lead unit's duties, supporting units named in each item; the decoration listed under
     its "Trang trí" duty (once: the duty's own line heads the list, seed 000)."""
     event_day = inputs.values["date"]
+    noun = event_noun(inputs.values.get("kind") or "")
     lines = []
     decor_done = False
     for task in tasks:
-        line = _task_line(task, event_day)
+        line = _task_line(task, event_day, noun)
         if with_decor and not decor_done and _is_decor_task(task):
             lines.append(line.rstrip(";") + ":")
             decor = _decor_lines(inputs.decor)
@@ -422,7 +529,6 @@ def _task_block(inputs: PlanInputs, key: str, tasks: list[TaskData], with_decor:
         else:
             lines.append(line)
     if with_decor and not decor_done:
-        noun = event_noun(inputs.values.get("kind") or "")
         when = _decor_when(inputs.decor, noun)
         lines.append(f"- Trang trí, khánh tiết {noun} (hoàn thành {when}):")
         lines.extend(_decor_lines(inputs.decor))
@@ -437,8 +543,29 @@ def _strip_date(phrase: str) -> str:
     return phrase.split(" (chậm nhất ngày")[0].split(" (ngày")[0]
 
 
+# Phrases the title's lines never split (issue 17 review: "khen / thưởng", "Hưng / Yên",
+# "2025 - / 2030"): a compound, a year range, an edition; the place's name is added per plan.
+_TITLE_PHRASES = (
+    r"Thi đua - Khen thưởng",
+    r"thi đua",
+    r"khen thưởng",
+    r"\d{4}\s*-\s*\d{4}",
+    r"lần thứ [IVXLCDM]+",
+    r"yêu nước",
+)
+
+
 def subtitle(values: dict) -> str:
     return f"Tổ chức {values['title']}"
+
+
+def keep_phrases(text: str, names: Sequence[str] = ()) -> str:
+    """The title with its phrases and the place's name (`names`) joined by no-break spaces, so
+    the printed title breaks only between them (printing.layout.wrap_lines, PDF and DOCX
+    alike); applied by the printout only, the sheet's and the page's text keep plain spaces."""
+    patterns = [re.escape(n.strip()) for n in names if n and " " in n.strip()]
+    pattern = re.compile("|".join([*patterns, *_TITLE_PHRASES]), re.IGNORECASE)
+    return pattern.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
 
 
 # --------------------------------------------------------------------------- the outline
@@ -741,20 +868,32 @@ def _sentence_end(text: str) -> int | None:
     return None
 
 
-def closing_text(values: dict) -> str:
-    """The closing paragraph: its first sentence names the conference by its title ("Trên đây
-    là Kế hoạch tổ chức <title>."), the rest as the preset words it (issue 17: the title
-    changed, the preset's sentence did not)."""
-    text = values.get("closing") or ""
-    lead = "Trên đây là Kế hoạch tổ chức "
-    if not text.startswith(lead):
-        return text
-    body = text[len(lead) :]
+CLOSING_LEAD = "Trên đây là Kế hoạch tổ chức "
+
+
+def closing_named_title(text: str) -> str | None:
+    """The title the closing's first sentence names ("Trên đây là Kế hoạch tổ chức <title>."),
+    or None when the closing does not start so."""
+    if not (text or "").startswith(CLOSING_LEAD):
+        return None
+    body = text[len(CLOSING_LEAD) :]
     end = _sentence_end(body)
-    if end is None:
+    return None if end is None else body[:end]
+
+
+def closing_text(values: dict) -> str:
+    """The closing paragraph. While it is the preset's closing (`closing_follows_title`, worked
+    out by plan.operations.followed_values: its first sentence names a title the preset words)
+    that sentence names the conference by its title, the rest as the preset words it (issue 17:
+    the title changed, the preset's sentence did not). A closing the officer typed — or a file
+    carries as written — stays his (seed 001 "…và phát động phong trào thi đua năm 2025" under
+    the title "…và phát động, ký kết giao ước thi đua năm 2025")."""
+    text = values.get("closing") or ""
+    named = closing_named_title(text)
+    if named is None or not values.get("closing_follows_title"):
         return text
-    rest = body[end:]
-    return f"{lead}{values['title'].rstrip('.')}{rest}"
+    rest = text[len(CLOSING_LEAD) + len(named) :]
+    return f"{CLOSING_LEAD}{values['title'].rstrip('.')}{rest}"
 
 
 @dataclass(frozen=True)
@@ -852,6 +991,13 @@ def _size_words(size: str) -> str:
     return vn.format_count(int(size), "đại biểu") if size.isdigit() else size
 
 
+def _own_label(label: str, text: str) -> tuple[str, str]:
+    head, colon, rest = text.partition(":")
+    if colon and head.lower().startswith(label.lower()) and len(head) <= 40 and rest.strip():
+        return head.strip(), rest.strip()
+    return label, text
+
+
 def level_blocks(inputs: PlanInputs, number: str) -> list[PlanBlock]:
     """Each level as seed 004 prints it: "2.1. Đối với các xã, phường, thị trấn" then its
     Hình thức, Thành phần, Số lượng đại biểu, Thời gian tổ chức; a level with only a time is
@@ -867,6 +1013,9 @@ def level_blocks(inputs: PlanInputs, number: str) -> list[PlanBlock]:
             ("Số lượng đại biểu", _size_words(level.size)),
         ]
         details = [(label, text.strip()) for label, text in details if text.strip()]
+        # A fact typed with its own label keeps it (seed 004 2.2 "Hình thức tổ chức: Lựa chọn
+        # một trong các hình thức …" beside 2.1's "Hình thức:").
+        details = [_own_label(label, text) for label, text in details]
         key = f"level:{index}"
         if not details and not level.duration.strip():
             when = level_time(level, "vào")

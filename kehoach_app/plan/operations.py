@@ -28,6 +28,7 @@ from .logic import (
     ProgrammeLine,
     ShownBlock,
     arrange,
+    closing_named_title,
     digest,
     plan_blocks,
     recipients,
@@ -206,6 +207,15 @@ def followed_values(conference: Conference) -> dict:
     def texts(pair: tuple[int, int]) -> dict:
         return preset_texts(preset, pair, organiser, **context)
 
+    # The closing follows the title while it is the preset's closing: its first sentence names
+    # the conference as the preset's closing does, whatever the years and place filled in (each
+    # "{…}" of the preset's pattern matches any words). A closing the officer typed stays his.
+    named = closing_named_title(values.get("closing") or "")
+    pattern = closing_named_title(preset.conference.closing or "")
+    if named is not None and pattern is not None:
+        parts = re.split(r"\{[^{}]*\}", pattern)
+        shape = ".+?".join(re.escape(part) for part in parts)
+        values["closing_follows_title"] = re.fullmatch(shape, named) is not None
     current = None
     for name in FOLLOWING_FIELDS:
         text = values.get(name) or ""
@@ -435,6 +445,7 @@ def plan_sheet(conference: Conference) -> PlanSheet:
         recipients=recipients(values),
         signer_lines=[vn.upper_vn(line) for line in signer],
         signer_name=values["signer_name"],
+        keep_together=[values.get("place_name") or ""],
     )
 
 

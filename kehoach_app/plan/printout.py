@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..printing import (
     Column,
@@ -16,7 +16,7 @@ from ..printing import (
     render_docx,
     render_pdf,
 )
-from .logic import ShownBlock
+from .logic import ShownBlock, keep_phrases
 
 
 @dataclass
@@ -32,6 +32,8 @@ class PlanSheet:
     recipients: list[str]
     signer_lines: list[str]
     signer_name: str
+    # Names the title never breaks inside (the place's: "Hưng Yên", issue 17 review).
+    keep_together: list[str] = field(default_factory=list)
 
 
 def plan_document(sheet: PlanSheet) -> Document:
@@ -63,7 +65,7 @@ def plan_document(sheet: PlanSheet) -> Document:
         signatures.append(Signature(lines=sheet.signer_lines, name=sheet.signer_name or " "))
     return Document(
         title="KẾ HOẠCH",
-        subtitle=sheet.subtitle,
+        subtitle=keep_phrases(sheet.subtitle, sheet.keep_together),
         header=Header(
             issuer=sheet.issuer,
             parent_body=sheet.parent_body,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -206,6 +207,8 @@ OPTION_CHOICES = {
     "total": ("dau", "cuoi", "khong"),
     "subheads": ("so", "chu", "khong"),
     "counts": ("1", "0"),
+    "about": ("1", "0"),  # thanh-phan: "Khoảng 180 đại biểu" (seed 002)
+    "muc_chi": ("1", "0"),  # kinh-phi: "Mức chi theo dự toán …" (an option: no seed writes it)
     "run_in": ("1", "0"),
     "heading": ("1", "0"),
     "budget_total": ("1", "0"),
@@ -332,22 +335,59 @@ def outline_default(conference_id: int):
 
 
 def _levels_url(conference: Conference) -> str:
-    return url_for(".levels", conference_id=conference.id)
+    return url_for("plan.levels", conference_id=conference.id)
 
 
 @bp.get("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap")
 def levels(conference_id: int):
-    from .logic import LevelLine, level_time
+    return _levels_page(_conference(conference_id))
 
-    conference = _conference(conference_id)
+
+def _levels_page(conference: Conference, refused: str = "", typed: dict | None = None):
+    """The levels editor; after a refusal, the same page again with the message and what was
+    typed in the form that was sent (`typed["which"]`: "new", a level's number, or "ordinal"),
+    so nothing the officer wrote is lost (400: nothing was saved)."""
+    from .logic import LevelLine, level_time, with_ordinal
+
     rows = levels_of(conference)
     times = [level_time(LevelLine(**level_data(r)), "trong") for r in rows]
-    return render_template("plan/levels.html", conference=conference, levels=rows, times=times)
+    # the names as the plan prints them ("lần thứ …" filled once the ordinal is set)
+    names = [with_ordinal(r.name, conference.ordinal) for r in rows]
+    page = render_template(
+        "plan/levels.html",
+        conference=conference,
+        levels=rows,
+        times=times,
+        names=names,
+        refused=refused,
+        typed=typed or {},
+    )
+    return (page, 400) if refused else page
 
 
-def level_values(form) -> tuple[dict, str]:
+def ordinal_number(text: str) -> int | None:
+    """ "Lần thứ" as typed: digits ("8") or Roman numerals as the plan prints it ("VIII",
+    "viii"), 1 to 50; None for anything else. Roman numerals are read back through `roman`, so
+    only the canonical spelling is taken ("IIII" is refused, not guessed)."""
+    from .logic import roman
+
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    number = vn.whole_number(text)
+    if number is None and text and len(text) <= 8:
+        number = next((n for n in range(1, 51) if roman(n) == text.upper()), None)
+    return number if number is not None and 1 <= number <= 50 else None
+
+
+# A level's year is near the conference's: a congress at each level is held in the year or two
+# around the provincial one; 1990 or 2099 is a typing slip, not a plan.
+LEVEL_YEAR_SPAN = 10
+
+
+def level_values(form, conference: Conference | None = None) -> tuple[dict, str]:
     """A level from its form, or the Vietnamese message that refuses it (nothing is saved)."""
     values = {name: vn.clean_text(form.get(name, "")) for name in LEVEL_TEXT_LIMITS}
+    # the name is one line (a heading of the plan): a pasted U+2028 / line break is a space
+    values["name"] = " ".join(values["name"].split())
     if not values["name"]:
         return values, "Vui lòng nhập tên cấp (ví dụ: Đối với các xã, phường)."
     for name, limit in LEVEL_TEXT_LIMITS.items():
@@ -357,12 +397,22 @@ def level_values(form) -> tuple[dict, str]:
     if quarter not in ("", "1", "2", "3", "4"):
         return values, "Quý phải là I, II, III hoặc IV."
     year = (form.get("year") or "").strip()
-    if year and not (year.isdigit() and 1945 <= int(year) <= 2100):
+    year_number = vn.whole_number(year)  # the one rule for numbers typed in forms
+    if year and not (year_number is not None and 1945 <= year_number <= 2100):
         return values, "Năm phải là số có 4 chữ số (ví dụ: 2025)."
+    if conference is not None and year_number is not None:
+        low = conference.year_launched - LEVEL_YEAR_SPAN
+        high = conference.year_launched + LEVEL_YEAR_SPAN
+        if not low <= year_number <= high:
+            return values, (
+                f"Năm {year_number} quá xa năm của Hội nghị ({conference.year_launched}): "
+                f"năm của một cấp phải từ {low} đến {high}."
+            )
     if quarter and not year:
-        return values, "Có quý thì cần ghi năm (ví dụ: Quý I năm 2025)."
+        example = conference.year_launched if conference is not None else 2025
+        return values, f"Có quý thì cần ghi năm (ví dụ: Quý I năm {example})."
     values["quarter"] = int(quarter) if quarter else None
-    values["year"] = int(year) if year else None
+    values["year"] = year_number if year else None
     if refused := _undrawable(*(v for v in values.values() if isinstance(v, str))):
         return values, refused
     return values, ""
@@ -389,10 +439,9 @@ LEVEL_LABELS = {
 @bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap/them")
 def add_level(conference_id: int):
     conference = _conference(conference_id)
-    values, refused = level_values(request.form)
+    values, refused = level_values(request.form, conference)
     if refused:
-        flash({"text": refused}, "error")
-        return redirect(_levels_url(conference))
+        return _levels_page(conference, refused, {**request.form.to_dict(), "which": "new"})
     take_snapshot(conference, "plan", "Thêm một cấp vào Kế hoạch Đại hội các cấp")
     write_levels(conference, [*(level_data(r) for r in levels_of(conference)), values])
     db.session.commit()
@@ -422,11 +471,16 @@ def level(conference_id: int, index: int, action: str):
         flash({"text": "Không còn cấp này (có thể đã đổi ở cửa sổ khác)."}, "error")
         return redirect(_levels_url(conference))
     values: dict = {}
+    if (action == "len" and index == 1) or (action == "xuong" and index == len(rows)):
+        # nothing moves: no change, so no undo step
+        where = "đầu" if action == "len" else "cuối"
+        flash({"text": f"Cấp này đã ở {where} danh sách; không có gì thay đổi."}, "info")
+        return redirect(_levels_url(conference))
     if action == "sua":
-        values, refused = level_values(request.form)
+        values, refused = level_values(request.form, conference)
         if refused:
-            flash({"text": refused}, "error")
-            return redirect(_levels_url(conference))
+            typed = {**request.form.to_dict(), "which": str(index)}
+            return _levels_page(conference, refused, typed)
     take_snapshot(conference, "plan", LEVEL_ACTIONS[action])
     if action == "sua":
         rows[index - 1] = values
@@ -447,14 +501,15 @@ def level(conference_id: int, index: int, action: str):
 def ordinal(conference_id: int):
     conference = _conference(conference_id)
     text = (request.form.get("ordinal") or "").strip()
-    if text and not (text.isdigit() and 1 <= int(text) <= 50):
-        flash(
-            {"text": "Lần thứ phải là một số từ 1 đến 50 (ví dụ: 8, in là “lần thứ VIII”)."},
-            "error",
+    number = ordinal_number(text)  # digits by the one rule, or Roman numerals as printed
+    if text and number is None:
+        refused = (
+            "Lần thứ phải là một số từ 1 đến 50, viết bằng chữ số hoặc chữ số La Mã "
+            "(ví dụ: 8 hoặc VIII, in là “lần thứ VIII”)."
         )
-        return redirect(_levels_url(conference))
+        return _levels_page(conference, refused, {"ordinal": text, "which": "ordinal"})
     take_snapshot(conference, "plan", "Sửa lần thứ của Đại hội")
-    set_ordinal(conference, int(text) if text else None)
+    set_ordinal(conference, number if text else None)
     db.session.commit()
     flash({"text": "Đã lưu lần thứ của Đại hội.", **_undo_action(conference)}, "success")
     return redirect(_levels_url(conference))
@@ -491,6 +546,10 @@ def _plan_card(conference: Conference) -> Card:
         todo=todo or ["Sẵn sàng để in và trình ký."],
         url=url_for("plan.show", conference_id=conference.id),
         url_label="Xem, sửa Kế hoạch",
+        # the levels editor was reachable only from the plan page (issue 17 walk)
+        links=[(_levels_url(conference), "Đại hội, hội nghị các cấp")]
+        if conference.kind == "dai_hoi" or levels_of(conference)
+        else [],
     )
 
 

@@ -79,6 +79,11 @@ PLACEHOLDERS: tuple[str, ...] = (
     "province_title",
     "province_body",
     "province_party",
+    # The province's name for an agency named after it ("Điện lực Hưng Yên"; "tỉnh" while not
+    # chosen) and its communes: "xã, phường, đặc khu" where the official list has a đặc khu,
+    # else "xã, phường" (issue 17 review).
+    "province_name",
+    "province_communes",
     # A huyện-level unit as its issuer names it (presetting.district_placeholders; records
     # before 01/7/2025): "huyện" | "thị xã" | "quận" | "thành phố"; "Huyện ủy" | "Thị ủy" …;
     # its communes "xã, thị trấn" | "xã, phường" | "phường" (seed 003).

@@ -161,22 +161,48 @@ def wrap_lines(text: str, face: Face, max_width: float, balance: bool = True) ->
     for segment in clean(text).split("\n"):
         segment = segment.strip()
         if face.width(segment) <= max_width:
-            lines.append(segment)  # as typed: "Số:      /KH-UBND" keeps its blank
+            lines.append(segment.replace(NO_BREAK, " "))  # as typed: "Số:      /KH-UBND"
             continue
-        segment = " ".join(segment.split())
-        greedy = simpleSplit(segment, face.name, face.size, max_width)
+        split = simpleSplit
+        if NO_BREAK in segment:
+            # A phrase joined by no-break spaces is never broken (the plan's title: "khen
+            # thưởng", "Hưng Yên", "2025 - 2030"); ReportLab's simpleSplit breaks at U+00A0.
+            segment = " ".join(segment.split(" "))
+            split = _split_keeping_joins
+        else:
+            segment = " ".join(segment.split())
+        greedy = split(segment, face.name, face.size, max_width)
         if balance and len(greedy) > 1:
             lo, hi = max_width / len(greedy), max_width
             best = greedy
             for _ in range(12):
                 mid = (lo + hi) / 2
-                trial = simpleSplit(segment, face.name, face.size, mid)
+                trial = split(segment, face.name, face.size, mid)
                 if len(trial) <= len(greedy) and max(map(face.width, trial)) <= mid + 0.01:
                     best, hi = trial, mid
                 else:
                     lo = mid
             greedy = best
-        lines.extend(greedy)
+        lines.extend(line.replace(NO_BREAK, " ") for line in greedy)
+    return lines
+
+
+NO_BREAK = "\u00a0"
+
+
+def _split_keeping_joins(text: str, face_name: str, size: float, width: float) -> list[str]:
+    """Greedy lines broken only at ordinary spaces (a word wider than the line stands alone)."""
+    lines: list[str] = []
+    current = ""
+    for word in (w for w in text.split(" ") if w):
+        trial = f"{current} {word}" if current else word
+        if current and stringWidth(trial.replace(NO_BREAK, " "), face_name, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
     return lines
 
 

@@ -17,7 +17,7 @@ from ..conferences.logic import event_time_text
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
-from ..delegates.models import Delegate, DelegateGroup
+from ..delegates.models import DelegateGroup
 from ..readmodel import per_request
 from . import logic
 from .models import Hall, SeatAssignment, SeatingPlan
@@ -30,54 +30,12 @@ class SeatingRefused(Exception):
 # --------------------------------------------------------------------------- reading
 
 
-def person(delegate: Delegate) -> logic.Person:
-    return logic.Person(
-        id=delegate.id,
-        full_name=delegate.full_name,
-        position=delegate.position,
-        unit=delegate.unit,
-        protocol_rank=delegate.protocol_rank or 0,
-        presidium=bool(delegate.presidium),
-        group_id=delegate.group_id,
-        reply=delegate.reply,
-        substitute_name=delegate.substitute_name or "",
-        honorific=delegate.honorific,
-        code=delegate.check_in_code or "",
-    )
-
-
 def people_of(conference: Conference) -> list[logic.Person]:
-    rows = db.session.execute(
-        select(
-            Delegate.id,
-            Delegate.full_name,
-            Delegate.position,
-            Delegate.unit,
-            Delegate.protocol_rank,
-            Delegate.presidium,
-            Delegate.group_id,
-            Delegate.reply,
-            Delegate.substitute_name,
-            Delegate.honorific,
-            Delegate.check_in_code,
-        ).where(Delegate.conference_id == conference.id)
-    )
-    return [
-        logic.Person(
-            id=r.id,
-            full_name=r.full_name,
-            position=r.position or "",
-            unit=r.unit or "",
-            protocol_rank=r.protocol_rank or 0,
-            presidium=bool(r.presidium),
-            group_id=r.group_id,
-            reply=r.reply,
-            substitute_name=r.substitute_name or "",
-            honorific=r.honorific or "Đồng chí",
-            code=r.check_in_code or "",
-        )
-        for r in rows
-    ]
+    """Every delegate as seating needs them: the one reader of the delegates (issue 19), shared
+    with awards, the budget, the plan and the printouts of the same request or set."""
+    from ..delegates.reading import seating_people
+
+    return seating_people(conference.id)
 
 
 def groups_of(conference: Conference) -> list[DelegateGroup]:

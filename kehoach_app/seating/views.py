@@ -210,7 +210,8 @@ def create_hall(conference_id: int):
 def choose_hall(conference_id: int):
     conference = _conference(conference_id)
     raw = request.form.get("hall_id") or ""
-    hall = db.session.get(Hall, int(raw)) if raw.isdigit() else None
+    hall_id = vn.row_id(raw)  # "²" and 2**63 are no hall, not a 500
+    hall = db.session.get(Hall, hall_id) if hall_id else None
     if hall is None:
         _refuse("Hãy chọn một hội trường trong danh sách.")
         return redirect(_page_url(conference))
@@ -399,11 +400,12 @@ def put_in_seat(conference_id: int):
     conference = _conference(conference_id)
     code = _seat_arg("seat")
     raw = request.form.get("delegate_id") or ""
-    if not raw.isdigit():
+    delegate_id = vn.row_id(raw)  # "²" and 2**63 are no delegate, not a 500
+    if delegate_id is None:
         _refuse("Hãy chọn một đại biểu trong danh sách người chưa có chỗ.")
         return redirect(_page_url(conference, ghe=code))
     try:
-        person = operations.put_in_seat(conference, code, int(raw))
+        person = operations.put_in_seat(conference, code, delegate_id)
     except operations.SeatingRefused as error:
         _refuse(str(error))
         return redirect(_page_url(conference, ghe=code))
@@ -471,10 +473,10 @@ def settings(conference_id: int):
     for zone in state.layout.zones if state.layout else ():
         ids = []
         for raw in request.form.getlist(f"zone_{zone.key}"):
-            if not raw.isdigit() or int(raw) not in known_groups:
+            gid = vn.row_id(raw)  # "²" passes isdigit, not int()
+            if gid is None or gid not in known_groups:
                 problems.append(f"Khu “{zone.label}”: thành phần không hợp lệ.")
                 continue
-            gid = int(raw)
             if gid in taken:
                 problems.append(
                     f"Một thành phần chỉ vào một khu: thành phần đã chọn cho khu “{taken[gid]}” "

@@ -35,10 +35,10 @@ FROM_ARG = "hoi-nghi"
 
 def _from_conference() -> Conference | None:
     """The conference whose page linked here (for the way back), if any and not in the bin."""
-    raw = request.values.get(FROM_ARG, "")
-    if not raw.isdigit():
+    conference_id = vn.row_id(request.values.get(FROM_ARG))  # "²", 2**63: none, not a 500
+    if conference_id is None:
         return None
-    conference = db.session.get(Conference, int(raw))
+    conference = db.session.get(Conference, conference_id)
     return conference if conference is not None and conference.deleted_at is None else None
 
 

@@ -52,9 +52,10 @@ def fingerprint(task: Task) -> str:
     """A short digest of what the edit form shows of a task.
 
     The form carries it with the version: a save is refused when the task no longer says what
-    the form was opened on — changed in another tab, or another task under the same id (undo
-    rebuilds the rows, and SQLite gives the freed ids out again). A move alone bumps the
-    version but not this, and is no reason to refuse.
+    the form was opened on — changed in another tab, or another task under the same id (SQLite
+    gives the highest freed id out again, and undo can bring a deleted task back under an id a
+    newer one held meanwhile). A move alone bumps the version but not this, and is no reason
+    to refuse.
     """
     values = [str(getattr(task, name)) for name in Task.FIELDS]
     return hashlib.sha256("\x1f".join(values).encode("utf-8")).hexdigest()[:16]

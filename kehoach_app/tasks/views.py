@@ -241,10 +241,10 @@ def edit(conference_id: int, task_id: int):
 
 
 def _is_stale(form: TaskForm, task: Task) -> bool:
-    """The task is no longer what the form was opened on: changed in another tab, or undo gave
-    its id to another task (the version restarts at 1 then, so the version alone would not
-    tell). Moved only — version bumped, same content — is not stale. A form without the
-    fingerprint falls back to the version."""
+    """The task is no longer what the form was opened on: changed in another tab, or its id now
+    holds another task (a freed id given out again, or a deleted task brought back by undo
+    under an id a newer one held). Moved only — version bumped, same content — is not stale. A
+    form without the fingerprint falls back to the version."""
     if form.fingerprint.data:
         return form.fingerprint.data != operations.fingerprint(task)
     return form.version.data != str(task.version)

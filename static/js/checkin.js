@@ -31,6 +31,12 @@
       headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
     }).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
+      // LAN mode: a session that has ended is sent to the login page (fetch follows the
+      // redirect and gets that page, status 200) — say so, not "lỗi 200"
+      var login = response.redirected && /\/dang-nhap$/.test(new URL(response.url).pathname);
+      if (login || response.status === 401) {
+        return { status: "error", message: "Phiên làm việc đã hết, hãy đăng nhập lại: lượt này CHƯA được ghi." };
+      }
       if (type.indexOf("application/json") === -1) {
         var message = response.status === 403
           ? "Tài khoản của bạn không có quyền điểm danh."

@@ -143,7 +143,9 @@ def test_workbook_sums_are_formulas_and_libreoffice_finds_the_hand_totals(app, c
     for title, total, (decision, lines, _total, words) in zip(
         titles, totals, EXPECTED, strict=True
     ):
-        assert rows[title][0].startswith(decision)  # the line under the title
+        assert rows[title][0].startswith(f"Theo {decision}")  # the line under the title
+        # the block's own date line, right of the issuer: the day and month left for the hand
+        assert rows[title - 2][2] == "Tân Hòa, ngày … tháng … năm 2026"
         head = title + 4  # the column headings
         assert rows[head - 1] == (
             "STT",
@@ -208,3 +210,46 @@ def test_an_award_without_a_decision_gets_its_own_list_last(app, client):
         sheets = _sheets(pdf)
     assert "125/QĐ-UBND" in sheets[0] and "Chưa có số, ngày quyết định" in sheets[1]
     assert "Phan Văn Khỏe" in sheets[1]
+
+
+def test_a_long_decision_runs_on_under_its_header_and_the_next_starts_a_page_numbered_anew(
+    app, client
+):
+    """All the lists are one ReportLab build (receipts.render_pdf): a decision longer than a
+    page goes on under the repeated header row, numbered 2, and keeps its signature with its
+    last row; the next decision starts a fresh, unnumbered page 1; every list's columns stand
+    at the same places (measured once over all the rows).
+
+    Hand-worked: 30 cá nhân by QĐ 125 at 760.000 = 22.800.000; 1 by QĐ 3417 at 3.800.000."""
+    cid = make_conference(app)
+    names = [f"Nguyễn Văn Thứ {n}" for n in range(1, 31)]
+    add_awards(app, cid, GK, names, unit="ấp Mỹ Lộc", **DEC)
+    add_awards(app, cid, BK, ["Võ Thị Sáu"], unit="Trạm Y tế xã", **PROVINCE)
+    data = client.get(f"/hoi-nghi/{cid}/in/ky-nhan-tien-thuong.pdf").data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = []
+        for page in pdf.pages:
+            words = page.extract_words()
+            number = [w["text"] for w in words if w["bottom"] < 20 * MM and w["text"].isdigit()]
+            table = page.find_tables()[0]
+            columns = sorted({round(c[0], 1) for row in table.rows for c in row.cells if c})
+            first_row = " ".join(filter(None, table.extract()[0])).split()
+            pages.append((page.extract_text(), number, columns, first_row))
+    titles = [i for i, (text, *_) in enumerate(pages) if "DANH SÁCH KÝ NHẬN TIỀN THƯỞNG" in text]
+    assert titles == [0, len(pages) - 1] and len(pages) >= 3
+    long_pages, last = pages[:-1], pages[-1]
+    assert [number for _, number, _, _ in long_pages] == [[]] + [
+        [str(n)] for n in range(2, len(long_pages) + 1)
+    ]
+    assert last[1] == []  # the next decision: page 1 again, unnumbered
+    for _, _, columns, first_row in pages:
+        assert first_row[:2] == ["STT", "Họ"]  # the header row on every page of a list
+        assert columns == pages[0][2]
+    flat = " ".join(" ".join(text.split()) for text, *_ in long_pages)
+    for n, name in enumerate(names, start=1):
+        assert f"{n} {name} ấp Mỹ Lộc 760.000" in flat
+    assert "Cộng 22.800.000" in flat and "Tổng số tiền: 22.800.000 đồng." in flat
+    assert "Bằng chữ: Hai mươi hai triệu tám trăm nghìn đồng." in flat
+    signed = " ".join(long_pages[-1][0].split())
+    assert "30 Nguyễn Văn Thứ 30" in signed and "THỦ TRƯỞNG ĐƠN VỊ" in signed
+    assert "3417/QĐ-UBND" in last[0] and "Cộng 3.800.000" in " ".join(last[0].split())

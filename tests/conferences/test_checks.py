@@ -114,16 +114,21 @@ def test_missing_signer_blocks(run, demo_id, field, message):
     assert problem.fix_url == f"/hoi-nghi/{demo_id}/sua#{field}"
 
 
-def test_blank_signing_date_warns_with_the_year_printed(run, demo_id):
+def test_blank_signing_date_warns_with_the_year_printed(app, run, demo_id):
     problem = only(run(info.signing_date, date=dt.date(2027, 3, 12), signing_date=None))
     assert problem.severity == WARN and problem.key == "info.signing_date_blank"
+    # the demo's first duties fall in 2026: the plan is signed before them (issue 17)
     assert problem.message == (
-        "Chưa có ngày ký: các văn bản trình ký in “ngày … tháng … năm 2027” để người ký điền tay."
+        "Chưa có ngày ký: các văn bản trình ký in “ngày … tháng … năm 2026” để người ký điền tay"
+        " (năm ký trước hạn đầu tiên của Kế hoạch); nếu ký trong năm 2027, hãy nhập ngày ký."
     )
     assert problem.fix_url == f"/hoi-nghi/{demo_id}/sua#signing_date"
-    # A January conference: the signing may fall in the December before.
-    problem = only(run(info.signing_date, date=dt.date(2027, 1, 15), signing_date=None))
-    assert problem.message.endswith("; nếu ký trong năm 2026, hãy nhập ngày ký.")
+    # A January conference whose duties all fall in its year: the hint names the year before.
+    with app.app_context():
+        from kehoach_app.conferences.logic import signing_year
+
+        values = {"date": dt.date(2027, 1, 15), "signing_date": None, "first_due": None}
+        assert signing_year(values) == 2027
     assert (
         run(info.signing_date, date=dt.date(2027, 1, 15), signing_date=dt.date(2026, 12, 28)) == []
     )

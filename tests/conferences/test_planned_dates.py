@@ -62,9 +62,9 @@ def test_each_kind_is_worded_as_the_seeds_write_it():
         == "dự kiến vào cuối tháng 02/2025 (thời gian cụ thể sẽ có thông báo sau)"
     )
     early = values(date_kind="month_part", date=dt.date(2025, 3, 10), month_part="dau")
-    assert logic.planned_date_text(early) == "đầu tháng 03/2025"
+    assert logic.planned_date_text(early) == "đầu tháng 3/2025"  # Nghị định 30, "27/3/2020"
     whole = values(date_kind="month_part", date=dt.date(2025, 3, 31), month_part="ca")
-    assert logic.planned_date_text(whole) == "trong tháng 03/2025"
+    assert logic.planned_date_text(whole) == "trong tháng 3/2025"
     quarter = values(
         date_kind="quarter",
         date=dt.date(2024, 3, 31),
@@ -228,12 +228,12 @@ def test_the_info_form_saves_each_kind(app, client, demo_id):
         (
             {"date_kind": "month_part", "date": "", "date_month": "", "month_part": "cuoi"},
             "date_month",
-            "Vui lòng nhập tháng tổ chức (tháng/năm), ví dụ 02/2025.",
+            "Vui lòng nhập tháng tổ chức (tháng/năm), ví dụ 02/2027.",  # the year launched
         ),
         (
             {"date_kind": "month_part", "date_month": "13/2027", "month_part": "cuoi"},
             "date_month",
-            "Không đọc được tháng “13/2027”: hãy nhập tháng/năm, ví dụ 02/2025.",
+            "Không đọc được tháng “13/2027”: hãy nhập tháng/năm, ví dụ 02/2027.",
         ),
         (
             {"date_kind": "quarter", "date": "", "date_quarter": "", "date_year": "2027"},
@@ -280,25 +280,34 @@ def _set_month_part(app, conference_id):
 
 
 @pytest.mark.parametrize(
-    "url, document",
+    "url, document, why",
     [
-        ("/in/giay-moi.pdf", "giấy mời"),
-        ("/in/nhan-phong-bi.pdf", "nhãn phong bì"),
-        ("/in/chuong-trinh.pdf", "chương trình hội nghị"),
-        ("/in/chuong-trinh.docx", "chương trình hội nghị"),
-        ("/in/kich-ban-dieu-hanh.pdf", "kịch bản điều hành"),
-        ("/dai-bieu/giay-moi.pdf", "giấy mời"),
-        ("/dai-bieu/nhan-phong-bi.pdf", "nhãn phong bì"),
+        ("/in/giay-moi.pdf", "giấy mời", "Giấy mời ghi ngày, giờ họp cụ thể"),
+        ("/in/chuong-trinh.pdf", "chương trình hội nghị", "ghi ngày họp cụ thể"),
+        ("/in/chuong-trinh.docx", "chương trình hội nghị", "ghi ngày họp cụ thể"),
+        ("/in/kich-ban-dieu-hanh.pdf", "kịch bản điều hành", "đọc ngày họp (“Hôm nay, ngày …”)"),
+        ("/dai-bieu/giay-moi.pdf", "giấy mời", "Giấy mời ghi ngày, giờ họp cụ thể"),
     ],
 )
-def test_the_invitation_and_programme_wait_for_the_day(app, client, demo_id, url, document):
+def test_the_invitation_and_programme_wait_for_the_day(app, client, demo_id, url, document, why):
     _set_month_part(app, demo_id)
     response = client.get(f"/hoi-nghi/{demo_id}{url}")
     assert response.status_code == 409
     assert response.mimetype == "text/html"
     html = response.get_data(as_text=True)
     assert f"Chưa in được {document}: ngày tổ chức mới là “cuối tháng 02/2027”." in html
+    assert why in html  # what on this printout needs the day, not a blanket "must carry it"
     assert "chọn “Ngày cụ thể” và nhập ngày tổ chức" in html
+
+
+@pytest.mark.parametrize("url", ["/in/nhan-phong-bi.pdf", "/dai-bieu/nhan-phong-bi.pdf"])
+def test_the_envelope_labels_print_before_the_day_they_carry_no_date(app, client, demo_id, url):
+    _set_month_part(app, demo_id)
+    response = client.get(f"/hoi-nghi/{demo_id}{url}")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    with pdfplumber.open(io.BytesIO(response.data)) as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+    assert not re.search(r"ngày \d|tháng \d|\d{2}/\d{2}/\d{4}|2027", text)
 
 
 def test_the_plan_prints_before_the_day_is_known(app, client, demo_id):
@@ -327,7 +336,6 @@ def test_the_print_centre_and_the_check_page_say_why(app, client, demo_id):
     assert len(problems) == 1 and problems[0].severity == BLOCK
     assert set(problems[0].printouts) == {
         "giay-moi",
-        "nhan-phong-bi",
         "chuong-trinh",
         "kich-ban-dieu-hanh",
         "danh-sach-ky-nhan",  # signed on the day
@@ -343,16 +351,20 @@ def test_the_set_leaves_out_what_waits_for_the_day(app, demo_id):
     with app.app_context():
         conference = db.session.get(Conference, demo_id)
         names = [name for name, _ in build_set(conference, helpers=0)]
-    waiting = (
-        "Giấy mời",
-        "Nhãn phong bì",
-        "Chương trình",
-        "Kịch bản điều hành",
-        "Danh sách ký nhận",
-        "Nội dung in băng rôn",
+    # file names are "<title> - <year>.<ext>" ("Danh sách ký nhận tiền thưởng" is another one)
+    waiting = tuple(
+        f"{title} - "
+        for title in (
+            "Giấy mời",
+            "Chương trình hội nghị",
+            "Kịch bản điều hành",
+            "Danh sách ký nhận",
+            "Nội dung in băng rôn, phông",
+        )
     )
     assert not any(name.startswith(waiting) for name in names)
     assert any(name.startswith("Kế hoạch") for name in names)
+    assert any(name.startswith("Nhãn phong bì - ") for name in names)  # no date on a label
 
 
 def test_countdown_counts_from_the_latest_day(app, client, demo_id):

@@ -31,6 +31,8 @@ def test_the_placeholders_name_the_province_as_it_is():
         "province_title": "thành phố Đà Nẵng",
         "province_body": "Ủy ban nhân dân thành phố Đà Nẵng",
         "province_party": "Thành ủy",
+        "province_name": "Đà Nẵng",  # "Điện lực Đà Nẵng" (issue 17 review)
+        "province_communes": "xã, phường, đặc khu",  # đặc khu Hoàng Sa
     }
     assert unit_placeholders(HAI_CHAU)["unit_title"] == "phường Hải Châu"
     tan_hoa = unit_placeholders(TAN_HOA)

@@ -342,7 +342,7 @@ def test_every_problem_is_listed_by_row_and_column_and_nothing_is_saved(app, cli
         "Dòng 5, cột Điện thoại (H): Số điện thoại “0912 34” không hợp lệ: hãy nhập số di động "
         "10 chữ số (ví dụ 0912 345 678) hoặc số cố định có mã vùng (ví dụ 028 3822 1234).",
         "Dòng 6, cột Thứ tự lễ tân (F): “hai” không phải là số nguyên: chỉ nhập chữ số, ví dụ "
-        "1.500.000 hoặc 1500000.",
+        "150 hoặc 1.200.",  # a rank is a count, not money (issue 17 walk)
         "Dòng 7, cột Thứ tự lễ tân (F): Thứ tự lễ tân là số từ 1 (người cao nhất) đến 100.000; "
         "để trống hoặc 0 nếu không xếp.",
         "Dòng 8, cột Thứ tự lễ tân (F): “2,5” không phải số nguyên.",

@@ -519,3 +519,43 @@ def test_no_delegates_gives_a_document_that_says_so(empty_conference):
 )
 def test_position_and_unit_read_as_one_phrase(position, unit, expected):
     assert P.role_of(position, unit) == expected
+
+
+def _label_lines(data: bytes) -> list[list[str]]:
+    """Each label's lines (words grouped by their top, labels by their column and row)."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words()
+    lines: dict[tuple, list[str]] = {}
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        lines.setdefault((w["x0"] > 297, round(w["top"])), []).append(w["text"])
+    return [" ".join(v) for _, v in sorted(lines.items())]
+
+
+@pytest.mark.parametrize("words", range(3, 14))
+def test_envelope_labels_keep_a_short_unit_name_whole(words):
+    """ "Sở Nội vụ" never as "Sở / Nội vụ": the label shrinks (to 9 pt at most) before breaking
+    a unit name of ≤ 4 words; lines break between other words only (issue 20 review)."""
+    position = " ".join(
+        "Phó Giám đốc phụ trách công tác thi đua khen thưởng và cải cách hành chính".split()[:words]
+    )
+    row = P.DelegateRow(
+        number=1,
+        honorific="Ông",
+        full_name="Nguyễn Văn Bình",
+        position=position,
+        unit="Sở Nội vụ",
+        role=f"{position} Sở Nội vụ",
+    )
+    lines = _label_lines(P.render_envelope_labels([row]))
+    assert any("Sở Nội vụ" in line for line in lines), lines
+    assert " ".join(lines) == f"Kính gửi: Ông Nguyễn Văn Bình {position} Sở Nội vụ"
+
+
+def test_envelope_labels_break_a_long_unit_name_between_words_when_they_must():
+    unit = "Trung tâm Phát triển quỹ đất và Dịch vụ công ích thành phố Tây Ninh"
+    row = P.DelegateRow(
+        number=1, honorific="Bà", full_name="Lê Thị Hoa", position="Giám đốc", unit=unit,
+        role=f"Giám đốc {unit}",
+    )  # fmt: skip
+    lines = _label_lines(P.render_envelope_labels([row]))
+    assert " ".join(lines) == f"Kính gửi: Bà Lê Thị Hoa Giám đốc {unit}"

@@ -121,11 +121,11 @@ def test_tasks_by_unit_with_the_seeds_deadline_wording():
     assert "- Bảo đảm an ninh trật tự." in text
     # The decoration goes under the unit whose task it is, inside and outside the hall.
     assert (
-        "- Trang trí, khánh tiết, khẩu hiệu Hội nghị, phối hợp với Văn phòng UBND tỉnh "
+        "- Chủ trì, phối hợp với Văn phòng UBND tỉnh trang trí, khánh tiết, khẩu hiệu Hội nghị "
         "(hoàn thành trước 01 ngày tổ chức Hội nghị):"
     ) in text
     # the decoration duty heads its list, once (issue 17: it printed twice)
-    assert text.count("Trang trí, khánh tiết") == 1
+    assert text.lower().count("trang trí, khánh tiết") == 1
     assert "Trong Hội trường:\n+ Cờ Tổ quốc: Treo trên phông, phía trái sân khấu" in text
     assert "Ngoài Hội trường:\n+ Cây cảnh: Tại sảnh hội trường." in text
 

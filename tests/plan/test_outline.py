@@ -122,7 +122,10 @@ def test_closing_names_the_conference_by_its_title():
         "title": "Hội nghị tổng kết năm 2023",
         "closing": "Trên đây là Kế hoạch tổ chức Hội nghị tổng kết năm 2026. Ủy ban nhân dân "
         "tỉnh yêu cầu các cơ quan thực hiện./.",
+        "closing_follows_title": True,  # the preset's closing (plan.operations.followed_values)
     }
+    # a closing the officer typed (seed 001) stays his whatever the title says
+    assert closing_text({**values, "closing_follows_title": False}) == values["closing"]
     assert closing_text(values) == (
         "Trên đây là Kế hoạch tổ chức Hội nghị tổng kết năm 2023. Ủy ban nhân dân tỉnh yêu cầu "
         "các cơ quan thực hiện./."

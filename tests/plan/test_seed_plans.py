@@ -180,7 +180,8 @@ SEEDS = {
             "Thời gian: 01 buổi, bắt đầu lúc 08 giờ 00, Thứ Năm, ngày 27 tháng 02 năm 2025.",
             "Tổng số đại biểu: 350 đại biểu, gồm:",
             "- Cấp huyện (200 đại biểu).",
-            "(hoàn thành chậm nhất ngày 10/01/2025)",
+            # after "(qua …)": no second bracket (issue 17 review)
+            "(qua Ban Thi đua - Khen thưởng), hoàn thành chậm nhất ngày 10/01/2025",
             "(hoàn thành trước 15 ngày tổ chức Hội nghị)",
             "(hoàn thành trước 10 ngày tổ chức Hội nghị)",
             "- Ký kết giao ước thi đua năm 2025.",
@@ -267,7 +268,7 @@ SEEDS = {
         "expect": [
             "Thời gian: ½ ngày, bắt đầu lúc 07 giờ 30, Thứ Sáu, ngày 27 tháng 3 năm 2020.",
             "Tổng số đại biểu: 150 đại biểu, gồm:",
-            "(hoàn thành chậm nhất ngày 20/03/2020)",
+            "(hoàn thành chậm nhất ngày 20/3/2020)",  # Nghị định 30 months
             "1. Các cơ quan, đơn vị được phân công",
             "2. Phòng Nội vụ thị xã",
             "+ Hoa trang trí: Khu vực sân khấu",

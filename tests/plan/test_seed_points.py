@@ -50,6 +50,13 @@ POINTS = {
             ],
         ),
         "- Phát động thi đua yêu nước năm 2024.",
+        # the verb by what the item is: a report is "trình bày" (review of issue 17)
+        "(Lãnh đạo Ủy ban nhân dân tỉnh trình bày);",
+        "kiểm tra công tác trang trí, khánh tiết tại Hội trường",
+        # the note that names every thing prints alone, after the item's verb
+        "+ Treo Quốc kỳ ở vị trí trang trọng, Cờ chuỗi, phướn trước sảnh hội trường, băng khẩu "
+        "hiệu “Chào mừng đại biểu về dự Hội nghị tổng kết phong trào thi đua yêu nước năm 2023",
+        ("absent", "Mức chi theo dự toán"),
         "- Văn nghệ chào mừng (Phòng Giáo dục và Đào tạo huyện Đông Hưng thực hiện)",
         "- Tuyên bố lý do, giới thiệu đại biểu (Văn phòng Ủy ban nhân dân tỉnh thực hiện)",
         "- Tham luận tại Hội nghị (phát clip và phát biểu tham luận)",
@@ -135,7 +142,14 @@ POINTS = {
         "- Điều hành tham luận, điều hành khen thưởng, điều hành ký kết giao ước thi đua tại Hội "
         "nghị;",
         "3. Sở Nội vụ: Chủ trì, phối hợp với các đơn vị có liên quan thực hiện:",  # not yet
-        "Trên đây là Kế hoạch tổ chức Hội nghị Tổng kết thực hiện giao ước thi đua năm 2024",
+        # the closing as the officer typed it, not rebuilt from the title
+        "Trên đây là Kế hoạch tổ chức Hội nghị Tổng kết thực hiện giao ước thi đua năm 2024 và "
+        "phát động phong trào thi đua năm 2025. Trong quá trình thực hiện",
+        # the funding sentence as typed; no "Mức chi …" the seed does not write; no "TM."
+        "Nguồn kinh phí thực hiện: Từ nguồn chi quản lý nhà nước giao Ban Thi đua - Khen thưởng "
+        "trực thuộc Sở Nội vụ.",
+        ("absent", "Mức chi theo dự toán"),
+        ("absent", "TM. ỦY BAN NHÂN DÂN"),
         "báo cáo về UBND tỉnh (qua Sở Nội vụ) để xem xét, giải quyết./.",
     ],
     "002": [
@@ -164,7 +178,7 @@ POINTS = {
         # a quarter, with the announce-later note
         "1. Thời gian: Trong quý I năm 2024 (khi tổ chức sẽ có Giấy mời đến các đại biểu tham dự "
         "Hội nghị).",
-        ("Khoảng 180 đại biểu, gồm", "180 đại biểu, gồm"),
+        "Khoảng 180 đại biểu, gồm",
         "- Thành viên Hội đồng Thi đua - Khen thưởng tỉnh;",
         "- Báo An Giang, Đài Phát thanh và Truyền hình An Giang đến dự và đưa tin (mỗi đơn vị 01 "
         "người).",
@@ -172,8 +186,10 @@ POINTS = {
         "- Nghỉ giải lao;",
         "- Trao tặng Bằng khen Thủ tướng Chính phủ;",
         "- Bế mạc Hội nghị.",
-        "nguồn kinh phí được giao năm 2024 của Sở Nội vụ (nguồn trích 20% của Quỹ Thi đua, khen "
-        "thưởng tỉnh)",
+        "Kinh phí tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023 và trao thưởng "
+        "cấp Nhà nước được sử dụng từ nguồn kinh phí được giao năm 2024 của Sở Nội vụ (nguồn trích "
+        "20% của Quỹ Thi đua, khen thưởng tỉnh)",
+        ("absent", "Mức chi theo dự toán"),
         "- Xây dựng chương trình và kịch bản trao thưởng tại Hội nghị",
         "Thẩm định và hướng dẫn Sở Nội vụ sử dụng, thanh toán, quyết toán kinh phí",
         "Trên đây là Kế hoạch tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023 và "
@@ -218,13 +234,14 @@ POINTS = {
         "NĂM 2020",
         "Ninh Hòa, ngày … tháng 3 năm 2020",
         "Hoa trang trí: Khu vực sân khấu",
-        "Quỹ thi đua, khen thưởng của thị xã",
+        "thực hiện theo đúng quy định, được trích từ Quỹ thi đua, khen thưởng của thị xã.",
+        ("absent", "Mức chi theo dự toán"),
         "- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tổ chức Hội nghị đảm bảo mục "
         "đích, yêu cầu kế hoạch đã đề ra;",
         "- Chủ trì, phối hợp với Phòng Nội vụ chuẩn bị 01 clip phóng sự",
-        ("trước ngày 20/3/2020", "chậm nhất ngày 19/03/2020"),
-        # the deadline after the duty's sentence, before its sub-items (the seed writes it inside)
-        ("để tổng hợp, cụ thể như sau:", "cụ thể như sau (hoàn thành chậm nhất ngày 19/03/2020):"),
+        # the deadline where the seed writes it, its date as the seed (and Nghị định 30) writes it
+        "(qua Phòng Nội vụ) trước ngày 20/3/2020 để tổng hợp, cụ thể như sau:",
+        ("absent", "19/03/2020"),
         "+ Đề nghị Liên đoàn Lao động thị xã: Lựa chọn 01 tập thể điển hình tiên tiến trong phong "
         "trào thi đua “Lao động giỏi, lao động sáng tạo”.",
         "+ Giao Phòng Kinh tế: Lựa chọn 01 tập thể",
@@ -267,7 +284,8 @@ POINTS = {
         "- Số lượng đại biểu: Do đơn vị tổ chức quyết định trên cơ sở đề xuất của Hội đồng Thi đua "
         "- Khen thưởng cấp xã.",
         "- Thời gian tổ chức: 1/2 ngày, trong Quý I năm 2025.",
-        "Lựa chọn một trong các hình thức “Hội nghị tuyên dương điển hình tiên tiến”",
+        "- Hình thức tổ chức: Lựa chọn một trong các hình thức “Hội nghị tuyên dương điển hình "
+        "tiên tiến”",
         "- Thành phần: Đại diện tập thể và cá nhân Anh hùng, chiến sỹ thi đua; các điển hình tiên "
         "tiến tiêu biểu giai đoạn 2020-2025.",
         "- Thời gian tổ chức: 1/2 ngày, trong Quý II năm 2025.",
@@ -284,7 +302,9 @@ POINTS = {
         "nghiệp có thể tổ chức các hình thức đa dạng",
         "có Kế hoạch cụ thể để triển khai thực hiện và gửi Ủy ban nhân dân tỉnh (qua Ban Thi đua "
         "- Khen thưởng, Sở Nội vụ)",
-        ("trước ngày 30/8/2024", "chậm nhất ngày 29/08/2024"),
+        "(qua Ban Thi đua - Khen thưởng, Sở Nội vụ) trước ngày 30/8/2024.",
+        ("absent", ") ("),  # never two brackets in a row
+        ("absent", "Trên đây là Kế hoạch"),  # the seed has no closing paragraph
         "Hướng dẫn tổ chức triển khai thực hiện Kế hoạch này",
         # no thành phần, kinh phí or trang trí of a hall: their absence is a point each
         ("absent", "THÀNH PHẦN ĐẠI BIỂU"),

@@ -11,7 +11,9 @@ import re
 
 import pdfplumber
 import pytest
+from sqlalchemy import func, select
 
+from kehoach_app.awards.models import Award
 from kehoach_app.conferences.logic import SIGNED_PRINTOUTS
 from kehoach_app.conferences.models import Conference
 from kehoach_app.db import db
@@ -23,6 +25,11 @@ BACKDROP = {"phong-san-khau", "noi-dung-in"}
 DATE_LINE = re.compile(r"(Tân Hòa, ngày .+? năm \d{4})\s*$")
 # Printouts that must carry the set's date line (signed, or attached to the plan).
 DATED = {*SIGNED_PRINTOUTS, "chuong-trinh", "kich-ban-dieu-hanh", "phan-cong-nhiem-vu"}
+# Reports made after the event (the attendance report): signed on their own day, never the
+# plan's ngày ký; their day and month are left blank the same way as the set's.
+# The receipt list of the award money (issue 20) is signed when the money is paid, after the
+# decision it pays: the year is its decision's (the first list: the earliest decision's).
+AFTER_THE_EVENT = {"bao-cao-diem-danh", "ky-nhan-tien-thuong"}
 
 
 def first_pages(app, client, conference_id: int) -> dict[str, list[str]]:
@@ -66,17 +73,30 @@ def set_signing_date(app, conference_id: int, day: dt.date | None) -> Conference
 def test_every_dated_printout_prints_the_same_date_line(app, client, demo_id, typed):
     with app.app_context():
         event_day = db.session.get(Conference, demo_id).date
+        first_decision = db.session.scalar(
+            select(func.min(Award.decision_date)).where(Award.conference_id == demo_id)
+        )
     signed = event_day - dt.timedelta(days=18) if typed else None
     set_signing_date(app, demo_id, signed)
     if typed:
         month = f"{signed.month:02d}" if signed.month <= 2 else str(signed.month)
         expected = f"Tân Hòa, ngày {signed.day:02d} tháng {month} năm {signed.year}"
-    else:  # the day and month for the signer; the year is the conference's
-        expected = f"Tân Hòa, ngày … tháng … năm {event_day.year}"
+    else:  # the day and month for the signer; the year: before the plan's first duty
+        with app.app_context():
+            from kehoach_app.conferences.logic import signing_year
+
+            year = signing_year(db.session.get(Conference, demo_id).values())
+        assert year == min(event_day.year, year)  # the demo's first duties may fall the year before
+        expected = f"Tân Hòa, ngày … tháng … năm {year}"
     found = date_lines(first_pages(app, client, demo_id))
     assert DATED <= set(found), DATED - set(found)
     for key, line in found.items():
-        assert line == expected, (key, line)
+        if key == "ky-nhan-tien-thuong":
+            assert line == f"Tân Hòa, ngày … tháng … năm {first_decision.year}", (key, line)
+        elif key in AFTER_THE_EVENT:
+            assert line == f"Tân Hòa, ngày … tháng … năm {event_day.year}", (key, line)
+        else:
+            assert line == expected, (key, line)
 
 
 def test_only_the_plan_carries_the_plan_number(app, client, demo_id):

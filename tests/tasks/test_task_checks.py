@@ -152,21 +152,18 @@ def test_a_deadline_before_the_signing_date_warns(app, conference_with_tasks):
     assert all(p.severity == WARN and p.key == "tasks.deadline_before_signing" for p in found)
     assert found[0].fix_url.startswith(f"/hoi-nghi/{conference_id}/nhiem-vu/")
     assert "ke-hoach" in found[0].printouts
-    # the ngày ký blank: the documents would print "năm 2027" above a plan whose task 3 is due
-    # 31/12/2026 — one blocking problem asks for the ngày ký
+    # the ngày ký blank: the documents print the year of the plan's first duty less 15 days
+    # (conferences.logic.signing_year, issue 17: task 1 due 01/12/2026 → "năm 2026"), so no
+    # deadline falls in a year before the printed one and nothing blocks
     with app.app_context():
-        db.session.get(Conference, conference_id).signing_date = None
+        conference = db.session.get(Conference, conference_id)
+        conference.signing_date = None
         db.session.commit()
+        from kehoach_app.conferences.logic import signing_year
+
+        assert signing_year(conference.values()) == 2026
     found = problems(app, task_checks.deadlines_before_signing)
-    assert [(p.key, p.severity) for p in found] == [
-        ("tasks.deadline_year_before_signing_year", BLOCK)
-    ]
-    assert found[0].message == (
-        "Chưa có ngày ký nên các văn bản trình ký in “năm 2027”, nhưng nhiệm vụ số 1 “Gửi báo "
-        "cáo thành tích về Ủy ban nhân dân” có hạn 01/12/2026 (năm 2026): hãy nhập ngày ký để "
-        "văn bản mang đúng năm ký."
-    )
-    assert found[0].fix_url == f"/hoi-nghi/{conference_id}/sua#signing_date"
+    assert found == []
     # once the 2026 tasks are done, every open deadline is in the conference's year: nothing
     with app.app_context():
         db.session.query(Task).filter(

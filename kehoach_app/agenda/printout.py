@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from reportlab.platypus import KeepTogether
@@ -151,8 +152,10 @@ def render_programme(sheet: ProgrammeSheet, fmt: str) -> bytes:
     return render_pdf(document) if fmt == "pdf" else render_docx(document)
 
 
-def render_script(script: RunOfShow, fmt: str, attendance: str = "") -> bytes:
-    script = with_attendance(script, attendance)
+def render_script(
+    script: RunOfShow, fmt: str, attendance: str = "", present: Sequence[str] | None = None
+) -> bytes:
+    script = with_attendance(script, attendance, present)
     return _script_pdf(script) if fmt == "pdf" else render_docx(script_document(script))
 
 
@@ -163,12 +166,20 @@ def _folded(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def with_attendance(script: RunOfShow, line: str) -> RunOfShow:
+def with_attendance(
+    script: RunOfShow, line: str, present: Sequence[str] | None = None
+) -> RunOfShow:
     """The MC's attendance sentence ("Hội nghị có mặt 212/230 đại biểu được triệu tập.", issue
     21: read from the check-in when the script is printed, blanks before anyone arrived) in the
     tuyên bố lý do, right after the introduction of the delegates; else before its closing
-    thanks. A script without that item is left as it is."""
-    if not line:
+    thanks. A script without that item is left as it is.
+
+    `present`: once the door has checked anyone in, the introduction lines of the delegates
+    present (a substitute "… dự thay …" only when his arrival is active —
+    checkin.printout.present_introduction); they replace the invited list, so the MC never
+    introduces someone who is not in the hall right before reading "có mặt 03/05". None (no
+    arrival yet) keeps the invited list."""
+    if not line and not present:
         return script
     items = list(script.items)
     for index, item in enumerate(items):
@@ -183,8 +194,14 @@ def with_attendance(script: RunOfShow, line: str) -> RunOfShow:
         )
         if at is not None:
             at += 1
-            while at < len(lines) and lines[at].startswith(("- ", "(")):
-                at += 1
+            end = at
+            while end < len(lines) and lines[end].startswith(("- ", "(")):
+                end += 1
+            if present:
+                names = [f"- {name};" for name in present[:-1]] + [f"- {present[-1]}."]
+                lines[at:end] = names
+                end = at + len(names)
+            at = end
         elif "ly do" in _folded(item.title):
             at = next(
                 (i for i, text in enumerate(lines) if text.startswith("Thay mặt Ban Tổ chức")),
@@ -192,7 +209,8 @@ def with_attendance(script: RunOfShow, line: str) -> RunOfShow:
             )
         else:
             continue
-        lines.insert(at, line)
+        if line:
+            lines.insert(at, line)
         items[index] = replace(item, lines=lines)
         return replace(script, items=items)
     return script

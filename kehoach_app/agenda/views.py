@@ -437,8 +437,11 @@ def _build_script(conference: Conference, fmt: str) -> bytes:
         delegates=operations.introduced_delegates(conference),
     )
     from ..checkin.operations import mc_line  # the attendance, read now (issue 21)
+    from ..checkin.printout import present_introduction
 
-    return render_script(script, fmt, attendance=mc_line(conference))
+    return render_script(
+        script, fmt, attendance=mc_line(conference), present=present_introduction(conference)
+    )
 
 
 def _demo_speaker(conference: Conference, _today: dt.date) -> None:

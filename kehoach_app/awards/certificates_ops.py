@@ -67,10 +67,10 @@ def _from_row(row: CertificateLayout, name: str) -> certificates.Layout:
 # the Thủ tướng and every Nhà nước form arrive printed and signed from the centre with the
 # decision, so the office has no blank of them to fill; a Cờ thi đua is a flag, not a sheet.
 # Neither is ever printed here, not even on the common layout.
-NATIONAL_REASON = "Khen thưởng cấp Nhà nước: bằng do trung ương in, ký và gửi về — không in phôi"
-FLAG_REASON = "Cờ thi đua là lá cờ, không phải tờ giấy — không in phôi"
+NATIONAL_REASON = "khen thưởng cấp Nhà nước, bằng do trung ương in, ký và gửi về cùng quyết định"
+FLAG_REASON = "Cờ thi đua là lá cờ, không phải tờ giấy"
 NO_LAYOUT_REASON = (
-    "Hình thức cấp trên chưa có bố cục phôi: nếu cơ quan được giao điền phôi của cấp trên, "
+    "hình thức cấp trên chưa có bố cục phôi: nếu cơ quan được giao điền phôi của cấp trên, "
     "hãy đo và lưu bố cục trước khi in"
 )
 

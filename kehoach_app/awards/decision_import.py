@@ -27,12 +27,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .. import vn
-from . import spreadsheet
-from .logic import COLLECTIVE, INDIVIDUAL, KIND_LABELS, FormRule, fold
+from .logic import COLLECTIVE, IMPORT_MAX_ROWS, INDIVIDUAL, KIND_LABELS, FormRule, fold
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_ROWS = spreadsheet.MAX_ROWS  # the awards' Excel import's limit, for the whole file
+MAX_ROWS = IMPORT_MAX_ROWS  # the awards' Excel import's limit, for the whole file
 MAX_COLUMNS = 40
 MAX_PARAGRAPHS = 50_000  # a decision is a few pages; its tables' cells count here too
 MAX_CELLS = 100_000

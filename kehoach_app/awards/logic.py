@@ -31,6 +31,11 @@ from dataclasses import dataclass, field
 
 from .. import vn
 
+# How many rows an award list imported from a file may hold (Excel or the decision's .docx):
+# more is a mistake of the file, and the preview must stay readable. Here, in the pure module,
+# so the decision import can read it without loading openpyxl at start (issue 19).
+IMPORT_MAX_ROWS = 5_000
+
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
 KIND_LABELS = {INDIVIDUAL: "Cá nhân", COLLECTIVE: "Tập thể"}

@@ -26,10 +26,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import vn, xlsx_text
 from .forms import allowed_text, check_award
-from .logic import COLLECTIVE, INDIVIDUAL, KIND_LABELS, FormRule, fold
+from .logic import COLLECTIVE, IMPORT_MAX_ROWS, INDIVIDUAL, KIND_LABELS, FormRule, fold
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5_000
+MAX_ROWS = IMPORT_MAX_ROWS
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10
 SHEET_TITLE = "Khen thưởng"

@@ -126,6 +126,49 @@ def report_data(conference: Conference) -> Report:
     )
 
 
+class _Present:
+    """A delegate as he stands in the hall: his row, with the reply and substitute of his
+    arrival (the substitute is the one who came, if any)."""
+
+    def __init__(self, delegate: Delegate, substitute: str):
+        self._delegate = delegate
+        self.substitute_name = substitute
+        self.reply = "substitute" if substitute else "attending"
+
+    def __getattr__(self, name: str):
+        return getattr(self._delegate, name)
+
+
+def present_introduction(conference: Conference) -> list[str] | None:
+    """The MC's introduction of the delegates present (agenda.logic.introduction_lines over the
+    delegates with an active arrival; "X, dự thay Y" only when the arrival names X), or None
+    before anyone arrived — the script then introduces the invited list as before."""
+    from ..agenda.logic import introduction_lines
+
+    arrivals = {
+        code: substitute
+        for code, substitute in db.session.execute(
+            select(Arrival.code, Arrival.substitute_name).where(
+                Arrival.conference_id == conference.id, Arrival.undone_at.is_(None)
+            )
+        )
+    }
+    if not arrivals:
+        return None
+    delegates = db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id))
+    present = [
+        _Present(d, vn.clean_text(arrivals[d.check_in_code] or ""))
+        for d in delegates
+        if d.check_in_code in arrivals
+    ]
+    groups = db.session.scalars(
+        select(DelegateGroup)
+        .where(DelegateGroup.conference_id == conference.id)
+        .order_by(DelegateGroup.position, DelegateGroup.id)
+    )
+    return introduction_lines(present, list(groups))
+
+
 def _count(n: int) -> str:
     return vn.format_count(n, "đại biểu")
 
@@ -141,6 +184,12 @@ def summary_sentence(report: Report) -> str:
         f"Tổng số đại biểu được triệu tập: {_count(c.total)}; có mặt: {present}; "
         f"vắng mặt: {_count(c.total - c.present)}."
     )
+
+
+def _present_name(line: Line) -> str:
+    """ "Phạm Văn Tài (dự thay Phạm Đức Ân)": section III says the substitute came, so IV never
+    lists the delegate he stood in for as present himself."""
+    return f"{line.substitute} (dự thay {line.full_name})" if line.substitute else line.full_name
 
 
 def _titled(title: str, count: str, rows: list) -> str:
@@ -241,8 +290,9 @@ def report_document(report: Report) -> Document:
                     Column("Chức vụ, đơn vị", 3.6),
                     Column("Giờ đến", 1.0, "center"),
                 ],
+                # a substitute's arrival is his: the list names who was in the hall
                 rows=[
-                    [str(i), line.full_name, line.role, line.arrived]
+                    [str(i), _present_name(line), line.role, line.arrived]
                     for i, line in enumerate(present, start=1)
                 ],
             )
@@ -290,6 +340,8 @@ def report_xlsx(report: Report) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
     from openpyxl.utils import get_column_letter
+
+    from ..xlsx_text import Formula
 
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -340,21 +392,51 @@ def report_xlsx(report: Report) -> bytes:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     totals = workbook.create_sheet("Tổng hợp")
+    # the same heading as the list (issuer, title), then the table; the totals and "Vắng mặt"
+    # are formulas, so a figure corrected by hand carries into the total
+    for row, (text, size) in enumerate(
+        ((vn.upper_vn(report.issuer), 12), ("TỔNG HỢP KẾT QUẢ ĐIỂM DANH THEO THÀNH PHẦN", 14),
+         (f"Dự {report.title}", 13)),
+        start=1,
+    ):  # fmt: skip
+        cell = xlsx_text.write(totals, row, 1, text)
+        cell.font = Font(name=FONT_FAMILY_DOCX, size=size, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        totals.merge_cells(f"A{row}:E{row}")
+        totals.row_dimensions[row].height = 36 if row == 3 else 20
+    head = 5
     for column, (title, width) in enumerate(
         (("STT", 6), ("Thành phần", 48), ("Triệu tập", 12), ("Có mặt", 12), ("Vắng mặt", 12)),
         start=1,
     ):
-        cell = totals.cell(row=1, column=column, value=title)
+        cell = totals.cell(row=head, column=column, value=title)
         cell.font, cell.border = bold, border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         totals.column_dimensions[get_column_letter(column)].width = width
     c = report.counts
-    rows = [(i, g.name, g.total, g.present) for i, g in enumerate(c.groups, start=1)]
-    rows.append(("", "Tổng cộng", c.total, c.present))
-    for r, (number, name, total, present) in enumerate(rows, start=2):
-        for column, value in enumerate((number, name, total, present, total - present), start=1):
-            cell = xlsx_text.write(totals, r, column, value if value != "" else None)
-            cell.font = bold if name == "Tổng cộng" and r == len(rows) + 1 else font
-            cell.border = border
+    first = head + 1
+    for r, (number, group) in enumerate(enumerate(c.groups, start=1), start=first):
+        values = (number, group.name, group.total, group.present, Formula(f"=C{r}-D{r}"))
+        for column, value in enumerate(values, start=1):
+            cell = xlsx_text.write(totals, r, column, value)
+            cell.font, cell.border = font, border
+    total_row = first + len(c.groups)
+    last_group = total_row - 1
+    values = (
+        None,
+        "Tổng cộng",
+        *(Formula(f"=SUM({col}{first}:{col}{last_group})") for col in "CD"),
+        Formula(f"=C{total_row}-D{total_row}"),
+    )
+    for column, value in enumerate(values, start=1):
+        cell = xlsx_text.write(totals, total_row, column, value)
+        cell.font, cell.border = bold, border
+    totals.print_title_rows = f"{head}:{head}"
+    totals.page_setup.paperSize = totals.PAPERSIZE_A4
+    totals.page_setup.orientation = "portrait"
+    totals.page_setup.fitToWidth = 1
+    totals.page_setup.fitToHeight = 0
+    totals.sheet_properties.pageSetUpPr.fitToPage = True
     buffer = io.BytesIO()
     xlsx_text.seal(workbook).save(buffer)
     return buffer.getvalue()

@@ -131,6 +131,12 @@ def check_in(conference_id: int):
     if problem := _point_problem():
         return _answer(conference, operations.Outcome("invalid", f"Chưa ghi: {problem}"), 422)
     outcome = operations.check_in(conference, typed, point=_point(), by=current_author())
+    if outcome.status == "matches" and len(outcome.matches) == 1:
+        # a name with one match: Enter checks that delegate in, as the page's hint says (a
+        # door clerk reading "01 đại biểu khớp" would take the person as checked in)
+        outcome = operations.check_in(
+            conference, outcome.matches[0].code, point=_point(), by=current_author()
+        )
     db.session.commit()
     return _answer(conference, outcome)
 

@@ -182,8 +182,10 @@
     var value = queue.shift();
     post(root.dataset.checkUrl, { ma: value, diem: point ? point.value : "" }).then(function (answer) {
       if (answer.status === "matches") {
+        // several matches: a neutral panel (not the green of a check-in) and the previous
+        // person's card (with its "Hủy" button) hidden, the usher picks from the list
         showMatches(answer.matches);
-        text("result-message", answer.message);
+        showResult({ status: "matches", message: answer.message, person: null, counts: answer.counts });
       } else {
         clearMatches();
         showResult(answer);

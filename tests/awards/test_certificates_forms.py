@@ -61,7 +61,7 @@ def test_the_page_lists_the_forms_not_printed_with_the_reason_and_a_missing_sign
     page = client.get(f"/hoi-nghi/{cid}/in-phoi").get_data(as_text=True)
     for code in ("bang_khen_thu_tuong", "huan_chuong_lao_dong_hang_ba"):
         row = page.split(f'data-unprinted="{code}"', 1)[1].split("</tr>", 1)[0]
-        assert "Không in phôi" in row and "Khen thưởng cấp Nhà nước" in row
+        assert "Không in phôi" in row and "khen thưởng cấp Nhà nước, bằng do trung ương in" in row
     row = page.split('data-unprinted="co_thi_dua_chinh_phu"', 1)[1].split("</tr>", 1)[0]
     assert "Cờ thi đua là lá cờ" in row
     assert 'data-unprinted="bang_khen_tinh"' not in page

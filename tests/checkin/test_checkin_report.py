@@ -50,9 +50,18 @@ def test_the_report_pdf_says_who_came_who_did_not_and_in_whose_place(app, client
     assert "Võ Thị Lan" in absent and "Nguyễn Thị Ánh" in absent  # the undone scan is absent
     substitutes = flat[flat.index("III. NGƯỜI DỰ THAY (01 người)") : flat.index("IV.")]
     assert "Phạm Văn Tài Phạm Đức Ân" in substitutes
-    present = flat[flat.index("IV. ĐẠI BIỂU CÓ MẶT (05 đại biểu)") :]
+    present = flat[flat.index("IV. ĐẠI BIỂU CÓ MẶT (05 đại biểu)") : flat.index("Nơi nhận")]
     for name in ("Lê Quốc Hưng", "Đặng Thị Thu Hương", "Nguyễn Văn An", "Hồ Sỹ Khải"):
         assert name in present
+    # the substitute's arrival is his: IV names him, never Phạm Đức Ân as present himself
+    assert "Phạm Văn Tài (dự thay Phạm Đức Ân)" in present
+    assert present.count("Phạm Đức Ân") == 1
+    # the signer's name on one line (the seeds' signer, "Nguyễn Thị Hồng Nhung")
+    with pdfplumber.open(io.BytesIO(client.get(url).data)) as document:
+        words = document.pages[-1].extract_words()
+    tops = {w["top"] for w in words if w["text"] in ("Hồng", "Nhung")}
+    assert len(tops) == 1, "the signer's name is split across lines"
+    assert "Nguyễn Thị Hồng Nhung" in " ".join(_text(client.get(url).data).split())
 
 
 def test_the_report_xlsx_has_every_delegate_and_the_totals(app, client, small):
@@ -70,12 +79,24 @@ def test_the_report_xlsx_has_every_delegate_and_the_totals(app, client, small):
     assert rows["Trần Văn Bình"][5] == "Vắng" and rows["Trần Văn Bình"][9] == "Đã báo vắng"
     assert rows["Võ Thị Lan"][5] == "Vắng"
     assert rows["Lê Quốc Hưng"][4] == codes["Lê Quốc Hưng"]
-    totals = list(book["Tổng hợp"].iter_rows(min_row=2, values_only=True))
+    sheet = book["Tổng hợp"]
+    assert sheet["A1"].value == "ỦY BAN NHÂN DÂN XÃ TÂN HÒA"
+    assert sheet["A2"].value == "TỔNG HỢP KẾT QUẢ ĐIỂM DANH THEO THÀNH PHẦN"
+    assert sheet["A3"].value.startswith("Dự Hội nghị")
+    assert [c.value for c in sheet[5]] == ["STT", "Thành phần", "Triệu tập", "Có mặt", "Vắng mặt"]
+    totals = list(sheet.iter_rows(min_row=6, values_only=True))
+    # figures worked by hand (3 and 5 convened, 2 and 3 present); absences and totals are
+    # formulas, so a figure corrected by hand carries through
     assert totals == [
-        (1, "Lãnh đạo tỉnh", 3, 2, 1),
-        (2, "Đại biểu xã", 5, 3, 2),
-        (None, "Tổng cộng", 8, 5, 3),
+        (1, "Lãnh đạo tỉnh", 3, 2, "=C6-D6"),
+        (2, "Đại biểu xã", 5, 3, "=C7-D7"),
+        (None, "Tổng cộng", "=SUM(C6:C7)", "=SUM(D6:D7)", "=C8-D8"),
     ]
+    assert sheet["E6"].data_type == "f" and sheet["C8"].data_type == "f"
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.print_title_rows == "$5:$5"
 
 
 def test_the_report_is_in_the_print_centre_and_says_when_nobody_arrived(app, small):

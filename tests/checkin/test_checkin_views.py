@@ -50,23 +50,35 @@ def test_unknown_code_and_declined_delegate_are_said(app, client, small):
 
 def test_a_name_typed_without_marks_lists_the_matches(app, client, small):
     conference_id, codes = small
-    answer = scan(client, conference_id, "nguyen van an")
-    assert answer["status"] == "matches"
-    assert [m["name"] for m in answer["matches"]] == ["Ông Nguyễn Văn An"]
-    # "an" without marks begins "An" and "Ánh" alike
+    # "an" without marks begins "An" and "Ánh" alike: several matches, the usher picks
     answer = scan(client, conference_id, "nguyen an")
+    assert answer["status"] == "matches"
+    assert answer["person"] is None
     assert [m["full_name"] for m in answer["matches"]] == ["Nguyễn Văn An", "Nguyễn Thị Ánh"]
     # "nguyen" alone: both Nguyễn, in name order; nothing recorded yet
     answer = scan(client, conference_id, "nguyen")
     assert [m["full_name"] for m in answer["matches"]] == ["Nguyễn Văn An", "Nguyễn Thị Ánh"]
     assert answer["counts"]["present"] == 0
-    # with marks, "Ánh" finds only Ánh
-    answer = scan(client, conference_id, "Ánh")
-    assert [m["full_name"] for m in answer["matches"]] == ["Nguyễn Thị Ánh"]
     # the live search the page calls while typing
     found = client.get(f"/hoi-nghi/{conference_id}/diem-danh/tim?q=pham duc").get_json()
     assert [m["code"] for m in found["matches"]] == [codes["Phạm Đức Ân"]]
     assert scan(client, conference_id, "không ai tên này")["status"] == "none"
+    assert answer["counts"]["present"] == 0
+
+
+def test_a_name_with_one_match_is_checked_in_by_enter(app, client, small):
+    """The hint says "Enter để điểm danh": one match is that delegate, checked in at once."""
+    conference_id, codes = small
+    answer = scan(client, conference_id, "nguyen van an")
+    assert answer["status"] == "new"
+    assert answer["person"]["code"] == codes["Nguyễn Văn An"]
+    assert answer["message"].startswith("Đã điểm danh Ông Nguyễn Văn An lúc ")
+    assert answer["counts"]["present"] == 1
+    # with marks, "Ánh" finds only Ánh: checked in too; typed again, "đã điểm danh"
+    assert scan(client, conference_id, "Ánh")["status"] == "new"
+    again = scan(client, conference_id, "nguyen thi anh")
+    assert again["status"] == "again"
+    assert again["counts"]["present"] == 2
 
 
 def test_undo_then_check_in_again(app, client, small):
@@ -203,3 +215,48 @@ def test_lan_viewer_reads_the_count_but_cannot_check_in(tmp_path):
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
+
+
+def _introduction(text: str) -> str:
+    """The introduction of the delegates in the script: from "trân trọng giới thiệu:" to the
+    attendance sentence."""
+    start = text.index("trân trọng giới thiệu:")
+    return text[start : text.index("đại biểu được triệu tập.", start)]
+
+
+def test_the_mc_script_introduces_the_delegates_present(app, client, small):
+    """Before any arrival the invited list (the declined Trần Văn Bình left out, Phạm Văn Tài
+    standing in for Phạm Đức Ân as his reply says); once the door has checked people in, only
+    those present, a substitute only while his arrival names him."""
+    conference_id, codes = small
+    before = _introduction(_script_text(client, conference_id))
+    for name in ("Lê Quốc Hưng", "Đặng Thị Thu Hương", "Võ Thị Lan", "Hồ Sỹ Khải"):
+        assert name in before
+    assert "Đồng chí Phạm Văn Tài, dự thay ông Phạm Đức Ân" in before
+    assert "Trần Văn Bình" not in before
+    assert "có mặt ……/……" in before
+
+    page = f"/hoi-nghi/{conference_id}/diem-danh"
+    for name in ("Lê Quốc Hưng", "Phạm Đức Ân", "Trần Văn Bình", "Hồ Sỹ Khải"):
+        scan(client, conference_id, codes[name])
+    post(client, page + "/huy", {"ma": codes["Hồ Sỹ Khải"]}, page=page)  # a wrong scan
+    after = _introduction(_script_text(client, conference_id))
+    assert "Ông Lê Quốc Hưng" in after
+    assert "Ông Trần Văn Bình" in after  # declined, yet he came: introduced
+    assert "Đồng chí Phạm Văn Tài, dự thay ông Phạm Đức Ân" in after
+    for name in ("Đặng Thị Thu Hương", "Nguyễn Văn An", "Nguyễn Thị Ánh", "Võ Thị Lan"):
+        assert name not in after
+    assert "Hồ Sỹ Khải" not in after  # his arrival was undone
+    assert after.endswith("Hội nghị có mặt 03/08 ")
+    # the whole introduction, group by group (the province's leaders before the commune's)
+    assert after == (
+        "trân trọng giới thiệu: - Ông Trần Văn Bình, Chánh Văn phòng Sở Nội vụ tỉnh; "
+        "- Ông Lê Quốc Hưng, Phó Giám đốc Sở Nội vụ tỉnh; "
+        "- Đồng chí Phạm Văn Tài, dự thay ông Phạm Đức Ân, Trưởng ấp Mỹ Lộc. "
+        "Hội nghị có mặt 03/08 "
+    )
+
+    # the usher clears the substitute: Phạm Đức Ân came himself
+    post(client, page + "/du-thay", {"ma": codes["Phạm Đức Ân"], "ten": ""}, page=page)
+    after = _introduction(_script_text(client, conference_id))
+    assert "Ông Phạm Đức Ân" in after and "Phạm Văn Tài" not in after and "dự thay" not in after

@@ -101,3 +101,52 @@ def test_check_in_at_the_door_with_the_keyboard_only(browser, door):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert errors == []
     page.close()
+
+
+def test_enter_on_a_typed_name_on_a_phone(browser, door):
+    """A name with one match and Enter (no ↓) checks that delegate in; a name with several
+    matches says so in a neutral panel and hides the previous person's card and its "Hủy"
+    button — a door clerk must not read the green of a check-in or undo the wrong person."""
+    base, conference_id, codes = door
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base}/hoi-nghi/{conference_id}/diem-danh")
+    field = page.locator("#checkin-input")
+    expect(field).to_be_focused()
+    message = page.locator("#result-message")
+    panel = page.locator("#checkin-result")
+    undo = page.get_by_role("button", name="Hủy điểm danh này")
+
+    page.keyboard.type(codes["Lê Quốc Hưng"], delay=5)
+    page.keyboard.press("Enter")
+    expect(message).to_contain_text("Đã điểm danh Ông Lê Quốc Hưng")
+    expect(undo).to_be_visible()
+
+    # one match ("Đặng Thị Thu Hương" typed without marks), Enter at once
+    page.keyboard.type("dang thi thu huong", delay=5)
+    page.keyboard.press("Enter")
+    expect(message).to_contain_text("Đã điểm danh Bà Đặng Thị Thu Hương")
+    expect(panel).to_have_class("panel checkin-result result-new")
+    expect(page.locator("#result-name")).to_have_text("Bà Đặng Thị Thu Hương")
+    expect(page.locator("#count-total")).to_have_text("02/08")
+
+    # several matches ("nguyen": An and Ánh): neutral, no card, nothing recorded
+    page.keyboard.type("nguyen", delay=5)
+    page.keyboard.press("Enter")
+    expect(message).to_have_text("02 đại biểu khớp với “nguyen”: chọn người đến dự.")
+    expect(panel).to_have_class("panel checkin-result result-matches")
+    expect(page.locator("#result-person")).to_be_hidden()
+    expect(undo).to_be_hidden()
+    expect(page.locator("#checkin-matches li")).to_have_count(2)
+    expect(page.locator("#count-total")).to_have_text("02/08")
+    # the green of a check-in is not the panel's colour
+    colour = panel.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour != "rgb(238, 247, 238)"
+    # tapping a suggestion checks that one in and brings the card back
+    page.locator("#checkin-matches li", has_text="Nguyễn Thị Ánh").click()
+    expect(message).to_contain_text("Đã điểm danh Bà Nguyễn Thị Ánh")
+    expect(undo).to_be_visible()
+    expect(page.locator("#count-total")).to_have_text("03/08")
+    assert errors == []
+    page.close()

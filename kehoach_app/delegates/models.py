@@ -95,8 +95,18 @@ class Delegate(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     FIELDS = (
-        "group_id", "honorific", "full_name", "position", "unit", "protocol_rank", "presidium",
-        "phone", "invitation_sent_on", "reply", "substitute_name", "notes",
+        "group_id",
+        "honorific",
+        "full_name",
+        "position",
+        "unit",
+        "protocol_rank",
+        "presidium",
+        "phone",
+        "invitation_sent_on",
+        "reply",
+        "substitute_name",
+        "notes",
     )
 
     def __repr__(self) -> str:

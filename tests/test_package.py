@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
+import sys
 import urllib.request
 import zipfile
 
@@ -23,6 +25,9 @@ def frozen_program():
     result = subprocess.run(
         ["bash", str(ROOT / "build" / "build.sh")],
         cwd=ROOT,
+        # PyInstaller runs in the interpreter of the tests, which has the app's requirements
+        # (a `python` on PATH may be another one, or none on a python3-only machine)
+        env={**os.environ, "PYTHON": sys.executable},
         capture_output=True,
         text=True,
         timeout=900,

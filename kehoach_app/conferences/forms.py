@@ -228,6 +228,14 @@ class ConferenceForm(BaseForm):
     # leave the unit unstated; the form itself always asks for it.
     allow_unknown_unit = False
 
+    def process(self, *args, **kwargs):
+        super().process(*args, **kwargs)
+        congress = self.kind.data == "dai_hoi"
+        # A Đại hội reviews a five-year period (seed 004: "giai đoạn 2020-2025"): the two year
+        # fields are its ends (presetting.congress_period), as the preset's texts read them
+        self.year_reviewed.label.text = "Giai đoạn: từ năm" if congress else "Năm tổng kết"
+        self.year_launched.label.text = "Đến năm (năm Đại hội)" if congress else "Năm phát động"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.province.choices = province_choices()

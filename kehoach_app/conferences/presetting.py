@@ -199,6 +199,15 @@ def follow_organiser(
     return values
 
 
+def congress_period(year: int) -> tuple[int, int]:
+    """The five-year period a Đại hội Thi đua yêu nước reviews, ending in the first congress
+    year from `year` on: the congresses are held every five years, in the years ending in 0 or
+    5 (toàn quốc lần thứ X 2020, XI 2025; seed 004: "giai đoạn 2020-2025"). For this kind the
+    two year fields are the period's ends, not a year reviewed and a year launched."""
+    end = -(-year // 5) * 5
+    return end - 5, end
+
+
 def preset_form_values(
     preset: Preset,
     today: dt.date,
@@ -212,6 +221,8 @@ def preset_form_values(
     (tasks/logic.WorkCalendar) carries the days off the officer added, for the first date."""
     defaults = preset.conference
     reviewed, launched = default_years(today)
+    if preset.kind == "dai_hoi":
+        reviewed, launched = congress_period(launched)
     organiser = organiser or Organiser(level=preset.level)
     texts = preset_texts(preset, (reviewed, launched), organiser, issuer=issuer, place=place)
     return {

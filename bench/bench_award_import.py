@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import argparse
 import http.cookiejar
-import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,8 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench import free_port, percentile  # noqa: E402
-from bench.bench_check import http_times, wait_for  # noqa: E402
+from bench.bench import percentile  # noqa: E402
+from bench.bench_check import http_times  # noqa: E402
+from bench.server import Server  # noqa: E402
 
 COLLECTIVES = 40
 INDIVIDUALS = 260
@@ -192,22 +191,10 @@ def main() -> None:
             db.session.remove()
             db.engine.dispose()
 
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", str(port)],
-            cwd=ROOT,
-            env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(base + "/__kehoach__/ping")
+        with Server(data_dir) as server:
+            base = server.base
             ping_times = http_times(base + "/__kehoach__/ping", args.repeat)
             http = over_http(base, conference_id, raw, args.repeat)
-        finally:
-            process.terminate()
-            process.wait(10)
 
     ping = statistics.median(ping_times)
     print(

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -24,9 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench import free_port, percentile  # noqa: E402
-from bench.bench_check import http_times, wait_for  # noqa: E402
+from bench.bench import percentile  # noqa: E402
+from bench.bench_check import http_times  # noqa: E402
 from bench.large import build  # noqa: E402
+from bench.server import Server  # noqa: E402
 
 
 def main() -> None:
@@ -47,17 +46,8 @@ def main() -> None:
             db.session.remove()
             db.engine.dispose()
 
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", str(port)],
-            cwd=ROOT,
-            env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(base + "/__kehoach__/ping")
+        with Server(data_dir) as server:
+            base = server.base
             files = {
                 "ping (không làm gì, mốc so sánh)": "/__kehoach__/ping",
                 f"In phôi: {awards} tờ (PDF)": f"/hoi-nghi/{conference_id}/in-phoi/giay-khen.pdf",
@@ -73,9 +63,6 @@ def main() -> None:
             with urllib.request.urlopen(base + files[f"In phôi: {awards} tờ (PDF)"]) as response:
                 with pdfplumber.open(io.BytesIO(response.read())) as pdf:
                     pages = len(pdf.pages)
-        finally:
-            process.terminate()
-            process.wait(10)
 
         ping = statistics.median(next(iter(results.values())))
         print(f"Hội nghị thử: {awards} khen thưởng; in phôi {pages} trang; {args.repeat} lần")

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,19 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench import free_port, percentile  # noqa: E402
+from bench.bench import percentile  # noqa: E402
 from bench.large import build  # noqa: E402
-
-
-def wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"{url} không trả lời sau {seconds} s")
+from bench.server import Server  # noqa: E402
 
 
 def http_times(url: str, repeat: int) -> list[float]:
@@ -95,17 +83,8 @@ def main() -> None:
             db.session.remove()
             db.engine.dispose()
 
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", str(port)],
-            cwd=ROOT,
-            env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(base + "/__kehoach__/ping")
+        with Server(data_dir) as server:
+            base = server.base
             pages = {
                 "ping (không làm gì, mốc so sánh)": "/__kehoach__/ping",
                 "trang Kiểm tra trước khi trình ký": f"/hoi-nghi/{conference_id}/kiem-tra",
@@ -113,9 +92,6 @@ def main() -> None:
                 "Trung tâm in": f"/hoi-nghi/{conference_id}/in",
             }
             results = {name: http_times(base + url, args.repeat) for name, url in pages.items()}
-        finally:
-            process.terminate()
-            process.wait(10)
 
         ping = statistics.median(next(iter(results.values())))
         print(f"Hội nghị thử: 1.000 đại biểu thêm, 300 khen thưởng; {args.repeat} lần mỗi trang")

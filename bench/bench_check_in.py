@@ -20,7 +20,6 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench import free_port, percentile  # noqa: E402
-from bench.bench_check import wait_for  # noqa: E402
+from bench.bench import percentile  # noqa: E402
 from bench.large import build  # noqa: E402
+from bench.server import Server  # noqa: E402
 
 
 def _codes(app, conference_id: int) -> list[str]:
@@ -83,17 +82,8 @@ def main() -> None:
         codes = _codes(app, conference_id)
         sample = codes[: args.repeat]
 
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", str(port)],
-            cwd=ROOT,
-            env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(base + "/__kehoach__/ping")
+        with Server(data_dir) as server:
+            base = server.base
             opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
             page = f"{base}/hoi-nghi/{conference_id}/diem-danh"
             html = opener.open(page, timeout=30).read().decode()
@@ -133,9 +123,6 @@ def main() -> None:
                 pings.append(_timed(ping))
                 second.append(_timed(check_in(code, "again")))
                 counts.append(_timed(figures))
-        finally:
-            process.terminate()
-            process.wait(10)
 
     ping_median = statistics.median(pings)
     print(

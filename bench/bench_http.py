@@ -7,7 +7,7 @@ through the real server, on the large conference, beside its goal. Not a test.
 - The conference: bench/large.py (the demo + 1,000 delegates, 300 awards in 8 forms, 40
   programme items, 80 tasks, the 1,109-seat hall filled by the automatic seating).
 - The server: `python -m kehoach_app` (waitress) on a free port, as the officer starts it
-  (bench_views.Server). Each page is fetched twice to warm up, then `--repeat` times: p50, p95
+  (bench/server.py). Each page is fetched twice to warm up, then `--repeat` times: p50, p95
   and max of the wall time, and the server process's CPU time per request (/proc, Linux), which
   the other work on a shared machine inflates far less than the wall time. Twice: viewed again
   with nothing changed (what the server keeps between requests is read again), and each time
@@ -49,8 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench import percentile  # noqa: E402
-from bench.bench_views import Server  # noqa: E402
 from bench.large import large_data_dir, touch  # noqa: E402
+from bench.server import Server  # noqa: E402
 
 MS = 1000
 PAGE_GOAL = "p95 ≤ 50 ms"

@@ -19,9 +19,7 @@ Two kinds of view (issue 19's results kept across requests, readmodel.per_state)
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,9 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench import free_port, percentile  # noqa: E402
-from bench.bench_check import http_times, wait_for  # noqa: E402
+from bench.bench import percentile  # noqa: E402
+from bench.bench_check import http_times  # noqa: E402
 from bench.large import build, seat_the_hall, touch  # noqa: E402
+from bench.server import Server  # noqa: E402
 
 
 def times_after_change(url: str, repeat: int, database: Path, conference_id: int) -> list[float]:
@@ -72,15 +71,6 @@ def main() -> None:
             db.session.remove()
             db.engine.dispose()
 
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kehoach_app", "--no-browser", "--port", str(port)],
-            cwd=ROOT,
-            env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
         c = conference_id
         pages = {
             "ping (mốc so sánh)": "/__kehoach__/ping",
@@ -90,8 +80,8 @@ def main() -> None:
             "Kế hoạch": f"/hoi-nghi/{c}/ke-hoach",
             "Kiểm tra": f"/hoi-nghi/{c}/kiem-tra",
         }
-        try:
-            wait_for(base + "/__kehoach__/ping")
+        with Server(data_dir) as server:
+            base = server.base
             if args.after_change:
                 database = data_dir / "kehoach.sqlite3"
                 results = {
@@ -103,9 +93,6 @@ def main() -> None:
                     results[name] = times_after_change(base + url, args.repeat, database, c)
             else:
                 results = {name: http_times(base + url, args.repeat) for name, url in pages.items()}
-        finally:
-            process.terminate()
-            process.wait(10)
 
     ping = statistics.median(next(iter(results.values())))
     kind = "mỗi lần là lần xem đầu sau một thay đổi" if args.after_change else "xem lặp lại"

@@ -215,8 +215,8 @@ def http_auto_seating(repeat: int) -> None:
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
     from bench.bench import percentile
-    from bench.bench_views import Server
     from bench.large import build, seat_the_hall
+    from bench.server import Server
     from kehoach_app import create_app
     from kehoach_app.db import db
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,13 +23,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import vn, xlsx_text
+from .. import vn, xlsx_files, xlsx_text
 from .forms import allowed_text, check_award
 from .logic import COLLECTIVE, IMPORT_MAX_ROWS, INDIVIDUAL, KIND_LABELS, FormRule, fold
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = xlsx_files.MAX_BYTES
 MAX_ROWS = IMPORT_MAX_ROWS
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = xlsx_files.MAX_UNPACKED_BYTES
 HEADER_SEARCH_ROWS = 10
 SHEET_TITLE = "Khen thưởng"
 CATALOGUE_SHEET = "Danh mục"
@@ -114,32 +113,11 @@ def _header_key(text) -> str | None:
 
 
 def sniff(raw: bytes) -> None:
-    """Refuse what is not an .xlsx, with the reason an officer can act on."""
-    if len(raw) > MAX_BYTES:
-        raise SpreadsheetError(
-            f"Tệp quá lớn ({len(raw) / 1024 / 1024:.1f} MB); tối đa 5 MB.".replace(".", ",", 1)
-        )
-    if not raw:
-        raise SpreadsheetError("Tệp trống.")
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SpreadsheetError(
-            "Đây là tệp Excel cũ (.xls). Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) "
-            "“Excel Workbook (.xlsx)” rồi nhập lại."
-        )
-    if not raw.startswith(b"PK"):
-        raise SpreadsheetError("Tệp không phải bảng tính Excel (.xlsx).")
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise SpreadsheetError("Tệp Excel bị hỏng hoặc không đọc được.") from None
-    if "xl/workbook.xml" not in names:
-        raise SpreadsheetError(
-            "Tệp không phải bảng tính Excel (.xlsx) — có thể là tệp Word hoặc tệp nén đổi tên."
-        )
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise SpreadsheetError("Tệp Excel quá lớn khi giải nén; hãy chia thành nhiều tệp.")
+    """Refuse what is not an .xlsx, with the reason an officer can act on (xlsx_files: the
+    delegates' import refuses the same files with the same words)."""
+    refused = xlsx_files.refusal(raw, "Danh sách khen thưởng")
+    if refused:
+        raise SpreadsheetError(refused)
 
 
 def _text(value) -> str:

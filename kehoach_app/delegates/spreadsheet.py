@@ -26,15 +26,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from werkzeug.datastructures import MultiDict
 
-from .. import vn, xlsx_text
+from .. import vn, xlsx_files, xlsx_text
 from .forms import DelegateChecker, group_choices
 from .logic import fold_accents, group_key, identity_key, sort_delegates
 from .models import HONORIFICS, REPLIES
 
 # Limits, said to the officer in the messages and on the import page.
-MAX_BYTES = 5 * 1024 * 1024  # 5 MB: a list of 5.000 people with notes is well under 1 MB
+MAX_BYTES = xlsx_files.MAX_BYTES
 MAX_ROWS = 5_000  # more than any conference hall; above it the file is refused whole
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a "zip bomb" guard: what the .xlsx holds unpacked
+MAX_UNPACKED_BYTES = xlsx_files.MAX_UNPACKED_BYTES
 HEADER_SEARCH_ROWS = 10  # the header row may sit under a title ("DANH SÁCH ĐẠI BIỂU …")
 
 # The template's columns: (key, header). The key is the DelegateForm field, or "group".
@@ -153,50 +153,9 @@ class ImportReport:
 # --------------------------------------------------------------------------------------------
 
 
-def _megabytes(size: int) -> str:
-    return vn.format_decimal(round(size / (1024 * 1024), 1)) + " MB"
-
-
 def sniff(raw: bytes) -> str | None:
     """Why these bytes are not an .xlsx workbook we can open, or None when they look like one."""
-    if not raw:
-        return "Tệp trống (0 byte)."
-    if len(raw) > MAX_BYTES:
-        return (
-            f"Tệp nặng {_megabytes(len(raw))}, vượt giới hạn {_megabytes(MAX_BYTES)}. "
-            "Danh sách đại biểu thường chỉ vài trăm KB: hãy xóa hình ảnh, các trang tính không "
-            "cần, hoặc chia danh sách thành nhiều tệp."
-        )
-    if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return (
-            "Tệp là bảng tính Excel định dạng cũ (.xls) hoặc có đặt mật khẩu. Hãy mở bằng "
-            "Excel, bỏ mật khẩu nếu có, chọn Lưu thành (Save As) kiểu “Excel Workbook (.xlsx)” "
-            "rồi nhập lại."
-        )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        names = set(archive.namelist())
-        unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return (
-            "Tệp không phải bảng tính Excel (.xlsx) — có thể là tệp khác bị đổi đuôi, hoặc tệp "
-            "bị hỏng. Hãy tải tệp mẫu và nhập danh sách vào đó."
-        )
-    if "xl/workbook.xml" not in names:
-        if "word/document.xml" in names:
-            return (
-                "Tệp là văn bản Word (.docx) được đổi tên, không phải bảng tính Excel. Hãy chép "
-                "danh sách vào tệp mẫu Excel rồi nhập lại."
-            )
-        if "content.xml" in names:
-            return (
-                "Tệp là bảng tính OpenDocument (.ods). Hãy lưu lại theo kiểu Excel (.xlsx) rồi "
-                "nhập lại."
-            )
-        return "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu."
-    if unpacked > MAX_UNPACKED_BYTES:
-        return "Tệp Excel có nội dung quá lớn khi giải nén; không thể đọc an toàn."
-    return None
+    return xlsx_files.refusal(raw, "Danh sách đại biểu")
 
 
 def _load_book(raw: bytes, data_only: bool):
@@ -763,7 +722,7 @@ def template_workbook(groups: Sequence) -> bytes:
         ("", ""),
         ("Lưu ý", "Xóa dòng ví dụ (chữ nghiêng) trước khi nhập. Mỗi lần nhập tối đa "
                   f"{vn.format_number(MAX_ROWS)} đại biểu, tệp không quá "
-                  f"{_megabytes(MAX_BYTES)}. Tệp có lỗi sẽ không được nhập dòng nào: "
+                  f"{xlsx_files.megabytes(MAX_BYTES)}. Tệp có lỗi sẽ không được nhập dòng nào: "
                   "chương trình liệt kê từng lỗi theo dòng và cột để sửa."),
     ]  # fmt: skip
     for line in lines:

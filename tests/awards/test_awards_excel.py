@@ -181,9 +181,9 @@ def test_every_problem_by_row_and_column_and_nothing_saved(app, client):
 def test_files_that_are_not_xlsx_are_refused_with_a_reason(app, client):
     cid = make_conference(app)
     cases = [
-        (b"\xd0\xcf\x11\xe0" + b"\0" * 100, "tệp Excel cũ (.xls)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "định dạng cũ (.xls)"),
         (b"Ho ten;Don vi\nA;B\n", "không phải bảng tính Excel"),
-        (b"", "Tệp trống."),
+        (b"", "Tệp trống (0 byte)."),
         (workbook([GOOD[0]], head=["Họ tên", "Ghi chú"]), "Không tìm thấy dòng tiêu đề"),
         (workbook([]), "không có dòng khen thưởng nào"),
     ]

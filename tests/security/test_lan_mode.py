@@ -453,20 +453,19 @@ def test_a_flood_of_failed_logins_does_not_slow_others(lan_app, monkeypatch):
     flood = lan_app.test_client()
     flood.environ_base["REMOTE_ADDR"] = "192.168.1.77"
     token = csrf_token(flood, "/dang-nhap")
-    started = time.perf_counter()
     statuses = [
         flood.post(
             "/dang-nhap", data={"csrf_token": token, "username": OWNER, "password": f"sai-{n}"}
         ).status_code
         for n in range(200)
     ]
-    flood_seconds = time.perf_counter() - started
     assert statuses[:4] == [401] * 4 and set(statuses[4:]) == {429}
     assert len(hashed) == 5  # only the five before the lock cost a hash
-    assert flood_seconds < 5
-    started = time.perf_counter()
+    # the logged-in user is served; nothing slept (time.sleep raises above) and nothing else
+    # was hashed — the behaviour that kept the server's threads free, asserted without a clock
+    # (a wall-time bound here failed on a busy machine: timings belong in bench/)
     assert user.get("/").status_code == 200
-    assert time.perf_counter() - started < 1
+    assert len(hashed) == 5
 
 
 # --- where a login leads, what the ping says, cookies ----------------------------------------

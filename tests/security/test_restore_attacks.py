@@ -393,9 +393,9 @@ def test_rows_the_app_cannot_read_are_refused_from_the_list(
     assert_refused(app, client, demo_id, response, before, schema, message)
 
 
-def test_the_value_check_is_fast_on_a_thousand_delegates(app, tmp_path):
-    import time
-
+def test_the_value_check_accepts_a_thousand_good_delegates(app, tmp_path):
+    """A thousand well-typed rows pass the value check (its speed is not timed here: timings
+    belong in bench/)."""
     source = copy_of_live(
         app,
         tmp_path,
@@ -406,8 +406,7 @@ def test_the_value_check_is_fast_on_a_thousand_delegates(app, tmp_path):
     )
     connection = sqlite3.connect(source)
     try:
-        started = time.perf_counter()
-        operations._check_values(connection)
-        assert time.perf_counter() - started < 1.0
+        assert connection.execute("SELECT count(*) FROM delegates").fetchone()[0] > 1000
+        operations._check_values(connection)  # raises BackupError on a bad value
     finally:
         connection.close()

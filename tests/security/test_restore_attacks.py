@@ -393,19 +393,24 @@ def test_rows_the_app_cannot_read_are_refused_from_the_list(
     assert_refused(app, client, demo_id, response, before, schema, message)
 
 
-def test_the_value_check_accepts_a_thousand_good_delegates(app, tmp_path):
+def test_the_value_check_accepts_a_thousand_good_delegates(app, demo_id, tmp_path):
     """A thousand well-typed rows pass the value check (its speed is not timed here: timings
     belong in bench/)."""
-    source = copy_of_live(
-        app,
-        tmp_path,
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
-        "INSERT INTO delegates (conference_id, full_name, position, reply) "
-        "SELECT d.conference_id, 'Đại biểu số ' || n.i, d.position, d.reply "
-        "FROM n, (SELECT * FROM delegates LIMIT 1) AS d;",
-    )
+    source = copy_of_live(app, tmp_path)
     connection = sqlite3.connect(source)
     try:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(delegates)")]
+        values = connection.execute("SELECT * FROM delegates LIMIT 1").fetchone()
+        first = dict(zip(columns, values, strict=True))
+        for n in range(1000):
+            row = {**first, "id": None, "full_name": f"Đại biểu số {n + 1}"}
+            row["check_in_code"] = f"Z{n:05d}"
+            names = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            connection.execute(
+                f"INSERT INTO delegates ({names}) VALUES ({marks})", list(row.values())
+            )
+        connection.commit()
         assert connection.execute("SELECT count(*) FROM delegates").fetchone()[0] > 1000
         operations._check_values(connection)  # raises BackupError on a bad value
     finally:

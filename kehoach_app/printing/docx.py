@@ -13,7 +13,9 @@ Word traps handled here:
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
+import functools
 import io
 import re
 from collections.abc import Iterable
@@ -162,9 +164,43 @@ def _new_ppr(
     exact: bool,
 ) -> None:
     """A paragraph's pPr in schema order (keepNext, spacing, ind, jc, rPr): the same XML that
-    python-docx's paragraph_format setters write, without their per-property lookups."""
-    ppr = p_el.makeelement(_W_PPR, {})
-    p_el.insert(0, ppr)
+    python-docx's paragraph_format setters write, without their per-property lookups. A
+    document has a few kinds of paragraph and hundreds of paragraphs: each kind is built once
+    and copied."""
+    p_el.insert(
+        0,
+        copy.deepcopy(
+            _ppr_template(
+                align,
+                size,
+                first_indent,
+                left_indent,
+                right_indent,
+                space_before,
+                space_after,
+                keep_with_next,
+                line,
+                exact,
+            )
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _ppr_template(
+    align: str,
+    size: float,
+    first_indent: float,
+    left_indent: float,
+    right_indent: float,
+    space_before: float,
+    space_after: float,
+    keep_with_next: bool,
+    line: float,
+    exact: bool,
+):
+    """The pPr of one kind of paragraph (see _new_ppr); never changed: it is copied."""
+    ppr = OxmlElement("w:pPr")
     if keep_with_next:
         SubElement(ppr, _W_KEEP_NEXT)
     spacing = SubElement(ppr, _W_SPACING)
@@ -186,6 +222,23 @@ def _new_ppr(
     rpr = SubElement(ppr, _W_RPR)
     _set_rfonts(rpr)
     _set_size(rpr, size)
+    return ppr
+
+
+@functools.lru_cache(maxsize=256)
+def _rpr_template(size: float, bold: bool, italic: bool, underline: bool):
+    """A run's rPr (fonts, b, i, sizes, u), built once per kind of run and copied: a script's
+    thousands of runs come in a handful of kinds. Never changed."""
+    rpr = OxmlElement("w:rPr")
+    _set_rfonts(rpr)
+    for tag, on in ((_W_B, bold), (_W_I, italic)):
+        flag = SubElement(rpr, tag)
+        if not on:
+            flag.set(_W_VAL, "0")
+    _set_size(rpr, size)
+    if underline:
+        SubElement(rpr, _W_U).set(_W_VAL, "single")
+    return rpr
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -206,15 +259,7 @@ class _Writer:
         through python-docx's property setters for each of a long script's runs took most of
         the document's time. "\n" becomes <w:br/> and "\t" <w:tab/>, as in python-docx."""
         r = SubElement(p._p, _W_R)
-        rpr = SubElement(r, _W_RPR)
-        _set_rfonts(rpr)
-        for tag, on in ((_W_B, bold), (_W_I, italic)):
-            flag = SubElement(rpr, tag)
-            if not on:
-                flag.set(_W_VAL, "0")
-        _set_size(rpr, size)
-        if underline:
-            SubElement(rpr, _W_U).set(_W_VAL, "single")
+        r.append(copy.deepcopy(_rpr_template(size, bool(bold), bool(italic), bool(underline))))
         for piece in _RUN_SPECIALS.split(text):
             if piece == "\t":
                 SubElement(r, _W_TAB)
@@ -891,18 +936,43 @@ def _page_setup(w: _Writer, landscape: bool) -> None:
     _page_number_field(w, p)
 
 
-def render_docx(doc: Document) -> bytes:
-    """The whole Document as a DOCX file."""
+def _text_width(landscape: bool) -> float:
+    """The width of the ND30 text block in points."""
+    page_w, page_h = L.A4_MM
+    return ((page_h if landscape else page_w) - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) * L.MM
+
+
+@functools.cache
+def _blank(landscape: bool) -> bytes:
+    """python-docx's template made ready once: Times New Roman styles, settings, the A4 page
+    frame with its page-number headers, no preview picture. Every DOCX opens a copy of it
+    instead of preparing the template's styles again (a third of a short document's time)."""
     out = _new_docx()
     _prepare_styles(out)
     _prepare_settings(out)
-    page_w, page_h = L.A4_MM
-    text_width_mm = (page_h if doc.landscape else page_w) - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM
-    w = _Writer(out, text_width_mm * L.MM)
+    _page_setup(_Writer(out, _text_width(landscape)), landscape)
+    # the template's preview picture shows python-docx's own sample page: drop it
+    package = out.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rid)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def render_docx(doc: Document) -> bytes:
+    """The whole Document as a DOCX file."""
+    with L.collector_paused():
+        return _render(doc)
+
+
+def _render(doc: Document) -> bytes:
+    out = _new_docx(io.BytesIO(_blank(doc.landscape)))
+    w = _Writer(out, _text_width(doc.landscape))
     # python-docx's template starts with one empty paragraph; the body is built after it and it
     # is removed at the end.
     starter = out.paragraphs[0] if out.paragraphs else None
-    _page_setup(w, doc.landscape)
     if doc.header is not None:
         _header(w, doc.header)
     _title(w, doc.title, doc.subtitle, after_header=doc.header is not None)
@@ -915,11 +985,6 @@ def render_docx(doc: Document) -> bytes:
         # Word wants a paragraph after the last table, and at least one in the body
         w.gap(out, 0.5)
 
-    # the template's preview picture shows python-docx's own sample page: drop it
-    package = out.part.package
-    for rid, rel in list(package.rels.items()):
-        if rel.reltype.endswith("/metadata/thumbnail"):
-            package.rels.pop(rid)
     props = out.core_properties
     title = doc.meta_title or " ".join(
         " ".join(L.clean(part).split()) for part in (doc.title, doc.subtitle) if part

@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -38,6 +39,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.tables import CellStyle, _isLineCommand, _setCellStyle
 
 from . import layout as L
 from .document import (
@@ -473,6 +475,18 @@ def _frame_height(flowable: Flowable) -> float | None:
     return getattr(frame, "_height", None)
 
 
+# Style commands that do not style cells: ReportLab keeps them in lists of their own.
+_NOT_CELL_OPS = frozenset(
+    {"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS"}
+)
+
+
+def _copy_style(style: CellStyle) -> CellStyle:
+    copy = CellStyle(style.name)
+    copy.__dict__.update(style.__dict__)
+    return copy
+
+
 class GridTable(RLTable):
     """A ReportLab Table that also breaks *inside* a row taller than a whole page.
 
@@ -488,9 +502,134 @@ class GridTable(RLTable):
     #: "II. TRONG HỘI TRƯỜNG") goes to the next page with the row under it
     keep_with_next: frozenset[int] = frozenset()
 
+    def __init__(self, data, *args, **kwargs):
+        if kwargs.get("cellStyles") is None:
+            # set_grid_style gives every cell its style: until then the cells share one blank
+            # style instead of ReportLab making one per cell (a 1,000-row list is laid out
+            # twice: measured in blocks, then drawn page by page)
+            blank = CellStyle("grid")
+            width = max((len(row) for row in data), default=0)
+            kwargs["cellStyles"] = [[blank] * width for _ in data]
+        super().__init__(data, *args, **kwargs)
+
     def set_grid_style(self, commands: list) -> None:
+        """The table's whole style. ReportLab applies each command to each cell it covers, one
+        cell at a time (ten commands over a 1,000-row list: fifty thousand calls); here the
+        cells covered by the same commands share one CellStyle, styled once. Cells are never
+        restyled in place afterwards (setStyle below gives each cell its own copy first)."""
         self._grid_commands = list(commands)
-        self.setStyle(TableStyle(commands))
+        cell_commands, others = [], []
+        for command in commands:
+            op = command[0]
+            if op in _NOT_CELL_OPS or _isLineCommand(command) or len(command) < 3:
+                others.append(command)
+                continue
+            (sc, sr), (ec, er) = command[1:3]
+            if any(isinstance(v, str) for v in (sc, sr, ec, er)):  # "splitlast" and the like
+                self._own_styles()
+                RLTable.setStyle(self, TableStyle(commands))
+                return
+            cell_commands.append((op, self.normCellRange(sc, ec, sr, er), command[3:]))
+        RLTable.setStyle(self, TableStyle(others))
+        row_keys = [
+            tuple(k for k, (_, (_, _, sr, er), _) in enumerate(cell_commands) if sr <= i <= er)
+            for i in range(self._nrows)
+        ]
+        col_keys = [
+            tuple(k for k, (_, (sc, ec, _, _), _) in enumerate(cell_commands) if sc <= j <= ec)
+            for j in range(self._ncols)
+        ]
+        shared: dict[tuple, CellStyle] = {}
+        rows = []
+        for i, row_key in enumerate(row_keys):
+            row = []
+            for j, col_key in enumerate(col_keys):
+                style = shared.get((row_key, col_key))
+                if style is None:
+                    style = shared[(row_key, col_key)] = CellStyle(repr((i, j)))
+                    covering = set(col_key)
+                    holder = [[style]]
+                    for k in row_key:
+                        if k in covering:
+                            op, _, values = cell_commands[k]
+                            _setCellStyle(holder, 0, 0, op, values)
+                row.append(style)
+            rows.append(row)
+        self._cellStyles = rows
+
+    def setStyle(self, tblstyle):  # noqa: N802 (ReportLab's name)
+        self._own_styles()
+        super().setStyle(tblstyle)
+
+    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 (ReportLab's name)
+        """A plain string cell (most cells of a long list) written as ReportLab writes it —
+        each line at the same place, in the cell's font — but in one text object and without
+        measuring a left-aligned line; anything else the ordinary way."""
+        just, valign = cellstyle.alignment, cellstyle.valign
+        if (
+            type(cellval) is not str
+            or just not in ("LEFT", "CENTRE", "CENTER", "RIGHT")
+            or valign not in ("BOTTOM", "TOP", "MIDDLE")
+            or cellstyle.direction
+            or cellstyle.shaping
+            or cellstyle.href
+            or cellstyle.destination
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        canv = self.canv
+        if self._curcellstyle is not cellstyle:  # as Table._drawCell
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                canv.setFillColor(cellstyle.color)
+            if (
+                cur is None
+                or cellstyle.leading != cur.leading
+                or cellstyle.fontname != cur.fontname
+                or cellstyle.fontsize != cur.fontsize
+            ):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        if not cellval:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        elif just == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding
+        else:
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+        lines = cellval.split("\n")
+        n, leading, fontsize = len(lines), cellstyle.leading, cellstyle.fontsize
+        if valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + n * leading - fontsize
+        elif valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            inner = cellstyle.bottomPadding + rowheight - cellstyle.topPadding + n * leading
+            middle = inner / 2.0
+            y = rowpos + middle - fontsize
+        font, font_size = canv._fontname, canv._fontsize
+        text_object = None
+        for line in lines:
+            if just == "LEFT":
+                start = x
+            elif just == "RIGHT":
+                start = x - stringWidth(line, font, font_size)
+            else:
+                start = x - 0.5 * stringWidth(line, font, font_size)
+            if text_object is None:
+                text_object = canv.beginText(start, y)
+            else:
+                text_object.setTextOrigin(start, y)
+            text_object._textOut(line)
+            y -= leading
+        canv.drawText(text_object)
+
+    def _own_styles(self) -> None:
+        """Each cell its own CellStyle (ReportLab's setStyle changes them in place)."""
+        self._cellStyles = [[_copy_style(style) for style in row] for row in self._cellStyles]
 
     def _remake(self, data: list[list]) -> GridTable:
         table = GridTable(
@@ -629,18 +768,29 @@ class LongGrid(Flowable):
         # body rows that never end a page (section rows: "I. KHÁCH MỜI")
         self.keep_with_next = frozenset(keep_with_next)
 
+    #: the header rows' own heights at the width last measured (see _table)
+    _head_rows: list[float] | None = None
+
     def _table(self, first: int, last: int) -> GridTable:
+        # Once measured, a page's table gets its rows' heights as ReportLab measured them,
+        # instead of measuring every cell of the page again (tables are only made for the
+        # width last measured: a frame's).
+        heights = None
+        if self._head_rows is not None and self._heights is not None:
+            heights = [*self._head_rows, *self._heights[1][first:last]]
         table = GridTable(
             [*self.header, *self.rows[first:last]],
             colWidths=self.col_widths,
             repeatRows=len(self.header),
             hAlign=self.hAlign,
+            rowHeights=heights,
         )
         table.set_grid_style(self.commands(first, last))
         return table
 
     def _measure(self, width: float) -> tuple[list[float], float]:
         if self._heights is None or self._heights[0] != width:
+            self._heights = self._head_rows = None
             heights: list[float] = []
             for first in range(0, len(self.rows), self.BLOCK):
                 last = min(first + self.BLOCK, len(self.rows))
@@ -650,6 +800,7 @@ class LongGrid(Flowable):
             head = self._table(0, 0)
             head.wrap(width, 1e9)
             self._heights = (width, heights, sum(head._rowHeights))
+            self._head_rows = list(head._rowHeights)
         return self._heights[1], self._heights[2]
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
@@ -706,6 +857,7 @@ class LongGrid(Flowable):
             (width, heights[fit:], header_h),
             keep_with_next=[r - fit for r in self.keep_with_next if r >= fit],
         )
+        rest._head_rows = self._head_rows
         return [self._table(0, fit), rest]
 
     def draw(self) -> None:  # the whole table fits where it stands
@@ -878,15 +1030,50 @@ class LineCell(Flowable):
                 runs.append(Run("\n"))
         return cls(runs, style)
 
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (ReportLab's signature)
+        """Lines that fit are written straight into the page, in one text object: a table of
+        1,000 rows draws thousands of cells, and ReportLab's own drawOn copies, moves and
+        restores the canvas's Python-side state for each (and each drawString builds a text
+        object of its own). The page gets the same "q … cm … Q" as drawOn writes, so the text
+        lands at the very same places; the canvas's own state is never touched (the fonts are
+        set inside the text object, and the colour is already the style's — otherwise, and
+        for a Paragraph, the ordinary way)."""
+        if self._blank:
+            return
+        if (
+            not self._fits
+            or not _fill_is(canvas, self.style.textColor)
+            or canvas._extgstate.getValue("ca") != 1
+        ):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        code = canvas._code
+        code.append("q")
+        code.append(f"{fp_str(1, 0, 0, 1, self._hAlignAdjust(x, _sW), y)} cm")
+        self.canv = canvas
+        try:
+            self.draw()
+        finally:
+            del self.canv
+        code.append("Q")
+
     def draw(self) -> None:
         if self._blank:
             return
         if not self._fits:
             self._as_paragraph().drawOn(self.canv, 0, 0)
             return
-        style, canvas = self.style, self.canv
-        canvas.setFillColor(style.textColor)
-        y = self.height - style.fontSize
+        if not _fill_is(self.canv, self.style.textColor):
+            self.canv.setFillColor(self.style.textColor)
+        self._write(self.canv)
+
+    def _write(self, canvas) -> None:
+        """The lines, drawn from this cell's origin, in one text object."""
+        style = self.style
+        size = style.fontSize
+        text_object = canvas.beginText()
+        current_font = None
+        y = self.height - size
         rooms = self._rooms(self.width, len(self._drawn))
         for i, (line, width) in enumerate(zip(self._drawn, self._drawn_widths, strict=True)):
             x = style.leftIndent + (style.firstLineIndent if i == 0 else 0)
@@ -898,22 +1085,39 @@ class LineCell(Flowable):
             if width > rooms[i] + 1e-6 and spaces:
                 # the Paragraph's spaces shrink (by at most 5 %) to keep the line in its room
                 shrink = (width - rooms[i]) / spaces
+                pieces = []
                 for text, font in line:
-                    canvas.setFont(font, style.fontSize)
                     words = text.split(" ")
                     for k, word in enumerate(words):
                         word += " " if k < len(words) - 1 else ""
                         if word:
-                            canvas.drawString(x, y, word)
-                            x += stringWidth(word, font, style.fontSize)
+                            pieces.append((x, word, font))
+                            x += stringWidth(word, font, size)
                         if k < len(words) - 1:
                             x -= shrink
             else:
+                pieces = []
                 for text, font in line:
-                    canvas.setFont(font, style.fontSize)
-                    canvas.drawString(x, y, text)
-                    x += stringWidth(text, font, style.fontSize)
+                    pieces.append((x, text, font))
+                    x += stringWidth(text, font, size)
+            for px, text, font in pieces:
+                if font != current_font:
+                    text_object.setFont(font, size)
+                    current_font = font
+                text_object.setTextOrigin(px, y)
+                text_object._textOut(text)
             y -= style.leading
+        canvas.drawText(text_object)
+
+
+def _fill_is(canvas, color) -> bool:
+    """Whether the canvas fills with ``color`` now (a fresh page's black is the tuple (0, 0, 0))."""
+    current = canvas._fillColorObj
+    if isinstance(current, tuple):
+        if len(current) != 3:
+            return False
+        current = colors.Color(*current)
+    return current == color
 
 
 def _face_emphasis(font: str) -> tuple[bool, bool]:
@@ -1442,7 +1646,8 @@ def build_pdf(
     doc.addPageTemplates(
         [PageTemplate(id="nd30", frames=[frame], onPageEnd=page_callback(first_page_number))]
     )
-    doc.build(list(flowables) or [RLSpacer(1, 1)])  # a PDF needs at least one page
+    with L.collector_paused():
+        doc.build(list(flowables) or [RLSpacer(1, 1)])  # a PDF needs at least one page
     return buffer.getvalue()
 
 

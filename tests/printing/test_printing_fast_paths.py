@@ -160,3 +160,177 @@ def test_docx_paragraph_properties_written_as_raw_xml_equal_python_docx_ones(opt
     slow._p.pPr.remove(slow._p.pPr[-1])
     writer.fmt(slow, **options)
     assert _xml(fast) == _xml(slow)
+
+
+_STYLE_ATTRS = (
+    "fontname",
+    "fontsize",
+    "leading",
+    "leftPadding",
+    "rightPadding",
+    "topPadding",
+    "bottomPadding",
+    "color",
+    "alignment",
+    "valign",
+)
+
+
+def _cell_styles(table) -> list[list[tuple]]:
+    return [
+        [tuple(getattr(style, a) for a in _STYLE_ATTRS) for style in row]
+        for row in table._cellStyles
+    ]
+
+
+def test_grid_table_cells_styled_once_per_kind_get_what_reportlab_gives_each_cell():
+    from reportlab.lib import colors
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    from kehoach_app.printing.pdf import GridTable
+
+    data = [["STT", "Họ và tên", "Số tiền"]] + [[str(i), f"Người {i}", "1.000"] for i in range(7)]
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), "Helvetica"),
+        ("FONTSIZE", (0, 0), (-1, -1), 12),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (2, 1), (2, -1), "RIGHT"),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),  # the header row
+        ("FONTNAME", (0, 4), (-1, 4), "Helvetica-Bold"),  # a total row
+        ("TEXTCOLOR", (1, 2), (1, 3), colors.red),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEADING", (0, 1), (-1, -2), 14),
+    ]
+    fast = GridTable([list(r) for r in data], colWidths=[40, 200, 80])
+    fast.set_grid_style(commands)
+    slow = RLTable([list(r) for r in data], colWidths=[40, 200, 80])
+    slow.setStyle(TableStyle(commands))
+    assert _cell_styles(fast) == _cell_styles(slow)
+    assert fast._linecmds == slow._linecmds
+    # one style per kind of cell, not per cell: the header, rows 1/5/6, rows 2–3, the total
+    # row 4 and the last row 7 (no LEADING) are five kinds of row, times three columns
+    assert len({id(s) for row in fast._cellStyles for s in row}) == 5 * 3
+
+
+def test_a_grid_table_restyled_by_hand_changes_only_the_cells_named():
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    from kehoach_app.printing.pdf import GridTable
+
+    table = GridTable([["a", "b"], ["c", "d"], ["e", "f"]], colWidths=[50, 50])
+    table.set_grid_style([("FONTSIZE", (0, 0), (-1, -1), 12)])
+    table.setStyle(TableStyle([("TEXTCOLOR", (1, 1), (1, 1), colors.red)]))
+    coloured = [[style.color == colors.red for style in row] for row in table._cellStyles]
+    assert coloured == [[False, False], [False, True], [False, False]]
+    assert all(style.fontsize == 12 for row in table._cellStyles for style in row)
+
+
+def test_every_docx_starts_from_its_own_copy_of_the_prepared_template():
+    import zipfile
+
+    from docx.enum.section import WD_ORIENT
+
+    from kehoach_app.printing import Paragraph, render_docx
+
+    first = render_docx(Document("Kế hoạch", body=[Paragraph("Chỉ có trong văn bản thứ nhất")]))
+    wide = render_docx(Document("Danh sách", body=[Paragraph("Văn bản ngang")], landscape=True))
+    again = render_docx(Document("Kế hoạch", body=[Paragraph("Văn bản thứ ba")]))
+    texts = []
+    for data, orientation in (
+        (first, WD_ORIENT.PORTRAIT),
+        (wide, WD_ORIENT.LANDSCAPE),
+        (again, WD_ORIENT.PORTRAIT),
+    ):
+        opened = new_docx(io.BytesIO(data))
+        section = opened.sections[0]
+        assert section.orientation == orientation
+        assert (section.page_width > section.page_height) == (orientation == WD_ORIENT.LANDSCAPE)
+        assert section.different_first_page_header_footer
+        assert "PAGE" in section.header._element.xml  # the page number from page 2
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            assert not any("thumbnail" in name for name in package.namelist())
+        texts.append([p.text for p in opened.paragraphs if p.text.strip()])
+    assert texts[0][-1] == "Chỉ có trong văn bản thứ nhất"
+    assert not any("thứ nhất" in t for t in texts[1] + texts[2])
+    assert texts[2][-1] == "Văn bản thứ ba"
+
+
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+def test_grid_table_string_cells_print_where_reportlab_prints_them(valign):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    from kehoach_app.printing import register_fonts
+    from kehoach_app.printing.pdf import GridTable
+
+    fonts = register_fonts()
+    data = [
+        ["STT", "Họ và tên", "Thành tiền"],
+        ["1", "Nguyễn Thị Ánh", "1.153.680.000"],
+        ["1005", "Trần Văn Bình\nPhó Chủ tịch", "5.036.770.000"],
+        ["", "  Lê   Hoàng  ", ""],
+    ]
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+        ("FONTNAME", (0, 0), (-1, 0), fonts.bold),
+        ("FONTSIZE", (0, 0), (-1, -1), 12),
+        ("LEADING", (0, 0), (-1, -1), 14.4),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (2, 1), (2, -1), "RIGHT"),
+        ("TEXTCOLOR", (1, 3), (1, 3), colors.red),
+    ]
+    fast = GridTable([list(r) for r in data], colWidths=[50, 200, 120], rowHeights=[30] * 4)
+    fast.set_grid_style(commands)
+    slow = RLTable([list(r) for r in data], colWidths=[50, 200, 120], rowHeights=[30] * 4)
+    slow.setStyle(TableStyle(commands))
+
+    def words(pdf: bytes) -> list[tuple]:
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            page = document.pages[0]
+            return [
+                (w["text"], round(w["x0"], 3), round(w["top"], 3), w["fontname"], w["size"])
+                for w in page.extract_words(extra_attrs=["fontname", "size"])
+            ] + [tuple(c["non_stroking_color"] or ()) for c in page.chars]
+
+    assert words(build_pdf([fast])) == words(build_pdf([slow]))
+
+
+def test_no_cyclic_collection_runs_while_a_document_is_built_and_it_is_back_after():
+    import gc
+
+    from reportlab.platypus import Flowable
+
+    from kehoach_app.printing import Paragraph, render_docx
+    from kehoach_app.printing.layout import collector_paused
+
+    seen = []
+
+    class Probe(Flowable):
+        def wrap(self, availWidth, availHeight):  # noqa: N803
+            return 10, 10
+
+        def draw(self):
+            seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    build_pdf([Probe()])
+    assert seen == [False] and gc.isenabled()
+    render_docx(Document("Kế hoạch", body=[Paragraph("Nội dung")]))
+    assert gc.isenabled()
+    gc.disable()  # whoever switched it off keeps it off
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("a failed build")
+    assert gc.isenabled()

@@ -589,14 +589,26 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
     by_form: dict[int, list[logic.Recipient]] = {}
     for recipient in recipients:
         by_form.setdefault(recipient.form_id, []).append(recipient)
+    # The rows are counted here: openpyxl's max_row scans every cell (quadratic over the list).
+    row = head_row
+    copies = xlsx_text.StyleCopies()  # a style worked out once, copied to the other cells
+
+    def add(values: list) -> None:
+        """xlsx_text.append, the row counted here."""
+        nonlocal row
+        sheet.append(values)
+        row += 1
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str):
+                xlsx_text.put(sheet.cell(row=row, column=column), value)
+
     number = 0
     subtotal_cells = []
     for form_money in money.forms:
-        first = sheet.max_row + 1
+        first = row + 1
         for recipient in logic.stage_order(by_form.get(form_money.form.id, [])):
             number += 1
-            xlsx_text.append(
-                sheet,
+            add(
                 [
                     number,
                     form_money.form.name,
@@ -610,13 +622,14 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
                     money.amounts.get(recipient.id, 0),
                 ],
             )
-            sheet.cell(row=sheet.max_row, column=8).number_format = "DD/MM/YYYY"
-        last = sheet.max_row
+            copies.apply(sheet.cell(row=row, column=8), "date", number_format="DD/MM/YYYY")
+        last = row
         sheet.append(["", f"Cộng: {form_money.form.name}", *[None] * 7, f"=SUM(J{first}:J{last})"])
-        subtotal_cells.append(f"J{sheet.max_row}")
-        for cell in sheet[sheet.max_row]:
+        row += 1
+        subtotal_cells.append(f"J{row}")
+        for cell in sheet[row]:
             cell.font = Font(bold=True)
-    total_row = sheet.max_row + 1
+    total_row = row + 1
     total = f"=SUM({','.join(subtotal_cells)})" if subtotal_cells else 0
     sheet.append(["", "TỔNG CỘNG", *[None] * 7, total])
     for cell in sheet[total_row]:
@@ -628,12 +641,13 @@ def money_workbook(frame, money, recipients, items, largest_batch) -> bytes:
         sheet.append(["", "Trong đó:"])
         for line in paid:
             xlsx_text.append(sheet, ["", f"- {line}"])
-    for row in sheet.iter_rows(min_row=head_row + 1, max_row=total_row):
-        for cell in row:
-            cell.border = _BOX
-            cell.alignment = Alignment(vertical="top")
+    top = Alignment(vertical="top")
+    for cells in sheet.iter_rows(min_row=head_row + 1, max_row=total_row):
+        for cell in cells:
             if cell.column in (9, 10):
-                cell.number_format = "#,##0"
+                copies.apply(cell, "box-money", border=_BOX, alignment=top, number_format="#,##0")
+            else:
+                copies.apply(cell, "box", border=_BOX, alignment=top)
     # one line a row: openpyxl cannot size a wrapped row's height, so a wrapped cell would print
     # cut; the columns are wide enough for the usual names and the page is fitted to its width.
     for index, width in enumerate((6, 42, 12, 32, 24, 34, 16, 12, 14, 16), start=1):

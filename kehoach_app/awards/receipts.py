@@ -206,8 +206,8 @@ def receipt_date_line(frame: Frame, lists: list[DecisionList], entry: DecisionLi
     the money is paid, after the decision it pays — never on the plan's ngày ký, which comes
     before the decisions. The day and month are left for the hand; the year is the decision's
     (a list without a decision: the latest decision's of the set; none at all: "20…")."""
-    days = [e.day for e in lists if e.day is not None]
-    day = entry.day or (max(days) if days else None)
+    # the set's latest date only when this list has none (once per list, not a scan per list)
+    day = entry.day or max((e.day for e in lists if e.day is not None), default=None)
     if day is None:
         return vn.date_line(frame.place, None, None)
     return blank_date_line(vn.clean_text(frame.place), day.year)
@@ -221,6 +221,36 @@ def decision_document(
     body: list = [
         Paragraph([Run("Khen thưởng tại: "), Run(frame.title, italic=True)], indent=False, size=13),
         Table(columns=COLUMNS, rows=_rows(entry), font_size=12, total_rows={len(entry.lines)}),
+        *_total_blocks(entry),
+    ]
+    if bases:
+        body.append(
+            Paragraph(
+                [Run("Căn cứ: ", bold=True), Run("; ".join(bases) + ".")], indent=False, size=12
+            )
+        )
+    return Document(
+        title=TITLE,
+        subtitle=_subtitle(entry),
+        header=_header(frame, date_line or receipt_date_line(frame, [entry], entry)),
+        body=body,
+        signatures=signatures(),
+        meta_title=f"Danh sách ký nhận tiền thưởng — {frame.title}",
+        meta_author=frame.issuer,
+    )
+
+
+def _subtitle(entry: DecisionList) -> str:
+    return f"Theo {entry.text}" if entry.text != NO_DECISION else NO_DECISION
+
+
+def _header(frame: Frame, date_line: str) -> Header:
+    return Header(issuer=frame.issuer, parent_body=frame.parent_body, date_line=date_line)
+
+
+def _total_blocks(entry: DecisionList) -> list:
+    """What follows the table: the total in figures and in words."""
+    return [
         Spacer(3),
         Paragraph(
             [Run("Tổng số tiền: ", bold=True), Run(f"{vn.format_number(entry.total)} đồng.")],
@@ -231,25 +261,6 @@ def decision_document(
             indent=False,
         ),
     ]
-    if bases:
-        body.append(
-            Paragraph(
-                [Run("Căn cứ: ", bold=True), Run("; ".join(bases) + ".")], indent=False, size=12
-            )
-        )
-    return Document(
-        title=TITLE,
-        subtitle=f"Theo {entry.text}" if entry.text != NO_DECISION else NO_DECISION,
-        header=Header(
-            issuer=frame.issuer,
-            parent_body=frame.parent_body,
-            date_line=date_line or receipt_date_line(frame, [entry], entry),
-        ),
-        body=body,
-        signatures=signatures(),
-        meta_title=f"Danh sách ký nhận tiền thưởng — {frame.title}",
-        meta_author=frame.issuer,
-    )
 
 
 class Stamp(Flowable):
@@ -579,14 +590,13 @@ def render_pdf(frame: Frame, lists: list[DecisionList], money: logic.MoneySummar
         shared = decision_document(frame, lists[0], bases)
         heads: dict[str, Stamp] = {}  # one header per date line (the decisions' years)
 
-        def head_of(document: Document) -> Stamp:
-            line = document.header.date_line
+        def head_of(line: str) -> Stamp:
             if line not in heads:
                 heads[line] = Stamp(
                     [
-                        *header_flowables(document.header, "", ""),
+                        *header_flowables(_header(frame, line), "", ""),
                         RLSpacer(1, L.TITLE_GAP_BEFORE),
-                        *header_flowables(None, document.title, "")[:1],
+                        *header_flowables(None, TITLE, "")[:1],
                     ],
                     f"knpage{tag}y{len(heads)}",
                 )
@@ -610,16 +620,16 @@ def render_pdf(frame: Frame, lists: list[DecisionList], money: logic.MoneySummar
         # inside a row taller than a page
         tall = (A4[1] - (L.MARGIN_TOP_MM + L.MARGIN_BOTTOM_MM) * L.MM) / 2
         flowables = []
+        # Each list's own parts, as decision_document words them (its Document is built only
+        # for a list with a row too tall for the drawn grid).
         for i, (entry, rows) in enumerate(zip(lists, all_rows, strict=True)):
-            document = decision_document(
-                frame, entry, bases, receipt_date_line(frame, lists, entry)
-            )
+            date_line = receipt_date_line(frame, lists, entry)
             if i:
                 flowables.append(RLPageBreak())
-            subtitle = L.clean(document.subtitle).strip()
+            subtitle = L.clean(_subtitle(entry)).strip()
             opening = [
                 SheetStart(),
-                head_of(document),
+                head_of(date_line),
                 _Subtitle(subtitle, fonts.bold, L.TITLE_SIZE, widths),
                 RLSpacer(1, L.TITLE_GAP_AFTER),
                 *where,
@@ -628,11 +638,9 @@ def render_pdf(frame: Frame, lists: list[DecisionList], money: logic.MoneySummar
             if max(r.height for r in measured) < tall:
                 grid: Flowable = SigningGrid(geometry, measured)
             else:
+                document = decision_document(frame, entry, bases, date_line)
                 grid = _signing_table(document.body[1], width)
-            body: list = [grid]
-            for block in document.body[2 : len(document.body) - (1 if bases else 0)]:
-                body.extend(body_flowables([block], width))
-            body.extend(tail)
+            body = [grid, *body_flowables(_total_blocks(entry), width), *tail]
             flowables.append(_OnePage(opening, body, closing, width))
     return build_pdf(
         flowables,
@@ -697,6 +705,9 @@ def render_xlsx(frame: Frame, lists: list[DecisionList]) -> bytes:
     _styles(book)
     height = SIGNING_ROW_MM / 25.4 * 72
     row = 0  # the last row written (openpyxl's max_row scans every cell: quadratic here)
+    # a named style looked up by openpyxl once per kind, copied to the other cells
+    copies = xlsx_text.StyleCopies()
+    breaks: list[Break] = []  # given to the sheet at once (RowBreak.append copies the list)
 
     def add(values: list, styles: tuple[str, ...] = ()) -> int:
         """Write one row: strings as text (xlsx_text), a Formula as a formula."""
@@ -707,13 +718,13 @@ def render_xlsx(frame: Frame, lists: list[DecisionList]) -> bytes:
                 xlsx_text.write(sheet, row, column, value)
         for column, style in enumerate(styles, start=1):
             if style:
-                sheet.cell(row=row, column=column).style = style
+                copies.apply(sheet.cell(row=row, column=column), style, style=style)
         return row
 
     body = ("kn_cell", "kn_wrap", "kn_wrap", "kn_money", "kn_cell")
     for index, entry in enumerate(lists or [DecisionList("", None, NO_DECISION)]):
         if index:
-            sheet.row_breaks.append(Break(id=row))
+            breaks.append(Break(id=row))
             add([])
         # the issuer on the left, the list's own date line on the right (receipt_date_line)
         add(
@@ -746,6 +757,7 @@ def render_xlsx(frame: Frame, lists: list[DecisionList]) -> bytes:
         add(
             ["", note, note, "(Ký, ghi rõ họ tên, đóng dấu)"], ("", "kn_note", "kn_note", "kn_note")
         )
+    sheet.row_breaks.brk = breaks
     for column, width in enumerate((6, 34, 34, 16, 22), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

@@ -374,6 +374,8 @@ def report_xlsx(report: Report) -> bytes:
         cell.font, cell.border = bold, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(column)].width = width
+    # the named style looked up by openpyxl once, its style array copied to the other cells
+    copies = xlsx_text.StyleCopies()
     for number, line in enumerate(report.lines, start=1):
         values = [
             number, line.full_name, line.role, line.group, line.code,
@@ -382,7 +384,7 @@ def report_xlsx(report: Report) -> bytes:
         ]  # fmt: skip
         for column, value in enumerate(values, start=1):
             cell = xlsx_text.write(sheet, header + number, column, value if value != "" else None)
-            cell.style = "diem-danh"
+            copies.apply(cell, "diem-danh", style="diem-danh")
     sheet.freeze_panes = f"A{header + 1}"
     sheet.print_title_rows = f"{header}:{header}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

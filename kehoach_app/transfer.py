@@ -10,6 +10,7 @@ Later parts of the conference register a PartTransfer so their rows travel in th
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -299,10 +300,25 @@ def import_conference(raw: bytes) -> Conference:
 
 def replace_parts(conference: Conference, document: dict) -> None:
     """Make every part of `conference` what `document` holds (parts it lacks are left alone)."""
-    for part in _PARTS:
-        if part.key in document:
-            part.replace(conference, document[part.key])
-    db.session.flush()
+    with _codes_follow(document):
+        for part in _PARTS:
+            if part.key in document:
+                part.replace(conference, document[part.key])
+        db.session.flush()
+
+
+@contextlib.contextmanager
+def _codes_follow(document: dict):
+    """While the parts are replaced: when the document holds the check-in codes, the check-in
+    part gives them to the delegates and stores each code's QR mask, so the codes the new
+    delegate rows get on the way need no mask of their own (delegates.models.CODES_FOLLOW)."""
+    from .delegates.models import CODES_FOLLOW
+
+    db.session.info[CODES_FOLLOW] = "check_in" in document
+    try:
+        yield
+    finally:
+        db.session.info.pop(CODES_FOLLOW, None)
 
 
 def snapshot(conference: Conference) -> str:
@@ -328,7 +344,8 @@ def restore_snapshot(conference: Conference, text: str) -> None:
     values["date_other"] = dt.date.fromisoformat(other) if other else None
     values.setdefault("date_kind", "exact")
     conference.set_values(values)
-    for part in _PARTS:
-        if part.key in document:
-            part.replace(conference, part.validate(document[part.key]))
-    db.session.flush()
+    with _codes_follow(document):
+        for part in _PARTS:
+            if part.key in document:
+                part.replace(conference, part.validate(document[part.key]))
+        db.session.flush()

@@ -4,7 +4,9 @@
 also names the delegate: full name and unit), so a code stays the same through export, import
 and every undo ("Nhân bản" makes another event: new codes). `arrivals` are
 keyed by code. A file written before issue 21 has no "check_in": its delegates get new codes
-(delegates.models gives every new row one) and no arrivals.
+(delegates.models gives every new row one) and no arrivals. Each code's QR mask
+(delegates.check_in_mask, checkin/qrmask.py) does not travel: it is worked out from the code
+when the code is stored here.
 
 Undo puts arrivals back by adding those of the snapshot that are not in the table: an arrival
 recorded after the snapshot is never lost by undoing an edit to a delegate's phone number, and
@@ -136,9 +138,17 @@ def replace_check_in(conference: Conference, data: dict) -> None:
     not recorded yet. Runs after the delegates part (order): a code goes to the delegate at the
     same place in the list when the name and unit agree, else to the first one of that name and
     unit still without his code."""
+    from .qrmask import mask_of  # segno: loaded when codes are stored, not at the app's start
+
     db.session.flush()
     people = db.session.execute(
-        select(Delegate.id, Delegate.full_name, Delegate.unit, Delegate.check_in_code)
+        select(
+            Delegate.id,
+            Delegate.full_name,
+            Delegate.unit,
+            Delegate.check_in_code,
+            Delegate.check_in_mask,
+        )
         .where(Delegate.conference_id == conference.id)
         .order_by(Delegate.id)
     ).all()
@@ -163,18 +173,38 @@ def replace_check_in(conference: Conference, data: dict) -> None:
             final[person.id] = code
             taken.add(code)
     changing = [p.id for p in people if final[p.id] != p.check_in_code]
+    # each code's QR mask stored with it (checkin/qrmask.py): worked out for the codes that
+    # change and for those still without one (the placeholders given on import, an old row)
+    masks = {
+        p.id: mask_of(final[p.id])
+        for p in people
+        if final[p.id] != p.check_in_code or p.check_in_mask is None
+    }
+    table = Delegate.__table__
     if changing:
         # through a value no code can take ("~" and the id), so that no two rows ever hold one
         # code between two statements (the unique index checks each statement)
-        table = Delegate.__table__
         statement = (
-            update(table).where(table.c.id == bindparam("pid")).values(check_in_code=bindparam("c"))
+            update(table)
+            .where(table.c.id == bindparam("pid"))
+            .values(check_in_code=bindparam("c"), check_in_mask=bindparam("m"))
         )
-        db.session.execute(statement, [{"pid": pid, "c": f"~{pid}"} for pid in changing])
-        db.session.execute(statement, [{"pid": pid, "c": final[pid]} for pid in changing])
+        db.session.execute(statement, [{"pid": pid, "c": f"~{pid}", "m": None} for pid in changing])
+        db.session.execute(
+            statement, [{"pid": pid, "c": final[pid], "m": masks[pid]} for pid in changing]
+        )
+    unchanged = set(masks) - set(changing)
+    if unchanged:
+        db.session.execute(
+            update(table)
+            .where(table.c.id == bindparam("pid"))
+            .values(check_in_mask=bindparam("m")),
+            [{"pid": pid, "m": masks[pid]} for pid in sorted(unchanged)],
+        )
+    if masks:
         for item in list(db.session.identity_map.values()):
             if isinstance(item, Delegate) and item.id in final:
-                db.session.expire(item, ["check_in_code"])
+                db.session.expire(item, ["check_in_code", "check_in_mask"])
     if data["arrivals"]:
         db.session.execute(
             insert(Arrival.__table__).on_conflict_do_nothing(

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, event, select
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Text,
+    event,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..conferences.models import Conference
@@ -88,6 +99,10 @@ class Delegate(db.Model):
     # and the table card; given when the row is first flushed (_give_check_in_codes), kept by
     # the conference file (checkin/conference_file.py), never edited.
     check_in_code: Mapped[str] = mapped_column(String(8), server_default="")
+    # The QR mask of that code (0–7, checkin/qrmask.py): segno's own choice, worked out when the
+    # code is given and stored with it so that printing need not choose it again (0,8 ms a code,
+    # in every process that prints); NULL: not worked out, the printout chooses (migration 0021).
+    check_in_mask: Mapped[int | None] = mapped_column(SmallInteger, default=None)
 
     conference: Mapped[Conference] = relationship()
     group: Mapped[DelegateGroup | None] = relationship(back_populates="delegates")
@@ -113,17 +128,41 @@ class Delegate(db.Model):
         return f"<Delegate {self.id} {self.full_name!r} rank={self.protocol_rank}>"
 
 
+# session.info key: set while a conference file's parts are replaced and the file holds the
+# check-in codes (transfer.replace_parts), which the check-in part then stores with their masks.
+CODES_FOLLOW = "delegates.check_in_codes_follow"
+
+
 @event.listens_for(Session, "before_flush")
 def _give_check_in_codes(session, _context, _instances) -> None:
     """Every new delegate gets a check-in code unique in its conference, whatever creates it
-    (the form, the spreadsheet import, the conference file, undo, the demo)."""
-    from ..checkin.logic import new_code
+    (the form, the spreadsheet import, the conference file, undo, the demo), and the code's QR
+    mask with it; a code set or changed on a row gets its mask worked out again.
 
+    While a conference file is replaced whole and holds the check-in codes
+    (session.info[CODES_FOLLOW]), the codes given here are placeholders the check-in part
+    replaces: their masks are left to it (checkin/conference_file.py), not worked out twice."""
+    new = [item for item in session.new if isinstance(item, Delegate)]
+    changed = [
+        item
+        for item in session.dirty
+        if isinstance(item, Delegate) and inspect(item).attrs.check_in_code.history.has_changes()
+    ]
+    if not new and not changed:
+        return
+    from ..checkin.logic import new_code
+    from ..checkin.qrmask import mask_of  # segno: loaded when a code is given, not at start
+
+    masks_now = not session.info.get(CODES_FOLLOW)
     waiting: dict[int, list[Delegate]] = {}
-    for item in session.new:
-        if isinstance(item, Delegate) and not item.check_in_code:
+    for item in new:
+        if not item.check_in_code:
             conference_id = item.conference_id or (item.conference and item.conference.id)
             waiting.setdefault(conference_id, []).append(item)
+        elif item.check_in_mask is None and masks_now:
+            item.check_in_mask = mask_of(item.check_in_code)
+    for item in changed:
+        item.check_in_mask = mask_of(item.check_in_code)
     for conference_id, people in waiting.items():
         taken = set(
             session.execute(
@@ -133,4 +172,5 @@ def _give_check_in_codes(session, _context, _instances) -> None:
         taken.update(d.check_in_code for d in session.new if isinstance(d, Delegate))
         for person in people:
             person.check_in_code = new_code(taken)
+            person.check_in_mask = mask_of(person.check_in_code) if masks_now else None
             taken.add(person.check_in_code)

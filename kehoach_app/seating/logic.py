@@ -731,6 +731,7 @@ class Person:
     substitute_name: str = ""
     honorific: str = "Đồng chí"
     code: str = ""  # mã điểm danh (issue 21), on the table card
+    code_mask: int | None = None  # its QR mask, stored with it (checkin/qrmask.py)
 
     @property
     def absent(self) -> bool:

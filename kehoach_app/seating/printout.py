@@ -602,7 +602,9 @@ def render_cards(chart: logic.SeatingChart, chosen: CardSet = DEFAULT_CARD_SET) 
         if person.code:
             # the check-in code, small, in one face's lower corner (the face turned to the
             # delegate once he sits): the usher can check him in at his seat
-            draw_code_mark(c, person.code, page_w - 6 * mm - CARD_QR, 9 * mm, CARD_QR, 7)
+            draw_code_mark(
+                c, person.code, page_w - 6 * mm - CARD_QR, 9 * mm, CARD_QR, 7, person.code_mask
+            )
         c.showPage()
     c.save()
     return buffer.getvalue()

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -32,7 +33,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import Spacer as RLSpacer
 from sqlalchemy import select
 
 from .. import vn, xlsx_text
@@ -136,6 +136,7 @@ class DelegateRow:
     substitute_name: str = ""  # người dự thay
     note: str = ""  # ghi chú printed in the lists ("Đoàn Chủ tịch", "Dự thay: …")
     code: str = ""  # mã điểm danh (issue 21), printed with its QR code on giấy mời and labels
+    code_mask: int | None = None  # the QR mask stored with it (checkin/qrmask.py)
 
     @property
     def addressee(self) -> str:
@@ -335,15 +336,17 @@ def delegate_rows(
     else:
         ordered = sort_delegates(delegates, order)
     rows = []
+    # the same danh xưng, chức vụ and đơn vị on many rows: each cleaned once
+    clean = functools.cache(vn.clean_text)
     for number, d in enumerate(ordered, start=start):
-        substitute = vn.clean_text(d.substitute_name)
+        substitute = clean(d.substitute_name)
         rows.append(
             DelegateRow(
                 number=number,
-                honorific=vn.clean_text(d.honorific),
+                honorific=clean(d.honorific),
                 full_name=vn.clean_text(d.full_name),
-                position=vn.clean_text(d.position),
-                unit=vn.clean_text(d.unit),
+                position=clean(d.position),
+                unit=clean(d.unit),
                 role=role_of(d.position, d.unit),
                 sent_on=d.invitation_sent_on,
                 reply=REPLIES.get(d.reply, d.reply or ""),
@@ -351,6 +354,7 @@ def delegate_rows(
                 substitute_name=substitute if d.reply == "substitute" else "",
                 note=_note(d),
                 code=d.check_in_code or "",
+                code_mask=d.check_in_mask,
             )
         )
     return rows
@@ -579,16 +583,26 @@ def _invitation_parts(data: InvitationData) -> tuple[_Stamp, dict[str, _Stamp], 
 _LETTER_WIDTH = (L.A4_MM[0] - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) * L.MM
 
 
+@functools.cache
+def _addressee_face(bold: bool) -> L.Face:
+    fonts = register_fonts()
+    return L.Face(fonts.bold if bold else fonts.regular, _pdf_styles()["addressee"].fontSize)
+
+
+@functools.lru_cache(maxsize=4096)
+def _around_name_width(role: str) -> float:
+    """The width of "Kính gửi: " and " – <chức vụ>" around the name: the many guests of one
+    chức vụ and đơn vị measure it once."""
+    return _addressee_face(False).width(f"Kính gửi:  – {role}")
+
+
 def _addressee_line(guest: DelegateRow) -> Flowable:
     """The addressee on one line when it fits — "Kính gửi: Ông Nguyễn Văn A – Chủ tịch Ủy ban
     nhân dân xã Tân Hòa" — otherwise the chức vụ on its own centred line under the name, rather
     than a lone word ("Hòa") on the second line."""
     runs: list[Run] = [Run("Kính gửi: "), Run(guest.addressee, bold=True)]
     if guest.role:
-        fonts = register_fonts()
-        size = _pdf_styles()["addressee"].fontSize
-        regular, bold = L.Face(fonts.regular, size), L.Face(fonts.bold, size)
-        one_line = regular.width(f"Kính gửi:  – {guest.role}") + bold.width(guest.addressee)
+        one_line = _around_name_width(guest.role) + _addressee_face(True).width(guest.addressee)
         if one_line <= _LETTER_WIDTH:
             runs.append(Run(f" – {guest.role}"))
         else:
@@ -596,23 +610,109 @@ def _addressee_line(guest: DelegateRow) -> Flowable:
     return LineCell(runs, _pdf_styles()["addressee"])
 
 
+class _Letter(Flowable):
+    """One giấy mời as one flowable: its parts (SheetStart, the QR mark, the shared header, the
+    "Kính gửi" line, the shared body and signature) placed exactly where the frame would place
+    them one after another — its rule for spaces: none above the first part of a page, and the
+    space before a part less the space after the one above it — and the three shared _Stamps
+    drawn as one form per way they stand on the page (one per "Kính gửi" height and way of
+    addressing).
+
+    A thousand pages each asked the frame to place six flowables and stamped three forms: a
+    third of the invitations' time for the same page. A letter that does not fit its page (a
+    chức vụ of many lines) is handed back to the frame as its parts (``split``), which flow to
+    the next page as they always did.
+    """
+
+    def __init__(self, parts: Sequence[Flowable], forms: dict[tuple, tuple[str, int]]):
+        super().__init__()
+        self.parts = list(parts)
+        self.forms = forms  # shared by one PDF's letters: (stamp, offset)… → (form name, canvas)
+        self.spaceBefore = self.parts[0].getSpaceBefore()
+        self.spaceAfter = self.parts[-1].getSpaceAfter()
+        self._placed: list[tuple[Flowable, float, float]] = []  # part, bottom, spare width
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        overlap = rl_config.overlapAttachedSpace
+        depth, after, at_top = 0.0, 0.0, True
+        placed = []
+        for part in self.parts:
+            before = 0.0
+            if not at_top:
+                before = part.getSpaceBefore()
+                before = max(before - after, 0.0) if overlap else before
+            w, h = part.wrap(availWidth, availHeight - depth - before)
+            start = depth
+            depth += before + h
+            placed.append((part, depth, availWidth - w))
+            after = part.getSpaceAfter()
+            depth_after = depth + after
+            if depth_after != start:
+                at_top = False
+            depth = depth_after
+        self.width, self.height = availWidth, depth - after
+        self._placed = [(part, self.height - bottom, spare) for part, bottom, spare in placed]
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        return list(self.parts)  # too tall for the page: the frame places the parts
+
+    def _form(self, canvas, stamps: list[tuple[_Stamp, float]]) -> str:
+        key = tuple((id(stamp), bottom) for stamp, bottom in stamps)
+        name, drawn_on = self.forms.get(key, ("", 0))
+        if drawn_on != id(canvas):
+            name = f"kh_letter_{next(_Stamp._names)}"
+            # generous box: italic overhangs and rules may pass the column by a point or two
+            canvas.beginForm(name, -20, -20, self.width + 20, self.height + 20)
+            for stamp, bottom in stamps:
+                for f, y, spare in stamp._placed:
+                    f.drawOn(canvas, 0, bottom + y, _sW=spare)
+            canvas.endForm()
+            self.forms[key] = (name, id(canvas))
+        return name
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 — the parts are placed here
+        stamps = []
+        for part, bottom, spare in self._placed:
+            if isinstance(part, _Stamp):
+                stamps.append((part, bottom))
+            elif isinstance(part, SheetStart):  # marks the page; draws nothing
+                part.canv = canvas
+                part.draw()
+                del part.canv
+            else:
+                part.drawOn(canvas, x, y + bottom, _sW=spare)
+        if stamps:
+            name = self._form(canvas, stamps)
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.doForm(name)
+            canvas.restoreState()
+
+    def draw(self):  # pragma: no cover — drawOn does the drawing
+        pass
+
+
 def render_invitations(data: InvitationData) -> bytes:
     """One A4 page per guest; an explanatory page when there is none."""
     flowables: list[Flowable] = []
     if data.guests:
         top, bodies, bottom = _invitation_parts(data)
+        forms: dict[tuple, tuple[str, int]] = {}
         for i, guest in enumerate(data.guests):
             if i:
                 flowables.append(RLPageBreak())
             # each invitation is a one-page document of its own: no page number
-            flowables += [
+            parts = [
                 SheetStart(),
-                PageCodeMark(guest.code),  # in the bottom margin, outside the ND30 text frame
+                # in the bottom margin, outside the ND30 text frame
+                PageCodeMark(guest.code, guest.code_mask),
                 top,
                 _addressee_line(guest),
                 bodies[guest.addressed_as],
                 bottom,
             ]
+            flowables.append(_Letter(parts, forms))
     if not data.guests:
         header = Header(data.head.issuer, data.head.parent_body)
         flowables = [
@@ -636,6 +736,7 @@ def render_envelope_labels(
     canvas.setTitle(L.clean(meta_title or "Nhãn phong bì"))
     canvas.setCreator("Kế hoạch Hội nghị")
     boxes = stock.boxes()
+    made: dict[tuple, tuple[Flowable, float]] = {}  # paragraphs shared by labels (_fit_label)
     if not guests:
         p = _para(f"{NO_DELEGATES} để in nhãn phong bì.", "empty")
         width = page[0] - 2 * L.MARGIN_RIGHT_MM * L.MM
@@ -661,12 +762,20 @@ def render_envelope_labels(
             # 1 mm into the padding: the rest of the 4-module quiet zone is the padding's and
             # the 1 mm gap's white paper, 2,6 mm on every side (issue 21 review: 0,48 mm
             # modules read 33 of 40 labels at 150 dpi)
-            draw_qr(canvas, guest.code, mark_x + 1 * L.MM, mark_y - 1 * L.MM, mark, quiet=1)
+            draw_qr(
+                canvas,
+                guest.code,
+                mark_x + 1 * L.MM,
+                mark_y - 1 * L.MM,
+                mark,
+                quiet=1,
+                mask=guest.code_mask,
+            )
             canvas.setFont(register_fonts().regular, 8)
             canvas.drawRightString(mark_x - 1 * L.MM, mark_y + 1 * L.MM, guest.code)
-            paragraphs, height = _fit_label(guest, inner_w, inner_h - mark - 1 * L.MM)
+            paragraphs, height = _fit_label(guest, inner_w, inner_h - mark - 1 * L.MM, made)
         else:
-            paragraphs, height = _fit_label(guest, inner_w, inner_h)
+            paragraphs, height = _fit_label(guest, inner_w, inner_h, made)
             top -= (inner_h - height) / 2
         for p, ph in paragraphs:
             top -= ph
@@ -714,26 +823,40 @@ def _label_styles(size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
 
 
 def _fit_label(
-    guest: DelegateRow, width: float, height: float
+    guest: DelegateRow,
+    width: float,
+    height: float,
+    made: dict[tuple, tuple[Flowable, float]] | None = None,
 ) -> tuple[list[tuple[Flowable, float]], float]:
     """The label's paragraphs at the largest size (half-point steps) whose wrapped height fits
-    ``height``; their heights include the space after the first line."""
+    ``height``; their heights include the space after the first line. ``made`` keeps the
+    chức vụ-đơn vị paragraphs already laid out for the labels before (see _fit_label_texts)."""
     texts: list = [[Run("Kính gửi: "), Run(guest.addressee, bold=True)]]
     if guest.role:  # chức vụ and đơn vị as one phrase: "Chủ tịch Ủy ban nhân dân xã Tân Hòa"
         whole = _unit_kept_whole(guest.role, guest.unit)
         if whole != guest.role:  # first the unit's name whole, down to its floor
-            placed, total = _fit_label_texts([texts[0], whole], width, height, _LABEL_WHOLE_FLOOR)
+            placed, total = _fit_label_texts(
+                [texts[0], whole], width, height, _LABEL_WHOLE_FLOOR, made
+            )
             if total <= height:
                 return placed, total
         texts.append(guest.role)
-    return _fit_label_texts(texts, width, height, _LABEL_MIN_SIZE)
+    return _fit_label_texts(texts, width, height, _LABEL_MIN_SIZE, made)
 
 
 def _fit_label_texts(
-    texts: list, width: float, height: float, floor: float
+    texts: list,
+    width: float,
+    height: float,
+    floor: float,
+    made: dict[tuple, tuple[Flowable, float]] | None = None,
 ) -> tuple[list[tuple[Flowable, float]], float]:
     """The texts at the largest size from 14 pt, half a point at a time down to `floor`, whose
-    wrapped height fits `height` (at `floor` whether it fits or not)."""
+    wrapped height fits `height` (at `floor` whether it fits or not).
+
+    A plain text (the chức vụ-đơn vị phrase) is laid out once per size and width and shared
+    through ``made`` by every label that prints it: the many delegates of one unit."""
+    made = {} if made is None else made
     size = _LABEL_MAX_SIZE
     while True:
         first, body = _label_styles(size)
@@ -741,8 +864,14 @@ def _fit_label_texts(
         total = 0.0
         for i, text in enumerate(texts):
             style = first if i == 0 else body
-            p = LineCell(text, style)
-            _, ph = p.wrap(width, height)
+            key = (text, style.name, width) if isinstance(text, str) else None
+            if key is not None and key in made:
+                p, ph = made[key]
+            else:
+                p = LineCell(text, style)
+                _, ph = p.wrap(width, height)
+                if key is not None:
+                    made[key] = (p, ph)
             ph += style.spaceAfter if i == 0 and len(texts) > 1 else 0
             placed.append((p, ph))
             total += ph
@@ -752,6 +881,23 @@ def _fit_label_texts(
 
 
 # --------------------------------------------------------------------------- tables
+
+
+class _Room(Flowable):
+    """A cell that prints nothing: a blank cell, or the signing column holding its row open
+    to ``height`` points. Drawn as nothing at all — the blank LineCell and the Spacer it
+    replaces each wrote a save/move/restore into the page for every row, three thousand on a
+    1,000-delegate sổ theo dõi, for no mark on the paper."""
+
+    def __init__(self, height: float = 0.0):
+        super().__init__()
+        self.width, self.height = 0, height
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
+        return 0, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 — nothing to draw
+        pass
 
 
 @dataclass(frozen=True)
@@ -787,10 +933,24 @@ def _grid_pages(
     cell_style = {a: s[f"{k}_{size:g}"] for a, k in (("left", "cell"), ("center", "cell_center"))}
     pad_x, pad_y = L.TABLE_PADDING_X, L.TABLE_PADDING_Y
 
-    def cell(text: str, j: int):
-        return table_cell(text, cell_style[columns[j].align], widths[j] - CELL_SLACK)
+    # One cell per text and column, shared by the rows that print it: a unit's name on two
+    # hundred rows was measured and broken into lines two hundred times. A cell's layout
+    # depends on its text and its column's width only.
+    # (Per table, never per process: ReportLab sets and deletes a cell's canvas as it measures
+    # it, which two threads printing at once would trip over.)
+    made: dict[tuple[int, str], str | Flowable] = {}
+    blank = _Room()
 
-    header = [RLParagraph(markup(c.title), s[f"cell_header_{size:g}"]) for c in columns]
+    def cell(text: str, j: int):
+        if not text:  # table_cell's blank LineCell, minus its drawing
+            return blank
+        value = made.get((j, text))
+        if value is None:
+            value = table_cell(text, cell_style[columns[j].align], widths[j] - CELL_SLACK)
+            made[(j, text)] = value
+        return value
+
+    header = [LineCell(c.title, s[f"cell_header_{size:g}"]) for c in columns]
     room = max(min_row_mm * L.MM - 2 * pad_y - 1, 0)
     spans = set(spans)
     body: list[list] = []
@@ -801,12 +961,12 @@ def _grid_pages(
             continue
         cells: list = [cell(v, j) for j, v in enumerate(row)]
         if room:  # the last column is where people sign: a spacer holds the row open
-            cells[-1] = RLSpacer(1, room)
+            cells[-1] = _Room(room)
         body.append(cells)
     style: list = [
-        ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), size * L.LINE_SPACING),
+        # face, size and leading in one command (FONTNAME, FONTSIZE, LEADING each went over
+        # every cell of every page's table)
+        ("FONT", (0, 0), (-1, -1), fonts.regular, size, size * L.LINE_SPACING),
         ("GRID", (0, 0), (-1, -1), L.GRID_THICKNESS, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
@@ -1035,25 +1195,31 @@ def _write_xlsx(sheet: _XSheet) -> bytes:
     )
     wb.add_named_style(span_style)
     min_height = sheet.row_height or 0.0
+    # each named style worked out by openpyxl once, then copied cell to cell (StyleCopies);
+    # a text cleaned and its lines counted once, however many rows repeat it
+    copies = xlsx_text.StyleCopies()
+    clean = functools.cache(L.clean)
+    text_lines = functools.cache(_text_lines)
     for i, values in enumerate(sheet.rows):
         row += 1
         if i in sheet.spans:
             text = L.clean(values[0])
             xlsx_text.write(ws, row, 1, text)
             for j in range(1, ncols + 1):
-                ws.cell(row=row, column=j).style = span_style.name
+                copies.apply(ws.cell(row=row, column=j), "span", style=span_style.name)
             ws.merge_cells(f"A{row}:{last}{row}")
             ws.row_dimensions[row].height = _text_lines(text, total_width) * line_pt + 4
             continue
         lines = 1
         for j, (value, col) in enumerate(zip(values, sheet.columns, strict=True), start=1):
             if isinstance(value, str):
-                value = L.clean(value) or None
+                value = clean(value) or None
                 if value:
-                    lines = max(lines, _text_lines(value, col.width))
-            cell = ws.cell(row=row, column=j)
-            cell.style = column_styles[j - 1]
-            xlsx_text.put(cell, value)  # a name typed as "=…" stays text
+                    lines = max(lines, text_lines(value, col.width))
+            style_name = column_styles[j - 1]
+            cell = copies.apply(ws.cell(row=row, column=j), style_name, style=style_name)
+            if value is not None:
+                xlsx_text.put(cell, value)  # a name typed as "=…" stays text
         ws.row_dimensions[row].height = max(min_height, lines * line_pt + 4)
     ws.freeze_panes = f"A{header_row + 1}"
     ws.print_title_rows = f"{header_row}:{header_row}"

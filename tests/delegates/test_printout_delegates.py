@@ -238,6 +238,51 @@ def test_builders_draw_plain_data_without_a_database():
     assert "CHỦ TỊCH" in text and "Lê Thị Ngọc Ánh" in text
 
 
+def test_an_invitation_too_long_for_its_page_runs_on_and_the_next_starts_afresh():
+    """A chức vụ of many lines: that letter runs on to a second page, numbered 2 (its own
+    page 2), and the letters after it start on a fresh page, laid out exactly as the first."""
+    head = P.LetterHead("Ủy ban nhân dân xã Tân Hòa", "", "Số: 12/GM-UBND", "")
+    role = " ".join(["Phó Trưởng ban Thường trực Ban Chỉ đạo Chương trình mục tiêu"] * 45)
+    data = P.InvitationData(
+        head=head,
+        signer=P.Signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Lê Thị Ngọc Ánh"),
+        issuer="Ủy ban nhân dân xã Tân Hòa",
+        subject="Dự Hội nghị",
+        event="Hội nghị",
+        time_line="14 giờ 00, Thứ Hai, ngày 05 tháng 01 năm 2026",
+        venue="Hội trường",
+        guests=(
+            P.DelegateRow(1, "Ông", "Nguyễn Văn An", role="Chủ tịch", code="ABC234"),
+            P.DelegateRow(2, "Bà", "Trần Thị Bích", role=role, code="DEF567"),
+            P.DelegateRow(3, "Ông", "Lê Văn Cường", role="Chủ tịch", code="GHK789"),
+        ),
+    )
+    data_bytes = P.render_invitations(data)
+    pages = pdf_pages(data_bytes)
+    assert len(pages) == 4
+    assert "Kính gửi: Bà Trần Thị Bích" in pages[1]
+    assert pages[1].splitlines()[0].split()[0] != "1"  # a letter's first page: no number
+    assert pages[2].splitlines()[0].strip() == "2"  # its second page: numbered 2
+    assert "Đề nghị Bà đến dự đúng giờ./." in flowing(pages[2])
+    assert "Lê Thị Ngọc Ánh" in pages[2] and "Lê Thị Ngọc Ánh" not in pages[1]
+    assert "Kính gửi: Ông Lê Văn Cường – Chủ tịch" in pages[3]
+
+    def placed(page) -> list[tuple[str, float, float]]:
+        """Every word and where it stands, but the "Kính gửi" line (centred on the name)."""
+        words = page.extract_words()
+        kinh = next(w["top"] for w in words if w["text"] == "Kính")
+        return [
+            (w["text"], round(w["x0"], 2), round(w["top"], 2))
+            for w in words
+            if abs(w["top"] - kinh) > 1 and w["text"] not in ("ABC234", "GHK789")
+        ]
+
+    with pdfplumber.open(io.BytesIO(data_bytes)) as pdf:
+        first, last = placed(pdf.pages[0]), placed(pdf.pages[3])
+    assert len(first) > 40
+    assert first == last  # the last letter stands word for word where the first does
+
+
 # --------------------------------------------------------------------------- nhãn phong bì
 
 

@@ -2,12 +2,16 @@
 and the plan page of a 1,000-delegate, 300-award conference with a seated 1,109-seat hall, over
 HTTP through the real server (waitress), with /__kehoach__/ping as the baseline in the same run.
 
-    python bench/bench_pages.py [--repeat 30]
+    python bench/bench_pages.py [--repeat 30] [--after-change] [--tree PATH]
 
 The conference is bench/large.py's (the demo + 1,000 delegates, 300 awards, 40 agenda items,
 80 tasks) plus bench_seating's hall, seated by the automatic seating. Each page is fetched twice
 to warm up, then `--repeat` times; p50 / p95 / max in ms, and p50 minus ping's p50 (the server's
-own time, comparable across machines). Goal: p95 ≤ 50 ms. Not a test (timings are never asserted).
+own time, comparable across machines), and the server's CPU time per request (from /proc: on the
+shared machine the wall time swings with the others' load, the CPU time much less). Goal: p95 ≤
+50 ms. Not a test (timings are never asserted). `--tree` serves the pages with another checkout's
+code (the conference is built by this one, so both must share the schema; else run the other
+checkout's own copy of this script): before and after measured in the same conditions.
 
 Two kinds of view (issue 19's results kept across requests, readmodel.per_state):
   repeated views        the database unchanged between requests: what is kept is read again;
@@ -30,13 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench import percentile  # noqa: E402
-from bench.bench_check import http_times  # noqa: E402
 from bench.large import build, seat_the_hall, touch  # noqa: E402
 from bench.server import Server  # noqa: E402
 
 
-def times_after_change(url: str, repeat: int, database: Path, conference_id: int) -> list[float]:
-    """Each GET timed right after another connection committed a change to the conference."""
+def times_after_change(
+    server: Server, url: str, repeat: int, database: Path, conference_id: int
+) -> tuple[list[float], float]:
+    """Each GET timed right after another connection committed a change to the conference;
+    (wall seconds of each, server CPU seconds per request)."""
 
     def fetch() -> float:
         touch(database, conference_id)
@@ -48,7 +54,23 @@ def times_after_change(url: str, repeat: int, database: Path, conference_id: int
 
     for _ in range(2):
         fetch()
-    return [fetch() for _ in range(repeat)]
+    cpu_before = server.cpu_seconds()
+    times = [fetch() for _ in range(repeat)]
+    return times, (server.cpu_seconds() - cpu_before) / repeat
+
+
+def times_repeated(server: Server, url: str, repeat: int) -> tuple[list[float], float]:
+    """Each GET timed with nothing changed in between; (wall seconds, server CPU per request)."""
+    path = url[len(server.base) :]
+    for _ in range(2):  # warm: templates compiled, caches filled
+        server.fetch(path)
+    cpu_before = server.cpu_seconds()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        server.fetch(path)
+        times.append(time.perf_counter() - started)
+    return times, (server.cpu_seconds() - cpu_before) / repeat
 
 
 def main() -> None:
@@ -57,6 +79,7 @@ def main() -> None:
     parser.add_argument(
         "--after-change", action="store_true", help="each view the first after a change"
     )
+    parser.add_argument("--tree", type=Path, default=ROOT, help="serve this checkout's code")
     args = parser.parse_args()
 
     from kehoach_app import create_app
@@ -80,32 +103,38 @@ def main() -> None:
             "Kế hoạch": f"/hoi-nghi/{c}/ke-hoach",
             "Kiểm tra": f"/hoi-nghi/{c}/kiem-tra",
         }
-        with Server(data_dir) as server:
+        with Server(data_dir, root=args.tree.resolve()) as server:
             base = server.base
-            if args.after_change:
-                database = data_dir / "kehoach.sqlite3"
-                results = {
-                    "ping (mốc so sánh)": http_times(
-                        base + pages.pop("ping (mốc so sánh)"), args.repeat
-                    )
-                }
-                for name, url in pages.items():
-                    results[name] = times_after_change(base + url, args.repeat, database, c)
-            else:
-                results = {name: http_times(base + url, args.repeat) for name, url in pages.items()}
+            results = {
+                "ping (mốc so sánh)": times_repeated(
+                    server, base + pages.pop("ping (mốc so sánh)"), args.repeat
+                )
+            }
+            database = data_dir / "kehoach.sqlite3"
+            for name, url in pages.items():
+                if args.after_change:
+                    results[name] = times_after_change(server, base + url, args.repeat, database, c)
+                else:
+                    results[name] = times_repeated(server, base + url, args.repeat)
 
-    ping = statistics.median(next(iter(results.values())))
+    ping = statistics.median(next(iter(results.values()))[0])
     kind = "mỗi lần là lần xem đầu sau một thay đổi" if args.after_change else "xem lặp lại"
     print(
         f"1.000 đại biểu thêm, 300 khen thưởng, hội trường 1.109 chỗ đã xếp; {args.repeat} lần; "
         + kind
     )
-    print(f"{'trang (HTTP, waitress)':<24} {'p50':>9} {'p95':>9} {'max':>9} {'p50−ping':>9}")
-    for name, times in results.items():
+    if args.tree.resolve() != ROOT:
+        print(f"mã phục vụ: {args.tree.resolve()}")
+    print(
+        f"{'trang (HTTP, waitress)':<24} {'p50':>9} {'p95':>9} {'max':>9} {'p50−ping':>9} "
+        f"{'CPU máy chủ':>12}"
+    )
+    for name, (times, cpu) in results.items():
         median = statistics.median(times)
         print(
             f"{name:<24} {median * 1000:6.1f} ms {percentile(times, 0.95) * 1000:6.1f} ms "
-            f"{max(times) * 1000:6.1f} ms {(median - ping) * 1000:6.1f} ms"
+            f"{max(times) * 1000:6.1f} ms {(median - ping) * 1000:6.1f} ms "
+            f"{cpu * 1000:6.1f} ms/lần"
         )
     print("mục tiêu: p95 ≤ 50 ms")
 

@@ -8,10 +8,13 @@ dataclasses, once per request.
 
 from __future__ import annotations
 
+import functools
+from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import selectinload
 
 from .. import vn
@@ -20,7 +23,7 @@ from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
 from ..delegates.models import Delegate
-from ..readmodel import per_request
+from ..readmodel import per_content, per_request
 from . import catalogue, logic
 from .models import Award, AwardForm, CeremonyBatch, CeremonySettings
 
@@ -91,6 +94,32 @@ def awards_of(conference: Conference) -> list[Award]:
             .order_by(Award.form_id, Award.position, Award.id)
         )
     )
+
+
+@functools.cache
+def _award_row_type():
+    """A frozen row with the attribute names of Award's columns (what the state's readers read:
+    id, form_id, the recipient's fields, receiver_delegate_id, version, …)."""
+    return namedtuple("AwardRow", [attr.key for attr in sa_inspect(Award).column_attrs])
+
+
+def award_rows(conference: Conference) -> tuple:
+    """The conference's awards as frozen rows, in awards_of's order: one query and no ORM object
+    (the state's readers only read the values; the operations that change awards keep
+    awards_of). Kept by the rows' content (readmodel.per_content): the first view after a
+    change elsewhere finds them built (issue 19)."""
+    row_type = _award_row_type()
+    raw = tuple(
+        map(
+            tuple,
+            db.session.execute(
+                select(*(getattr(Award, name) for name in row_type._fields))
+                .where(Award.conference_id == conference.id)
+                .order_by(Award.form_id, Award.position, Award.id)
+            ),
+        )
+    )
+    return per_content("awards.rows", raw, lambda: tuple(map(row_type._make, raw)))
 
 
 def recipient(award: Award, people: dict[int, logic.Person]) -> logic.Recipient:
@@ -172,7 +201,7 @@ class AwardsState:
 
     conference: Conference
     forms: list[logic.FormRule]
-    awards: list[Award]
+    awards: tuple  # award_rows: frozen rows, not ORM objects
     salaries: list[logic.Salary]
     settings: Settings
     batches: list[CeremonyBatch]
@@ -189,12 +218,32 @@ class AwardsState:
         return delegates_of(self.conference)
 
     @cached_property
+    def named(self) -> dict[int, logic.Person]:
+        """The delegates the ceremony reads, by id: the Đoàn Chủ tịch (logic.presidium_order
+        keeps no one else as a presenter), the receivers and the presenters the awards and the
+        batches name. The recipients, the edits and the ceremony are the same as from `people`
+        (they look these ids up, and plan_ceremony reads the presidium alone), without a Person
+        made for each of a thousand delegates at every first view after a change (issue 19)."""
+        if "people" in self.__dict__:
+            return self.people
+        from ..delegates.reading import award_person, delegate_rows
+
+        wanted = {a.receiver_delegate_id for a in self.awards} | {
+            b.presenter_delegate_id for b in self.batches
+        }
+        return {
+            row.id: award_person(row)
+            for row in delegate_rows(self.conference.id)
+            if row.presidium or row.id in wanted
+        }
+
+    @cached_property
     def edits(self) -> list[logic.BatchEdit]:
-        return [batch_edit(row, self.people) for row in self.batches]
+        return [batch_edit(row, self.named) for row in self.batches]
 
     @cached_property
     def recipients(self) -> list[logic.Recipient]:
-        return [recipient(award, self.people) for award in self.awards]
+        return [recipient(award, self.named) for award in self.awards]
 
     @cached_property
     def counted(self) -> list[logic.Recipient]:
@@ -210,12 +259,27 @@ class AwardsState:
 
     @cached_property
     def money(self) -> logic.MoneySummary:
-        return logic.money_by_form(
-            self.forms,
-            self.counted,
-            self.salaries,
+        """Kept by its whole input (readmodel.per_content): the forms with their rates, the
+        award rows (the recipients counted are made from them alone: no receiver is read),
+        the salaries, the conference's date, the rounding rules — the first view after a
+        change elsewhere finds 300 awards priced (issue 19). Shared: readers do not change it."""
+        content = (
+            tuple(self.forms),
+            self.awards,
+            tuple(self.salaries),
             self.conference.date,
-            roundings=self.roundings,
+            tuple(self.roundings),
+        )
+        return per_content(
+            "awards.money",
+            content,
+            lambda: logic.money_by_form(
+                self.forms,
+                self.counted,
+                self.salaries,
+                self.conference.date,
+                roundings=self.roundings,
+            ),
         )
 
     @cached_property
@@ -228,7 +292,7 @@ class AwardsState:
             self.forms,
             self.recipients,
             self.settings.batch_size,
-            self.people.values(),
+            self.named.values(),
             self.edits,
             self.settings.breaks_after,
             self.settings.group_by,
@@ -287,7 +351,7 @@ def _load(conference: Conference) -> AwardsState:
         # Named for this conference: "Giấy khen của Chủ tịch Ủy ban nhân dân phường Hồng Hà" on
         # every page and printout that reads the state (logic.form_title).
         forms=logic.for_organiser(catalogue.form_rules(), conference.organiser),
-        awards=awards_of(conference),
+        awards=award_rows(conference),
         salaries=catalogue.salary_rules(),
         settings=settings_of(conference),
         batches=batch_rows(conference),

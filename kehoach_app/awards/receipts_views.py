@@ -4,6 +4,7 @@ views.py."""
 
 from __future__ import annotations
 
+from .. import vn
 from ..conferences.models import Conference
 from ..lazy import lazy_module
 from ..printouts import Printout, register_printout
@@ -38,14 +39,19 @@ def build(conference: Conference, fmt: str) -> bytes:
 def missing(conference: Conference) -> list[str]:
     """What keeps the list from being final: no awards, amounts not computed, a decision not
     entered, figures not confirmed against their documents (the check blocks these too)."""
-    lists, state = _lists(conference)
+    state = operations.load(conference)
     if not state.awards:
         return ["Chưa có danh sách khen thưởng"]
+    # Counted on the ceremony's recipients as receipts.decision_lists lists them (a line is
+    # unpriced when it has no amount; a list is NO_DECISION when neither number nor date is
+    # entered), without wording and sorting 300 decisions the print centre does not show
+    # (issue 19; tests/test_readmodel_content.py holds both ways to the same answer).
+    listed = [r for batch in state.ceremony.batches for r in batch.recipients]
     found = []
-    unpriced = sum(entry.unpriced for entry in lists)
+    unpriced = sum(1 for r in listed if not state.money.amounts.get(r.id))
     if unpriced:
         found.append(f"{unpriced} khen thưởng chưa tính được tiền")
-    if any(entry.text == receipts.NO_DECISION for entry in lists):
+    if any(not vn.clean_text(r.decision_number) and r.decision_date is None for r in listed):
         found.append("Có khen thưởng chưa nhập số, ngày quyết định")
     if figures.unverified_uses(state.money):
         found.append("Mức lương cơ sở, hệ số hoặc quy tắc làm tròn chưa đối chiếu với văn bản")

@@ -205,7 +205,13 @@ def default_settings(conference: Conference) -> BudgetSettings:
 
 
 def norm_profiles_for(conference: Conference):
-    """(chosen, national) profiles as plain tuples for logic.pick_norm."""
+    """(chosen, national) profiles as plain tuples for logic.pick_norm; read once per GET
+    request or printout set (the estimate, its checks and the meal rule asked three times, each
+    reading every norm again: issue 19)."""
+    return per_request("budget.norm_profiles", conference.id, lambda: _norm_profiles(conference))
+
+
+def _norm_profiles(conference: Conference):
     settings = settings_of(conference)
     chosen = None
     if settings is not None and settings.norm_profile_id:

@@ -151,6 +151,13 @@ class Conference(db.Model):
         (logic.first_dated_day); None for a conference not yet saved or without a date."""
         if self.id is None or self.date is None:
             return None
+        # values() is read some 25 times by one view of the dashboard or the print centre (each
+        # card, rule and printout asks): two queries each time, now once per GET (readmodel).
+        from ..readmodel import per_request
+
+        return per_request(("conference.first_due", self.date), self.id, self._first_due)
+
+    def _first_due(self):
         from ..plan.models import CongressLevel
         from ..tasks.logic import due_date, words_fit
         from ..tasks.models import Task

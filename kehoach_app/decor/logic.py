@@ -15,6 +15,7 @@ Hồ đặt trên bục cao, dưới ngôi sao").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -759,6 +760,13 @@ def plan_backdrop(
     )
 
 
+# Fitting the title block to the backdrop (break_balanced at every candidate size, each line
+# measured in the printed font) is the costly part of reading the decoration, and every page
+# that runs the pre-signature checks quotes it through the plan (issue 19: ~15 ms at each first
+# view after a change). The result depends on the arguments alone — the font is registered once
+# per process and `measure` is a module-level function —, so it is kept by them: a change
+# elsewhere in the conference (a delegate, an award, the notes) finds the same title laid out.
+@functools.lru_cache(maxsize=64)
 def generated_title_block(
     *,
     kind: str,

@@ -11,12 +11,15 @@ Forms and operations that change delegates still work on the ORM rows (delegates
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
 
 from sqlalchemy import select
 
 from ..db import db
-from ..readmodel import per_request
+from ..readmodel import per_content, per_request
 from .models import Delegate, DelegateGroup
 
 
@@ -38,6 +41,8 @@ class DelegateRow:
     group_id: int | None
     group_name: str  # "" without a group
     group_position: int | None
+    # the QR mask stored with the code (checkin/qrmask.py); None: not worked out
+    check_in_mask: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,7 @@ class GroupRow:
     planned: int
 
 
-def _read_rows(conference_id: int) -> tuple[DelegateRow, ...]:
+def _read_rows(conference_id: int) -> _Read:
     result = db.session.execute(
         select(
             Delegate.id,
@@ -64,11 +69,20 @@ def _read_rows(conference_id: int) -> tuple[DelegateRow, ...]:
             Delegate.group_id,
             DelegateGroup.name,
             DelegateGroup.position,
+            Delegate.check_in_mask,
         )
         .outerjoin(DelegateGroup, DelegateGroup.id == Delegate.group_id)
         .where(Delegate.conference_id == conference_id)
         .order_by(Delegate.id)
     )
+    # The rows as SQLite returned them are the whole input of what is built from them here:
+    # kept by that content (readmodel.per_content), an edit elsewhere — the conference, the
+    # awards, another process's touch — finds the rows and people built (issue 19).
+    raw = tuple(map(tuple, result))
+    return per_content("delegates.reading", raw, lambda: _Read(_rows_of(raw)))
+
+
+def _rows_of(raw: tuple[tuple, ...]) -> tuple[DelegateRow, ...]:
     return tuple(
         DelegateRow(
             id=r[0],
@@ -84,15 +98,36 @@ def _read_rows(conference_id: int) -> tuple[DelegateRow, ...]:
             group_id=r[10],
             group_name=r[11] or "",
             group_position=r[12],
+            check_in_mask=r[13],
         )
-        for r in result
+        for r in raw
     )
+
+
+class _Read:
+    """What is built from one content of the delegates' rows: the rows, and each part's people
+    on first use. Shared between requests (readmodel.per_content): frozen values only."""
+
+    def __init__(self, rows: tuple[DelegateRow, ...]) -> None:
+        self.rows = rows
+
+    @cached_property
+    def seating_people(self) -> tuple:
+        return tuple(seating_person(row) for row in self.rows)
+
+    @cached_property
+    def award_people(self) -> Mapping:
+        return MappingProxyType({row.id: award_person(row) for row in self.rows})
 
 
 def delegate_rows(conference_id: int) -> tuple[DelegateRow, ...]:
     """Every delegate of the conference, in id order (the order they were entered), with their
     group — one query, read once per GET request or printout set. A tuple: callers that sort
     make their own list."""
+    return _read(conference_id).rows
+
+
+def _read(conference_id: int) -> _Read:
     return per_request("delegates.reading.rows", conference_id, lambda: _read_rows(conference_id))
 
 
@@ -131,6 +166,7 @@ def seating_person(row: DelegateRow):
         substitute_name=row.substitute_name or "",
         honorific=row.honorific or "Đồng chí",
         code=row.check_in_code or "",
+        code_mask=row.check_in_mask,
     )
 
 
@@ -155,19 +191,10 @@ def award_person(row: DelegateRow):
 def seating_people(conference_id: int) -> list:
     """Every delegate as seating's Person, in id order; built once per request or set (a new
     list each call, so a caller may sort its own)."""
-    return list(
-        per_request(
-            "delegates.reading.seating_people",
-            conference_id,
-            lambda: [seating_person(row) for row in delegate_rows(conference_id)],
-        )
-    )
+    return list(_read(conference_id).seating_people)
 
 
 def award_people(conference_id: int) -> dict:
-    """Every delegate as the ceremony's Person, by id; built once per request or set."""
-    return per_request(
-        "delegates.reading.award_people",
-        conference_id,
-        lambda: {row.id: award_person(row) for row in delegate_rows(conference_id)},
-    )
+    """Every delegate as the ceremony's Person, by id; built once per content of the rows
+    (read only: shared between requests)."""
+    return _read(conference_id).award_people

@@ -204,8 +204,13 @@ def followed_values(conference: Conference) -> dict:
     context = {"issuer": conference.issuer, "place": conference.place_name}
     organiser = conference.organiser
 
+    worded: dict[tuple[int, int], dict] = {}
+
     def texts(pair: tuple[int, int]) -> dict:
-        return preset_texts(preset, pair, organiser, **context)
+        # each pair once: the fields below try the same pairs (issue 19)
+        if pair not in worded:
+            worded[pair] = preset_texts(preset, pair, organiser, **context)
+        return worded[pair]
 
     # The closing follows the title while it is the preset's closing: its first sentence names
     # the conference as the preset's closing does, whatever the years and place filled in (each

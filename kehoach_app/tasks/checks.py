@@ -17,13 +17,11 @@ from ..conferences.logic import SIGNED_PRINTOUTS, signing_year
 from .logic import (
     ScheduledTask,
     WorkCalendar,
-    event_noun,
     non_working_reason,
-    schedule,
     shorten,
     working_day_before,
 )
-from .operations import task_data, tasks_of, work_calendar
+from .operations import scheduled, work_calendar
 
 # The printouts that print a task's deadline.
 DEADLINE_PRINTOUTS = ("ke-hoach", "phan-cong-nhiem-vu", "tien-do-nhiem-vu", "danh-sach-nhiem-vu")
@@ -43,12 +41,8 @@ def days_off_url(context: CheckContext) -> str:
 def _scheduled(context: CheckContext) -> list[ScheduledTask]:
     conference = context.conference
 
-    def load() -> list[ScheduledTask]:
-        tasks = [task_data(task) for task in tasks_of(conference)]
-        event = event_noun(conference.kind)
-        return schedule(tasks, conference.date, context.today, event, calendar_of(context))
-
-    return context.load("tasks.scheduled", load)
+    # the schedule the card and the printouts of the same request read (operations.scheduled)
+    return context.load("tasks.scheduled", lambda: scheduled(conference, context.today))
 
 
 def _edit_url(context: CheckContext, item: ScheduledTask) -> str:

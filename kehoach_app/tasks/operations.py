@@ -281,6 +281,22 @@ def extra_day(row: CalendarDay) -> ExtraDay:
     return ExtraDay(day=row.day, kind=row.kind, reason=row.reason, basis=row.basis, id=row.id)
 
 
+def scheduled(conference: Conference, today: dt.date) -> list:
+    """The conference's tasks scheduled for `today` (logic.schedule over the working days):
+    once per GET request or printout set and day — the dashboard's card, the checks and the
+    print centre's printouts computed the same schedule each (issue 19). Readers do not
+    change it."""
+    from ..conferences.vocab import event_noun
+    from ..readmodel import per_request
+    from .logic import schedule
+
+    def compute() -> list:
+        tasks = [task_data(task) for task in tasks_of(conference)]
+        return schedule(tasks, conference.date, today, event_noun(conference.kind), work_calendar())
+
+    return per_request(("tasks.scheduled", today, conference.date), conference.id, compute)
+
+
 def work_calendar() -> WorkCalendar:
     """The working days as of now: the law's and every day the officer added. Read each time
     (one small query), so a day added or removed counts on the next page."""

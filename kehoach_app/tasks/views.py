@@ -31,7 +31,6 @@ from .logic import (
     involves,
     next_edition_items,
     overview,
-    schedule,
     shorten,
     unit_assignments,
     unit_names,
@@ -73,9 +72,7 @@ def _notice(text: str, conference: Conference | None = None, category: str = "su
 
 
 def _scheduled(conference: Conference, today: dt.date) -> list[ScheduledTask]:
-    data = [operations.task_data(task) for task in operations.tasks_of(conference)]
-    calendar = operations.work_calendar()
-    return schedule(data, conference.date, today, event_noun(conference.kind), calendar)
+    return operations.scheduled(conference, today)
 
 
 def _filters() -> dict[str, str]:
@@ -370,7 +367,10 @@ def _build_task_list(conference: Conference, fmt: str) -> bytes:
 
 
 def _missing(conference: Conference) -> list[str]:
-    if not operations.tasks_of(conference):
+    # Whether there is one task, not every task as an ORM row three times (the print centre
+    # asks for each of the part's three printouts; issue 19).
+    first = db.select(Task.id).where(Task.conference_id == conference.id).limit(1)
+    if db.session.scalar(first) is None:
         return ["Chưa có nhiệm vụ nào (thêm ở trang Phân công nhiệm vụ)."]
     return []
 

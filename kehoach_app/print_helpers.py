@@ -3,9 +3,11 @@
 A set for 1,000 delegates and 300 award recipients is a few seconds of work on one processor.
 For such a conference, on a machine with a spare processor, helpers build part of it: each is a
 fresh interpreter (the "spawn" start, the one Windows has) that opens the database read-only
-and builds the printouts it is handed from the end of the list, while the calling process
-builds from the front. A helper pays about a second and a half to start (importing the app), so
-small conferences are built in one process. The frozen program calls
+and builds the printouts it is handed, while the calling process builds others. Both take the
+heaviest printout left (`Printout.weight`), so the set ends on small ones for every process:
+none sits idle at the end while another finishes the invitations. A helper pays about half a
+second to a second and a half to start (importing the app), so small conferences are built in
+one process. The frozen program calls
 multiprocessing.freeze_support() so a helper never starts a second server.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
+import gc
 import multiprocessing
 import os
 import threading
@@ -29,6 +32,8 @@ from .readmodel import share_reads_from_now
 # From this many delegates + award recipients on, a helper's start pays for itself.
 HELPERS_FROM_SIZE = 300
 MAX_HELPERS = 3
+# Printouts a helper holds at once: the one it builds and the next (see build_with_helpers).
+IN_HAND_PER_HELPER = 2
 
 
 def helper_count(conference: Conference) -> int:
@@ -72,15 +77,17 @@ def build_with_helpers(
     in-memory database or while this session holds unsaved changes; a helper that fails or
     cannot start leaves its printouts to the caller.
 
-    This process builds from the front of the list while a feeding thread hands each helper
-    its next printout from the end the moment it delivers one: a helper never waits for this
-    process to finish a printout of its own, and none holds a second printout it has not
-    started (one queued behind a long one could not be taken back, and this process would
-    sit idle at the end waiting for it)."""
+    Both this process and a feeding thread take the heaviest printout left (the list in order
+    of weight, the print centre's order within one weight). The thread keeps each helper one
+    printout ahead (IN_HAND_PER_HELPER): handing the next one over only once the last is
+    delivered cost a helper tens of milliseconds each time while this process held the
+    interpreter. What a helper holds queued is one of the lighter printouts by then, so this
+    process never waits long at the end for one it could have built itself. The helpers are
+    not waited for once everything is delivered: their exit is theirs."""
     results: dict[tuple[str, str], bytes] = {}
     if database_file() is None or db.session.new or db.session.dirty or db.session.deleted:
         return results
-    pending = collections.deque(tasks)
+    pending = collections.deque(heaviest_first(tasks))
     lock = threading.Lock()
     logger = current_app.logger
     conference_id = conference.id  # the feeding thread has no session of its own
@@ -95,17 +102,15 @@ def build_with_helpers(
         logger.warning("Không chạy được tiến trình phụ để in: %s", error)
         return results
 
-    def take(from_end: bool) -> tuple[Printout, str] | None:
+    def take() -> tuple[Printout, str] | None:
         with lock:
-            if not pending:
-                return None
-            return pending.pop() if from_end else pending.popleft()
+            return pending.popleft() if pending else None
 
     def feed() -> None:
         running: dict[cf.Future, tuple[str, str]] = {}
         try:
             while True:
-                while len(running) < count and (task := take(from_end=True)) is not None:
+                while len(running) < count * IN_HAND_PER_HELPER and (task := take()) is not None:
                     printout, fmt = task
                     running[pool.submit(_build, conference_id, printout.key, fmt)] = (
                         printout.key,
@@ -132,7 +137,7 @@ def build_with_helpers(
     feeder = threading.Thread(target=feed, name="print-helpers-feeder", daemon=True)
     feeder.start()
     try:
-        while (task := take(from_end=False)) is not None:
+        while (task := take()) is not None:
             printout, fmt = task
             data = printout.build(conference, fmt)
             with lock:
@@ -140,11 +145,20 @@ def build_with_helpers(
     except BaseException:
         with lock:  # the error goes up now, not after the helpers have built the rest
             pending.clear()
-        raise
-    finally:
         feeder.join()
         pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    feeder.join()
+    # Everything is delivered: the helpers end on their own (an interpreter's exit is a
+    # tenth of a second or more that the officer need not wait for).
+    pool.shutdown(wait=False)
     return results
+
+
+def heaviest_first(tasks: Sequence[tuple[Printout, str]]) -> list[tuple[Printout, str]]:
+    """The set's printouts, heaviest first; the given order within one weight (sorted is
+    stable)."""
+    return sorted(tasks, key=lambda task: -task[0].weight)
 
 
 _APP = None
@@ -169,6 +183,9 @@ def _start(data_dir: str, database: str) -> None:
     # once for all the printouts it builds, as in the main process (readmodel).
     _APP.app_context().push()
     share_reads_from_now()
+    # What the start loaded (the app, its modules, the libraries) lives as long as the helper:
+    # the cyclic collector need not sweep it again at each full collection of the set.
+    gc.freeze()
 
 
 def _build(conference_id: int, key: str, fmt: str) -> bytes:

@@ -30,6 +30,10 @@ class Printout:
     # The description as it reads for one conference (it names the conference's own office,
     # e.g. who appraises the estimate); None: `description` as written.
     describe: Callable[[Conference], str] | None = None
+    # How heavy its build is for a large conference, relative: 1 a few pages; 2 a row for
+    # every delegate or award; 3 a page or a label for every delegate. A complete set builds
+    # the heaviest first, so that its processes end together on small ones (print_helpers).
+    weight: int = 1
 
 
 _PRINTOUTS: dict[str, Printout] = {}

@@ -63,9 +63,11 @@ def test_the_set_built_with_a_helper_process_is_the_set_built_alone(app):
         assert _content(name, data) == _content(name, reference), name
 
 
-def test_a_helper_builds_from_the_end_while_the_caller_builds_from_the_front(app):
-    """The feeding thread hands the helper printouts from the end of the list; the caller
-    builds from the front; the two meet, and every printout is built exactly once."""
+def test_the_set_is_built_heaviest_first_by_the_caller_and_the_helper_alike(app):
+    """The caller and the feeding thread both take the heaviest printout left (the
+    invitations and the envelope labels first, then the lists with a row per delegate or
+    award, then the rest in the print centre's order), so the set ends on small printouts in
+    every process; each printout is built exactly once."""
     from kehoach_app import print_helpers
     from kehoach_app.db import db
     from kehoach_app.demo import create_demo_conference
@@ -74,6 +76,18 @@ def test_a_helper_builds_from_the_end_while_the_caller_builds_from_the_front(app
         conference = create_demo_conference()
         db.session.commit()
         tasks = [(p, fmt) for p in all_printouts() for fmt in p.formats]
+        ordered = print_helpers.heaviest_first(tasks)
+        keys = [(p.key, fmt) for p, fmt in ordered]
+        assert [p.key for p, _ in ordered[:2]] == ["giay-moi", "nhan-phong-bi"]
+        weights = [p.weight for p, _ in ordered]
+        assert weights == sorted(weights, reverse=True) and weights[-1] == 1
+        heavy = [p.key for p, _ in ordered if p.weight == 2]
+        assert {"kich-ban-trao-thuong", "ky-nhan-tien-thuong", "danh-sach-ky-nhan"} <= set(heavy)
+        # within one weight, the print centre's order
+        centre = [(p.key, fmt) for p, fmt in tasks]
+        light = [k for k, (p, _) in zip(keys, ordered, strict=True) if p.weight == 1]
+        assert light == [k for k in centre if k in set(light)]
+
         built_here = []
         real = {id(p): p.build for p, _ in tasks}
 
@@ -81,6 +95,7 @@ def test_a_helper_builds_from_the_end_while_the_caller_builds_from_the_front(app
             def __init__(self, printout):
                 self.printout = printout
                 self.key = printout.key
+                self.weight = printout.weight
 
             def build(self, conf, fmt):
                 built_here.append((self.key, fmt))
@@ -88,13 +103,13 @@ def test_a_helper_builds_from_the_end_while_the_caller_builds_from_the_front(app
 
         wrapped = [(Counting(p), fmt) for p, fmt in tasks]
         results = print_helpers.build_with_helpers(conference, wrapped, 1)
-    assert set(results) == {(p.key, fmt) for p, fmt in tasks}
+    assert set(results) == set(centre)
     helped = [key for key in results if key not in built_here]
     assert helped, "the helper built nothing"
-    # the helper's share is a run at the end of the list, the caller's a run at its front
-    order = [(p.key, fmt) for p, fmt in tasks]
-    assert sorted(order.index(k) for k in built_here) == list(range(len(built_here)))
-    assert len(built_here) + len(helped) == len(order)
+    assert len(built_here) + len(helped) == len(centre)
+    # the caller took its printouts in the heaviest-first order, from the one list
+    positions = [keys.index(k) for k in built_here]
+    assert positions == sorted(positions)
 
 
 def test_an_error_in_the_caller_stops_handing_out_printouts(app):
@@ -108,13 +123,17 @@ def test_an_error_in_the_caller_stops_handing_out_printouts(app):
         tasks = [(p, fmt) for p in all_printouts() for fmt in p.formats]
 
         class Broken:
-            key = tasks[0][0].key
+            """Fails in this process; a helper builds the real printout by its key."""
+
+            def __init__(self, printout):
+                self.key, self.weight = printout.key, printout.weight
 
             def build(self, conf, fmt):
                 raise ValueError("hỏng")
 
+        broken = [(Broken(p), fmt) for p, fmt in tasks]
         with pytest.raises(ValueError):
-            print_helpers.build_with_helpers(conference, [(Broken(), "pdf"), *tasks], 1)
+            print_helpers.build_with_helpers(conference, broken, 1)
 
 
 def test_helpers_are_used_only_for_a_big_conference_on_a_file_database(app, monkeypatch):

@@ -476,6 +476,7 @@ register_printout(
         formats=("pdf", "docx"),
         build=_build_script,
         missing=_missing,
+        weight=2,  # a line for every award batch and its recipients
     )
 )
 register_preset_part(agenda_from_preset)

@@ -68,5 +68,6 @@ register_printout(
         build=build,
         missing=missing,
         order=44,
+        weight=2,
     )
 )

@@ -836,6 +836,7 @@ register_printout(
         build=_build_script,
         missing=_missing_for_script,
         order=40,
+        weight=2,
     )
 )
 register_printout(
@@ -848,6 +849,7 @@ register_printout(
         build=_build_money,
         missing=_missing_for_money,
         order=42,
+        weight=2,
     )
 )
 register_printout(

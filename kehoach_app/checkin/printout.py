@@ -469,5 +469,6 @@ register_printout(
         build=build,
         missing=missing,
         order=95,
+        weight=2,
     )
 )

@@ -29,7 +29,9 @@ def missing_delegates(conference: Conference) -> list[str]:
     return [] if count else [NO_DELEGATES]
 
 
-def _catalogue_entry(key, title, description, pdf: str, xlsx: str | None = None) -> Printout:
+def _catalogue_entry(
+    key, title, description, pdf: str, xlsx: str | None = None, weight: int = 2
+) -> Printout:
     """An entry whose builders are printout.py's functions named `pdf` and `xlsx`."""
 
     def build(conference: Conference, fmt: str) -> bytes:
@@ -37,7 +39,9 @@ def _catalogue_entry(key, title, description, pdf: str, xlsx: str | None = None)
         return getattr(printout, xlsx if fmt == "xlsx" else pdf)(conference, delegates)
 
     formats = ("pdf", "xlsx") if xlsx else ("pdf",)
-    return Printout(key, title, description, formats, build, missing=missing_delegates)
+    return Printout(
+        key, title, description, formats, build, missing=missing_delegates, weight=weight
+    )
 
 
 for _entry in (
@@ -46,12 +50,14 @@ for _entry in (
         "Giấy mời",
         "Giấy mời từng đại biểu, mỗi người một trang A4, theo thứ tự lễ tân.",
         "invitations_pdf",
+        weight=3,
     ),
     _catalogue_entry(
         "nhan-phong-bi",
         "Nhãn phong bì",
         "Nhãn dán phong bì giấy mời: khổ A4, 14 nhãn 99,1 × 38,1 mm (2 cột × 7 hàng).",
         "envelope_labels_pdf",
+        weight=3,
     ),
     _catalogue_entry(
         "so-theo-doi-giay-moi",

@@ -582,6 +582,8 @@ for _key, _title, _description, _kind, _order in (
             build=_build(_kind),
             missing=_missing_for(_kind),
             order=_order,
+            # the list and the seat labels have a row or a label for every seated delegate
+            weight=2 if _kind in ("list", "labels") else 1,
         )
     )
 

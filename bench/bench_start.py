@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,17 +27,15 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.server import free_port  # noqa: E402
+
 WORK = ROOT / "build" / "work" / "bench_start"
 APP_EXE = WORK / "app-dist" / "KeHoachHoiNghi" / "KeHoachHoiNghi"
 HELLO_EXE = WORK / "hello-dist" / "HelloStart" / "HelloStart"
 if os.name == "nt":
     APP_EXE, HELLO_EXE = APP_EXE.with_suffix(".exe"), HELLO_EXE.with_suffix(".exe")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run(command: list[str], **kwargs) -> None:

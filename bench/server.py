@@ -1,19 +1,25 @@
 """The real server for a benchmark: `python -m kehoach_app` on a free port over a data folder, as
 the officer starts it (waitress), waited for on its ping endpoint and stopped at the end. One
-place for every bench/ script that measures over HTTP."""
+place for every bench/ script that measures over HTTP, and for tests/server.py (free_port,
+wait_for)."""
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from bench.bench import free_port
-
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def wait_for(url: str, seconds: float = 60) -> None:

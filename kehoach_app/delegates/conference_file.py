@@ -20,20 +20,9 @@ from .logic import UNGROUPED, group_key
 from .models import Delegate, DelegateGroup
 from .operations import groups_of
 
-# The text fields of a person, in the order the file writes them.
-_PERSON_FIELDS = (
-    "honorific",
-    "full_name",
-    "position",
-    "unit",
-    "protocol_rank",
-    "presidium",
-    "phone",
-    "invitation_sent_on",
-    "reply",
-    "substitute_name",
-    "notes",
-)
+# The fields of a person, in the order the file writes them: the model's own list without the
+# group (the file nests people under their group).
+_PERSON_FIELDS = tuple(name for name in Delegate.FIELDS if name != "group_id")
 
 
 def export_delegates(conference: Conference) -> dict:

@@ -149,41 +149,12 @@ _RUN_SPECIALS = re.compile(r"([\t\n\r])")
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
 
-def _new_ppr(
-    p_el,
-    *,
-    align: str,
-    size: float,
-    first_indent: float,
-    left_indent: float,
-    right_indent: float,
-    space_before: float,
-    space_after: float,
-    keep_with_next: bool,
-    line: float,
-    exact: bool,
-) -> None:
+def _new_ppr(p_el, **kind) -> None:
     """A paragraph's pPr in schema order (keepNext, spacing, ind, jc, rPr): the same XML that
     python-docx's paragraph_format setters write, without their per-property lookups. A
-    document has a few kinds of paragraph and hundreds of paragraphs: each kind is built once
-    and copied."""
-    p_el.insert(
-        0,
-        copy.deepcopy(
-            _ppr_template(
-                align,
-                size,
-                first_indent,
-                left_indent,
-                right_indent,
-                space_before,
-                space_after,
-                keep_with_next,
-                line,
-                exact,
-            )
-        ),
-    )
+    document has a few kinds of paragraph and hundreds of paragraphs: each kind (the keyword
+    arguments of _ppr_template) is built once and copied."""
+    p_el.insert(0, copy.deepcopy(_ppr_template(**kind)))
 
 
 @functools.lru_cache(maxsize=512)

@@ -5,11 +5,14 @@ Two layers, as DESIGN.md asks ("a renderer never queries the database and never 
 
 - **Builders** (``render_*``): plain dataclasses in, bytes out. They only draw; every text they
   print arrives worded by the adapters, and every user string goes through the printing layer's
-  ``markup``/``para`` (escaped, NFC) or straight into an openpyxl cell.
-- **Adapters** (``*_data``, ``conference_delegates``): read a ``Conference`` and its delegates,
-  sort them (``logic.sort_delegates``) and word them into those dataclasses. The public
-  ``invitations_pdf``, ``envelope_labels_pdf``, … compose the two, and the catalogue entries
-  registered at the bottom read every delegate of the conference.
+  ``text``/``line_text`` (escaped, NFC) or straight into an openpyxl cell. Each PDF is a
+  ``printing.Document`` rendered by ``printing.render_pdf``, its body the flowables built here
+  from the layer's public pieces (``printing.flow``: the stamped letters, the ruled grid); the
+  envelope labels draw on a canvas of their own with the same pieces.
+- **Adapters** (``*_data``, ``conference_delegates``): read a ``Conference`` and its delegates
+  through the one reader (``delegates.reading``), sort them (``logic.sort_delegates``) and word
+  them into those dataclasses. The public ``invitations_pdf``, ``envelope_labels_pdf``, …
+  compose the two; the catalogue entries (print_catalogue.py) print every delegate.
 """
 
 from __future__ import annotations
@@ -20,20 +23,18 @@ import io
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab import rl_config
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether
-from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
-from sqlalchemy import select
 
 from .. import vn, xlsx_text
 from ..checkin.qr import PageCodeMark, draw_qr
@@ -44,25 +45,30 @@ from ..conferences.logic import (
     time_and_day,
 )
 from ..conferences.models import Conference
-from ..db import db
-from ..printing import FONT_FAMILY_DOCX, Header, Run, Signature, register_fonts
-from ..printing import layout as L
-from ..printing.pdf import (
-    CELL_SLACK,
-    LineCell,
-    LongGrid,
-    SheetStart,
-    build_pdf,
-    fit_grid,
-    header_flowables,
-    markup,
-    signature_flowables,
-    styles,
-    table_cell,
+from ..printing import (
+    FONT_FAMILY_DOCX,
+    Document,
+    DocumentStart,
+    GridColumn,
+    Header,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signature,
+    closing_flowables,
+    document_start,
+    line_text,
+    register_fonts,
+    render_pdf,
+    ruled_grid,
+    text_style,
+    top_flowables,
 )
-from ..readmodel import per_request
+from ..printing import layout as L
+from ..printing import text as printed_text
+from . import reading
 from .logic import protocol_order, role_of, sort_delegates
-from .models import REPLIES, Delegate, DelegateGroup
+from .models import REPLIES
 from .print_catalogue import NO_DELEGATES
 
 __all__ = [
@@ -248,36 +254,27 @@ ENVELOPE_LABELS_14 = LabelStock(
 # Adapters: conference and delegates → plain data (the only part that reads the database)
 # =============================================================================================
 
-
-def conference_delegates(conference: Conference) -> list[Delegate]:
-    """Every delegate of the conference (unsorted; the printouts sort) — read once per GET or
-    per printout set (readmodel); a new list each call, so a caller may sort its own."""
-    return list(
-        per_request(
-            "delegates.rows",
-            conference.id,
-            lambda: list(
-                db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id))
-            ),
-        )
-    )
+#: A delegate as the adapters read them: the one reader's row (reading.DelegateRow) or an ORM
+#: Delegate a view selected — the same attribute names (full_name, honorific, position, unit,
+#: protocol_rank, presidium, reply, substitute_name, invitation_sent_on, check_in_code,
+#: check_in_mask, group_id).
+Person = Any
+#: A thành phần: reading.GroupRow or an ORM DelegateGroup (id, position, name).
+Group = Any
 
 
-def conference_groups(conference: Conference) -> list[DelegateGroup]:
-    """The conference's thành phần in the officer's order (read once, as conference_delegates)."""
-    return list(
-        per_request(
-            "delegates.groups",
-            conference.id,
-            lambda: list(
-                db.session.scalars(
-                    select(DelegateGroup)
-                    .where(DelegateGroup.conference_id == conference.id)
-                    .order_by(DelegateGroup.position, DelegateGroup.id)
-                )
-            ),
-        )
-    )
+def conference_delegates(conference: Conference) -> list[reading.DelegateRow]:
+    """Every delegate of the conference (unsorted; the printouts sort), as the one reader's rows
+    (delegates.reading: one query with the group joined, read once per GET or printout set); a
+    new list each call, so a caller may sort its own. The adapters below take these rows or
+    the ORM rows a view selected alike: they read the same names."""
+    return list(reading.delegate_rows(conference.id))
+
+
+def conference_groups(conference: Conference) -> list[reading.GroupRow]:
+    """The conference's thành phần in the officer's order (the one reader's, read once as
+    conference_delegates)."""
+    return list(reading.group_rows(conference.id))
 
 
 def invitation_symbol(doc_symbol: str) -> str:
@@ -311,7 +308,7 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
-def _note(delegate: Delegate) -> str:
+def _note(delegate: Person) -> str:
     notes = []
     if delegate.presidium:
         notes.append("Đoàn Chủ tịch")
@@ -323,10 +320,10 @@ def _note(delegate: Delegate) -> str:
 
 
 def delegate_rows(
-    delegates: Iterable[Delegate],
+    delegates: Iterable[Person],
     order: str = "protocol",
     start: int = 1,
-    groups: Sequence[DelegateGroup] | None = None,
+    groups: Sequence[Group] | None = None,
 ) -> list[DelegateRow]:
     """Delegates sorted and numbered from ``start``: in protocol order — by group, as the MC
     introduces them (logic.protocol_order) when ``groups`` are given, by rank alone within one
@@ -373,7 +370,7 @@ def _subject(conference: Conference) -> str:
 
 def invitation_data(
     conference: Conference,
-    delegates: Iterable[Delegate],
+    delegates: Iterable[Person],
     *,
     order: str = "protocol",
     today: dt.date | None = None,
@@ -403,8 +400,8 @@ def invitation_data(
 
 def delegate_list_data(
     conference: Conference,
-    delegates: Iterable[Delegate],
-    groups: Sequence[DelegateGroup],
+    delegates: Iterable[Person],
+    groups: Sequence[Group],
     *,
     order: str = "protocol",
     today: dt.date | None = None,
@@ -412,7 +409,7 @@ def delegate_list_data(
     """The delegates by thành phần (the officer's group order), each group sorted by ``order``;
     delegates without a group come last under "Đại biểu khác". Empty groups are left out."""
     summary = conference_summary(conference.values(), today or dt.date.today())
-    by_group: dict[int | None, list[Delegate]] = {}
+    by_group: dict[int | None, list[Person]] = {}
     for d in delegates:
         by_group.setdefault(d.group_id, []).append(d)
     known = [(g.id, vn.clean_text(g.name)) for g in groups]
@@ -442,7 +439,7 @@ def delegate_list_data(
 
 
 def _sheet_data(
-    conference: Conference, delegates: Iterable[Delegate], title: str, order: str
+    conference: Conference, delegates: Iterable[Person], title: str, order: str
 ) -> DelegateSheetData:
     info = (
         # The tracking sheet is kept before the day is fixed (issue 17; the sign-in sheet, which
@@ -460,13 +457,13 @@ def _sheet_data(
 
 
 def tracking_sheet_data(
-    conference: Conference, delegates: Iterable[Delegate], *, order: str = "protocol"
+    conference: Conference, delegates: Iterable[Person], *, order: str = "protocol"
 ) -> DelegateSheetData:
     return _sheet_data(conference, delegates, "SỔ THEO DÕI GỬI GIẤY MỜI", order)
 
 
 def sign_in_sheet_data(
-    conference: Conference, delegates: Iterable[Delegate], *, order: str = "name"
+    conference: Conference, delegates: Iterable[Person], *, order: str = "name"
 ) -> DelegateSheetData:
     """In name order: a delegate at the door finds their line at once."""
     return _sheet_data(conference, delegates, "DANH SÁCH KÝ NHẬN", order)
@@ -480,7 +477,7 @@ def sign_in_sheet_data(
 @functools.cache
 def _pdf_styles() -> dict[str, ParagraphStyle]:
     """Styles derived from the printing layer's (same serif family, same sizes)."""
-    s = styles()
+    s = {"body": text_style("body")}
     return {
         "addressee": ParagraphStyle(
             "gm_addressee", parent=s["body"], alignment=TA_CENTER, firstLineIndent=0,
@@ -498,9 +495,9 @@ def _pdf_styles() -> dict[str, ParagraphStyle]:
 
 def _para(content, style: str) -> RLParagraph:
     """User text (str or runs) → escaped Paragraph in one of this module's or the layer's
-    styles."""
+    styles (printing.text)."""
     own = _pdf_styles()
-    return RLParagraph(markup(content), own[style] if style in own else styles()[style])
+    return printed_text(content, own.get(style) or style)
 
 
 class _Stamp(Flowable):
@@ -562,7 +559,7 @@ def _invitation_parts(data: InvitationData) -> tuple[_Stamp, dict[str, _Stamp], 
         number_line=data.head.number_line,
         date_line=data.head.date_line,
     )
-    top = _Stamp(header_flowables(header, "GIẤY MỜI", data.subject))
+    top = _Stamp(top_flowables(header, "GIẤY MỜI", data.subject))
     bodies: dict[str, _Stamp] = {}
     for who in dict.fromkeys(guest.addressed_as for guest in data.guests):
         bodies[who] = _Stamp(
@@ -576,7 +573,7 @@ def _invitation_parts(data: InvitationData) -> tuple[_Stamp, dict[str, _Stamp], 
     signatures = []
     if data.signer.lines or data.signer.name:
         signatures = [Signature(list(data.signer.lines), data.signer.name)]
-    bottom = _Stamp(signature_flowables(signatures, list(data.recipients)))
+    bottom = _Stamp(closing_flowables(signatures, data.recipients))
     return top, bodies, bottom
 
 
@@ -607,7 +604,7 @@ def _addressee_line(guest: DelegateRow) -> Flowable:
             runs.append(Run(f" – {guest.role}"))
         else:
             runs.append(Run(f"\n{guest.role}"))
-    return LineCell(runs, _pdf_styles()["addressee"])
+    return line_text(runs, _pdf_styles()["addressee"])
 
 
 class _Letter(Flowable):
@@ -676,7 +673,7 @@ class _Letter(Flowable):
         for part, bottom, spare in self._placed:
             if isinstance(part, _Stamp):
                 stamps.append((part, bottom))
-            elif isinstance(part, SheetStart):  # marks the page; draws nothing
+            elif isinstance(part, DocumentStart):  # marks the page; draws nothing
                 part.canv = canvas
                 part.draw()
                 del part.canv
@@ -694,17 +691,29 @@ class _Letter(Flowable):
 
 
 def render_invitations(data: InvitationData) -> bytes:
-    """One A4 page per guest; an explanatory page when there is none."""
-    flowables: list[Flowable] = []
+    """One A4 page per guest; an explanatory page when there is none. A Document of the
+    letters (each draws its own header, stamped): no header, title or signature of its own."""
+    if not data.guests:
+        return render_pdf(
+            Document(
+                title="GIẤY MỜI",
+                subtitle=data.subject,
+                header=Header(data.head.issuer, data.head.parent_body),
+                body=[_para(f"{NO_DELEGATES} để in giấy mời.", "empty")],
+                meta_title=data.meta_title,
+                meta_author=data.head.issuer,
+            )
+        )
+    flowables: list = []
     if data.guests:
         top, bodies, bottom = _invitation_parts(data)
         forms: dict[tuple, tuple[str, int]] = {}
         for i, guest in enumerate(data.guests):
             if i:
-                flowables.append(RLPageBreak())
+                flowables.append(PageBreak())
             # each invitation is a one-page document of its own: no page number
             parts = [
-                SheetStart(),
+                document_start(),
                 # in the bottom margin, outside the ND30 text frame
                 PageCodeMark(guest.code, guest.code_mask),
                 top,
@@ -713,13 +722,9 @@ def render_invitations(data: InvitationData) -> bytes:
                 bottom,
             ]
             flowables.append(_Letter(parts, forms))
-    if not data.guests:
-        header = Header(data.head.issuer, data.head.parent_body)
-        flowables = [
-            *header_flowables(header, "GIẤY MỜI", data.subject),
-            _para(f"{NO_DELEGATES} để in giấy mời.", "empty"),
-        ]
-    return build_pdf(flowables, meta_title=data.meta_title, meta_author=data.head.issuer)
+    return render_pdf(
+        Document(title="", body=flowables, meta_title=data.meta_title, meta_author=data.head.issuer)
+    )
 
 
 def render_envelope_labels(
@@ -797,7 +802,7 @@ _LABEL_WHOLE_WORDS = 4
 
 
 def _unit_kept_whole(role: str, unit: str) -> str:
-    """`role` with the words of a short unit name joined by no-break spaces (LineCell keeps
+    """`role` with the words of a short unit name joined by no-break spaces (line_text keeps
     them on one line); `role` itself when the unit is long or not written in it as typed."""
     unit = vn.clean_text(unit)
     words = unit.split()
@@ -810,7 +815,7 @@ def _unit_kept_whole(role: str, unit: str) -> str:
 def _label_styles(size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
     body = ParagraphStyle(
         f"label_{size:g}",
-        parent=styles()["body"],
+        parent=text_style("body"),
         fontSize=size,
         leading=size * 1.15,
         alignment=TA_CENTER,
@@ -862,13 +867,13 @@ def _fit_label_texts(
         first, body = _label_styles(size)
         placed = []
         total = 0.0
-        for i, text in enumerate(texts):
+        for i, piece in enumerate(texts):
             style = first if i == 0 else body
-            key = (text, style.name, width) if isinstance(text, str) else None
+            key = (piece, style.name, width) if isinstance(piece, str) else None
             if key is not None and key in made:
                 p, ph = made[key]
             else:
-                p = LineCell(text, style)
+                p = line_text(piece, style)
                 _, ph = p.wrap(width, height)
                 if key is not None:
                     made[key] = (p, ph)
@@ -883,146 +888,39 @@ def _fit_label_texts(
 # --------------------------------------------------------------------------- tables
 
 
-class _Room(Flowable):
-    """A cell that prints nothing: a blank cell, or the signing column holding its row open
-    to ``height`` points. Drawn as nothing at all — the blank LineCell and the Spacer it
-    replaces each wrote a save/move/restore into the page for every row, three thousand on a
-    1,000-delegate sổ theo dõi, for no mark on the paper."""
-
-    def __init__(self, height: float = 0.0):
-        super().__init__()
-        self.width, self.height = 0, height
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's signature)
-        return 0, self.height
-
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 — nothing to draw
-        pass
-
-
-@dataclass(frozen=True)
-class _Col:
-    title: str
-    width_mm: float
-    align: str = "left"  # left | center
-
-
-def _grid_pages(
-    heading: list[Flowable],
-    columns: Sequence[_Col],
-    rows: list[list[str]],
-    *,
-    size: float = 12,
-    spans: Sequence[int] = (),
-    min_row_mm: float = 0.0,
-) -> list[Flowable]:
-    """``heading`` then a ruled table in the layer's look, the header row (bold, centred)
-    repeated on every page.
-
-    ``rows`` hold plain strings; a row index in ``spans`` is one bold text across every column
-    (a group heading, the total). ``min_row_mm`` makes every body row at least that tall (room
-    to sign). The table is a LongGrid, so a list of 1,000 delegates is laid out page by page
-    without ReportLab rebuilding the remainder at each page break.
-    """
-    fonts = register_fonts()
-    s = styles()
-    # measured before drawn (issue 15): an STT of 1005 never wraps, words never break
-    widths, size = fit_grid(
-        [c.title for c in columns], [c.width_mm * L.MM for c in columns], rows, size, spans
-    )
-    cell_style = {a: s[f"{k}_{size:g}"] for a, k in (("left", "cell"), ("center", "cell_center"))}
-    pad_x, pad_y = L.TABLE_PADDING_X, L.TABLE_PADDING_Y
-
-    # One cell per text and column, shared by the rows that print it: a unit's name on two
-    # hundred rows was measured and broken into lines two hundred times. A cell's layout
-    # depends on its text and its column's width only.
-    # (Per table, never per process: ReportLab sets and deletes a cell's canvas as it measures
-    # it, which two threads printing at once would trip over.)
-    made: dict[tuple[int, str], str | Flowable] = {}
-    blank = _Room()
-
-    def cell(text: str, j: int):
-        if not text:  # table_cell's blank LineCell, minus its drawing
-            return blank
-        value = made.get((j, text))
-        if value is None:
-            value = table_cell(text, cell_style[columns[j].align], widths[j] - CELL_SLACK)
-            made[(j, text)] = value
-        return value
-
-    header = [LineCell(c.title, s[f"cell_header_{size:g}"]) for c in columns]
-    room = max(min_row_mm * L.MM - 2 * pad_y - 1, 0)
-    spans = set(spans)
-    body: list[list] = []
-    for i, row in enumerate(rows):
-        if i in spans:
-            body.append([LineCell([Run(L.clean(row[0]), bold=True)], cell_style["left"])])
-            body[-1] += [""] * (len(columns) - 1)
-            continue
-        cells: list = [cell(v, j) for j, v in enumerate(row)]
-        if room:  # the last column is where people sign: a spacer holds the row open
-            cells[-1] = _Room(room)
-        body.append(cells)
-    style: list = [
-        # face, size and leading in one command (FONTNAME, FONTSIZE, LEADING each went over
-        # every cell of every page's table)
-        ("FONT", (0, 0), (-1, -1), fonts.regular, size, size * L.LINE_SPACING),
-        ("GRID", (0, 0), (-1, -1), L.GRID_THICKNESS, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
-        ("TOPPADDING", (0, 0), (-1, -1), pad_y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y + 1),
-    ]
-    style += [
-        ("ALIGN", (j, 1), (j, -1), "CENTER") for j, c in enumerate(columns) if c.align == "center"
-    ]
-
-    def commands(first: int, last: int) -> list:
-        """The style of a table of the header row and body rows first..last-1."""
-        return style + [
-            ("SPAN", (0, 1 + i - first), (-1, 1 + i - first))
-            for i in range(first, last)
-            if i in spans
-        ]
-
-    keep = [i for i in spans if i < len(rows) - 1]  # a group heading never ends a page
-    return [
-        *heading,
-        LongGrid([header], body, widths, commands, h_align="CENTER", keep_with_next=keep),
-    ]
-
-
 def _date(d: dt.date | None) -> str:
     return vn.format_date_short(d) if d else ""
 
 
-def _heading_flowables(
-    head: LetterHead | None, title: str, subject: str, info: str = ""
-) -> list[Flowable]:
+def _sheet_document(
+    head: LetterHead | None, title: str, subject: str, body: list, **document
+) -> Document:
+    """A list in the ND30 frame: the header when ``head`` (a working sheet has none), the title
+    and trích yếu, then ``body``."""
     header = None
     if head is not None:
         header = Header(head.issuer, head.parent_body, head.number_line, head.date_line)
-    out = header_flowables(header, title, subject)
-    if info:
-        out.append(_para(info, "info"))
-    return out
+    return Document(title=title, subtitle=subject, header=header, body=body, **document)
+
+
+def _info(info: str) -> Paragraph:
+    """The line of time and place under a working sheet's title."""
+    return Paragraph(info, align="center", indent=False, size=13, space_after=10)
 
 
 _LIST_COLUMNS = (
-    _Col("STT", 11, "center"),
-    _Col("Họ và tên", 48),
-    _Col("Chức vụ, đơn vị", 76),
-    _Col("Ghi chú", 30),
+    GridColumn("STT", 11, "center"),
+    GridColumn("Họ và tên", 48),
+    GridColumn("Chức vụ, đơn vị", 76),
+    GridColumn("Ghi chú", 30),
 )  # 165 mm: the ND30 text width of a portrait A4 page
 
 
 def render_delegate_list_pdf(data: DelegateListData) -> bytes:
     """Portrait A4 in the ND30 frame: one ruled table, a bold row per thành phần (with its
     count), continuous STT, the total at the foot."""
-    flowables = _heading_flowables(data.head, data.title, data.subject)
     if not data.groups:
-        flowables.append(_para(f"{NO_DELEGATES}.", "empty"))
+        body: list = [_para(f"{NO_DELEGATES}.", "empty")]
     else:
         rows: list[list[str]] = []
         spans: list[int] = []
@@ -1032,8 +930,17 @@ def render_delegate_list_pdf(data: DelegateListData) -> bytes:
             rows += [[str(r.number), r.full_name, r.role, r.note] for r in group.rows]
         spans.append(len(rows))
         rows.append([data.total_line])
-        flowables = _grid_pages(flowables, _LIST_COLUMNS, rows, spans=spans)
-    return build_pdf(flowables, meta_title=data.meta_title, meta_author=data.head.issuer)
+        body = [ruled_grid(_LIST_COLUMNS, rows, spans=spans)]
+    return render_pdf(
+        _sheet_document(
+            data.head,
+            data.title,
+            data.subject,
+            body,
+            meta_title=data.meta_title,
+            meta_author=data.head.issuer,
+        )
+    )
 
 
 #: Body rows of the two sheets people sign on: at least this tall (≥ 10 mm asked), so that a
@@ -1041,23 +948,23 @@ def render_delegate_list_pdf(data: DelegateListData) -> bytes:
 SIGNING_ROW_MM = 12.0
 
 _TRACKING_COLUMNS = (
-    _Col("STT", 11, "center"),
-    _Col("Họ và tên", 42),
-    _Col("Chức vụ", 36),
-    _Col("Đơn vị", 46),
-    _Col("Ngày gửi", 22, "center"),
-    _Col("Phản hồi", 31, "center"),
-    _Col("Người dự thay", 34),
-    _Col("Ký nhận", 30),
+    GridColumn("STT", 11, "center"),
+    GridColumn("Họ và tên", 42),
+    GridColumn("Chức vụ", 36),
+    GridColumn("Đơn vị", 46),
+    GridColumn("Ngày gửi", 22, "center"),
+    GridColumn("Phản hồi", 31, "center"),
+    GridColumn("Người dự thay", 34),
+    GridColumn("Ký nhận", 30),
 )  # 252 mm: a landscape A4 page inside the ND30 margins
 
 
 def render_tracking_sheet_pdf(data: DelegateSheetData) -> bytes:
     """Landscape A4: who was sent a giấy mời when, their reply, and where the person who
     carried it signs."""
-    flowables = _heading_flowables(None, data.title, data.subject, data.info_line)
+    body: list = [_info(data.info_line)]
     if not data.rows:
-        flowables.append(_para(f"{NO_DELEGATES}.", "empty"))
+        body.append(_para(f"{NO_DELEGATES}.", "empty"))
     else:
         rows = [
             [
@@ -1066,30 +973,47 @@ def render_tracking_sheet_pdf(data: DelegateSheetData) -> bytes:
             ]
             for r in data.rows
         ]  # fmt: skip
-        flowables = _grid_pages(flowables, _TRACKING_COLUMNS, rows, min_row_mm=SIGNING_ROW_MM)
-    return build_pdf(flowables, landscape=True, meta_title=data.meta_title, meta_author=data.issuer)
+        body.append(ruled_grid(_TRACKING_COLUMNS, rows, min_row_mm=SIGNING_ROW_MM))
+    return render_pdf(
+        _sheet_document(
+            None,
+            data.title,
+            data.subject,
+            body,
+            landscape=True,
+            meta_title=data.meta_title,
+            meta_author=data.issuer,
+        )
+    )
 
 
 _SIGN_IN_COLUMNS = (
-    _Col("STT", 11, "center"),
-    _Col("Họ và tên", 50),
-    _Col("Chức vụ, đơn vị", 62),
-    _Col("Ký nhận", 42),
+    GridColumn("STT", 11, "center"),
+    GridColumn("Họ và tên", 50),
+    GridColumn("Chức vụ, đơn vị", 62),
+    GridColumn("Ký nhận", 42),
 )  # 165 mm
 
 
 def render_sign_in_sheet_pdf(data: DelegateSheetData) -> bytes:
     """Portrait A4, 13 pt, in name order; a person attending in someone's place signs on that
     line ("Dự thay: …" under the name)."""
-    flowables = _heading_flowables(None, data.title, data.subject, data.info_line)
+    body: list = [_info(data.info_line)]
     if not data.rows:
-        flowables.append(_para(f"{NO_DELEGATES}.", "empty"))
+        body.append(_para(f"{NO_DELEGATES}.", "empty"))
     else:
         rows = [[str(r.number), _sign_in_name(r), r.role, ""] for r in data.rows]
-        flowables = _grid_pages(
-            flowables, _SIGN_IN_COLUMNS, rows, size=13, min_row_mm=SIGNING_ROW_MM
+        body.append(ruled_grid(_SIGN_IN_COLUMNS, rows, size=13, min_row_mm=SIGNING_ROW_MM))
+    return render_pdf(
+        _sheet_document(
+            None,
+            data.title,
+            data.subject,
+            body,
+            meta_title=data.meta_title,
+            meta_author=data.issuer,
         )
-    return build_pdf(flowables, meta_title=data.meta_title, meta_author=data.issuer)
+    )
 
 
 def _sign_in_name(row: DelegateRow) -> str:
@@ -1329,14 +1253,14 @@ def render_sign_in_sheet_xlsx(data: DelegateSheetData) -> bytes:
 # =============================================================================================
 
 
-def invitations_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+def invitations_pdf(conference: Conference, delegates: list[Person]) -> bytes:
     """Giấy mời, one A4 page per delegate, in protocol order; refused (PrintRefused) while the
     conference's day is not fixed (issue 17: the invitation names the day)."""
     require_exact_date(conference.values(), "giấy mời", "giay-moi")
     return render_invitations(invitation_data(conference, delegates))
 
 
-def envelope_labels_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+def envelope_labels_pdf(conference: Conference, delegates: list[Person]) -> bytes:
     """Envelope labels (A4, 2 × 7 labels of 99,1 × 38,1 mm), in protocol order. Printed before
     the day is fixed: a label carries a name and an address, no date (the invitations it goes
     with wait for the day themselves)."""
@@ -1345,31 +1269,31 @@ def envelope_labels_pdf(conference: Conference, delegates: list[Delegate]) -> by
     return render_envelope_labels(rows, meta_title=title)
 
 
-def tracking_sheet_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+def tracking_sheet_pdf(conference: Conference, delegates: list[Person]) -> bytes:
     return render_tracking_sheet_pdf(tracking_sheet_data(conference, delegates))
 
 
-def tracking_sheet_xlsx(conference: Conference, delegates: list[Delegate]) -> bytes:
+def tracking_sheet_xlsx(conference: Conference, delegates: list[Person]) -> bytes:
     return render_tracking_sheet_xlsx(tracking_sheet_data(conference, delegates))
 
 
 def delegate_list_pdf(
-    conference: Conference, delegates: list[Delegate], order: str = "protocol"
+    conference: Conference, delegates: list[Person], order: str = "protocol"
 ) -> bytes:
     data = delegate_list_data(conference, delegates, conference_groups(conference), order=order)
     return render_delegate_list_pdf(data)
 
 
 def delegate_list_xlsx(
-    conference: Conference, delegates: list[Delegate], order: str = "protocol"
+    conference: Conference, delegates: list[Person], order: str = "protocol"
 ) -> bytes:
     data = delegate_list_data(conference, delegates, conference_groups(conference), order=order)
     return render_delegate_list_xlsx(data)
 
 
-def sign_in_sheet_pdf(conference: Conference, delegates: list[Delegate]) -> bytes:
+def sign_in_sheet_pdf(conference: Conference, delegates: list[Person]) -> bytes:
     return render_sign_in_sheet_pdf(sign_in_sheet_data(conference, delegates))
 
 
-def sign_in_sheet_xlsx(conference: Conference, delegates: list[Delegate]) -> bytes:
+def sign_in_sheet_xlsx(conference: Conference, delegates: list[Person]) -> bytes:
     return render_sign_in_sheet_xlsx(sign_in_sheet_data(conference, delegates))

@@ -11,6 +11,7 @@ Forms and operations that change delegates still work on the ORM rows (delegates
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,6 +44,8 @@ class DelegateRow:
     group_position: int | None
     # the QR mask stored with the code (checkin/qrmask.py); None: not worked out
     check_in_mask: int | None = None
+    # the day the giấy mời was sent (the sổ theo dõi prints it); None: not sent
+    invitation_sent_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ def _read_rows(conference_id: int) -> _Read:
             DelegateGroup.name,
             DelegateGroup.position,
             Delegate.check_in_mask,
+            Delegate.invitation_sent_on,
         )
         .outerjoin(DelegateGroup, DelegateGroup.id == Delegate.group_id)
         .where(Delegate.conference_id == conference_id)
@@ -99,6 +103,7 @@ def _rows_of(raw: tuple[tuple, ...]) -> tuple[DelegateRow, ...]:
             group_name=r[11] or "",
             group_position=r[12],
             check_in_mask=r[13],
+            invitation_sent_on=r[14],
         )
         for r in raw
     )

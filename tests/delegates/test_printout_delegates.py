@@ -3,6 +3,7 @@ giấy mời, danh sách đại biểu, danh sách ký nhận (PDF with pdfplumb
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import unicodedata
@@ -202,8 +203,14 @@ def test_invitations_carry_no_page_numbers(conference):
 
 
 def test_invitations_for_a_selection_and_a_long_position(conference):
-    chosen = [d for d in delegates_of(conference) if d.full_name == "Phạm Thị Ánh"]
-    chosen[0].position = "Giáo viên, Tổ trưởng chuyên môn khối lớp Năm, kiêm Bí thư Chi đoàn"
+    # the reader's rows are read-only: the long chức vụ on a copy
+    chosen = [
+        dataclasses.replace(
+            d, position="Giáo viên, Tổ trưởng chuyên môn khối lớp Năm, kiêm Bí thư Chi đoàn"
+        )
+        for d in delegates_of(conference)
+        if d.full_name == "Phạm Thị Ánh"
+    ]
     pages = pdf_pages(P.invitations_pdf(conference, chosen))
     assert len(pages) == 1
     lines = pages[0].splitlines()

@@ -435,33 +435,11 @@ class _RowId(IntegerConverter):
 
 def _setup_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = _RowId
-    from .agenda.views import bp as agenda_bp
-    from .awards.views import bp as awards_bp
-    from .backups.views import bp as backups_bp
-    from .budget.views import bp as budget_bp
-    from .checkin.views import bp as checkin_bp
-    from .checks.views import bp as checks_bp
-    from .conferences.views import bp as conferences_bp
-    from .decor.views import bp as decor_bp
-    from .delegates.views import bp as delegates_bp
-    from .plan.views import bp as plan_bp
-    from .seating.views import bp as seating_bp
+    from . import wiring
     from .system import bp as system_bp
-    from .tasks.views import bp as tasks_bp
 
     app.register_blueprint(system_bp)
-    app.register_blueprint(backups_bp)
-    app.register_blueprint(conferences_bp)
-    app.register_blueprint(agenda_bp)
-    app.register_blueprint(tasks_bp)
-    app.register_blueprint(delegates_bp)
-    app.register_blueprint(awards_bp)
-    app.register_blueprint(decor_bp)
-    app.register_blueprint(plan_bp)
-    app.register_blueprint(seating_bp)
-    app.register_blueprint(budget_bp)
-    app.register_blueprint(checks_bp)
-    app.register_blueprint(checkin_bp)
+    wiring.wire(app)
 
 
 def _setup_lan(app: Flask) -> None:

@@ -1,10 +1,10 @@
 """Modules loaded on first use, so that the start loads only what the first page needs (issue 19).
 
-A part's views are imported at start (they register the part's printouts, card, checks, preset
-and demo steps, and conference-file functions), but its printouts and spreadsheets pull in
-ReportLab, python-docx and openpyxl — about a second of a frozen start. Views therefore name
-those modules through `lazy_module` and register builders through `lazy_function`: the import
-happens at the first call, under Python's import lock (safe with waitress's threads).
+A part's wiring (kehoach_app/wiring.py) names its views and the functions it registers (printouts,
+card, checks, preset and demo steps, conference-file functions) through `lazy_function`, and the
+views name ReportLab, python-docx and openpyxl through `lazy_module`: the start imports none of
+them (about a second of a frozen start). The import happens at the first call, under Python's
+import lock (safe with waitress's threads).
 tests/test_lazy_start.py keeps it so.
 """
 
@@ -38,10 +38,15 @@ def lazy_module(name: str) -> Any:
 def lazy_function(module: str, name: str) -> Callable[..., Any]:
     """A function that imports `module` (absolute) and calls its `name` when it is called."""
 
+    found: list[Callable[..., Any]] = []
+
     def call(*args: Any, **kwargs: Any) -> Any:
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+        if not found:  # a second thread may look it up too: the same function either way
+            found.append(getattr(importlib.import_module(module), name))
+        return found[0](*args, **kwargs)
 
     call.__name__ = call.__qualname__ = name
     call.__module__ = module
     call.__doc__ = f"{module}.{name}, imported on first call."
+    call.lazy_target = (module, name)  # type: ignore[attr-defined] — read by the wiring's test
     return call

@@ -24,7 +24,6 @@ from werkzeug.datastructures import MultiDict
 from . import vn
 from .conferences.models import Conference
 from .db import db
-from .forms import clean_value
 
 FILE_FORMAT = "kehoach-hoi-nghi/conference"
 FILE_VERSION = 1
@@ -93,6 +92,32 @@ def register_part(part: PartTransfer) -> None:
     if all(existing.key != part.key for existing in _PARTS):
         _PARTS.append(part)
         _PARTS.sort(key=lambda p: p.order)
+
+
+def register_file_part(
+    key: str,
+    module: str,
+    order: int = 100,
+    next_edition: bool = True,
+    export: str = "export",
+    validate: str = "validate",
+    replace: str = "replace",
+) -> None:
+    """A part whose conference-file functions live in `module` (absolute, imported on first
+    use) under the names export, validate, replace and next_edition (without next_edition the
+    part is copied as it is by "Nhân bản")."""
+    from .lazy import lazy_function
+
+    register_part(
+        PartTransfer(
+            key,
+            lazy_function(module, export),
+            lazy_function(module, validate),
+            lazy_function(module, replace),
+            lazy_function(module, "next_edition") if next_edition else None,
+            order=order,
+        )
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -205,6 +230,8 @@ def read_conference_file(raw: bytes) -> dict:
         raise ConferenceFileError([_NESTED_TOO_DEEP])
     # Control characters (NUL, Word's soft line break) out of every text before any check;
     # the form classes then turn a line break into a space in one-line values.
+    from .forms import clean_value  # WTForms: loaded with the first file read, not at start
+
     document = clean_value(document)
     if not isinstance(document, dict):
         raise ConferenceFileError(

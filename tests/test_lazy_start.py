@@ -31,6 +31,13 @@ client = app.test_client()
 home = client.get("/")
 report["home"] = [home.status_code, "Hội nghị tổng kết" in home.get_data(as_text=True)]
 report["after_home"] = loaded()
+# The parts' pages and rules load at their first use (the wiring names them): the home page
+# needs the conferences' views, nothing of any other part.
+report["parts_after_home"] = sorted(
+    name for name in sys.modules
+    if name.startswith("kehoach_app.") and name != "kehoach_app.checks"  # the registry
+    and name.rsplit(".", 1)[-1].endswith(("views", "checks"))
+)
 
 from kehoach_app import checks, demo, transfer
 from kehoach_app.conferences import presetting
@@ -74,6 +81,11 @@ def test_start_and_first_page_load_no_printing_library(app, demo_id):
     assert report["after_create_app"] == []
     assert report["home"] == [200, True]
     assert report["after_home"] == []
+    # (the LAN accounts' few pages are not a part: lan.py registers them with its login)
+    assert report["parts_after_home"] == [
+        "kehoach_app.accounts.views",
+        "kehoach_app.conferences.views",
+    ]
 
     # Every part registered its printouts, card, checks, conference-file functions, demo and
     # preset steps at start, as before the imports were made lazy.
@@ -102,8 +114,18 @@ def test_start_and_first_page_load_no_printing_library(app, demo_id):
 
 
 def test_keys_written_for_a_lazy_registration_agree_with_their_module():
-    """receipts_views registers the receipt list under its key without loading receipts.py."""
+    """The wiring registers without loading the modules it names, so it writes their keys
+    itself: each must be the one its module uses."""
     receipts = pytest.importorskip("kehoach_app.awards.receipts")
-    from kehoach_app.awards import receipts_views
+    from kehoach_app.agenda.operations import derived_sources
+    from kehoach_app.awards import logic as awards_logic
+    from kehoach_app.awards import wiring as awards_wiring
+    from kehoach_app.checkin import printout as checkin_printout
+    from kehoach_app.printout_registry import get_printout
 
-    assert receipts_views.KEY == receipts.KEY
+    assert awards_wiring.RECEIPTS_KEY == receipts.KEY
+    assert get_printout(receipts.KEY) is not None
+    assert get_printout(checkin_printout.KEY) is not None
+    (awards_source,) = derived_sources()
+    assert awards_source.prefix == awards_logic.PROGRAMME_KEY_PREFIX
+    assert awards_source.placeholder_key == awards_logic.PLACEHOLDER_KEY

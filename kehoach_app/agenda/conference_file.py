@@ -12,15 +12,16 @@ from werkzeug.datastructures import MultiDict
 
 from ..conferences.logic import shift_years
 from ..conferences.models import Conference
-from ..transfer import ConferenceFileError, PartTransfer
+from ..transfer import ConferenceFileError
 from .forms import AgendaItemForm
 from .models import AgendaItem
-from .operations import items_of, replace_items
+from .operations import items_of
+from .operations import replace_items as replace  # noqa: F401 — the file's name for it
 
 KEY = "agenda"
 
 
-def export_agenda(conference: Conference) -> list[dict]:
+def export(conference: Conference) -> list[dict]:
     rows = []
     for item in items_of(conference):
         row = {name: getattr(item, name) for name in AgendaItem.FIELDS}
@@ -39,7 +40,7 @@ def _kept(row: dict) -> dict:
     return {"derived_key": key.strip(), "edited": row.get("edited") is True}
 
 
-def validate_agenda(data: Any) -> list[dict]:
+def validate(data: Any) -> list[dict]:
     """Each item checked by AgendaItemForm; every problem listed as "Chương trình, mục 3: …"."""
     if not isinstance(data, list):
         raise ConferenceFileError(["Chương trình: phải là một danh sách các mục."])
@@ -69,7 +70,7 @@ def validate_agenda(data: Any) -> list[dict]:
 _TEXTS_WITH_YEARS = ("title", "presenter", "presenter_unit", "mc_text", "notes")
 
 
-def agenda_next_edition(rows: list[dict], years: set[int], offset: int) -> list[dict]:
+def next_edition(rows: list[dict], years: set[int], offset: int) -> list[dict]:
     """The programme of next edition's copy ("Nhân bản"): the years in its texts moved like the
     conference's own (conferences.logic.next_edition). Called by duplicate_conference through
     PartTransfer.next_edition."""
@@ -87,6 +88,3 @@ def agenda_next_edition(rows: list[dict], years: set[int], offset: int) -> list[
                 copy[name] = shift_years(copy[name], years, offset)
         moved.append(copy)
     return moved
-
-
-PART = PartTransfer(KEY, export_agenda, validate_agenda, replace_items, agenda_next_edition)

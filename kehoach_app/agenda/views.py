@@ -11,18 +11,13 @@ import datetime as dt
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
-from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import AGENDA_KINDS, LENGTHS
 from ..db import db
-from ..demo import register_demo_part
 from ..lazy import lazy_function
-from ..parts import Card, conference_or_404, register_card
-from ..printouts import Printout, register_printout
-from . import checks, operations  # noqa: F401 — checks registers the part's rules
-from .conference_file import PART
+from ..parts import Card, conference_or_404
+from . import checks, operations
 from .forms import AT_END, AT_TOP, AgendaItemForm, NewAgendaItemForm
 from .logic import (
     BREAK_KIND,
@@ -39,7 +34,6 @@ from .logic import (
     script_context,
 )
 from .models import AgendaItem
-from .presetting import agenda_from_preset
 
 bp = Blueprint("agenda", __name__)
 
@@ -144,13 +138,11 @@ def _render_programme(conference: Conference, form: NewAgendaItemForm, status: i
     ), status
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/chuong-trinh")
 def programme(conference_id: int):
     conference = _conference(conference_id)
     return _render_programme(conference, _new_form(operations.items_of(conference)))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/them")
 def add(conference_id: int):
     conference = _conference(conference_id)
     items = operations.items_of(conference)
@@ -192,7 +184,6 @@ def _render_edit(conference, item, form, status: int = 200):
     ), status
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int, item_id: int):
     conference = _conference(conference_id)
     item = _item(conference, item_id)
@@ -284,7 +275,6 @@ def _stale(conference, item, form):
     return _render_edit(conference, item, form, 409)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/xoa")
 def delete(conference_id: int, item_id: int):
     conference = _conference(conference_id)
     item = _item(conference, item_id)
@@ -315,17 +305,14 @@ def _move(conference_id: int, item_id: int, offset: int):
     return _to_programme(conference, item.id)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/len")
 def move_up(conference_id: int, item_id: int):
     return _move(conference_id, item_id, -1)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/xuong")
 def move_down(conference_id: int, item_id: int):
     return _move(conference_id, item_id, +1)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/sap-xep")
 def reorder(conference_id: int):
     conference = _conference(conference_id)
     try:
@@ -347,7 +334,6 @@ def reorder(conference_id: int):
     return _to_programme(conference)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/chen-nghi")
 def insert_break(conference_id: int, item_id: int):
     conference = _conference(conference_id)
     item = _item(conference, item_id)
@@ -365,7 +351,6 @@ def insert_break(conference_id: int, item_id: int):
     return _to_programme(conference, new.id)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/<int:item_id>/noi-dung-tu-dong")
 def restore_generated(conference_id: int, item_id: int):
     """An edited kept item gets its generated words back (like a plan paragraph's reset)."""
     conference = _conference(conference_id)
@@ -383,7 +368,6 @@ def restore_generated(conference_id: int, item_id: int):
     return _to_programme(conference, item.id if item is not None else None)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/chuong-trinh/cap-nhat-tu-dong")
 def refresh(conference_id: int):
     """Bring the kept items in step now (after a change the awards part did not see, e.g. the
     Đoàn Chủ tịch changed on the delegates page, or an item deleted by hand)."""
@@ -403,7 +387,7 @@ def refresh(conference_id: int):
 # ------------------------------------------------------------------ the shared machinery
 
 
-def _card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     schedule = compute_schedule(
         operations.entries_of(conference), conference.start_time, conference.length
     )
@@ -419,17 +403,17 @@ def _card(conference: Conference) -> Card:
     )
 
 
-def _missing(conference: Conference) -> list[str]:
+def printout_missing(conference: Conference) -> list[str]:
     """An empty programme prints an empty table: not ready."""
     return [] if operations.items_of(conference) else ["Chưa có mục nào trong chương trình"]
 
 
-def _build_programme(conference: Conference, fmt: str) -> bytes:
+def build_programme(conference: Conference, fmt: str) -> bytes:
     sheet = programme_sheet(conference.values(), operations.entries_of(conference), dt.date.today())
     return render_programme(sheet, fmt)
 
 
-def _build_script(conference: Conference, fmt: str) -> bytes:
+def build_script(conference: Conference, fmt: str) -> bytes:
     script = run_of_show(
         conference.values(),
         operations.entries_of(conference),
@@ -444,7 +428,7 @@ def _build_script(conference: Conference, fmt: str) -> bytes:
     )
 
 
-def _demo_speaker(conference: Conference, _today: dt.date) -> None:
+def demo_speaker(conference: Conference, _today: dt.date) -> None:
     """The demo chooses who gives the speech the preset leaves open ("… của lãnh đạo cấp trên
     hoặc đồng chí Bí thư Đảng ủy"): the Sở Nội vụ's leader of its delegates, as an officer
     would before signing (checks.open_choices)."""
@@ -454,30 +438,3 @@ def _demo_speaker(conference: Conference, _today: dt.date) -> None:
             item.presenter = "Lê Quốc Hưng, Phó Giám đốc Sở Nội vụ tỉnh"
             item.presenter_unit = ""
     db.session.flush()
-
-
-register_card("agenda", _card)
-register_demo_part(_demo_speaker)
-register_printout(
-    Printout(
-        key=PROGRAMME_KEY,
-        title="Chương trình hội nghị",
-        description="Chương trình với thời gian từng mục, nội dung và người thực hiện.",
-        formats=("pdf", "docx"),
-        build=_build_programme,
-        missing=_missing,
-    )
-)
-register_printout(
-    Printout(
-        key=SCRIPT_KEY,
-        title="Kịch bản điều hành",
-        description="Kịch bản cho người dẫn chương trình: thời gian, nội dung, lời dẫn từng mục.",
-        formats=("pdf", "docx"),
-        build=_build_script,
-        missing=_missing,
-        weight=2,  # a line for every award batch and its recipients
-    )
-)
-register_preset_part(agenda_from_preset)
-transfer.register_part(PART)

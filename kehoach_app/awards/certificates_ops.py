@@ -514,13 +514,3 @@ def next_edition(data: dict, years: set[int], offset: int) -> dict:
         texts["achievement"] = achievement
         layouts.append({**item, "texts": texts})
     return {"layouts": layouts}
-
-
-PART = transfer.PartTransfer(
-    key=PART_KEY,
-    export=export_part,
-    validate=validate_part,
-    replace=replace_part,
-    next_edition=next_edition,
-    order=120,
-)

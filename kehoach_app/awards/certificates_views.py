@@ -10,7 +10,7 @@ from io import BytesIO
 from flask import abort, current_app, redirect, render_template, request, send_file, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer, vn
+from .. import vn
 from ..conferences.models import Conference
 from ..db import db
 from ..lazy import lazy_module
@@ -18,12 +18,10 @@ from ..parts import conference_or_404
 from ..printouts import MIME_TYPES, safe_filename
 from . import certificates_ops, operations
 from .operations import StaleEdit
-from .views import STALE, _notice, bp
+from .views import STALE, _notice
 
 # The certificates' drawing loads ReportLab: on first use, not at start (kehoach_app/lazy.py).
 certificates = lazy_module("kehoach_app.awards.certificates")
-
-transfer.register_part(certificates_ops.PART)
 
 
 def _form_rule(state: operations.AwardsState, code: str):
@@ -48,7 +46,6 @@ def _pdf(data: bytes, name: str):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/in-phoi")
 def certificates_page(conference_id: int):
     conference = conference_or_404(conference_id)
     state = operations.load(conference)
@@ -76,7 +73,6 @@ def certificates_page(conference_id: int):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/in-phoi/giay-khen.pdf")
 def certificates_pdf(conference_id: int):
     conference = conference_or_404(conference_id)
     state = operations.load(conference)
@@ -94,7 +90,6 @@ def certificates_pdf(conference_id: int):
     return _pdf(data, f"In phôi - {scope} - {conference.year_launched}")
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/in-phoi/luoi-can-chinh.pdf")
 def calibration_pdf(conference_id: int):
     conference = conference_or_404(conference_id)
     state = operations.load(conference)
@@ -174,7 +169,6 @@ def _layout_page(conference: Conference, state, form, layout, errors=(), posted=
     )
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/in-phoi/bo-cuc/<code>", methods=["GET", "POST"])
 def certificate_layout(conference_id: int, code: str):
     conference = conference_or_404(conference_id)
     state = operations.load(conference)
@@ -201,7 +195,6 @@ def certificate_layout(conference_id: int, code: str):
     return redirect(url_for(".certificate_layout", conference_id=conference.id, code=code))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/in-phoi/bo-cuc/<code>/mac-dinh")
 def certificate_layout_reset(conference_id: int, code: str):
     conference = conference_or_404(conference_id)
     form = _form_rule(operations.load(conference), code)
@@ -213,7 +206,6 @@ def certificate_layout_reset(conference_id: int, code: str):
     return redirect(url_for(".certificate_layout", conference_id=conference.id, code=code))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/in-phoi/bo-cuc/<code>/anh-phoi")
 def certificate_scan_upload(conference_id: int, code: str):
     conference = conference_or_404(conference_id)
     form = _form_rule(operations.load(conference), code)
@@ -228,7 +220,6 @@ def certificate_scan_upload(conference_id: int, code: str):
     return redirect(url_for(".certificate_layout", conference_id=conference.id, code=code))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/in-phoi/bo-cuc/<code>/anh-phoi/xoa")
 def certificate_scan_delete(conference_id: int, code: str):
     conference = conference_or_404(conference_id)
     form = _form_rule(operations.load(conference), code)
@@ -237,7 +228,6 @@ def certificate_scan_delete(conference_id: int, code: str):
     return redirect(url_for(".certificate_layout", conference_id=conference.id, code=code))
 
 
-@bp.get("/in-phoi/anh-phoi/<code>")
 def certificate_scan(code: str):
     path = certificates_ops.scan_path(current_app.config["DATA_DIR"], code)
     if path is None:
@@ -249,7 +239,6 @@ def certificate_scan(code: str):
 # --------------------------------------------------------------------------- printers
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/in-phoi/may-in")
 def save_printer(conference_id: int):
     conference = conference_or_404(conference_id)
     printer_id = request.form.get("printer_id", "")
@@ -280,7 +269,6 @@ def save_printer(conference_id: int):
     return redirect(url_for(".certificates_page", conference_id=conference.id) + "#may-in")
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/in-phoi/may-in/<int:printer_id>/xoa")
 def delete_printer(conference_id: int, printer_id: int):
     conference = conference_or_404(conference_id)
     row = certificates_ops.printer(printer_id)

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 from ..conferences.models import Conference
 from ..db import db
 from ..delegates.models import Delegate
-from ..transfer import ConferenceFileError, PartTransfer
+from ..transfer import ConferenceFileError
 from . import catalogue, logic, operations
 from .forms import check_award, field_label
 from .logic import FormRule, fold
@@ -47,7 +47,7 @@ def _ref(delegate: Delegate | None) -> dict | None:
     return {"full_name": delegate.full_name, "unit": delegate.unit}
 
 
-def export_awards(conference: Conference) -> dict:
+def export(conference: Conference) -> dict:
     awards = operations.awards_of(conference)
     rows = operations.batch_rows(conference)
     forms = {f.id: f for f in db.session.scalars(select(AwardForm))}
@@ -113,7 +113,7 @@ def _file_form(entry: dict) -> FormRule:
     )
 
 
-def validate_awards(data: dict) -> dict:
+def validate(data: dict) -> dict:
     """Check the part with the page's rules; every problem names the item and the field."""
     catalogue.ensure_catalogue()
     messages: list[str] = []
@@ -226,7 +226,7 @@ class _Resolver:
         return found[0] if len(found) == 1 else None
 
 
-def replace_awards(conference: Conference, data: dict) -> None:
+def replace(conference: Conference, data: dict) -> None:
     """Make the conference's awards, settings and batches exactly `data` (checked)."""
     catalogue.ensure_catalogue()
     codes = {f.code: f for f in db.session.scalars(select(AwardForm))}
@@ -327,6 +327,3 @@ def next_edition(data: dict, years: set[int], offset: int) -> dict:
         "awards": [],
         "batches": [],
     }
-
-
-PART = PartTransfer(KEY, export_awards, validate_awards, replace_awards, next_edition, order=50)

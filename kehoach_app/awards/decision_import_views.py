@@ -23,7 +23,7 @@ from . import decision_import as di
 from . import decision_import_ops as ops
 from . import operations
 from .logic import order_forms
-from .views import _notice, bp
+from .views import _notice
 
 ACCEPT = (
     ".docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
@@ -104,7 +104,6 @@ def _page(conference, state, result=None, error=None, token="", status=200, noti
     ), status
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/khen-thuong/nhap-quyet-dinh", methods=["GET", "POST"])
 def import_decision(conference_id: int):
     conference = conference_or_404(conference_id)
     state = operations.load(conference)
@@ -146,7 +145,6 @@ def import_decision(conference_id: int):
     )
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/khen-thuong/nhap-quyet-dinh/nhap")
 def import_decision_confirm(conference_id: int):
     conference = conference_or_404(conference_id)
     state = operations.load(conference)

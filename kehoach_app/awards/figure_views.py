@@ -22,7 +22,6 @@ from ..forms import BaseForm, Length, NumberRange, Required, VNDateField, VNInte
 from ..lan import current_author
 from . import catalogue, figures
 from .models import AwardForm, AwardRate, BaseSalary, RoundingRule
-from .views import bp
 
 STALE_FIGURE = "Số liệu này vừa được sửa ở cửa sổ khác: hãy xem lại bản mới nhất rồi làm lại."
 KINDS = {"luong-co-so": BaseSalary, "he-so": AwardRate, "lam-tron": RoundingRule}
@@ -75,7 +74,6 @@ def figure_name(kind: str, row) -> str:
     return figures.rounding_text(catalogue.rounding_data(row))
 
 
-@bp.post("/danh-muc-khen-thuong/doi-chieu/<kind>/<int:row_id>")
 def confirm_figure(kind: str, row_id: int):
     model = KINDS.get(kind)
     if model is None:
@@ -191,8 +189,6 @@ def _stale(form, row) -> bool:
     return row is not None and form.version.data != str(row.version)
 
 
-@bp.route("/danh-muc-khen-thuong/<int:form_id>/he-so/them", methods=["GET", "POST"])
-@bp.route("/danh-muc-khen-thuong/<int:form_id>/he-so/<int:rate_id>/sua", methods=["GET", "POST"])
 def edit_rate(form_id: int, rate_id: int | None = None):
     form = db.session.get(AwardForm, form_id)
     if form is None:
@@ -247,7 +243,6 @@ def _rate_page(form, rate, entry, status: int):
     ), status
 
 
-@bp.post("/danh-muc-khen-thuong/he-so/<int:rate_id>/xoa")
 def delete_rate(rate_id: int):
     rate = db.session.get(AwardRate, rate_id)
     if rate is None:
@@ -267,8 +262,6 @@ def delete_rate(rate_id: int):
 # --------------------------------------------------------------------------- rounding
 
 
-@bp.route("/danh-muc-khen-thuong/lam-tron/them", methods=["GET", "POST"])
-@bp.route("/danh-muc-khen-thuong/lam-tron/<int:rule_id>/sua", methods=["GET", "POST"])
 def edit_rounding(rule_id: int | None = None):
     rule = db.session.get(RoundingRule, rule_id) if rule_id else None
     if rule_id and rule is None:

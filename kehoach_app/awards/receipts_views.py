@@ -1,20 +1,17 @@
-"""Registers Danh sách ký nhận tiền thưởng (receipts.py) as a printout: listed in the print
-centre, built by print-all and the ZIP, covered by the set audit. Imported at the end of
-views.py."""
+"""Danh sách ký nhận tiền thưởng (receipts.py) as a printout: what the print centre, print-all
+and the ZIP call (registered by awards/wiring.py under RECEIPTS_KEY)."""
 
 from __future__ import annotations
 
 from .. import vn
 from ..conferences.models import Conference
 from ..lazy import lazy_module
-from ..printouts import Printout, register_printout
 from . import figures, operations
 from .views import _frame
 
 # The list's PDF and workbook load ReportLab and openpyxl: on first use, not at start
-# (kehoach_app/lazy.py); its key is written here so that registering it loads nothing.
+# (kehoach_app/lazy.py).
 receipts = lazy_module("kehoach_app.awards.receipts")
-KEY = "ky-nhan-tien-thuong"  # receipts.KEY (tests/test_lazy_start.py checks they agree)
 
 
 def _lists(conference: Conference) -> tuple[list[receipts.DecisionList], operations.AwardsState]:
@@ -56,18 +53,3 @@ def missing(conference: Conference) -> list[str]:
     if figures.unverified_uses(state.money):
         found.append("Mức lương cơ sở, hệ số hoặc quy tắc làm tròn chưa đối chiếu với văn bản")
     return found
-
-
-register_printout(
-    Printout(
-        key=KEY,
-        title="Danh sách ký nhận tiền thưởng",
-        description="Mỗi quyết định khen thưởng một danh sách: họ tên, đơn vị, số tiền, cột ký "
-        "nhận; tổng cộng bằng số và bằng chữ; người lập biểu, kế toán, thủ trưởng đơn vị.",
-        formats=("pdf", "xlsx"),
-        build=build,
-        missing=missing,
-        order=44,
-        weight=2,
-    )
-)

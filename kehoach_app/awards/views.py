@@ -21,27 +21,21 @@ from flask import (
     send_file,
     url_for,
 )
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import legal, transfer, vn
-from ..agenda.operations import DerivedSource, register_derived_source
+from .. import legal, vn
 from ..conferences.logic import event_time_text, signing_date_line
 from ..conferences.models import Conference
-from ..conferences.operations import register_organiser_hook
 from ..db import db
 
 # The delegates' conference-file part must be registered before ours: on import and undo the
 # parts are replaced in registration order, and an award's receiver is found among the
 # conference's delegates — which must already be the new ones (docs/awards.md).
 from ..delegates import views as _delegates_views  # noqa: F401
-from ..demo import register_demo_part
 from ..lazy import lazy_module
-from ..parts import Card, conference_or_404, register_card
-from ..printouts import MIME_TYPES, Printout, register_printout, safe_filename
-from . import catalogue, checks, listing, logic, operations  # noqa: F401 — checks registers its rules
-from .conference_file import PART
-from .demo import add_demo_awards
+from ..parts import Card, conference_or_404
+from ..printouts import MIME_TYPES, safe_filename
+from . import catalogue, figure_views, listing, logic, operations
 from .forms import (
     BatchForm,
     CeremonySettingsForm,
@@ -64,18 +58,6 @@ STALE = (
     "Danh sách vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem lại "
     "bản mới nhất (mở trang trong cửa sổ khác) rồi lưu lại."
 )
-
-
-@bp.record_once
-def _seed_catalogue(state) -> None:
-    """Put the shipped award forms and base salaries in the database when the app starts."""
-    app = state.app
-    with app.app_context():
-        try:
-            if catalogue.ensure_catalogue():
-                db.session.commit()
-        except OperationalError:  # tables not created yet (AUTO_MIGRATE off): seeded on use
-            db.session.rollback()
 
 
 _get = conference_or_404
@@ -124,7 +106,6 @@ def _frame(conference: Conference) -> printout.Frame:
 # --------------------------------------------------------------------------- the list
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/khen-thuong")
 def index(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -171,7 +152,6 @@ def _delegate_order(delegate) -> tuple:
     return protocol_key(delegate)
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/khen-thuong/them", methods=["GET", "POST"])
 def add(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -218,7 +198,6 @@ def _optional_int(text):
         return None
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/khen-thuong/<int:award_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int, award_id: int):
     conference = _get(conference_id)
     award = _award(conference, award_id)
@@ -262,7 +241,6 @@ def edit(conference_id: int, award_id: int):
     ), (400 if request.method == "POST" else 200)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/khen-thuong/<int:award_id>/xoa")
 def delete(conference_id: int, award_id: int):
     conference = _get(conference_id)
     award = _award(conference, award_id)
@@ -281,7 +259,6 @@ def delete(conference_id: int, award_id: int):
     return redirect(url_for(".index", conference_id=conference.id))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/khen-thuong/<int:award_id>/<any(len, xuong):where>")
 def move(conference_id: int, award_id: int, where: str):
     conference = _get(conference_id)
     award = _award(conference, award_id)
@@ -310,7 +287,6 @@ def _xlsx(data: bytes, name: str):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/khen-thuong/mau-nhap.xlsx")
 def template_file(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -319,7 +295,6 @@ def template_file(conference_id: int):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/khen-thuong/danh-sach.xlsx")
 def export_file(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -348,7 +323,6 @@ def _upload_path(token: str) -> Path | None:
     return _upload_dir() / f"khen-thuong-{token}.xlsx"
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/khen-thuong/nhap-excel", methods=["GET", "POST"])
 def import_excel(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -380,7 +354,6 @@ def import_excel(conference_id: int):
     ), status
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/khen-thuong/nhap-excel/xac-nhan")
 def import_confirm(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -411,7 +384,6 @@ def import_confirm(conference_id: int):
 # --------------------------------------------------------------------------- the ceremony
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/trao-thuong", methods=["GET", "POST"])
 def ceremony(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -493,7 +465,6 @@ def _ceremony_page(conference, state, settings_form, failed: BatchForm | None = 
     )
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/trao-thuong/dot/<int:sequence>")
 def save_batch(conference_id: int, sequence: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -540,7 +511,6 @@ def save_batch(conference_id: int, sequence: int):
     return redirect(url_for(".ceremony", conference_id=conference.id) + f"#dot-{sequence}")
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/trao-thuong/dat-lai")
 def reset_batches(conference_id: int):
     conference = _get(conference_id)
     if operations.reset_batches(conference):
@@ -551,7 +521,6 @@ def reset_batches(conference_id: int):
     return redirect(url_for(".ceremony", conference_id=conference.id))
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/man-hinh-led")
 def led(conference_id: int):
     conference = _get(conference_id)
     state = operations.load(conference)
@@ -566,7 +535,6 @@ def led(conference_id: int):
 # --------------------------------------------------------------------------- catalogue
 
 
-@bp.get("/danh-muc-khen-thuong")
 def catalogue_page():
     # read only (issue 19): the shipped catalogue is stored when the app starts (_seed_catalogue)
     return render_template(
@@ -609,8 +577,6 @@ def _form_entry(form: AwardForm | None) -> FormEntryForm:
     return entry
 
 
-@bp.route("/danh-muc-khen-thuong/them", methods=["GET", "POST"])
-@bp.route("/danh-muc-khen-thuong/<int:form_id>/sua", methods=["GET", "POST"])
 def edit_form_entry(form_id: int | None = None):
     if request.method == "POST":  # never on a read (issue 19); seeded at start already
         catalogue.ensure_catalogue()
@@ -660,7 +626,6 @@ def _code_in_use(form: AwardForm) -> bool:
     return db.session.query(Award.id).filter(Award.form_id == form.id).first() is not None
 
 
-@bp.post("/danh-muc-khen-thuong/luong-co-so")
 def add_salary():
     form = SalaryForm()
     if form.validate_on_submit():
@@ -699,7 +664,6 @@ def add_salary():
     ), 400
 
 
-@bp.route("/danh-muc-khen-thuong/luong-co-so/<int:salary_id>/sua", methods=["GET", "POST"])
 def edit_salary(salary_id: int):
     salary = db.session.get(BaseSalary, salary_id)
     if salary is None:
@@ -744,7 +708,6 @@ def edit_salary(salary_id: int):
     )
 
 
-@bp.post("/danh-muc-khen-thuong/luong-co-so/<int:salary_id>/xoa")
 def delete_salary(salary_id: int):
     salary = db.session.get(BaseSalary, salary_id)
     if salary is None:
@@ -759,7 +722,7 @@ def delete_salary(salary_id: int):
 # --------------------------------------------------------------------------- registrations
 
 
-def _card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     state = operations.load(conference)
     summary = state.overview()
     return Card(
@@ -773,12 +736,12 @@ def _card(conference: Conference) -> Card:
     )
 
 
-def _build_script(conference: Conference, fmt: str) -> bytes:
+def build_script(conference: Conference, fmt: str) -> bytes:
     state = operations.load(conference)
     return printout.render_script(_frame(conference), state.script(), fmt)
 
 
-def _build_money(conference: Conference, fmt: str) -> bytes:
+def build_money(conference: Conference, fmt: str) -> bytes:
     state = operations.load(conference)
     return printout.render_money(
         _frame(conference),
@@ -790,23 +753,23 @@ def _build_money(conference: Conference, fmt: str) -> bytes:
     )
 
 
-def _build_items(conference: Conference, fmt: str) -> bytes:
+def build_items(conference: Conference, fmt: str) -> bytes:
     state = operations.load(conference)
     return printout.render_items(
         _frame(conference), state.items, state.money, state.ceremony.largest_batch, fmt
     )
 
 
-def _build_led(conference: Conference, fmt: str) -> bytes:
+def build_led(conference: Conference, fmt: str) -> bytes:
     state = operations.load(conference)
     return printout.led_pdf(conference.title, logic.led_slides(state.ceremony))
 
 
-def _missing_for_script(conference: Conference) -> list[str]:
+def missing_for_script(conference: Conference) -> list[str]:
     return operations.load(conference).overview().todo
 
 
-def _missing_for_money(conference: Conference) -> list[str]:
+def missing_for_money(conference: Conference) -> list[str]:
     state = operations.load(conference)
     if not state.awards:
         return ["Chưa có danh sách khen thưởng"]
@@ -819,87 +782,20 @@ def _missing_for_money(conference: Conference) -> list[str]:
     return missing
 
 
-def _missing_if_empty(conference: Conference) -> list[str]:
+def missing_if_empty(conference: Conference) -> list[str]:
     # The awards the request has read already (operations.load, once per GET): the print
     # centre asked twice for all 300 rows again only to see whether there is one (issue 19).
     return [] if operations.load(conference).awards else ["Chưa có danh sách khen thưởng"]
 
 
-register_card("awards", _card)
-register_printout(
-    Printout(
-        key="kich-ban-trao-thuong",
-        title="Kịch bản trao thưởng",
-        description="Lời dẫn cho từng đợt, quyết định được công bố, danh sách theo thứ tự lên "
-        "sân khấu, nhạc; bản PDF có thêm một trang cho hậu trường mỗi đợt.",
-        formats=("pdf", "docx"),
-        build=_build_script,
-        missing=_missing_for_script,
-        order=40,
-        weight=2,
-    )
-)
-register_printout(
-    Printout(
-        key="tien-thuong",
-        title="Danh sách khen thưởng và tiền thưởng",
-        description="Theo hình thức khen thưởng: mức thưởng, thành tiền, tổng cộng, bằng chữ; "
-        "hiện vật cần chuẩn bị.",
-        formats=("pdf", "xlsx"),
-        build=_build_money,
-        missing=_missing_for_money,
-        order=42,
-        weight=2,
-    )
-)
-register_printout(
-    Printout(
-        key="hien-vat-khen-thuong",
-        title="Hiện vật khen thưởng cần chuẩn bị",
-        description="Số bằng, giấy khen cần lồng khung, cờ, hộp đựng, khay — cho tổ chuẩn bị.",
-        formats=("pdf", "docx"),
-        build=_build_items,
-        missing=_missing_if_empty,
-        order=43,
-    )
-)
-register_printout(
-    Printout(
-        key="man-hinh-led",
-        title="Màn hình LED trao thưởng",
-        description="Mỗi đợt một trang 16:9 nền đen: tên hình thức khen thưởng và tên người nhận.",
-        formats=("pdf",),
-        build=_build_led,
-        missing=_missing_if_empty,
-        order=41,
-    )
-)
-transfer.register_part(PART)
-register_demo_part(add_demo_awards)
 # The programme's award items name the forms as the conference does: re-worded when the
 # organiser changes (logic.form_title).
-register_organiser_hook(operations.sync_programme)
-register_derived_source(
-    DerivedSource(
-        prefix=logic.PROGRAMME_KEY_PREFIX,
-        placeholder_key=logic.PLACEHOLDER_KEY,
-        expected=operations.expected_programme_items,
-        fix_endpoint="awards.ceremony",
-    )
-)
 
 
-@bp.app_template_filter("coefficient")
-def _coefficient_filter(milli: int) -> str:
+def coefficient_filter(milli: int) -> str:
     return catalogue.coefficient_text(milli)
 
 
 # The legal figures' pages (rates, rounding, "Đã đối chiếu với văn bản") share the blueprint;
 # so do In phôi (certificates on their pre-printed forms), the receipt list and the import from
 # the decision (issue 20).
-from . import (  # noqa: E402, F401
-    certificates_views,
-    decision_import_views,
-    figure_views,
-    receipts_views,
-)

@@ -57,7 +57,6 @@ def _restore(source: Path) -> None:
         db.engine.dispose()
 
 
-@bp.get("/sao-luu")
 def index():
     _db_path, data_dir = _paths()
     return render_template(
@@ -68,7 +67,6 @@ def index():
     )
 
 
-@bp.post("/sao-luu/ngay")
 def backup_now():
     try:
         path = backup_before("thu-cong")
@@ -87,7 +85,6 @@ def backup_now():
     return redirect(url_for(".index"))
 
 
-@bp.get("/sao-luu/tep/<name>")
 def download(name: str):
     path = _backup_path(name)
     return send_file(
@@ -95,7 +92,6 @@ def download(name: str):
     )
 
 
-@bp.route("/sao-luu/tep/<name>/khoi-phuc", methods=["GET", "POST"])
 def restore(name: str):
     path = _backup_path(name)
     if request.method == "GET":
@@ -121,7 +117,6 @@ def restore(name: str):
     return redirect(url_for("conferences.index"))
 
 
-@bp.post("/sao-luu/tai-len")
 def restore_upload():
     upload = request.files.get("file")
     if upload is None or not upload.filename:

@@ -7,39 +7,23 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms.fields.choices import SelectChoice
 
-from .. import transfer, vn
+from .. import vn
 from ..conferences.logic import signing_date_line
 from ..conferences.models import Conference
-from ..conferences.operations import register_organiser_hook
-from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import BUDGET_CATEGORIES
 from ..db import db
-from ..demo import register_demo_part
-from ..parts import Card, conference_or_404, register_card, undo_notice
+from ..parts import Card, conference_or_404, undo_notice
 from ..printing import Header
-from ..printouts import Printout, register_printout
-from . import checks, conference_file, logic, operations  # noqa: F401 — checks registers its rules
+from . import logic, operations
 from .forms import BudgetLineForm, BudgetSettingsForm, NormForm, NormProfileForm
 from .models import Norm
 from .printout import EstimateSheet, render_estimate, render_workbook
 
 bp = Blueprint("budget", __name__)
-
-
-@bp.record_once
-def _seed_norms(state) -> None:
-    """The national norms (presets/norms.toml) stored when the app starts, as the award
-    catalogue is: reading the norms or the estimate never writes (issue 19)."""
-    with state.app.app_context():
-        try:
-            operations.ensure_national_norms()
-            db.session.commit()
-        except OperationalError:  # tables not created yet (AUTO_MIGRATE off): seeded on use
-            db.session.rollback()
 
 
 STALE = (
@@ -88,7 +72,6 @@ def _is_district_norm(code: str, name: str) -> bool:
 # --------------------------------------------------------------------------- the estimate
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/du-toan")
 def estimate(conference_id: int):
     conference = _conference(conference_id)
     # Read only (issue 19): the derived lines are brought up to date in memory; the settings
@@ -174,7 +157,6 @@ def _save_error(conference, form, line, spec, error: Exception):
     return _line_page(conference, form, line, spec, 422)
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/du-toan/them", methods=["GET", "POST"])
 def add(conference_id: int):
     conference = _conference(conference_id)
     form = BudgetLineForm()
@@ -211,7 +193,6 @@ def _spec_of(conference: Conference, line) -> logic.DerivedSpec | None:
     return logic.spec_for(line.derived_key, specs)
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int, line_id: int):
     """Edit a line; `?dong=<key>` with line 0: an automatic line the page shows but the
     database does not hold yet (stored, with the others, when the edit is saved)."""
@@ -285,7 +266,6 @@ def _posted_line(conference: Conference, line_id: int):
     return line
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/xoa")
 def delete(conference_id: int, line_id: int):
     conference = _conference(conference_id)
     _up_to_date(conference)
@@ -308,8 +288,6 @@ def delete(conference_id: int, line_id: int):
     return _to_page(conference)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/len", defaults={"step": -1})
-@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/xuong", defaults={"step": 1})
 def move(conference_id: int, line_id: int, step: int):
     conference = _conference(conference_id)
     _up_to_date(conference)
@@ -320,7 +298,6 @@ def move(conference_id: int, line_id: int, step: int):
     return _to_page(conference, line_id)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/du-toan/<int:line_id>/tinh-lai")
 def reset(conference_id: int, line_id: int):
     conference = _conference(conference_id)
     _up_to_date(conference)
@@ -337,7 +314,6 @@ def reset(conference_id: int, line_id: int):
     return _to_page(conference, line.id)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/du-toan/them-tu-tinh")
 def add_derived(conference_id: int):
     conference = _conference(conference_id)
     key = request.form.get("key", "")
@@ -376,7 +352,6 @@ STALE_SETTINGS = (
 )
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/du-toan/thiet-lap", methods=["GET", "POST"])
 def settings(conference_id: int):
     conference = _conference(conference_id)
     if request.method == "GET":  # read only: the defaults until the first change stores them
@@ -451,7 +426,6 @@ def _stale_page(template: str, form, row, **context):
     return render_template(template, form=form, **context), 409
 
 
-@bp.get("/dinh-muc-chi")
 def norms():
     profiles = operations.all_profiles()
     from .. import legal
@@ -467,7 +441,6 @@ def norms():
     )
 
 
-@bp.post("/dinh-muc-chi/muc/<int:norm_id>/doi-chieu")
 def norm_confirm(norm_id: int):
     """The officer's "Đã đối chiếu với văn bản" on one norm (issue 16): records the date (and
     who); refused over a norm changed since the page was opened."""
@@ -502,8 +475,6 @@ def norm_confirm(norm_id: int):
     return redirect(target)
 
 
-@bp.route("/dinh-muc-chi/them", methods=["GET", "POST"], defaults={"profile_id": None})
-@bp.route("/dinh-muc-chi/<int:profile_id>/sua", methods=["GET", "POST"])
 def profile_form(profile_id: int | None):
     profile = operations.get_profile(profile_id) if profile_id else None
     if profile_id and profile is None:
@@ -530,10 +501,6 @@ def profile_form(profile_id: int | None):
     return render_template("budget/profile_form.html", form=form, profile=profile)
 
 
-@bp.route(
-    "/dinh-muc-chi/<int:profile_id>/muc/them", methods=["GET", "POST"], defaults={"norm_id": None}
-)
-@bp.route("/dinh-muc-chi/<int:profile_id>/muc/<int:norm_id>/sua", methods=["GET", "POST"])
 def norm_form(profile_id: int, norm_id: int | None):
     profile = operations.get_profile(profile_id)
     if profile is None:
@@ -559,7 +526,6 @@ def norm_form(profile_id: int, norm_id: int | None):
     return render_template("budget/norm_form.html", form=form, profile=profile, norm=norm)
 
 
-@bp.post("/dinh-muc-chi/<int:profile_id>/muc/<int:norm_id>/xoa")
 def norm_delete(profile_id: int, norm_id: int):
     norm = db.session.get(Norm, norm_id)
     if norm is None or norm.profile_id != profile_id:
@@ -589,14 +555,14 @@ def estimate_sheet(conference: Conference, today: dt.date | None = None) -> Esti
     )
 
 
-def _build_estimate(conference: Conference, fmt: str) -> bytes:
+def build_estimate(conference: Conference, fmt: str) -> bytes:
     sheet = estimate_sheet(conference)
     if fmt == "xlsx":
         return render_workbook(sheet)
     return render_estimate(sheet, fmt)
 
 
-def _estimate_description(conference: Conference) -> str:
+def estimate_description(conference: Conference) -> str:
     """The print centre's line, naming the office that appraises this conference's estimate
     (the district's Phòng Tài chính – Kế hoạch is gone since 01/7/2025; logic.appraiser_for)."""
     office = logic.appraising_office(conference.level, conference.unit_type, conference.unit_name)
@@ -606,31 +572,16 @@ def _estimate_description(conference: Conference) -> str:
     )
 
 
-def _missing(conference: Conference) -> list[str]:
+def printout_missing(conference: Conference) -> list[str]:
     if not operations.budget_of(conference)[0].rows:  # the read model's estimate
         return ["chưa có dòng dự toán nào"]
     return []
 
 
-register_printout(
-    Printout(
-        key="du-toan",
-        title="Dự toán kinh phí tổ chức Hội nghị",
-        description="Dự toán theo mục chi, cộng từng mục, tổng cộng bằng số và bằng chữ; bản "
-        "Excel giữ công thức để cơ quan thẩm định dự toán làm tiếp.",
-        describe=_estimate_description,
-        formats=("pdf", "docx", "xlsx"),
-        build=_build_estimate,
-        missing=_missing,
-        order=70,
-    )
-)
-
-
 # --------------------------------------------------------------------------- dashboard card
 
 
-def _card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     title, description = "Dự toán kinh phí", "Dự toán theo định mức chi"
     url = url_for("budget.estimate", conference_id=conference.id)
     if operations.settings_of(conference) is None and not operations.lines_of(conference):
@@ -651,20 +602,14 @@ def _card(conference: Conference) -> Card:
     return Card("budget", title, description, progress, todo, url, "Mở dự toán")
 
 
-register_card("budget", _card)
-
-
 # --------------------------------------------------------------------------- preset, demo, file
 
 
-def _from_preset(conference: Conference, preset, values: dict) -> None:
+def from_preset(conference: Conference, preset, values: dict) -> None:
     operations.lines_from_preset(conference, preset)
 
 
-register_preset_part(_from_preset)
-
-
-def _follow_organiser(conference: Conference) -> None:
+def follow_organiser(conference: Conference) -> None:
     """The award lines name their form as the conference does ("Giấy khen của Chủ tịch Ủy ban
     nhân dân phường Hồng Hà"): re-worded when the organiser changes, unless overridden."""
     specs = operations.sync_derived(conference)
@@ -675,9 +620,6 @@ def _follow_organiser(conference: Conference) -> None:
             line.content = spec.content
 
 
-register_organiser_hook(_follow_organiser)
-
-
 DEMO_PROFILE = "Nghị quyết mẫu của HĐND tỉnh (dữ liệu minh họa)"
 # Printed under "Căn cứ lập dự toán": no blank "…" (the check before signing blocks one).
 DEMO_LEGAL_BASIS = "Nghị quyết mẫu của HĐND tỉnh quy định chế độ chi hội nghị (minh họa)"
@@ -686,7 +628,7 @@ _OLD_DEMO_LEGAL_BASIS = "Nghị quyết số …/2025/NQ-HĐND của HĐND tỉn
 DEMO_FRAME_PRICE = 80_000
 
 
-def _demo(conference: Conference, today: dt.date) -> None:
+def demo_data(conference: Conference, today: dt.date) -> None:
     """A province profile, money available, meals for guests and one overridden line."""
     operations.ensure_national_norms()
     profile = operations.profile_by_name(DEMO_PROFILE)
@@ -743,18 +685,6 @@ def _demo(conference: Conference, today: dt.date) -> None:
     db.session.flush()
 
 
-register_demo_part(_demo)
-
-
-def _demo_lines_stored(conference: Conference, today: dt.date) -> None:
+def demo_lines_stored(conference: Conference, today: dt.date) -> None:
     """The demo is written once: its derived lines stored as the finished demo gives them."""
     operations.sync_derived(conference)
-
-
-register_demo_part(_demo_lines_stored, last=True)
-
-transfer.register_part(
-    transfer.PartTransfer(
-        "budget", conference_file.export, conference_file.validate, conference_file.replace
-    )
-)

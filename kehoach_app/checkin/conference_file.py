@@ -36,7 +36,7 @@ def _time(value: dt.datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
 
-def export_check_in(conference: Conference) -> dict:
+def export(conference: Conference) -> dict:
     people = db.session.execute(
         select(Delegate.full_name, Delegate.unit, Delegate.check_in_code)
         .where(Delegate.conference_id == conference.id)
@@ -76,8 +76,8 @@ def _parse_time(value, where: str, messages: list[str]) -> dt.datetime | None:
         return None
 
 
-def validate_check_in(data) -> dict:
-    """Check the file's codes and arrivals; return them ready for replace_check_in."""
+def validate(data) -> dict:
+    """Check the file's codes and arrivals; return them ready for replace."""
     if not isinstance(data, dict):
         raise ConferenceFileError(["Điểm danh: giá trị phải là một nhóm mục."])
     messages: list[str] = []
@@ -133,7 +133,7 @@ def validate_check_in(data) -> dict:
     return {"codes": codes, "arrivals": arrivals}
 
 
-def replace_check_in(conference: Conference, data: dict) -> None:
+def replace(conference: Conference, data: dict) -> None:
     """Give the conference's delegates the file's codes and add the file's arrivals that are
     not recorded yet. Runs after the delegates part (order): a code goes to the delegate at the
     same place in the list when the name and unit agree, else to the first one of that name and

@@ -8,7 +8,7 @@ the print centre says "chưa có ai điểm danh" until someone has arrived.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -17,7 +17,7 @@ from ..conferences.logic import blank_date_line, conference_summary
 from ..conferences.models import Conference
 from ..db import db
 from ..delegates.logic import protocol_order, role_of
-from ..delegates.models import Delegate, DelegateGroup
+from ..delegates.reading import delegate_rows, group_rows
 from ..printing import (
     FONT_FAMILY_DOCX,
     Column,
@@ -29,7 +29,6 @@ from ..printing import (
     Table,
     render_pdf,
 )
-from ..printouts import Printout, register_printout
 from . import logic
 from .models import Arrival
 
@@ -68,17 +67,10 @@ class Report:
 
 
 def report_data(conference: Conference) -> Report:
-    """Every delegate (protocol order) with his arrival, and the count by group."""
-    delegates = list(
-        db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id))
-    )
-    groups = list(
-        db.session.scalars(
-            select(DelegateGroup)
-            .where(DelegateGroup.conference_id == conference.id)
-            .order_by(DelegateGroup.position, DelegateGroup.id)
-        )
-    )
+    """Every delegate (protocol order) with his arrival, and the count by group. The delegates
+    and groups come from the one reader (delegates.reading); the arrivals are this part's own."""
+    delegates = delegate_rows(conference.id)
+    groups = group_rows(conference.id)
     arrivals = {
         a.code: a
         for a in db.session.scalars(
@@ -126,19 +118,6 @@ def report_data(conference: Conference) -> Report:
     )
 
 
-class _Present:
-    """A delegate as he stands in the hall: his row, with the reply and substitute of his
-    arrival (the substitute is the one who came, if any)."""
-
-    def __init__(self, delegate: Delegate, substitute: str):
-        self._delegate = delegate
-        self.substitute_name = substitute
-        self.reply = "substitute" if substitute else "attending"
-
-    def __getattr__(self, name: str):
-        return getattr(self._delegate, name)
-
-
 def present_introduction(conference: Conference) -> list[str] | None:
     """The MC's introduction of the delegates present (agenda.logic.introduction_lines over the
     delegates with an active arrival; "X, dự thay Y" only when the arrival names X), or None
@@ -155,18 +134,16 @@ def present_introduction(conference: Conference) -> list[str] | None:
     }
     if not arrivals:
         return None
-    delegates = db.session.scalars(select(Delegate).where(Delegate.conference_id == conference.id))
-    present = [
-        _Present(d, vn.clean_text(arrivals[d.check_in_code] or ""))
-        for d in delegates
-        if d.check_in_code in arrivals
-    ]
-    groups = db.session.scalars(
-        select(DelegateGroup)
-        .where(DelegateGroup.conference_id == conference.id)
-        .order_by(DelegateGroup.position, DelegateGroup.id)
-    )
-    return introduction_lines(present, list(groups))
+    present = []
+    for row in delegate_rows(conference.id):
+        if row.check_in_code not in arrivals:
+            continue
+        # as he stands in the hall: the reply and substitute of his arrival (the substitute
+        # is the one who came, if any)
+        substitute = vn.clean_text(arrivals[row.check_in_code] or "")
+        reply = "substitute" if substitute else "attending"
+        present.append(replace(row, reply=reply, substitute_name=substitute))
+    return introduction_lines(present, group_rows(conference.id))
 
 
 def _count(n: int) -> str:
@@ -455,20 +432,3 @@ def missing(conference: Conference) -> list[str]:
     from .operations import arrival_count
 
     return [] if arrival_count(conference) else [NOT_STARTED]
-
-
-register_printout(
-    Printout(
-        key=KEY,
-        title="Báo cáo kết quả điểm danh",
-        description=(
-            "Sau hội nghị: số đại biểu được triệu tập, có mặt, vắng mặt theo thành phần; danh "
-            "sách vắng mặt, người dự thay và đại biểu có mặt với giờ đến."
-        ),
-        formats=("pdf", "xlsx"),
-        build=build,
-        missing=missing,
-        order=95,
-        weight=2,
-    )
-)

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, request, url_for
 
-from .. import transfer, vn
+from .. import vn
 from ..conferences.models import Conference
 from ..db import db
 from ..forms import typed_line
 from ..lan import current_author
 from . import logic, operations
-from . import printout as _printout  # noqa: F401 — registers the report
-from .conference_file import KEY, export_check_in, next_edition, replace_check_in, validate_check_in
 
 bp = Blueprint("checkin", __name__)
 
@@ -78,7 +76,6 @@ def counts_json(conference: Conference) -> dict:
     }
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/diem-danh")
 def page(conference_id: int):
     conference = _conference(conference_id)
     return render_template(
@@ -91,7 +88,6 @@ def page(conference_id: int):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/diem-danh/so-lieu")
 def figures(conference_id: int):
     """The live count (the page asks every few seconds): two aggregate reads, no write."""
     conference = _conference(conference_id)
@@ -100,7 +96,6 @@ def figures(conference_id: int):
     return response
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/diem-danh/tim")
 def find(conference_id: int):
     """Delegates matching what is typed so far (name with or without marks, or a code)."""
     conference = _conference(conference_id)
@@ -124,7 +119,6 @@ def _answer(conference: Conference, outcome: operations.Outcome, status: int = 2
     ), status
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/diem-danh")
 def check_in(conference_id: int):
     conference = _conference(conference_id)
     typed = request.form.get("ma", "")[:300]
@@ -141,7 +135,6 @@ def check_in(conference_id: int):
     return _answer(conference, outcome)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/diem-danh/huy")
 def undo(conference_id: int):
     conference = _conference(conference_id)
     person = operations.undo_check_in(conference, request.form.get("ma", ""), current_author())
@@ -157,7 +150,6 @@ def undo(conference_id: int):
     return _answer(conference, outcome)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/diem-danh/du-thay")
 def substitute(conference_id: int):
     conference = _conference(conference_id)
     name, problem = typed_line(
@@ -184,7 +176,6 @@ def substitute(conference_id: int):
     return _answer(conference, outcome)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/diem-danh/xoa")
 def clear(conference_id: int):
     """Forget every arrival (after a rehearsal of the door); Hoàn tác brings them back."""
     conference = _conference(conference_id)
@@ -197,10 +188,3 @@ def clear(conference_id: int):
 
     undo_notice(conference, f"Đã xóa {vn.format_count(count, 'lượt')} điểm danh.")
     return redirect(url_for("checkin.page", conference_id=conference.id))
-
-
-transfer.register_part(
-    transfer.PartTransfer(
-        KEY, export_check_in, validate_check_in, replace_check_in, next_edition, order=60
-    )
-)

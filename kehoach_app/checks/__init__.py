@@ -9,6 +9,7 @@ what ``context.shared`` has already loaded for this run), never writes.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -73,7 +74,20 @@ def register_check(part: str, function: CheckFunction) -> None:
         _CHECKS.append((part, function))
 
 
+# The parts' checks modules, named by their wiring and imported at the first check run: each
+# registers its rules when imported (a part's rules import its logic, not needed at start).
+_MODULES: list[str] = []
+
+
+def register_check_module(module: str) -> None:
+    """A part's checks module (absolute name), loaded when the checks first run."""
+    if module not in _MODULES:
+        _MODULES.append(module)
+
+
 def registered_checks() -> list[tuple[str, CheckFunction]]:
+    for module in _MODULES:
+        importlib.import_module(module)
     return list(_CHECKS)
 
 
@@ -149,7 +163,7 @@ def checks_for_request(conference: Conference) -> list[Problem]:
     from ..readmodel import per_state
 
     # The rules registered now are part of the key (a test may register one for itself).
-    rules = tuple(_CHECKS)
+    rules = tuple(registered_checks())
     return per_state(("checks", rules), conference.id, lambda: run_checks(conference))
 
 

@@ -23,7 +23,6 @@ def printout_titles(problem) -> list[str]:
     return [item.title for item in sorted(filter(None, items), key=lambda p: p.order)]
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/kiem-tra")
 def index(conference_id: int):
     conference = conference_or_404(conference_id)
     problems = checks_for_request(conference)

@@ -19,23 +19,21 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import checks, transfer
 from ..db import db
-from ..parts import Card, cards_for, register_card
+from ..lazy import lazy_module
+from ..parts import Card, cards_for
 from ..presets import all_presets, get_preset
 from ..printouts import (
     MIME_TYPES,
-    Printout,
     all_printouts,
     description_for,
     filename_for,
     get_printout,
     missing_for,
     refusal_for,
-    register_printout,
     safe_filename,
     write_all,
 )
 from ..readmodel import per_state
-from . import checks as _info_checks  # noqa: F401 — registers the conference's rules
 from . import operations
 from .forms import ConferenceForm
 from .logic import (
@@ -49,8 +47,10 @@ from .logic import (
 )
 from .models import Conference
 from .presetting import apply_preset_parts, follow_organiser, preset_form_values
-from .printout import render_summary
 from .vocab import KINDS, LENGTHS, LEVELS
+
+# The summary's PDF and DOCX load the printing layer on first use, not with the home page.
+summary_printout = lazy_module("kehoach_app.conferences.printout")
 
 bp = Blueprint("conferences", __name__)
 
@@ -70,26 +70,22 @@ def _notice(text: str, category: str = "success", action: tuple[str, str] | None
     flash(message, category)
 
 
-@bp.app_template_global()
 def countdown(conference: Conference) -> str:
     text = countdown_text(days_until(conference.date, dt.date.today()))
     note = latest_day_note(conference.values())
     return f"{text} ({note})" if note else text
 
 
-@bp.app_template_global()
 def planned_date(conference: Conference) -> str:
     """The planned date as the plan words it, first letter capital ("Dự kiến cuối tháng …")."""
     text = planned_date_text(conference.values())
     return text[:1].upper() + text[1:]
 
 
-@bp.app_template_global()
 def label(vocabulary: str, code: str) -> str:
     return {"kind": KINDS, "level": LEVELS, "length": LENGTHS}[vocabulary].get(code, code)
 
 
-@bp.get("/")
 def index():
     return render_template(
         "conferences/index.html",
@@ -99,14 +95,12 @@ def index():
     )
 
 
-@bp.get("/hoi-nghi/moi")
 def choose_preset():
     return render_template(
         "conferences/choose_preset.html", presets=all_presets(), kinds=KINDS, levels=LEVELS
     )
 
 
-@bp.get("/don-vi-hanh-chinh.json")
 def admin_units():
     """The official list for the conference form's unit drop-down (static/js/conference_form.js):
     {province: [[name, type], …]}, read from the data file shipped with the program."""
@@ -133,7 +127,6 @@ def _work_calendar():
     return work_calendar()
 
 
-@bp.route("/hoi-nghi/moi/<preset_key>", methods=["GET", "POST"])
 def create(preset_key: str):
     try:
         preset = get_preset(preset_key)
@@ -160,7 +153,6 @@ def create(preset_key: str):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>")
 def show(conference_id: int):
     conference = _get(conference_id)
     return render_template(
@@ -184,7 +176,6 @@ def _followed(conference: Conference, form: ConferenceForm) -> dict:
     return follow_organiser(preset, values, before=conference.values())
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int):
     conference = _get(conference_id)
     form = ConferenceForm(obj=conference if request.method == "GET" else None)
@@ -228,7 +219,6 @@ def edit(conference_id: int):
     )
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/hoan-tac")
 def undo(conference_id: int):
     conference = _get(conference_id)
     revision = operations.undo_last_edit(conference)
@@ -251,7 +241,6 @@ def _local_next() -> str | None:
     return None
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/nhan-ban")
 def duplicate(conference_id: int):
     conference = _get(conference_id)
     copy = operations.duplicate_conference(conference)
@@ -264,7 +253,6 @@ def duplicate(conference_id: int):
     return redirect(url_for(".edit", conference_id=copy.id))
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/xoa", methods=["GET", "POST"])
 def delete(conference_id: int):
     conference = _get(conference_id)
     if request.method == "GET":
@@ -278,14 +266,12 @@ def delete(conference_id: int):
     return redirect(url_for(".index"))
 
 
-@bp.get("/thung-rac")
 def recycle_bin():
     return render_template(
         "conferences/recycle_bin.html", conferences=operations.deleted_conferences()
     )
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/khoi-phuc")
 def restore(conference_id: int):
     conference = _get(conference_id, include_deleted=True)
     operations.restore_from_recycle_bin(conference)
@@ -294,7 +280,6 @@ def restore(conference_id: int):
     return redirect(url_for(".show", conference_id=conference.id))
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/xoa-vinh-vien", methods=["GET", "POST"])
 def purge(conference_id: int):
     conference = _get(conference_id, include_deleted=True)
     if conference.deleted_at is None:
@@ -308,7 +293,6 @@ def purge(conference_id: int):
     return redirect(url_for(".recycle_bin"))
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/in/<key>.<fmt>")
 def printout(conference_id: int, key: str, fmt: str):
     conference = _get(conference_id)
     item = get_printout(key)
@@ -326,7 +310,6 @@ def printout(conference_id: int, key: str, fmt: str):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/in")
 def print_centre(conference_id: int):
     conference = _get(conference_id)
 
@@ -351,7 +334,6 @@ def print_centre(conference_id: int):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/in/tat-ca.zip")
 def print_all_zip(conference_id: int):
     import zipfile
 
@@ -369,7 +351,6 @@ def print_all_zip(conference_id: int):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/xuat-tep")
 def export_file(conference_id: int):
     conference = _get(conference_id)
     data = transfer.dump_json(transfer.export_conference(conference))
@@ -381,7 +362,6 @@ def export_file(conference_id: int):
     )
 
 
-@bp.route("/nhap-tep", methods=["GET", "POST"])
 def import_file():
     errors: list[str] = []
     if request.method == "POST":
@@ -409,7 +389,6 @@ def import_file():
     return render_template("conferences/import.html", errors=errors), (400 if errors else 200)
 
 
-@bp.post("/demo")
 def demo():
     from ..demo import create_demo_conference
 
@@ -422,7 +401,7 @@ def demo():
     return redirect(url_for(".show", conference_id=conference.id))
 
 
-def _info_card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     completeness = info_completeness(conference.values())
     return Card(
         key="info",
@@ -435,20 +414,9 @@ def _info_card(conference: Conference) -> Card:
     )
 
 
-def _build_summary(conference: Conference, fmt: str) -> bytes:
-    return render_summary(conference_summary(conference.values()), fmt)
+def build_summary(conference: Conference, fmt: str) -> bytes:
+    return summary_printout.render_summary(conference_summary(conference.values()), fmt)
 
 
-register_card("info", _info_card)
-register_printout(
-    Printout(
-        key="thong-tin-hoi-nghi",
-        title="Thông tin hội nghị",
-        description="Bảng tóm tắt dùng nội bộ: thời gian, địa điểm, số kế hoạch, ngày ký, "
-        "người ký, mục đích. Không có số, không ký.",
-        formats=("pdf", "docx"),
-        build=_build_summary,
-        missing=lambda conference: info_completeness(conference.values()).missing,
-        order=90,
-    )
-)
+def missing_summary(conference: Conference) -> list[str]:
+    return info_completeness(conference.values()).missing

@@ -10,18 +10,15 @@ from collections import Counter
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer, vn
+from .. import vn
 from ..conferences.logic import event_time_text, latest_day_note, signing_date_line
 from ..conferences.models import Conference
-from ..conferences.presetting import register_preset_part
 from ..conferences.vocab import DECOR_AREAS
 from ..db import db
-from ..demo import register_demo_part
 from ..lazy import lazy_module
-from ..parts import Card, conference_or_404, register_card, undo_notice
+from ..parts import Card, conference_or_404, undo_notice
 from ..printing import Header
-from ..printouts import Printout, register_printout
-from . import checks, logic, operations  # noqa: F401 — checks registers its rules
+from . import logic, operations
 from .forms import BackdropForm, DecorItemForm
 
 bp = Blueprint("decor", __name__)
@@ -30,8 +27,7 @@ drawing = lazy_module("kehoach_app.decor.drawing")
 printout = lazy_module("kehoach_app.decor.printout")
 
 
-@bp.app_template_filter("metres")
-def _metres(value: float) -> str:
+def metres_filter(value: float) -> str:
     return drawing.metres(value)
 
 
@@ -56,7 +52,6 @@ def _to_list(conference: Conference, item_id: int | None = None):
 # --------------------------------------------------------------------------- the checklist
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/trang-tri")
 def checklist(conference_id: int):
     conference = _conference(conference_id)
     today = dt.date.today()
@@ -80,7 +75,6 @@ def _item_page(conference, form, item, status=200):
     ), status
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/trang-tri/them", methods=["GET", "POST"])
 def add(conference_id: int):
     conference = _conference(conference_id)
     form = DecorItemForm()
@@ -104,7 +98,6 @@ def add(conference_id: int):
     return _item_page(conference, form, None)
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/trang-tri/<int:item_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int, item_id: int):
     conference = _conference(conference_id)
     item = operations.get_item(conference, item_id)
@@ -156,7 +149,6 @@ def _posted_item(conference: Conference, item_id: int):
     return item
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/trang-tri/<int:item_id>/xoa")
 def delete(conference_id: int, item_id: int):
     conference = _conference(conference_id)
     item = _posted_item(conference, item_id)
@@ -168,10 +160,6 @@ def delete(conference_id: int, item_id: int):
     return _to_list(conference)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/trang-tri/<int:item_id>/len", defaults={"direction": "len"})
-@bp.post(
-    "/hoi-nghi/<int:conference_id>/trang-tri/<int:item_id>/xuong", defaults={"direction": "xuong"}
-)
 def move(conference_id: int, item_id: int, direction: str):
     conference = _conference(conference_id)
     item = _posted_item(conference, item_id)
@@ -186,7 +174,6 @@ def move(conference_id: int, item_id: int, direction: str):
     return _to_list(conference, item.id)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/trang-tri/<int:item_id>/xong")
 def tick(conference_id: int, item_id: int):
     """The quick tick of the list: checked = done, unchecked = not done yet."""
     conference = _conference(conference_id)
@@ -227,7 +214,6 @@ def _backdrop_page(conference, form, status=200):
     ), status
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/trang-tri/phong", methods=["GET", "POST"])
 def backdrop(conference_id: int):
     conference = _conference(conference_id)
     current = operations.backdrop_of(conference)
@@ -260,7 +246,6 @@ def backdrop(conference_id: int):
     return redirect(url_for(".backdrop", conference_id=conference.id))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/trang-tri/phong/tao-lai")
 def regenerate(conference_id: int):
     conference = _conference(conference_id)
     which = request.args.get("noi-dung", "title_block")
@@ -295,7 +280,7 @@ def _finish_by(conference: Conference, items) -> str:
     return f"{logic.deadline_label(conference.date, usual)} ({', '.join(f for f in facts if f)})"
 
 
-def _build_checklist(conference: Conference, fmt: str) -> bytes:
+def build_checklist(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
     items = operations.items_of(conference)
     # The day as far as it is known: a checklist is worked through before the day is fixed.
@@ -314,7 +299,7 @@ def _build_checklist(conference: Conference, fmt: str) -> bytes:
     return printout.render_checklist(sheet)
 
 
-def _build_backdrop(conference: Conference, fmt: str) -> bytes:
+def build_backdrop(conference: Conference, fmt: str) -> bytes:
     plan = operations.backdrop_plan(conference)
     sheet = printout.BackdropSheet(
         issuer=conference.issuer,
@@ -325,7 +310,7 @@ def _build_backdrop(conference: Conference, fmt: str) -> bytes:
     return printout.render_backdrop(sheet)
 
 
-def _build_print_texts(conference: Conference, fmt: str) -> bytes:
+def build_print_texts(conference: Conference, fmt: str) -> bytes:
     items = operations.items_of(conference)
     plan = operations.backdrop_plan(conference, items)
     _, banner = operations.texts_of(conference, operations.backdrop_of(conference), items)
@@ -344,12 +329,12 @@ def _build_print_texts(conference: Conference, fmt: str) -> bytes:
     )
 
 
-def _missing_items(conference: Conference) -> list[str]:
+def missing_items(conference: Conference) -> list[str]:
     """The checklist prints "Chưa có hạng mục trang trí nào." without items: not ready."""
     return [] if operations.items_of(conference) else ["Chưa có hạng mục trang trí nào"]
 
 
-def _missing_size(conference: Conference) -> list[str]:
+def missing_size(conference: Conference) -> list[str]:
     """The backdrop drawn at an assumed size ("Chưa nhập kích thước phông") is not ready.
     Read from the stored size alone (the drawing's assumed_size is this same flag): laying the
     whole backdrop out for it cost the print centre ~8 ms a view (issue 19)."""
@@ -357,44 +342,10 @@ def _missing_size(conference: Conference) -> list[str]:
     return ["Chưa có kích thước phông"] if assumed else []
 
 
-register_printout(
-    Printout(
-        key="bang-kiem-trang-tri",
-        title="Bảng kiểm trang trí khánh tiết",
-        description="Các hạng mục trang trí theo khu vực, ô đánh dấu, vị trí đặt, người làm, "
-        "hạn hoàn thành và chỗ ký của người kiểm tra.",
-        formats=("pdf",),
-        build=_build_checklist,
-        missing=_missing_items,
-    )
-)
-register_printout(
-    Printout(
-        key="phong-san-khau",
-        title="Phông sân khấu",
-        description="Phác thảo phông theo tỷ lệ: Quốc kỳ, tượng Bác Hồ, màn hình LED, tiêu đề, "
-        "pano, cây cảnh, kích thước.",
-        formats=("pdf",),
-        build=_build_backdrop,
-        missing=_missing_size,
-    )
-)
-register_printout(
-    Printout(
-        key="noi-dung-in",
-        title="Nội dung in băng rôn, phông",
-        description="Tiêu đề phông, băng chào mừng và chữ in trên các hạng mục, mỗi nội dung "
-        "một trang, đúng ngắt dòng và khổ in, để gửi cơ sở in.",
-        formats=("pdf",),
-        build=_build_print_texts,
-    )
-)
-
-
 # --------------------------------------------------------------------------- the dashboard card
 
 
-def _card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     items = operations.items_of(conference)
     has_backdrop = operations.backdrop_of(conference) is not None
     todo = logic.todo_lines(items, conference.date, has_backdrop, dt.date.today())
@@ -409,17 +360,3 @@ def _card(conference: Conference) -> Card:
         url=url_for("decor.checklist", conference_id=conference.id),
         url_label="Mở bảng kiểm trang trí",
     )
-
-
-register_card("decor", _card)
-register_preset_part(operations.apply_preset)
-register_demo_part(operations.add_demo_data)
-transfer.register_part(
-    transfer.PartTransfer(
-        "decor",
-        operations.export_part,
-        operations.validate_part,
-        operations.replace_part,
-        logic.next_edition,
-    )
-)

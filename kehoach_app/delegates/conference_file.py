@@ -25,7 +25,7 @@ from .operations import groups_of
 _PERSON_FIELDS = tuple(name for name in Delegate.FIELDS if name != "group_id")
 
 
-def export_delegates(conference: Conference) -> dict:
+def export(conference: Conference) -> dict:
     """The conference's groups (in order) and delegates (in the order they were added)."""
     groups = groups_of(conference)
     names = {g.id: g.name for g in groups}
@@ -66,7 +66,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def validate_delegates(data: dict) -> dict:
+def validate(data: dict) -> dict:
     """Check the file's groups and people; return {"groups": [values], "people": [values]}.
 
     A person's "group_index" is the position of their group in "groups" (None: no group).
@@ -120,7 +120,7 @@ def validate_delegates(data: dict) -> dict:
     return {"groups": groups, "people": people}
 
 
-def replace_delegates(conference: Conference, data: dict) -> None:
+def replace(conference: Conference, data: dict) -> None:
     """Make the conference's groups and delegates exactly the checked `data`."""
     db.session.execute(delete(Delegate).where(Delegate.conference_id == conference.id))
     db.session.execute(delete(DelegateGroup).where(DelegateGroup.conference_id == conference.id))

@@ -25,18 +25,14 @@ from flask import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer, vn
+from .. import vn
 from ..conferences.forms import MAX_DELEGATES
 from ..conferences.models import Conference
-from ..conferences.presetting import register_preset_part
 from ..db import db
-from ..demo import register_demo_part
 from ..lazy import lazy_module
-from ..parts import Card, register_card, undo_notice
+from ..parts import Card, undo_notice
 from ..printouts import MIME_TYPES, get_printout, safe_filename
 from . import operations, uploads
-from .conference_file import export_delegates, replace_delegates, validate_delegates
-from .demo import add_demo_delegates
 from .forms import DelegateForm, GroupForm, group_choices
 from .logic import (
     ORDERS,
@@ -49,10 +45,8 @@ from .logic import (
     sort_delegates,
 )
 from .models import REPLIES
-from .presetting import add_preset_groups
 
 # isort: split
-from . import checks, print_catalogue  # noqa: F401 — registers the checks and the printouts
 
 bp = Blueprint("delegates", __name__)
 # ReportLab and openpyxl load at the first printout or workbook, not at start (kehoach_app/lazy.py).
@@ -60,8 +54,7 @@ printout = lazy_module("kehoach_app.delegates.printout")
 spreadsheet = lazy_module("kehoach_app.delegates.spreadsheet")
 
 
-@bp.app_template_filter("role")
-def _role_filter(person) -> str:
+def role_filter(person) -> str:
     """Chức vụ, đơn vị as one phrase, the same body never twice (logic.role_of)."""
     if isinstance(person, dict):  # a row of the import's preview
         return role_of(person.get("position") or "", person.get("unit") or "")
@@ -218,7 +211,6 @@ class ListFilters:
         )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/dai-bieu")
 def index(conference_id: int):
     conference = _conference(conference_id)
     groups = operations.groups_of(conference)
@@ -272,7 +264,6 @@ def _delegate_form_page(conference, form, person, status=200):
     )
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/dai-bieu/them", methods=["GET", "POST"])
 def add(conference_id: int):
     conference = _conference(conference_id)
     groups = operations.groups_of(conference)
@@ -294,7 +285,6 @@ def add(conference_id: int):
     return _delegate_form_page(conference, form, None)
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/dai-bieu/<int:delegate_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int, delegate_id: int):
     conference = _conference(conference_id)
     person = operations.get_delegate(conference, delegate_id)
@@ -332,7 +322,6 @@ def edit(conference_id: int, delegate_id: int):
     return _delegate_form_page(conference, form, person)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/dai-bieu/<int:delegate_id>/xoa")
 def delete(conference_id: int, delegate_id: int):
     conference = _conference(conference_id)
     person = operations.get_delegate(conference, delegate_id)
@@ -350,7 +339,6 @@ def delete(conference_id: int, delegate_id: int):
 # --------------------------------------------------------------------------------------------
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/dai-bieu/hang-loat")
 def bulk(conference_id: int):
     conference = _conference(conference_id)
     back = _back(conference)
@@ -434,7 +422,6 @@ def _groups_page(conference, form, status=200):
     )
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/dai-bieu/thanh-phan", methods=["GET", "POST"])
 def groups(conference_id: int):
     conference = _conference(conference_id)
     form = GroupForm()
@@ -456,10 +443,6 @@ def _group_or_404(conference, group_id):
     return group
 
 
-@bp.route(
-    "/hoi-nghi/<int:conference_id>/dai-bieu/thanh-phan/<int:group_id>/sua",
-    methods=["GET", "POST"],
-)
 def edit_group(conference_id: int, group_id: int):
     conference = _conference(conference_id)
     group = _group_or_404(conference, group_id)
@@ -500,10 +483,6 @@ def edit_group(conference_id: int, group_id: int):
     return page()
 
 
-@bp.route(
-    "/hoi-nghi/<int:conference_id>/dai-bieu/thanh-phan/<int:group_id>/xoa",
-    methods=["GET", "POST"],
-)
 def delete_group(conference_id: int, group_id: int):
     """Delete a group. One that has delegates is deleted only after the officer confirms that
     they move to "Chưa phân nhóm"."""
@@ -527,7 +506,6 @@ def delete_group(conference_id: int, group_id: int):
     return redirect(url_for("delegates.groups", conference_id=conference.id))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/dai-bieu/thanh-phan/<int:group_id>/chuyen")
 def move_group(conference_id: int, group_id: int):
     conference = _conference(conference_id)
     group = _group_or_404(conference, group_id)
@@ -571,7 +549,6 @@ def _reconcile_choices(planned) -> list[tuple[str, str]]:
     return choices
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/dai-bieu/doi-chieu-du-kien")
 def reconcile(conference_id: int):
     conference = _conference(conference_id)
     how = request.form.get("cach", "")
@@ -645,7 +622,6 @@ def _selection(conference: Conference) -> Selection:
     return Selection(label=label, query=query, people=sort_delegates(people, "protocol"))
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/dai-bieu/in-giay-moi", methods=["GET", "POST"])
 def print_invitations(conference_id: int):
     """Who the invitations are for, the PDF buttons, then "Đánh dấu đã gửi giấy mời hôm nay"."""
     conference = _conference(conference_id)
@@ -685,19 +661,16 @@ def _pdf(conference: Conference, build, title: str):
 
 # Printing changes nothing, so the PDFs are plain links (GET): the selection travels as nhom=…
 # or ids=… (the print page turns a POSTed selection of rows into such a link).
-@bp.get("/hoi-nghi/<int:conference_id>/dai-bieu/giay-moi.pdf")
 def invitations_pdf(conference_id: int):
     conference = _conference(conference_id)
     return _pdf(conference, printout.invitations_pdf, "Giấy mời")
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/dai-bieu/nhan-phong-bi.pdf")
 def envelope_labels_pdf(conference_id: int):
     conference = _conference(conference_id)
     return _pdf(conference, printout.envelope_labels_pdf, "Nhãn phong bì")
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/dai-bieu/da-gui-giay-moi")
 def mark_sent(conference_id: int):
     conference = _conference(conference_id)
     ids = _ids(request.form)
@@ -725,14 +698,12 @@ def _xlsx(data: bytes, name: str):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/dai-bieu/mau-nhap-dai-bieu.xlsx")
 def template(conference_id: int):
     conference = _conference(conference_id)
     data = spreadsheet.template_workbook(operations.groups_of(conference))
     return _xlsx(data, "Mẫu nhập đại biểu.xlsx")
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/dai-bieu/danh-sach.xlsx")
 def export_excel(conference_id: int):
     conference = _conference(conference_id)
     data = spreadsheet.export_workbook(
@@ -766,7 +737,6 @@ def _read(conference, raw: bytes) -> spreadsheet.ImportReport:
     )
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/dai-bieu/nhap-excel", methods=["GET", "POST"])
 def import_excel(conference_id: int):
     conference = _conference(conference_id)
     if request.method == "GET":
@@ -784,7 +754,6 @@ def import_excel(conference_id: int):
     return _import_page(conference, report, token=token, filename=upload.filename)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/dai-bieu/nhap-excel/xac-nhan")
 def confirm_import(conference_id: int):
     conference = _conference(conference_id)
     data_dir = current_app.config["DATA_DIR"]
@@ -816,7 +785,7 @@ def confirm_import(conference_id: int):
 # --------------------------------------------------------------------------------------------
 
 
-def _card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     """Confirmed out of the conference's planned total (not the groups' sum); while the groups
     add up to another figure, the first line to do says so."""
     groups = operations.groups_of(conference)
@@ -835,13 +804,3 @@ def _card(conference: Conference) -> Card:
         url=_list_url(conference),
         url_label="Mở danh sách đại biểu",
     )
-
-
-register_card("delegates", _card)
-register_preset_part(add_preset_groups)
-register_demo_part(add_demo_delegates)
-transfer.register_part(
-    transfer.PartTransfer(
-        "delegates", export_delegates, validate_delegates, replace_delegates, order=10
-    )
-)

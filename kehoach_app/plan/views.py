@@ -6,22 +6,15 @@ import unicodedata
 from dataclasses import replace
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import glyphs, transfer, vn
+from .. import glyphs, vn
 from ..checks import checks_for_request
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
-from ..conferences.presetting import register_preset_part
 from ..db import db
-from ..demo import register_demo_part
-from ..parts import Card, conference_or_404, register_card
-from ..printouts import Printout, register_printout
-from . import checks  # noqa: F401 — registers the plan's pre-signature rules
-from .logic import FREE
+from ..parts import Card, conference_or_404
 from .logic import recipients as plan_recipients
-from .models import PlanParagraph
 from .operations import (
     StaleEdit,
     UnknownSection,
@@ -29,8 +22,6 @@ from .operations import (
     change_section,
     edit_versions,
     edits_of,
-    entry_data,
-    entry_from_data,
     level_data,
     levels_of,
     move_level,
@@ -63,7 +54,6 @@ def _undo_action(conference: Conference) -> dict:
     }
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/ke-hoach")
 def show(conference_id: int):
     return _page(_conference(conference_id))
 
@@ -103,7 +93,6 @@ def _version(text: str | None) -> int:
         return -1
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/doan/<key>")
 def edit(conference_id: int, key: str):
     conference = _conference(conference_id)
     text = vn.clean_text(request.form.get("text", ""))
@@ -139,7 +128,6 @@ def edit(conference_id: int, key: str):
     return redirect(anchor)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/doan/<key>/tu-dong")
 def reset(conference_id: int, key: str):
     conference = _conference(conference_id)
     take_snapshot(conference, "plan", "Dùng lại nội dung tự động cho một đoạn")
@@ -155,7 +143,6 @@ def reset(conference_id: int, key: str):
     return redirect(url_for(".show", conference_id=conference.id))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/noi-nhan")
 def recipients(conference_id: int):
     conference = _conference(conference_id)
     text = vn.clean_text(request.form.get("recipients", ""))
@@ -253,7 +240,6 @@ def _form_options(form) -> dict:
     return options
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/muc/<path:key>/<action>")
 def section(conference_id: int, key: str, action: str):
     conference = _conference(conference_id)
     if action not in SECTION_ACTIONS:
@@ -293,7 +279,6 @@ def section(conference_id: int, key: str, action: str):
     return redirect(_outline_url(conference))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/muc-moi")
 def add_section(conference_id: int):
     conference = _conference(conference_id)
     title = vn.clean_text(request.form.get("title", ""))
@@ -315,7 +300,6 @@ def add_section(conference_id: int):
     return redirect(_outline_url(conference))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/dan-y/mac-dinh")
 def outline_default(conference_id: int):
     conference = _conference(conference_id)
     take_snapshot(conference, "plan", "Dùng lại dàn ý mặc định của Kế hoạch")
@@ -338,7 +322,6 @@ def _levels_url(conference: Conference) -> str:
     return url_for("plan.levels", conference_id=conference.id)
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap")
 def levels(conference_id: int):
     return _levels_page(_conference(conference_id))
 
@@ -436,7 +419,6 @@ LEVEL_LABELS = {
 }
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap/them")
 def add_level(conference_id: int):
     conference = _conference(conference_id)
     values, refused = level_values(request.form, conference)
@@ -461,7 +443,6 @@ LEVEL_ACTIONS = {
 }
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap/<int:index>/<action>")
 def level(conference_id: int, index: int, action: str):
     conference = _conference(conference_id)
     rows = [level_data(r) for r in levels_of(conference)]
@@ -497,7 +478,6 @@ def level(conference_id: int, index: int, action: str):
     return redirect(_levels_url(conference))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/ke-hoach/cac-cap/lan-thu")
 def ordinal(conference_id: int):
     conference = _conference(conference_id)
     text = (request.form.get("ordinal") or "").strip()
@@ -515,7 +495,7 @@ def ordinal(conference_id: int):
     return redirect(_levels_url(conference))
 
 
-def _plan_card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     # Building the whole plan is only needed to judge the officer's edits; without edits the
     # card needs none of it (the dashboard stays fast).
     blocks = shown_blocks(conference) if edits_of(conference) else []
@@ -553,69 +533,15 @@ def _plan_card(conference: Conference) -> Card:
     )
 
 
-def _missing(conference: Conference) -> list[str]:
-    card = _plan_card(conference)
+def printout_missing(conference: Conference) -> list[str]:
+    card = dashboard_card(conference)
     return [line for line in card.todo if not line.startswith(("Sẵn sàng", "Có "))]
 
 
 # ----------------------------------------------------------------------- conference file
 
 
-def _export(conference: Conference) -> dict:
-    rows = db.session.scalars(
-        select(PlanParagraph)
-        .where(PlanParagraph.conference_id == conference.id)
-        .order_by(PlanParagraph.key)
-    )
-    return {
-        "paragraphs": [
-            {"key": r.key, "text": r.text, "generated_digest": r.generated_digest} for r in rows
-        ],
-        "sections": [entry_data(e) for e in outline_of(conference)],
-        "ordinal": conference.ordinal,
-        "levels": [level_data(r) for r in levels_of(conference)],
-    }
-
-
-def _validate(data: dict) -> dict:
-    messages = []
-    for number, item in enumerate(data.get("paragraphs", []), 1):
-        if not vn.clean_text(item["text"]):
-            messages.append(f"Kế hoạch, đoạn {number}: nội dung trống.")
-    keys = set()
-    for number, item in enumerate(data.get("sections", []), 1):
-        if item["key"] in keys:
-            messages.append(f"Kế hoạch, mục {number} của dàn ý: mã mục “{item['key']}” trùng.")
-        keys.add(item["key"])
-        if item["key"].startswith(FREE) and not vn.clean_text(item.get("title", "")):
-            messages.append(f"Kế hoạch, mục {number} của dàn ý: mục tự viết chưa có tên mục.")
-    for number, item in enumerate(data.get("levels") or [], 1):
-        if item.get("quarter") and not item.get("year"):
-            messages.append(f"Kế hoạch, cấp {number}: có quý thì cần ghi năm.")
-    if messages:
-        raise transfer.ConferenceFileError(messages)
-    return data
-
-
-def _replace(conference: Conference, data: dict) -> None:
-    db.session.execute(delete(PlanParagraph).where(PlanParagraph.conference_id == conference.id))
-    for item in data.get("paragraphs", []):
-        db.session.add(
-            PlanParagraph(
-                conference_id=conference.id,
-                key=item["key"],
-                text=vn.clean_text(item["text"]),
-                generated_digest=item["generated_digest"],
-            )
-        )
-    # A file written before the outline existed has none: the conference keeps the default.
-    write_outline(conference, [entry_from_data(item) for item in data.get("sections", [])])
-    # Nor levels or an ordinal before issue 17: none.
-    write_levels(conference, list(data.get("levels") or []))
-    conference.ordinal = data.get("ordinal")
-
-
-def _preset_outline(conference: Conference, preset, values: dict) -> None:
+def outline_from_preset(conference: Conference, preset, values: dict) -> None:
     """A kind of plan brings its own outline ([plan] outline of its preset, docs/presets.md)."""
     from ..conferences.presetting import fill_text
 
@@ -634,7 +560,7 @@ def _preset_outline(conference: Conference, preset, values: dict) -> None:
         write_levels(conference, levels)
 
 
-def _demo_legal_bases(conference: Conference, today) -> None:
+def demo_legal_bases(conference: Conference, today) -> None:
     """The demo's căn cứ with the numbers and dates an officer would have typed in place of the
     preset's gaps (…), so the demo plan reads as one ready to sign. Invented, like the xã."""
     reviewed = conference.year_reviewed
@@ -650,19 +576,5 @@ def _demo_legal_bases(conference: Conference, today) -> None:
     conference.legal_bases = text
 
 
-register_card("plan", _plan_card)
-register_printout(
-    Printout(
-        key="ke-hoach",
-        title="Kế hoạch tổ chức Hội nghị",
-        description="Văn bản Kế hoạch theo thể thức Nghị định 30/2020: mục đích, chương trình, "
-        "thành phần, kinh phí, phân công nhiệm vụ, trang trí; để trình ký.",
-        formats=("docx", "pdf"),
-        build=lambda conference, fmt: render_plan(plan_sheet(conference), fmt),
-        missing=_missing,
-        order=10,
-    )
-)
-transfer.register_part(transfer.PartTransfer("plan", _export, _validate, _replace))
-register_demo_part(_demo_legal_bases)
-register_preset_part(_preset_outline)
+def build_plan(conference: Conference, fmt: str) -> bytes:
+    return render_plan(plan_sheet(conference), fmt)

@@ -31,7 +31,7 @@ from .models import Hall, SeatAssignment
 DEMO_HALL = "Hội trường Ủy ban nhân dân xã"
 
 
-def export_seating(conference: Conference) -> dict | None:
+def export(conference: Conference) -> dict | None:
     plan = operations.plan_of(conference)
     if plan is None:
         return None
@@ -84,7 +84,7 @@ def export_seating(conference: Conference) -> dict | None:
     }
 
 
-def validate_seating(data) -> dict | None:
+def validate(data) -> dict | None:
     """Check the file's seating; the layout with the same rules as the hall editor."""
     if data is None:
         return None
@@ -168,7 +168,7 @@ def validate_seating(data) -> dict | None:
     }
 
 
-def replace_seating(conference: Conference, data: dict | None) -> None:
+def replace(conference: Conference, data: dict | None) -> None:
     """Make the conference's seating exactly the checked `data` (after its delegates)."""
     db.session.execute(delete(SeatAssignment).where(SeatAssignment.conference_id == conference.id))
     plan = operations.plan_of(conference)

@@ -22,15 +22,13 @@ from flask import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer, vn
+from .. import vn
 from ..conferences.models import Conference
 from ..db import db
-from ..demo import register_demo_part
 from ..lazy import lazy_module
-from ..parts import Card, conference_or_404, register_card
-from ..printouts import Printout, filename_for, get_printout, register_printout
-from . import checks, logic, operations, svg  # noqa: F401 — checks registers its rules
-from .conference_file import add_demo_seating, export_seating, replace_seating, validate_seating
+from ..parts import Card, conference_or_404
+from ..printouts import filename_for, get_printout
+from . import logic, operations, svg
 from .forms import HallForm, LayoutForm, SeatSelectionForm
 from .models import Hall
 
@@ -89,7 +87,6 @@ def _seat_arg(name: str) -> str:
 # --------------------------------------------------------------------------- the chart page
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/cho-ngoi")
 def index(conference_id: int):
     conference = _conference(conference_id)
     state = operations.load(conference)
@@ -136,7 +133,6 @@ def index(conference_id: int):
     )
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/cho-ngoi/bien-ten.pdf")
 def table_cards(conference_id: int):
     """The table cards of the set chosen on the seating page (?bo=doan-chu-tich&bo=hang&hang=A,B).
     The choice travels in the link and is not stored (storing a per-conference default needs a
@@ -181,7 +177,6 @@ def _choose_hall_page(conference, state, form, status: int = 200):
     )
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/moi", methods=["GET", "POST"])
 def create_hall(conference_id: int):
     conference = _conference(conference_id)
     if request.method == "GET":
@@ -206,7 +201,6 @@ def create_hall(conference_id: int):
     return redirect(url_for("seating.hall", conference_id=conference.id))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/chon")
 def choose_hall(conference_id: int):
     conference = _conference(conference_id)
     raw = request.form.get("hall_id") or ""
@@ -228,7 +222,6 @@ def choose_hall(conference_id: int):
 # --------------------------------------------------------------------------- the hall editor
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong")
 def hall(conference_id: int):
     conference = _conference(conference_id)
     state = operations.load(conference)
@@ -304,7 +297,6 @@ def _other_users(hall: Hall, conference: Conference) -> int:
     )
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/ghe")
 def edit_seats(conference_id: int):
     conference = _conference(conference_id)
     state = operations.load(conference)
@@ -345,7 +337,6 @@ def edit_seats(conference_id: int):
     return redirect(url_for("seating.hall", conference_id=conference.id))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/hoi-truong/json")
 def edit_layout(conference_id: int):
     conference = _conference(conference_id)
     state = operations.load(conference)
@@ -378,7 +369,6 @@ def _done(conference: Conference, text: str, **args):
     return redirect(_page_url(conference, **args))
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/tu-dong")
 def auto_assign(conference_id: int):
     conference = _conference(conference_id)
     try:
@@ -395,7 +385,6 @@ def auto_assign(conference_id: int):
     return _done(conference, text)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/xep")
 def put_in_seat(conference_id: int):
     conference = _conference(conference_id)
     code = _seat_arg("seat")
@@ -412,7 +401,6 @@ def put_in_seat(conference_id: int):
     return _done(conference, f"Đã xếp {person.display_name} vào ghế {code}.", ghe=code)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/doi-cho")
 def swap(conference_id: int):
     conference = _conference(conference_id)
     code_a, code_b = _seat_arg("seat_a"), _seat_arg("seat_b")
@@ -427,7 +415,6 @@ def swap(conference_id: int):
     return _done(conference, text, ghe=code_b)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/ghim")
 def pin(conference_id: int):
     conference = _conference(conference_id)
     code = _seat_arg("seat")
@@ -439,7 +426,6 @@ def pin(conference_id: int):
     return _done(conference, text, ghe=code)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/bo-trong")
 def clear_seat(conference_id: int):
     conference = _conference(conference_id)
     code = _seat_arg("seat")
@@ -451,14 +437,12 @@ def clear_seat(conference_id: int):
     return _done(conference, text, ghe=code)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/xoa-het")
 def clear_all(conference_id: int):
     conference = _conference(conference_id)
     count = operations.clear_all(conference)
     return _done(conference, f"Đã xóa chỗ ngồi của {count} người.")
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/cho-ngoi/cai-dat")
 def settings(conference_id: int):
     conference = _conference(conference_id)
     state = operations.load(conference)
@@ -527,68 +511,16 @@ def _chart_of(conference: Conference) -> logic.SeatingChart:
     return operations.load(conference).chart()
 
 
-def _build(kind: str):
-    def build(conference: Conference, fmt: str) -> bytes:
-        return printout.RENDERERS[kind](_chart_of(conference))
-
-    return build
+def build_printout(kind: str, conference: Conference, fmt: str) -> bytes:
+    """The seating printout `kind` (printout.RENDERERS) of the conference."""
+    return printout.RENDERERS[kind](_chart_of(conference))
 
 
-for _key, _title, _description, _kind, _order in (
-    (
-        "so-do-cho-ngoi",
-        "Sơ đồ chỗ ngồi",
-        "Sơ đồ hội trường: sân khấu, Quốc kỳ, tượng Bác, Đoàn Chủ tịch, các khối ghế, lối đi, "
-        "tên từng đại biểu ở chỗ ngồi, chú thích các khu (A4 hoặc A3 ngang).",
-        "chart",
-        40,
-    ),
-    (
-        "so-do-doan-chu-tich",
-        "Sơ đồ Đoàn Chủ tịch",
-        "Chỗ ngồi của Đoàn Chủ tịch trên sân khấu, thứ tự lễ tân, họ tên và chức vụ.",
-        "presidium",
-        41,
-    ),
-    (
-        "danh-sach-cho-ngoi",
-        "Danh sách chỗ ngồi",
-        "Danh sách cho lễ tân: mọi đại biểu theo thứ tự tên, khối, hàng, ghế.",
-        "list",
-        42,
-    ),
-    (
-        "bien-ten",
-        "Biển tên để bàn",
-        "Biển tên gấp đôi khổ A4, họ tên và chức vụ in xuôi ở cả hai mặt: Đoàn Chủ tịch và "
-        "đại biểu có thứ tự lễ tân (chọn thêm hàng ghế ở trang Sơ đồ chỗ ngồi).",
-        "cards",
-        43,
-    ),
-    (
-        "nhan-ghe",
-        "Nhãn ghế",
-        "Nhãn dán lên ghế: mã ghế, họ tên, chức vụ (24 nhãn một trang A4).",
-        "labels",
-        44,
-    ),
-):
-    register_printout(
-        Printout(
-            key=_key,
-            title=_title,
-            description=_description,
-            formats=("pdf",),
-            build=_build(_kind),
-            missing=_missing_for(_kind),
-            order=_order,
-            # the list and the seat labels have a row or a label for every seated delegate
-            weight=2 if _kind in ("list", "labels") else 1,
-        )
-    )
+def printout_missing(kind: str, conference: Conference) -> list[str]:
+    return _missing_for(kind)(conference)
 
 
-def _card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     state = operations.load(conference)
     progress = logic.progress(
         state.layout is not None,
@@ -613,10 +545,3 @@ def _card(conference: Conference) -> Card:
         url=_page_url(conference),
         url_label="Mở sơ đồ chỗ ngồi",
     )
-
-
-register_card("seating", _card)
-register_demo_part(add_demo_seating)
-transfer.register_part(
-    transfer.PartTransfer("seating", export_seating, validate_seating, replace_seating)
-)

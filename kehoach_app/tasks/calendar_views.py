@@ -22,7 +22,6 @@ from . import operations
 from .forms import CalendarDayForm
 from .logic import EXTRA_DAY_KINDS, EXTRA_WORK, public_holidays
 from .models import CalendarDay
-from .views import bp
 
 STALE_DAY = (
     "Ngày này vừa được sửa ở cửa sổ khác. Những gì bạn nhập vẫn còn bên dưới; hãy xem lại bản "
@@ -69,12 +68,10 @@ def _render_list(form: CalendarDayForm, code: int = 200):
     ), code
 
 
-@bp.get("/ngay-nghi")
 def days_off():
     return _render_list(CalendarDayForm(formdata=None))
 
 
-@bp.post("/ngay-nghi/them")
 def add_day_off():
     form = CalendarDayForm(others=_others())
     if not form.validate_on_submit():
@@ -94,7 +91,6 @@ def _saved_text(verb: str, row: CalendarDay) -> str:
     )
 
 
-@bp.route("/ngay-nghi/<int:day_id>/sua", methods=["GET", "POST"])
 def edit_day_off(day_id: int):
     row = db.session.get(CalendarDay, day_id)
     back = _from_conference()
@@ -141,7 +137,6 @@ def _render_form(row: CalendarDay, form: CalendarDayForm, back, code: int):
     ), code
 
 
-@bp.post("/ngay-nghi/<int:day_id>/xoa")
 def delete_day_off(day_id: int):
     row = db.session.get(CalendarDay, day_id)
     back = _from_conference()

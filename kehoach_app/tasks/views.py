@@ -9,17 +9,14 @@ import datetime as dt
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import transfer, vn
+from .. import vn
 from ..conferences.logic import latest_day_note
 from ..conferences.models import Conference
-from ..conferences.presetting import register_preset_part
 from ..db import db
-from ..demo import register_demo_part
 from ..lazy import lazy_module
-from ..parts import Card, conference_or_404, register_card
-from ..printouts import Printout, register_printout
-from . import checks, operations  # noqa: F401 — checks registers its rules
-from .forms import TaskForm, check_file_items
+from ..parts import Card, conference_or_404
+from . import operations
+from .forms import TaskForm
 from .logic import (
     DUE_SOON_DAYS,
     STATUS_LABELS,
@@ -29,7 +26,6 @@ from .logic import (
     document_head,
     event_noun,
     involves,
-    next_edition_items,
     overview,
     shorten,
     unit_assignments,
@@ -101,7 +97,6 @@ def _back_to_list(conference: Conference, task_id: int | None = None):
     return redirect(url_for(".index", conference_id=conference.id, _anchor=anchor, **_filters()))
 
 
-@bp.get("/hoi-nghi/<int:conference_id>/nhiem-vu")
 def index(conference_id: int):
     conference = _conference(conference_id)
     today = dt.date.today()
@@ -163,7 +158,6 @@ def _new_form(conference: Conference, **kwargs) -> TaskForm:
     return TaskForm(event_day=conference.date, event=event_noun(conference.kind), **kwargs)
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/nhiem-vu/them", methods=["GET", "POST"])
 def add(conference_id: int):
     conference = _conference(conference_id)
     form = _new_form(conference)
@@ -182,7 +176,6 @@ def add(conference_id: int):
     return _render_form(conference, form, None)
 
 
-@bp.route("/hoi-nghi/<int:conference_id>/nhiem-vu/<int:task_id>/sua", methods=["GET", "POST"])
 def edit(conference_id: int, task_id: int):
     conference = _conference(conference_id)
     task = operations.get_task(conference, task_id)
@@ -257,7 +250,6 @@ def _task_or_notice(conference: Conference, task_id: int) -> Task | None:
     return task
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/nhiem-vu/<int:task_id>/xoa")
 def delete(conference_id: int, task_id: int):
     conference = _conference(conference_id)
     task = _task_or_notice(conference, task_id)
@@ -269,7 +261,6 @@ def delete(conference_id: int, task_id: int):
     return _back_to_list(conference)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/nhiem-vu/<int:task_id>/di-chuyen")
 def move(conference_id: int, task_id: int):
     conference = _conference(conference_id)
     task = _task_or_notice(conference, task_id)
@@ -291,7 +282,6 @@ def move(conference_id: int, task_id: int):
     return _back_to_list(conference, task.id)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/nhiem-vu/<int:task_id>/ngay-lam-viec")
 def to_working_day(conference_id: int, task_id: int):
     """ "Chuyển về ngày làm việc trước": a deadline on a day off becomes a fixed deadline on the
     working day before it, in one click, with Hoàn tác."""
@@ -315,7 +305,6 @@ def to_working_day(conference_id: int, task_id: int):
     return _back_to_list(conference, task.id)
 
 
-@bp.post("/hoi-nghi/<int:conference_id>/nhiem-vu/<int:task_id>/tinh-trang")
 def set_status(conference_id: int, task_id: int):
     conference = _conference(conference_id)
     task = _task_or_notice(conference, task_id)
@@ -334,7 +323,7 @@ def set_status(conference_id: int, task_id: int):
 # --------------------------------------------------------------------------- registrations
 
 
-def _tasks_card(conference: Conference) -> Card:
+def dashboard_card(conference: Conference) -> Card:
     summary = overview(_scheduled(conference, dt.date.today()))
     return Card(
         key="tasks",
@@ -347,26 +336,26 @@ def _tasks_card(conference: Conference) -> Card:
     )
 
 
-def _build_assignments(conference: Conference, fmt: str) -> bytes:
+def build_assignments(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
     head = document_head(conference.values())
     return printout.render_assignments(head, unit_assignments(_scheduled(conference, today)))
 
 
-def _build_timeline(conference: Conference, fmt: str) -> bytes:
+def build_timeline(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
     scheduled = _scheduled(conference, today)
     head = document_head(conference.values())
     return printout.render_timeline(head, scheduled, overview(scheduled), today)
 
 
-def _build_task_list(conference: Conference, fmt: str) -> bytes:
+def build_task_list(conference: Conference, fmt: str) -> bytes:
     today = dt.date.today()
     head = document_head(conference.values())
     return printout.render_task_list_xlsx(head, _scheduled(conference, today), today)
 
 
-def _missing(conference: Conference) -> list[str]:
+def printout_missing(conference: Conference) -> list[str]:
     # Whether there is one task, not every task as an ORM row three times (the print centre
     # asks for each of the part's three printouts; issue 19).
     first = db.select(Task.id).where(Task.conference_id == conference.id).limit(1)
@@ -375,52 +364,4 @@ def _missing(conference: Conference) -> list[str]:
     return []
 
 
-register_card("tasks", _tasks_card)
-register_printout(
-    Printout(
-        key="phan-cong-nhiem-vu",
-        title="Phân công nhiệm vụ",
-        description="Mỗi đơn vị một trang: việc chủ trì, việc phối hợp và thời hạn, để gửi đơn vị.",
-        formats=("pdf",),
-        build=_build_assignments,
-        missing=_missing,
-        order=60,
-    )
-)
-register_printout(
-    Printout(
-        key="tien-do-nhiem-vu",
-        title="Tiến độ theo thời hạn",
-        description="Mọi nhiệm vụ xếp theo thời hạn: hạn, việc, chủ trì, phối hợp, tình trạng.",
-        formats=("pdf",),
-        build=_build_timeline,
-        missing=_missing,
-        order=61,
-    )
-)
-register_printout(
-    Printout(
-        key="danh-sach-nhiem-vu",
-        title="Danh sách nhiệm vụ",
-        description="Danh sách nhiệm vụ dạng Excel: lọc, sắp xếp theo đơn vị, hạn, tình trạng.",
-        formats=("xlsx",),
-        build=_build_task_list,
-        missing=_missing,
-        order=62,
-    )
-)
-transfer.register_part(
-    transfer.PartTransfer(
-        key="tasks",
-        export=operations.export_tasks,
-        validate=check_file_items,
-        replace=operations.replace_tasks,
-        next_edition=lambda items, years, offset: next_edition_items(items, offset, years),
-    )
-)
-register_preset_part(operations.create_preset_tasks)
-register_demo_part(operations.add_demo_progress)
-
-
 # The page of the days the officer adds to the calendar shares the blueprint.
-from . import calendar_views  # noqa: E402, F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kehoach_app import transfer
-from kehoach_app.agenda.conference_file import agenda_next_edition, validate_agenda
+from kehoach_app.agenda.conference_file import next_edition, validate
 from kehoach_app.agenda.models import AgendaItem
 from kehoach_app.conferences.models import Conference
 from kehoach_app.db import db
@@ -104,7 +104,7 @@ def test_validation_uses_the_forms_rules_and_names_each_item(app):
     ]
     with app.test_request_context():
         with pytest.raises(transfer.ConferenceFileError) as caught:
-            validate_agenda(rows)
+            validate(rows)
     messages = caught.value.messages
     assert "Chương trình, mục 2: Thời lượng (phút): Thời lượng phải từ 1 đến 240 phút (một mục " \
         "dài nhất 4 giờ)." in messages  # fmt: skip
@@ -114,7 +114,7 @@ def test_validation_uses_the_forms_rules_and_names_each_item(app):
     assert any(m.startswith("Chương trình, mục 4:") for m in messages)
     assert not any("mục 1:" in m for m in messages)
     with app.test_request_context():
-        checked = validate_agenda(rows[:1])
+        checked = validate(rows[:1])
     assert checked == [
         {
             "kind": "bao_cao",
@@ -155,7 +155,7 @@ def test_next_edition_moves_the_years_in_the_programme():
         {"kind": "bao_cao", "title": "Báo cáo tổng kết năm 2026, phương hướng năm 2027",
          "minutes": 20, "mc_text": "Theo Nghị định 98/2023/NĐ-CP, năm 2026 …", "notes": ""},
     ]  # fmt: skip
-    moved = agenda_next_edition(rows, {2026, 2027}, 1)
+    moved = next_edition(rows, {2026, 2027}, 1)
     assert moved[0]["title"] == "Báo cáo tổng kết năm 2027, phương hướng năm 2028"
     assert moved[0]["mc_text"] == "Theo Nghị định 98/2023/NĐ-CP, năm 2027 …"
     assert rows[0]["title"].endswith("2027")  # the original is left alone

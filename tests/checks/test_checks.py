@@ -81,6 +81,7 @@ def fake_broken(context):
 def registry(monkeypatch):
     """An empty registry for this test: the parts' real rules are put back afterwards."""
     monkeypatch.setattr(checks, "_CHECKS", [])
+    monkeypatch.setattr(checks, "_MODULES", [])
     return checks
 
 

@@ -65,13 +65,34 @@ def state_changing_urls(app, conference_id: int) -> list[tuple[str, str]]:
 
 
 def _views_taking_a_post() -> set[tuple[str, str]]:
-    """(module, name) of the functions under kehoach_app/ decorated as a route that takes a
-    state-changing method (`@bp.post(...)`, `@bp.route(..., methods=[..."POST"...])`), read
-    from the source, not from the URL map: a part whose views are never registered shows."""
+    """(module, name) of the views under kehoach_app/ declared for a state-changing method,
+    read from the source, not from the URL map: a part whose views are never registered shows.
+    A declaration is a decorator (`@bp.post(...)`, `@bp.route(..., methods=[..."POST"...])`)
+    or a row of a part's route table (`route(rule, "name", POST)` / `FORM` in
+    `add_routes(bp, module, ...)`, kehoach_app/wiring.py)."""
     names = set()
     for path in PACKAGE.rglob("*.py"):
         module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            node.targets[0].id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "add_routes":
+                target = node.args[1]
+                views = target.value if isinstance(target, ast.Constant) else constants[target.id]
+                for row in ast.walk(node.args[2]):
+                    if (
+                        isinstance(row, ast.Call)
+                        and getattr(row.func, "id", None) == "route"
+                        and len(row.args) > 2
+                        and getattr(row.args[2], "id", None) in ("POST", "FORM")
+                    ):
+                        names.add((views, row.args[1].value))
             if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             for decorator in node.decorator_list:

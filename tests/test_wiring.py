@@ -72,4 +72,23 @@ def test_the_parts_are_wired_in_their_fixed_order(app):
     # budget that prices them
     steps = [f.lazy_target[0] for f in demo._DEMO_PARTS]
     assert steps.index("kehoach_app.delegates.demo") < steps.index("kehoach_app.awards.demo")
-    assert steps.index("kehoach_app.awards.demo") < steps.index("kehoach_app.budget.views")
+    assert steps.index("kehoach_app.awards.demo") < steps.index("kehoach_app.budget.demo")
+
+
+def test_demo_steps_and_conference_file_functions_live_where_every_part_keeps_them(app):
+    """Demo data in <part>/demo.py; a part's file section in <part>/conference_file.py under
+    export, validate, replace and next_edition (the certificates' layouts, a second section of
+    the awards part, are the one named exception)."""
+    for step in [*demo._DEMO_PARTS, *demo._DEMO_LAST]:
+        module, _name = step.lazy_target
+        assert module.endswith(".demo"), module
+    for part in transfer._PARTS:
+        functions = {"export": part.export, "validate": part.validate, "replace": part.replace}
+        if part.next_edition:
+            functions["next_edition"] = part.next_edition
+        for role, function in functions.items():
+            module, name = function.lazy_target
+            if part.key == "certificates":
+                assert module == "kehoach_app.awards.certificates_ops"
+                continue
+            assert (module.rsplit(".", 1)[-1], name) == ("conference_file", role), part.key

@@ -17,7 +17,7 @@ from ..conferences.vocab import AGENDA_KINDS, LENGTHS
 from ..db import db
 from ..lazy import lazy_function
 from ..parts import Card, conference_or_404
-from . import checks, operations
+from . import operations
 from .forms import AT_END, AT_TOP, AgendaItemForm, NewAgendaItemForm
 from .logic import (
     BREAK_KIND,
@@ -426,15 +426,3 @@ def build_script(conference: Conference, fmt: str) -> bytes:
     return render_script(
         script, fmt, attendance=mc_line(conference), present=present_introduction(conference)
     )
-
-
-def demo_speaker(conference: Conference, _today: dt.date) -> None:
-    """The demo chooses who gives the speech the preset leaves open ("… của lãnh đạo cấp trên
-    hoặc đồng chí Bí thư Đảng ủy"): the Sở Nội vụ's leader of its delegates, as an officer
-    would before signing (checks.open_choices)."""
-    for item in operations.items_of(conference):
-        if item.kind == "phat_bieu_chi_dao" and checks.has_open_choice(item.title):
-            item.title = "Phát biểu chỉ đạo của lãnh đạo Sở Nội vụ tỉnh"
-            item.presenter = "Lê Quốc Hưng, Phó Giám đốc Sở Nội vụ tỉnh"
-            item.presenter_unit = ""
-    db.session.flush()

@@ -46,7 +46,7 @@ add_routes(
 
 def register() -> None:
     register_card("agenda", lazy_function(VIEWS, "dashboard_card"))
-    register_demo_part(lazy_function(VIEWS, "demo_speaker"))
+    register_demo_part(lazy_function("kehoach_app.agenda.demo", "add_demo_speaker"))
     register_printout(
         Printout(
             key="chuong-trinh",

@@ -3,7 +3,7 @@ officer's.
 
 ``presets/award_forms.toml`` and ``presets/base_salaries.toml`` hold the national defaults with
 their legal basis. :func:`ensure_catalogue` puts them in the database when the app starts
-(awards.views._seed_catalogue) and before a write that needs them (the demo, an import, the
+(awards.wiring._seed_catalogue) and before a write that needs them (the demo, an import, the
 catalogue's forms) — never on a read (issue 19):
 
 - award forms are matched by ``code``: a code not yet in the table is added, a code already

@@ -344,7 +344,7 @@ def load(conference: Conference) -> AwardsState:
 
 def _load(conference: Conference) -> AwardsState:
     # No catalogue.ensure_catalogue() here: a read never writes (issue 19); the shipped
-    # catalogue is stored when the app starts (views._seed_catalogue) and by the demo, the
+    # catalogue is stored when the app starts (wiring._seed_catalogue) and by the demo, the
     # import and the catalogue's own forms.
     return AwardsState(
         conference=conference,

@@ -81,7 +81,7 @@ def national_profile() -> NormProfile | None:
 
 
 def all_profiles() -> list[NormProfile]:
-    """Every profile (the national one is seeded when the app starts: views._seed_norms)."""
+    """Every profile (the national one is seeded when the app starts: budget/wiring._seed_norms)."""
     profiles = db.session.scalars(select(NormProfile)).all()
     order = list(logic.PROFILE_KINDS)
     return sorted(profiles, key=lambda p: (order.index(p.kind), vn.collation_key(p.name)))

@@ -19,6 +19,7 @@ from ..wiring import FORM, POST, add_routes, route
 
 bp = Blueprint("budget", __name__)
 VIEWS = "kehoach_app.budget.views"
+DEMO = "kehoach_app.budget.demo"
 
 add_routes(
     bp,
@@ -73,8 +74,8 @@ def register() -> None:
     register_card("budget", lazy_function(VIEWS, "dashboard_card"))
     register_preset_part(lazy_function(VIEWS, "from_preset"))
     register_organiser_hook(lazy_function(VIEWS, "follow_organiser"))
-    register_demo_part(lazy_function(VIEWS, "demo_data"))
-    register_demo_part(lazy_function(VIEWS, "demo_lines_stored"), last=True)
+    register_demo_part(lazy_function(DEMO, "add_demo_budget"))
+    register_demo_part(lazy_function(DEMO, "demo_lines_stored"), last=True)
     register_conference_file("budget", "kehoach_app.budget.conference_file", next_edition=False)
     register_check_module("kehoach_app.budget.checks")
 

@@ -80,7 +80,7 @@ def register() -> None:
     )
     register_card("decor", lazy_function(VIEWS, "dashboard_card"))
     register_preset_part(lazy_function("kehoach_app.decor.operations", "apply_preset"))
-    register_demo_part(lazy_function("kehoach_app.decor.operations", "add_demo_data"))
+    register_demo_part(lazy_function("kehoach_app.decor.demo", "add_demo_data"))
     register_conference_file("decor", "kehoach_app.decor.conference_file")
     register_check_module("kehoach_app.decor.checks")
 

@@ -52,6 +52,6 @@ def register() -> None:
         )
     )
     register_conference_file("plan", "kehoach_app.plan.conference_file", next_edition=False)
-    register_demo_part(lazy_function(VIEWS, "demo_legal_bases"))
+    register_demo_part(lazy_function("kehoach_app.plan.demo", "add_demo_legal_bases"))
     register_preset_part(lazy_function(VIEWS, "outline_from_preset"))
     register_check_module("kehoach_app.plan.checks")

@@ -99,6 +99,6 @@ def register() -> None:
             )
         )
     register_card("seating", lazy_function(VIEWS, "dashboard_card"))
-    register_demo_part(lazy_function("kehoach_app.seating.conference_file", "add_demo_seating"))
+    register_demo_part(lazy_function("kehoach_app.seating.demo", "add_demo_seating"))
     register_conference_file("seating", "kehoach_app.seating.conference_file", next_edition=False)
     register_check_module("kehoach_app.seating.checks")

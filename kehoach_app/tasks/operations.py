@@ -17,7 +17,7 @@ from ..conferences.operations import take_snapshot
 from ..conferences.presetting import fill_text
 from ..db import db
 from ..presets import Preset
-from .logic import ExtraDay, TaskData, WorkCalendar, describe_deadline, due_date, support_list
+from .logic import ExtraDay, TaskData, WorkCalendar, describe_deadline, support_list
 from .models import CalendarDay, Task
 
 PART = "tasks"
@@ -79,7 +79,7 @@ def _renumber(tasks: list[Task]) -> None:
             task.position = position
 
 
-def _next_position(tasks: list[Task]) -> int:
+def next_position(tasks: list[Task]) -> int:
     return max((t.position for t in tasks), default=0) + 1
 
 
@@ -92,7 +92,7 @@ def _set(task: Task, values: dict) -> None:
 def add_task(conference: Conference, values: dict) -> Task:
     existing = tasks_of(conference)
     take_snapshot(conference, PART, f"Thêm nhiệm vụ số {len(existing) + 1}")
-    task = Task(conference_id=conference.id, position=_next_position(existing))
+    task = Task(conference_id=conference.id, position=next_position(existing))
     _set(task, values)
     db.session.add(task)
     db.session.flush()
@@ -226,46 +226,6 @@ def create_preset_tasks(conference: Conference, preset: Preset, values: dict) ->
                 notes="",
             )
         )
-    db.session.flush()
-
-
-def add_demo_progress(conference: Conference, today: dt.date) -> None:
-    """Make the demo look like a plan under way: the earliest tasks done or started, and one
-    report due in a few days still being written.
-
-    The demo passes the pre-signature check with nothing blocking: no task it leaves open has a
-    deadline already behind `today` (a task whose date has gone is shown done, as it would be).
-    """
-    tasks = tasks_of(conference)
-    for task in tasks:
-        due = due_date(task.deadline_kind, task.days_before, task.deadline_date, conference.date)
-        if due is not None and due < today:
-            task.status = "done"
-    for task in tasks:
-        if task.deadline_kind == "month_before":
-            task.status = "done"
-            break
-    started = [t for t in tasks if t.status == "todo"][:3]
-    for task in started[:2]:
-        task.status = "done"
-    for task in started[2:]:
-        task.status = "doing"
-    db.session.add(
-        Task(
-            conference_id=conference.id,
-            position=_next_position(tasks),
-            title=(
-                f"Gửi báo cáo thành tích và hồ sơ đề nghị khen thưởng năm "
-                f"{conference.year_reviewed} về Ủy ban nhân dân (qua bộ phận thi đua, khen thưởng)"
-            ),
-            lead_unit="Các cơ quan, đơn vị, thôn, tổ dân phố",
-            support_units="",
-            deadline_kind="fixed",
-            deadline_date=today + dt.timedelta(days=3),
-            status="doing",
-            notes="Còn 02 đơn vị chưa gửi hồ sơ.",
-        )
-    )
     db.session.flush()
 
 

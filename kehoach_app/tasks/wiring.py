@@ -89,5 +89,5 @@ def register() -> None:
     )
     register_conference_file("tasks", "kehoach_app.tasks.conference_file")
     register_preset_part(lazy_function("kehoach_app.tasks.operations", "create_preset_tasks"))
-    register_demo_part(lazy_function("kehoach_app.tasks.operations", "add_demo_progress"))
+    register_demo_part(lazy_function("kehoach_app.tasks.demo", "add_demo_progress"))
     register_check_module("kehoach_app.tasks.checks")

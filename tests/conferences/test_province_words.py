@@ -88,7 +88,7 @@ def test_the_demo_names_tay_ninh_in_its_legal_basis(app, demo_id):
         conference = db.session.get(Conference, demo_id)
         bases = conference.legal_bases.split("\n")
         recipients = conference.recipients.split("\n")
-    # The demo fills the preset's gaps with an invented number (plan/views._demo_legal_bases).
+    # The demo fills the preset's gaps with an invented number (plan/demo.add_demo_legal_bases).
     (basis,) = [line for line in bases if line.startswith("Căn cứ Quy chế")]
     assert re.fullmatch(
         r"Căn cứ Quy chế công tác thi đua, khen thưởng trên địa bàn tỉnh ban hành kèm theo "

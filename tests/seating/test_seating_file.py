@@ -11,7 +11,7 @@ import pytest
 from kehoach_app import transfer
 from kehoach_app.conferences.models import Conference
 from kehoach_app.db import db
-from kehoach_app.seating import conference_file, operations
+from kehoach_app.seating import demo, operations
 from kehoach_app.seating.models import Hall
 
 
@@ -33,7 +33,7 @@ def _placed(app, cid: int) -> dict[str, tuple[str, bool]]:
 def test_export_matches_the_schema_fragment(app, demo_id, seating_schema):
     document = _export(app, demo_id)
     part = document["seating"]
-    assert part["hall"]["name"] == conference_file.DEMO_HALL
+    assert part["hall"]["name"] == demo.DEMO_HALL
     assert part["second_side"] == "right"
     assert part["zone_groups"]["ld"]  # group names, not ids
     assert all(isinstance(n, str) for n in part["zone_groups"]["ld"])

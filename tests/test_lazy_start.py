@@ -117,7 +117,7 @@ def test_keys_written_for_a_lazy_registration_agree_with_their_module():
     """The wiring registers without loading the modules it names, so it writes their keys
     itself: each must be the one its module uses."""
     receipts = pytest.importorskip("kehoach_app.awards.receipts")
-    from kehoach_app.agenda.operations import derived_sources
+    from kehoach_app.agenda.derived import derived_sources
     from kehoach_app.awards import logic as awards_logic
     from kehoach_app.awards import wiring as awards_wiring
     from kehoach_app.checkin import printout as checkin_printout

@@ -8,7 +8,7 @@ import importlib
 import types
 
 from kehoach_app import demo, parts, printout_registry, transfer, wiring
-from kehoach_app.agenda.operations import derived_sources
+from kehoach_app.agenda.derived import derived_sources
 from kehoach_app.conferences import operations as conference_operations
 from kehoach_app.conferences import presetting
 

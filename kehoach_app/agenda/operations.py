@@ -10,14 +10,14 @@ officer who reorders the programme never loses what they are typing elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from sqlalchemy import select
 
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
+from .derived import DerivedSource, derived_sources, register_derived_source  # noqa: F401
 from .logic import (
     BREAK_KIND,
     DEFAULT_BREAK_MINUTES,
@@ -289,32 +289,9 @@ def replace_items(conference: Conference, rows: Sequence[dict]) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DerivedSource:
-    """A part that decides some of the programme's items: the items are AgendaItem rows whose
-    derived_key starts with `prefix`; `expected(conference)` says what they must be now (objects
-    with key, kind, title, presenter, minutes), without writing."""
-
-    prefix: str
-    placeholder_key: str
-    expected: Callable[[Conference], list]
-    fix_endpoint: str  # the page where the other part's facts are changed
-
-
-_SOURCES: dict[str, DerivedSource] = {}
-
-
-def register_derived_source(source: DerivedSource) -> None:
-    _SOURCES[source.prefix] = source
-
-
-def derived_sources() -> list[DerivedSource]:
-    return list(_SOURCES.values())
-
-
 def _source_of(key: str | None) -> DerivedSource | None:
     key = base_key(key) or ""
-    return next((s for s in _SOURCES.values() if key.startswith(s.prefix)), None)
+    return next((s for s in derived_sources() if key.startswith(s.prefix)), None)
 
 
 def keep_derived_items(
@@ -417,7 +394,7 @@ def keep_derived_items(
 def refresh_derived(conference: Conference) -> bool:
     """Bring every part's kept items in step (after "Theo nội dung tự động", or on request)."""
     changed = False
-    for source in _SOURCES.values():
+    for source in derived_sources():
         changed |= keep_derived_items(
             conference, source.prefix, source.expected(conference), source.placeholder_key
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from ..agenda.operations import DerivedSource, register_derived_source
+from ..agenda.derived import DerivedSource, register_derived_source
 from ..checks import register_check_module
 from ..conferences.operations import register_organiser_hook
 from ..demo import register_demo_part

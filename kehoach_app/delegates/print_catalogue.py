@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from ..conferences.models import Conference
 from ..db import db
 from ..lazy import lazy_module
-from ..printouts import Printout, register_printout
+from ..printout_registry import Printout, register_printout
 from .models import Delegate
 
 printout = lazy_module("kehoach_app.delegates.printout")

@@ -1287,6 +1287,36 @@ class Overview:
     todo: list[str]
 
 
+def money_by_payer(money: MoneySummary) -> list[tuple[str, int, list[str]]]:
+    """(payer, amount, form names) of the award money by who pays it: the organiser's own fund
+    first (payer ""), then each other level in ceremony order. The organiser's part is the
+    estimate's TIỀN THƯỞNG (budget.operations._award_inputs counts the same forms)."""
+    split: dict[str, tuple[int, list[str]]] = {"": (0, [])}
+    for form_money in money.forms:
+        payer = form_money.form.paid_elsewhere_by
+        amount, names = split.get(payer, (0, []))
+        if form_money.form.name not in names:
+            names = [*names, form_money.form.name]
+        split[payer] = (amount + form_money.total, names)
+    return [(payer, amount, names) for payer, (amount, names) in split.items()]
+
+
+def money_line(money: MoneySummary) -> str:
+    """The award money as the dashboard and the awards page say it: the whole ceremony's, and,
+    when other levels pay part of it, the organiser's own share — the figure the estimate
+    carries as TIỀN THƯỞNG, so that the two cards agree."""
+    total = f"Tiền thưởng: {vn.format_money(money.total)}"
+    split = money_by_payer(money)
+    elsewhere = sum(amount for payer, amount, _names in split if payer)
+    if not elsewhere:
+        return total
+    own = split[0][1]
+    return (
+        f"{total}, trong đó quỹ của đơn vị tổ chức chi {vn.format_money(own)} (tính vào dự "
+        f"toán kinh phí), cấp khác chi {vn.format_money(elsewhere)}"
+    )
+
+
 def overview(
     recipients: Sequence[Recipient],
     money: MoneySummary,
@@ -1328,7 +1358,7 @@ def overview(
     lines.append(
         f"{len(batches)} đợt trao thưởng; khay bê hiện vật: {ceremony.largest_batch} chiếc"
     )
-    lines.append(f"Tiền thưởng: {vn.format_money(money.total)}")
+    lines.append(money_line(money))
 
     todo = []
     no_receiver = [

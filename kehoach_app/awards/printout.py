@@ -216,25 +216,11 @@ def fund_owner(issuer: str) -> str:
     return issuer or "cơ quan tổ chức hội nghị"
 
 
-def payer_split(money: logic.MoneySummary) -> list[tuple[str, int, list[str]]]:
-    """(payer, amount, form names) of the award money by who pays it: the organiser's own fund
-    first (payer ""), then each other level in ceremony order. The organiser's part is the
-    estimate's TIỀN THƯỞNG (budget.operations._award_inputs counts the same forms)."""
-    split: dict[str, tuple[int, list[str]]] = {"": (0, [])}
-    for form_money in money.forms:
-        payer = form_money.form.paid_elsewhere_by
-        amount, names = split.get(payer, (0, []))
-        if form_money.form.name not in names:
-            names = [*names, form_money.form.name]
-        split[payer] = (amount + form_money.total, names)
-    return [(payer, amount, names) for payer, (amount, names) in split.items()]
-
-
 def payer_lines(issuer: str, money: logic.MoneySummary) -> list[str]:
     """One line a paying level under the grand total, when more than one level pays (the money
     list counts every award of the ceremony, the estimate only the organiser's): "Quỹ thi đua,
     khen thưởng của xã Tân Hòa chi 7.850.000 đồng (tính vào dự toán kinh phí);" …"""
-    split = [entry for entry in payer_split(money) if entry[0] or entry[1] or entry[2]]
+    split = [entry for entry in logic.money_by_payer(money) if entry[0] or entry[1] or entry[2]]
     if not any(payer for payer, _, _ in split):
         return []
     lines = []

@@ -126,3 +126,35 @@ def test_demo_money_list_agrees_with_the_estimate(app, client, demo_id):
         "Tiền thưởng, hiện vật khen thưởng của Bằng khen của Thủ tướng Chính phủ do cấp trình "
         "khen thưởng cấp Nhà nước chi;"
     )
+
+
+def _text(client, url: str) -> str:
+    html = client.get(url).get_data(as_text=True)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _amount(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def test_the_dashboard_says_the_organisers_share_the_estimate_carries(client, demo_id):
+    """The demo's awards card used to say "Tiền thưởng: 84.810.000 đồng" beside an estimate of
+    57.480.000 đồng in all: the province's and the State's awards are not the xã's to pay. The
+    card now names the share the estimate carries, and the two pages agree."""
+    dashboard = _text(client, f"/hoi-nghi/{demo_id}")
+    found = re.search(
+        r"Tiền thưởng: ([\d.]+) đồng, trong đó quỹ của đơn vị tổ chức chi ([\d.]+) đồng "
+        r"\(tính vào dự toán kinh phí\), cấp khác chi ([\d.]+) đồng",
+        dashboard,
+    )
+    assert found, dashboard
+    total, own, elsewhere = (_amount(found.group(i)) for i in (1, 2, 3))
+    assert own + elsewhere == total
+    # the estimate's section VIII (Tiền thưởng): its lines and its sum
+    estimate = _text(client, f"/hoi-nghi/{demo_id}/du-toan")
+    section = re.search(r"VIII Tiền thưởng ([\d.]+) (.*?) IX Hiện vật", estimate)
+    assert section, estimate
+    lines = [_amount(a) for a in re.findall(r" \d+ [\d.]+ ([\d.]+) Sửa", section.group(2))]
+    assert lines and sum(lines) == _amount(section.group(1)) == own
+    # hand-worked for the demo: 6 × 2.530.000 + 6 × 1.520.000 + 8 × 760.000
+    assert own == 30_380_000

@@ -3,6 +3,7 @@ through the real server, on the large conference, beside its goal. Not a test.
 
     python bench/bench_http.py [--repeat 30] [--scaling 250,1000,5000] [--skip-seating]
                                [--skip-scaling] [--skip-print] [--start-runs 5]
+                               [--skip-pages] [--zip-runs 2] [--tree /tmp/base]
 
 - The conference: bench/large.py (the demo + 1,000 delegates, 300 awards in 8 forms, 40
   programme items, 80 tasks, the 1,109-seat hall filled by the automatic seating).
@@ -28,7 +29,10 @@ through the real server, on the large conference, beside its goal. Not a test.
 - The cold start of the frozen package against a frozen Flask+waitress hello world: only when
   bench/bench_start.py has built both (it takes minutes); else the row says so.
 
-The machine is shared and noisy: run it twice, read the spread, compare CPU times.
+The machine is shared and noisy: run it twice, read the spread, compare CPU times. To compare
+with another checkout (a before/after), run the two alternately on the same conference:
+`--tree DIR` starts the server and print-all from DIR (the conference is still built by this
+checkout's bench/large.py: DIR must open a database of this checkout's schema).
 """
 
 from __future__ import annotations
@@ -101,10 +105,24 @@ def _status_kb(pid: int, key: str, file: str = "status") -> int:
     return 0
 
 
+def before_exec(pid: int) -> bool:
+    """A child caught between its fork and its exec (the start of a helper): it has its parent's
+    command line and its parent's pages (vfork shares them, fork copies them on write only), so
+    /proc shows the parent's RSS a second time — the sum of a sample that fell there once read
+    419 MB. It holds no memory of its own yet: not counted."""
+    try:
+        parent = int(_stat(pid)[1])
+        return Path(f"/proc/{pid}/cmdline").read_bytes() == (
+            Path(f"/proc/{parent}/cmdline").read_bytes()
+        )
+    except (OSError, ValueError, IndexError):
+        return False
+
+
 class MemoryWatch:
     """Samples the memory of a process tree every `interval` s in a thread: the peak of the sum
-    of RSS and the peak of the sum of PSS over the processes alive at each sample, and how many
-    processes there were at most."""
+    of RSS and the peak of the sum of PSS over the processes alive at each sample (a child not
+    yet exec'd left out: before_exec), and how many processes there were at most."""
 
     def __init__(self, pid: int, interval: float = 0.02) -> None:
         self.pid, self.interval = pid, interval
@@ -115,7 +133,7 @@ class MemoryWatch:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            pids = descendants(self.pid)
+            pids = [p for p in descendants(self.pid) if p == self.pid or not before_exec(p)]
             rss = sum(_status_kb(p, "VmRSS:") for p in pids)
             pss = sum(_status_kb(p, "Pss:", "smaps_rollup") for p in pids)
             self.rss_peak, self.pss_peak = max(self.rss_peak, rss), max(self.pss_peak, pss)
@@ -218,7 +236,7 @@ def page_row(table: Report, name: str, result, ping: float, goal: str = PAGE_GOA
     )
 
 
-def pages(table: Report, data_dir: Path, cid: int, repeat: int) -> None:
+def pages(table: Report, data_dir: Path, cid: int, repeat: int, root: Path = ROOT) -> None:
     c = f"/hoi-nghi/{cid}"
     urls = {
         "ping (mốc so sánh)": "/__kehoach__/ping",
@@ -233,7 +251,7 @@ def pages(table: Report, data_dir: Path, cid: int, repeat: int) -> None:
         "Kiểm tra trước khi trình ký": f"{c}/kiem-tra",
     }
     database = data_dir / "kehoach.sqlite3"
-    with Server(data_dir) as server:
+    with Server(data_dir, root) as server:
         repeated = {name: server.times(url, repeat) for name, url in urls.items()}
         ping_url = urls.pop("ping (mốc so sánh)")
         changed = {"ping (mốc so sánh)": server.times(ping_url, repeat)}
@@ -299,7 +317,9 @@ def scaling(table: Report, counts: list[int], repeat: int) -> None:
         )
 
 
-def print_all_command(data_dir: Path, cid: int) -> tuple[float, float, MemoryWatch, int]:
+def print_all_command(
+    data_dir: Path, cid: int, root: Path = ROOT
+) -> tuple[float, float, MemoryWatch, int]:
     """`flask --app kehoach_app print-all`: wall time, CPU of the command and its helpers
     (RUSAGE_CHILDREN: every descendant it waited for), the memory watch, the files written."""
     import resource
@@ -310,7 +330,7 @@ def print_all_command(data_dir: Path, cid: int) -> tuple[float, float, MemoryWat
         process = subprocess.Popen(
             [sys.executable, "-m", "flask", "--app", "kehoach_app", "print-all", str(cid),
              "--out", out],
-            cwd=ROOT,
+            cwd=root,
             env=dict(os.environ, KEHOACH_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8"),
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
@@ -337,7 +357,9 @@ def zip_over_http(server: Server, cid: int) -> tuple[float, float, MemoryWatch, 
     return wall, tree_cpu(server.process.pid) - cpu, memory, size
 
 
-def print_set(table: Report, data_dir: Path, cid: int, zip_runs: int = 1) -> None:
+def print_set(
+    table: Report, data_dir: Path, cid: int, zip_runs: int = 1, root: Path = ROOT
+) -> None:
     table.section(
         "Cả bộ bản in của hội nghị lớn (mọi tiến trình: lệnh hoặc máy chủ, và tiến trình phụ)",
         SET_HEAD,
@@ -355,9 +377,9 @@ def print_set(table: Report, data_dir: Path, cid: int, zip_runs: int = 1) -> Non
             goal="≤ 5 s; ≤ 300 MB",
         )
 
-    wall, cpu, memory, files = print_all_command(data_dir, cid)
+    wall, cpu, memory, files = print_all_command(data_dir, cid, root)
     row("print-all (tiến trình mới)", wall, cpu, memory, f"{files}")
-    with Server(data_dir) as server:
+    with Server(data_dir, root) as server:
         server.fetch("/__kehoach__/ping")
         labels = ["ZIP qua HTTP, lần đầu sau khởi động", "ZIP qua HTTP, lần hai"]
         for label in labels[:zip_runs]:
@@ -413,6 +435,10 @@ def main() -> None:
     parser.add_argument("--start-runs", type=int, default=5)
     parser.add_argument("--zip-runs", type=int, default=1, choices=(1, 2))
     parser.add_argument("--app-exe", type=Path, help="a frozen package built elsewhere")
+    parser.add_argument("--skip-pages", action="store_true")
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT, help="the checkout whose server and print-all run"
+    )
     args = parser.parse_args()
 
     table = Report()
@@ -434,9 +460,10 @@ def main() -> None:
             f"({seated} người đã xếp chỗ); {os.cpu_count()} bộ xử lý",
             flush=True,
         )
-        pages(table, data_dir, cid, args.repeat)
+        if not args.skip_pages:
+            pages(table, data_dir, cid, args.repeat, args.tree.resolve())
         if not args.skip_print:
-            print_set(table, data_dir, cid, args.zip_runs)
+            print_set(table, data_dir, cid, args.zip_runs, args.tree.resolve())
         cold_start(table, data_dir, args.start_runs, args.app_exe)
     if not args.skip_scaling:
         scaling(table, [int(n) for n in args.scaling.split(",") if n], args.repeat)

@@ -25,6 +25,10 @@ def export(conference: Conference) -> list[dict]:
     rows = []
     for item in items_of(conference):
         row = {name: getattr(item, name) for name in AgendaItem.FIELDS}
+        if not row["plan_note"]:
+            # written only when there is one: a programme without notes is the same file as
+            # before the key existed, and an older program still reads it
+            del row["plan_note"]
         if item.derived_key:  # an item kept in step with the awards (docs/agenda.md)
             row["derived_key"] = item.derived_key
             row["edited"] = bool(item.edited)
@@ -67,7 +71,7 @@ def validate(data: Any) -> list[dict]:
 
 
 # The texts of an item that name the years ("Báo cáo tổng kết … năm 2026").
-_TEXTS_WITH_YEARS = ("title", "presenter", "presenter_unit", "mc_text", "notes")
+_TEXTS_WITH_YEARS = ("title", "presenter", "presenter_unit", "mc_text", "notes", "plan_note")
 
 
 def next_edition(rows: list[dict], years: set[int], offset: int) -> list[dict]:

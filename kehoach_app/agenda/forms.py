@@ -71,6 +71,16 @@ class AgendaItemForm(BaseForm):
         description="Để trống để dùng lời dẫn mặc định (soạn sẵn theo loại nội dung).",
     )
     notes = TextAreaField("Ghi chú", validators=[Length(5_000)])
+    plan_note = TextAreaField(
+        "Yêu cầu nêu trong Kế hoạch",
+        validators=[Length(2000)],
+        filters=[_one_line],
+        description=(
+            "Chỉ in trong Kế hoạch, ngay sau nội dung của mục (ví dụ: báo cáo phải nêu được "
+            "những gì); không in trong chương trình, kịch bản điều hành. Viết trong ngoặc đơn "
+            "để in liền sau nội dung, hoặc viết thành câu để in thành câu tiếp theo."
+        ),
+    )
 
     def validate_kind(self, field):
         if field.data not in AGENDA_KINDS:
@@ -86,6 +96,7 @@ class AgendaItemForm(BaseForm):
             "minutes": self.minutes.data,
             "mc_text": self.mc_text.data or "",
             "notes": self.notes.data or "",
+            "plan_note": self.plan_note.data or "",
         }
 
 

@@ -38,6 +38,10 @@ class AgendaItem(db.Model):
     # The MC's words for this item; empty means the default wording generated from the item.
     mc_text: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # What the Kế hoạch adds after the title and nothing else prints ("(Báo cáo phải nêu được
+    # …)", seed 004): the plan's guidance to the units, never read out in the hall (migration
+    # 0022, docs/agenda.md "Yêu cầu nêu trong Kế hoạch").
+    plan_note: Mapped[str] = mapped_column(String(2000), default="", server_default="")
     # Items the program keeps in step with another part (the award ceremony: "awards:<form>",
     # "awards:break"); None for the officer's own items. `edited`: the officer changed a kept
     # item's words, so its text is no longer replaced (its time still follows the batches).
@@ -53,7 +57,9 @@ class AgendaItem(db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    FIELDS = ("kind", "title", "presenter", "presenter_unit", "minutes", "mc_text", "notes")
+    FIELDS = (
+        "kind", "title", "presenter", "presenter_unit", "minutes", "mc_text", "notes", "plan_note"
+    )  # fmt: skip
 
     def __repr__(self) -> str:
         return f"<AgendaItem {self.id} #{self.position} {self.title[:30]!r} {self.minutes}′>"

@@ -44,6 +44,7 @@ def agenda_from_preset(conference: Conference, preset: Preset, values: dict) -> 
                 minutes=min(max(item.minutes, 1), MAX_ITEM_MINUTES),
                 mc_text="",
                 notes="",
+                plan_note=fill_text(item.plan_note, values)[:2000],
                 derived_key=AWARD_PLACEHOLDER_KEY if placeholder else None,
             )
         )

@@ -76,7 +76,7 @@ def _to_programme(conference: Conference, item_id: int | None = None):
 
 # The add form's fields in page order: the first one refused gets the focus (and the view).
 _FORM_ORDER = ("kind", "minutes", "after", "title", "presenter", "presenter_unit", "mc_text",
-               "notes")  # fmt: skip
+               "notes", "plan_note")  # fmt: skip
 
 
 def _short(text: str, length: int = 60) -> str:

@@ -29,6 +29,9 @@ class ProgrammeLine:
     presenter: str = ""
     unit: str = ""
     is_break: bool = False
+    # The plan's own words on the item, printed after it here and nowhere else (agenda
+    # plan_note, seed 004 "(Báo cáo phải nêu được …)").
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,23 @@ def place_sentence(values: dict) -> str:
     return f"Địa điểm: {values['venue']}{address}."
 
 
+def _with_note(text: str, note: str) -> str:
+    """An item and the plan's note on it, as seed 004 writes them: a note in brackets follows
+    the item ("… giai đoạn 2020 - 2025 (Báo cáo phải nêu được …)"), any other is the next
+    sentence ("… (tập thể và cá nhân). Chú trọng lựa chọn …")."""
+    note = note.strip().rstrip(".;").rstrip()
+    if not note or note in text:  # already in the title (an undo step saved before 0022)
+        return text
+    if note.startswith("("):
+        return f"{text} {note}"
+    return f"{text.rstrip('.;')}. {note[:1].upper()}{note[1:]}"
+
+
 def _programme_block(inputs: PlanInputs) -> PlanBlock:
-    lines = [f"- {line.title}{_performer(line)};" for line in inputs.programme]
+    lines = [
+        f"- {_with_note(f'{line.title}{_performer(line)}', line.note)};"
+        for line in inputs.programme
+    ]
     if lines:
         lines[-1] = lines[-1].rstrip(";") + "."
     else:

@@ -77,7 +77,9 @@ def plan_inputs(conference: Conference, total=_COMPUTE) -> PlanInputs:
     return PlanInputs(
         values=followed_values(conference),
         programme=[
-            ProgrammeLine(i.title, i.presenter, i.presenter_unit, i.kind == "nghi_giai_lao")
+            ProgrammeLine(
+                i.title, i.presenter, i.presenter_unit, i.kind == "nghi_giai_lao", i.plan_note
+            )
             for i in _rows(AgendaItem, conference.id)
         ],
         groups=[GroupLine(g.name, g.planned) for g in _rows(DelegateGroup, conference.id)],

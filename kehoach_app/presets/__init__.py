@@ -166,12 +166,15 @@ class ConferenceDefaults:
 
 @dataclass(frozen=True)
 class AgendaPreset:
-    """One programme item: an AGENDA_KINDS code, its wording, who presents it, typical minutes."""
+    """One programme item: an AGENDA_KINDS code, its wording, who presents it, typical minutes;
+    `plan_note`: what the Kế hoạch adds after the title and nothing else prints (the plan's
+    guidance to the units, seed 004 "(Báo cáo phải nêu được …)"; docs/agenda.md)."""
 
     kind: str
     title: str
     presenter: str
     minutes: int
+    plan_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -428,13 +431,14 @@ def _agenda(r: _Reader, data: Mapping[str, Any]) -> tuple[AgendaPreset, ...]:
     items = []
     for i, row in enumerate(r.tables(data, "agenda")):
         w = f"agenda[{i}]."
-        r.only(row, ("kind", "title", "presenter", "minutes"), w)
+        r.only(row, ("kind", "title", "presenter", "minutes", "plan_note"), w)
         items.append(
             AgendaPreset(
                 kind=r.code(row, "kind", AGENDA_KINDS, w),
                 title=r.string(row, "title", w, empty=False),
                 presenter=r.string(row, "presenter", w),
                 minutes=r.integer(row, "minutes", w, minimum=1),
+                plan_note=r.string(row, "plan_note", w, default=""),
             )
         )
     return tuple(items)

@@ -124,6 +124,7 @@ def test_validation_uses_the_forms_rules_and_names_each_item(app):
             "minutes": 20,
             "mc_text": "",
             "notes": "",
+            "plan_note": "",  # a file written before the key: no note
             "derived_key": None,
             "edited": False,
         }

@@ -293,6 +293,12 @@ POINTS = {
         "- Khai mạc",
         "- Báo cáo đánh giá, biểu dương phong trào thi đua yêu nước giai đoạn 2020-2025",
         "- Báo cáo tham luận của các điển hình tiên tiến (tập thể và cá nhân)",
+        # the plan's guidance on an item follows it in the Kế hoạch (agenda plan_note)
+        "giai đoạn 2020-2025 (Báo cáo phải nêu được những nét mới, sáng tạo, những phong trào thi "
+        "đua đã phát động, bảo đảm thiết thực, hiệu quả, góp phần hoàn thành tốt nhiệm vụ chính "
+        "trị của cơ quan, đơn vị, địa phương)",
+        "(tập thể và cá nhân). Chú trọng lựa chọn điển hình thật sự tiêu biểu trong 5 năm qua và "
+        "có sức lan tỏa",
         "- Tổ chức các hoạt động giao lưu với các điển hình tiên tiến",
         "- Biểu dương, tôn vinh, khen thưởng các điển hình tiên tiến",
         "- Phát động phong trào thi đua",

@@ -38,7 +38,7 @@ def agenda_from_preset(conference: Conference, preset: Preset, values: dict) -> 
                 conference_id=conference.id,
                 position=position,
                 kind=item.kind,
-                title=fill_text(item.title, values)[:500],
+                title=fill_text(item.title, values)[:2000],
                 presenter=fill_text(item.presenter, values)[:300],
                 presenter_unit="",
                 minutes=min(max(item.minutes, 1), MAX_ITEM_MINUTES),

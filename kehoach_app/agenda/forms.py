@@ -76,9 +76,10 @@ class AgendaItemForm(BaseForm):
         validators=[Length(2000)],
         filters=[_one_line],
         description=(
-            "Chỉ in trong Kế hoạch, ngay sau nội dung của mục (ví dụ: báo cáo phải nêu được "
-            "những gì); không in trong chương trình, kịch bản điều hành. Viết trong ngoặc đơn "
-            "để in liền sau nội dung, hoặc viết thành câu để in thành câu tiếp theo."
+            "Chỉ in trong Kế hoạch, sau mục này (ví dụ: báo cáo phải nêu được những gì); không "
+            "in trong chương trình, kịch bản điều hành. Viết trong ngoặc đơn để in liền sau nội "
+            "dung (khi mục có người trình bày, in thành câu tiếp theo), hoặc viết thành câu để "
+            "in thành câu tiếp theo."
         ),
     )
 

@@ -1311,6 +1311,8 @@ def money_line(money: MoneySummary) -> str:
     if not elsewhere:
         return total
     own = split[0][1]
+    if not own:
+        return f"{total}, do cấp khác chi (không tính vào dự toán kinh phí)"
     return (
         f"{total}, trong đó quỹ của đơn vị tổ chức chi {vn.format_money(own)} (tính vào dự "
         f"toán kinh phí), cấp khác chi {vn.format_money(elsewhere)}"

@@ -154,21 +154,28 @@ def place_sentence(values: dict) -> str:
     return f"Địa điểm: {values['venue']}{address}."
 
 
-def _with_note(text: str, note: str) -> str:
-    """An item and the plan's note on it, as seed 004 writes them: a note in brackets follows
-    the item ("… giai đoạn 2020 - 2025 (Báo cáo phải nêu được …)"), any other is the next
-    sentence ("… (tập thể và cá nhân). Chú trọng lựa chọn …")."""
-    note = note.strip().rstrip(".;").rstrip()
-    if not note or note in text:  # already in the title (an undo step saved before 0022)
-        return text
-    if note.startswith("("):
-        return f"{text} {note}"
-    return f"{text.rstrip('.;')}. {note[:1].upper()}{note[1:]}"
+def _programme_line(line: ProgrammeLine) -> str:
+    """An item as the plan lists it, with who performs it and the plan's note on it, as seed
+    004 writes them: a note in brackets follows the item ("… giai đoạn 2020 - 2025 (Báo cáo
+    phải nêu được …)"), any other is the next sentence ("… (tập thể và cá nhân). Chú trọng lựa
+    chọn …"). Beside a performer's bracket a bracketed note becomes that next sentence too, so
+    two brackets never follow each other ("… (Lãnh đạo Ủy ban nhân dân trình bày). Nêu những
+    nét mới …")."""
+    item = f"{line.title}{_performer(line)}"
+    note = line.note.strip().rstrip(".;").rstrip()
+    if not note or note in line.title:  # already in the title (an undo step saved before 0022)
+        return item
+    bracketed = note.startswith("(") and note.endswith(")")
+    if bracketed and not _performer(line):
+        return f"{item} {note}"
+    if bracketed:
+        note = note[1:-1].strip()
+    return f"{item.rstrip('.;')}. {note[:1].upper()}{note[1:]}"
 
 
 def _programme_block(inputs: PlanInputs) -> PlanBlock:
     lines = [
-        f"- {_with_note(f'{line.title}{_performer(line)}', line.note)};"
+        f"- {_programme_line(line)};"
         for line in inputs.programme
     ]
     if lines:

@@ -297,5 +297,11 @@ def test_the_plans_line_joins_title_performer_and_note():
     assert block(ProgrammeLine("Báo cáo", "Sở Nội vụ", note="nêu kết quả.")) == [
         "- Báo cáo (Sở Nội vụ trình bày). Nêu kết quả."
     ]
+    # beside a performer's bracket, a bracketed note is the next sentence: never two brackets
+    # in a row (reviewer's walk: "… (Lãnh đạo Ủy ban nhân dân trình bày) (nêu những nét mới …)")
+    assert block(
+        ProgrammeLine(REPORT, "Lãnh đạo Ủy ban nhân dân trình bày", note=REPORT_NOTE)
+    ) == [f"- {REPORT} (Lãnh đạo Ủy ban nhân dân trình bày). {REPORT_NOTE[1:2].upper()}"
+          f"{REPORT_NOTE[2:-1]}."]  # fmt: skip
     # a title that already holds its note (an undo step saved before 0022) prints it once
     assert block(ProgrammeLine(OLD_TALKS, note=TALKS_NOTE)) == [f"- {OLD_TALKS}."]

@@ -158,3 +158,22 @@ def test_the_dashboard_says_the_organisers_share_the_estimate_carries(client, de
     assert lines and sum(lines) == _amount(section.group(1)) == own
     # hand-worked for the demo: 6 × 2.530.000 + 6 × 1.520.000 + 8 × 760.000
     assert own == 30_380_000
+
+
+def test_the_money_line_names_each_share_and_never_a_zero_one():
+    state = logic.FormRule(
+        3, "hclđ", "Huân chương Lao động hạng Nhất", "nha_nuoc",
+        paid_elsewhere_by=budget_logic.award_payer("nha_nuoc", "xa"),
+    )  # fmt: skip
+    own = logic.FormRule(1, "gk", "Giấy khen của Chủ tịch Ủy ban nhân dân phường Ba Đình", "xa")
+    # a phường whose one award is the State's: 18 × 2.530.000 for a collective
+    alone = _money([(state, 1, 45_540_000)])
+    assert logic.money_line(alone) == (
+        "Tiền thưởng: 45.540.000 đồng, do cấp khác chi (không tính vào dự toán kinh phí)"
+    )
+    both = _money([(state, 1, 45_540_000), (own, 2, 1_520_000)])
+    assert logic.money_line(both) == (
+        "Tiền thưởng: 47.060.000 đồng, trong đó quỹ của đơn vị tổ chức chi 1.520.000 đồng "
+        "(tính vào dự toán kinh phí), cấp khác chi 45.540.000 đồng"
+    )
+    assert logic.money_line(_money([(own, 2, 1_520_000)])) == "Tiền thưởng: 1.520.000 đồng"

@@ -113,6 +113,28 @@ def _own_gaps(text: str, field_values: list[str]):
         yield gap
 
 
+def _heading_gaps(context: CheckContext, text: str, field_values: list[str]):
+    """A heading's "…": the only one the plan writes is a level's "lần thứ …", filled by the
+    edition on the page Đại hội, hội nghị các cấp (plan.levels)."""
+    for gap in _own_gaps(text, field_values):
+        yield Problem(
+            key="plan.placeholder",
+            severity=BLOCK,
+            part="plan",
+            message=(
+                f"Kế hoạch, tiêu đề “{text.strip().rstrip(':')}” còn chỗ trống “…” chưa điền"
+                + (
+                    ": hãy nhập Lần thứ của Đại hội."
+                    if re.search(r"lần thứ\s*…", gap.fragment)
+                    else "."
+                )
+            ),
+            fix_url=url_for("plan.levels", conference_id=context.conference.id),
+            fix_label="Sửa Đại hội, hội nghị các cấp",
+            printouts=PRINTOUTS,
+        )
+
+
 def placeholders_in_plan(context: CheckContext) -> Iterable[Problem]:
     """A "…" the plan would print: "Quyết định số …/…/QĐ-UBND ngày …" in the căn cứ, a gap in
     an edited paragraph, in Nơi nhận. One problem a line, quoting the words around the gap.
@@ -122,7 +144,10 @@ def placeholders_in_plan(context: CheckContext) -> Iterable[Problem]:
     field_values = _field_values_with_gaps(context)
     for shown in _blocks(context):
         if not shown.block.key:
-            continue  # headings: fixed words of the program
+            # Headings are the program's words, but a level's heading names that level's
+            # Đại hội ("… tỉnh Thái Bình lần thứ …:") until the edition is typed.
+            yield from _heading_gaps(context, shown.text, field_values)
+            continue
         name, url = _source(context, shown)
         gaps = (
             placeholder_gaps(shown.text)

@@ -125,3 +125,37 @@ def test_a_gap_in_the_funding_source_is_one_problem(app, run, demo_id):
         funding_source=source,
     )
     assert problem.message.startswith("Kế hoạch, mục Kinh phí (đoạn đã sửa), dòng 1")
+
+
+def test_a_levels_heading_without_the_edition_blocks_until_it_is_typed(app):
+    """Seed 004's "2.3. Đại hội Thi đua yêu nước tỉnh Thái Bình lần thứ VIII:" is a heading the
+    plan words from the level's name: printed "lần thứ …" until the edition is typed, and the
+    headings were not read by the rule (the outside walk found it printed on a plan ready to
+    sign)."""
+    from kehoach_app.conferences.presetting import apply_preset_parts
+    from kehoach_app.plan.operations import set_ordinal
+    from kehoach_app.presets import get_preset
+    from tests.agenda.test_plan_note import BASE, SEEDS
+
+    with app.test_request_context():
+        conference = Conference(**{**BASE, **SEEDS["004"]["conference"]})
+        db.session.add(conference)
+        db.session.flush()
+        apply_preset_parts(conference, get_preset("dai_hoi.tinh"))
+        db.session.flush()
+
+        def gaps():
+            problems = plan_checks.placeholders_in_plan(CheckContext(conference, TODAY))
+            return [p for p in problems if "tiêu đề" in p.message]
+
+        (problem,) = gaps()
+        assert problem.severity == BLOCK
+        assert problem.message == (
+            "Kế hoạch, tiêu đề “2.3. Đại hội Thi đua yêu nước tỉnh Thái Bình lần thứ …” còn "
+            "chỗ trống “…” chưa điền: hãy nhập Lần thứ của Đại hội."
+        )
+        assert problem.fix_url.endswith(f"/hoi-nghi/{conference.id}/ke-hoach/cac-cap")
+        set_ordinal(conference, 8)
+        db.session.flush()
+        assert gaps() == []
+        db.session.rollback()

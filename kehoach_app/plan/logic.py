@@ -471,6 +471,15 @@ def task_parts(title: str) -> tuple[str, list[str]]:
     return lines[0], [_SUB_ITEM.sub("", line) for line in lines[1:] if _SUB_ITEM.sub("", line)]
 
 
+# A unit named by a quantifier ("Các cơ quan, đơn vị, tổ dân phố") starts with a capital in the
+# tasks' table but not inside a sentence; a body's name ("Sở Nội vụ", "Ủy ban nhân dân") keeps it.
+_QUANTIFIERS = ("Các ", "Những ", "Mọi ", "Toàn thể ")
+
+
+def _in_sentence(unit: str) -> str:
+    return unit[:1].lower() + unit[1:] if unit.startswith(_QUANTIFIERS) else unit
+
+
 def with_support(head: str, support_units: Sequence[str]) -> str:
     """A duty with its supporting units, "phối hợp" written once and where it reads (issue 17):
     not at all when the duty already names whom it works with ("Chủ trì, phối hợp …", "… cùng
@@ -483,7 +492,7 @@ def with_support(head: str, support_units: Sequence[str]) -> str:
         return head
     if any(u.lower() in lowered for u in units):
         return head
-    partners = f"phối hợp với {', '.join(units)}"
+    partners = f"phối hợp với {', '.join(_in_sentence(u) for u in units)}"
     match = re.match(r"(chủ trì)\s*,?\s*", head, re.IGNORECASE)
     if match:  # "Chủ trì xây dựng …" → "Chủ trì, phối hợp với X xây dựng …"
         rest = head[match.end() :]

@@ -127,6 +127,14 @@ def test_phoi_hop_is_written_where_it_reads():
     assert with_support(typed, ["Đài PT-TH"]) == typed
     assert with_support("Làm việc với Sở Nội vụ", ["Sở Nội vụ"]) == "Làm việc với Sở Nội vụ"
     assert with_support("Bảo đảm an ninh", []) == "Bảo đảm an ninh"
+    # a unit named by a quantifier is lowered inside the sentence, a body's name is not
+    # (outside walk: "phối hợp với Các cơ quan, đơn vị, tổ dân phố")
+    assert with_support(
+        "Đề xuất khen thưởng", ["Các cơ quan, đơn vị, tổ dân phố", "Ủy ban nhân dân phường"]
+    ) == (
+        "Chủ trì, phối hợp với các cơ quan, đơn vị, tổ dân phố, Ủy ban nhân dân phường đề xuất "
+        "khen thưởng"
+    )
 
 
 def test_a_report_is_trinh_bay_and_a_unit_thuc_hien():

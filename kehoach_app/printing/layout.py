@@ -98,11 +98,24 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Figures a line must not cut (REVIEW.md: "a number split across lines"): a span of years
+# ("giai đoạn 2025 - 2030", the presets' and the officers' way) and an edition ("lần thứ VIII",
+# the LED's title page). Joined by no-break spaces, which ReportLab, wrap_lines and Word keep.
+_KEPT_TOGETHER = (
+    (re.compile(r"(?<!\d)(\d{4}) - (\d{4})(?!\d)"), "\\1\u00a0-\u00a0\\2"),
+    (re.compile(r"\blần thứ ([IVXLCDM]+|\d+)\b"), "lần\u00a0thứ\u00a0\\1"),
+)
+
+
 def clean(text: object) -> str:
-    """NFC text with Unix line breaks and without characters XML cannot hold."""
+    """NFC text with Unix line breaks and without characters XML cannot hold; year spans and
+    editions joined so that no line cuts them."""
     s = "" if text is None else str(text)
     s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", _CONTROL.sub("", s))
+    s = unicodedata.normalize("NFC", _CONTROL.sub("", s))
+    for pattern, joined in _KEPT_TOGETHER:
+        s = pattern.sub(joined, s)
+    return s
 
 
 def upper(text: str) -> str:

@@ -69,7 +69,8 @@ def pdf_words(data: bytes) -> str:
 def docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
+    # a span of years is joined by no-break spaces (printing.layout.clean): read as spaces
+    return "\n".join([p.text for p in document.paragraphs] + cells).replace("\u00a0", " ")
 
 
 def test_no_preset_puts_the_plans_guidance_in_a_title():

@@ -340,3 +340,32 @@ def test_empty_parts_still_make_a_valid_file():
     with pdf:
         assert len(pages) == 1
     assert docx.Document(io.BytesIO(render_docx(doc))).paragraphs
+
+
+@pytest.mark.parametrize("shift", range(0, 40, 3))
+def test_a_span_of_years_and_an_edition_are_never_cut(shift):
+    """'giai đoạn 2025 - 2030' and 'lần thứ VIII' stay on one line wherever the line ends
+    (outside walk: "2025 -" / "2030" in the Đại hội programme, "lần thứ" / "VI" on the LED)."""
+    lead = "x" * shift
+    text = (
+        f"{lead} Báo cáo đánh giá phong trào thi đua yêu nước giai đoạn 2025 - 2030 của Đại hội "
+        "Thi đua yêu nước tỉnh Thanh Hóa lần thứ VIII và các năm sau đó"
+    )
+    data = render_pdf(Document(title="", body=[Paragraph(text) for _ in range(3)]))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words(keep_blank_chars=False)
+    lines: dict[int, list[str]] = {}
+    for word in words:
+        lines.setdefault(round(word["top"]), []).append(word["text"])
+    joined = [" ".join(ws) for _, ws in sorted(lines.items())]
+    for span in ("2025 - 2030", "lần thứ VIII"):
+        assert sum(span in unicodedata.normalize("NFKC", line) for line in joined) == 3, joined
+
+
+def test_the_join_is_a_no_break_space_in_the_text_the_layer_prints():
+    from kehoach_app.printing.layout import clean
+
+    assert clean("giai đoạn 2025 - 2030, lần thứ VIII") == (
+        "giai đoạn 2025\u00a0-\u00a02030, lần\u00a0thứ\u00a0VIII"
+    )
+    assert clean("năm 12025 - 2030") == "năm 12025 - 2030"  # not years

@@ -174,10 +174,7 @@ def _programme_line(line: ProgrammeLine) -> str:
 
 
 def _programme_block(inputs: PlanInputs) -> PlanBlock:
-    lines = [
-        f"- {_programme_line(line)};"
-        for line in inputs.programme
-    ]
+    lines = [f"- {_programme_line(line)};" for line in inputs.programme]
     if lines:
         lines[-1] = lines[-1].rstrip(";") + "."
     else:

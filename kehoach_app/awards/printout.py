@@ -37,6 +37,7 @@ from ..printing import (
     render_docx,
     render_pdf,
 )
+from ..printing.layout import NO_BREAK, Face, clean, wrap_lines
 from . import figures, logic
 from .catalogue import coefficient_text
 
@@ -730,18 +731,17 @@ def _fit(text: str, font: str, size: float, min_size: float, width: float) -> fl
     return size
 
 
+# The body a form names is read as one name on the screen: "Bằng khen của Chủ tịch / Ủy ban
+# nhân dân tỉnh Tây Ninh", never "… Chủ tịch Ủy / ban nhân dân …".
+_BODY = "Ủy ban nhân dân"
+
+
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if line and stringWidth(trial, font, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    if line:
-        lines.append(line)
-    return lines or [""]
+    """The heading's lines, balanced as the printing layer breaks a title (no lone last word:
+    "… tỉnh Tây / Ninh"), the body's name, a span of years and an edition ("lần thứ VIII") each
+    kept on one line."""
+    joined = clean(text).replace(_BODY, _BODY.replace(" ", NO_BREAK))
+    return wrap_lines(joined, Face(font, size), width) or [""]
 
 
 def led_pdf(title: str, slides: list[logic.LedSlide]) -> bytes:

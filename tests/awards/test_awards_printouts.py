@@ -198,3 +198,22 @@ def test_a_receiver_who_is_a_delegate_prints_by_name(app, client):
         " ".join(pdf_pages(client.get(f"/hoi-nghi/{cid}/in/kich-ban-trao-thuong.pdf").data))
     )
     assert "1. Ban Nhân dân ấp Mỹ Lộc (đại diện nhận: Châu Văn Út)" in text
+
+
+def test_led_headings_keep_the_body_and_the_place_whole(client, demo_id):
+    """A two-line heading is balanced and cuts neither the body's name nor the place (the
+    outside walk: "… Ủy ban nhân dân tỉnh Tây" / "Ninh"; before that, "Chủ tịch Ủy" / "ban")."""
+    data = client.get(f"/hoi-nghi/{demo_id}/in/man-hinh-led.pdf").data
+    headings = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            gold = [w for w in page.extract_words(extra_attrs=["size"]) if w["size"] >= 18]
+            rows: dict[int, list[str]] = {}
+            for word in gold:
+                if word["top"] < 120:  # the heading, above the rule
+                    rows.setdefault(round(word["top"]), []).append(word["text"])
+            headings.append([" ".join(ws) for _, ws in sorted(rows.items())])
+    lines = [unicodedata.normalize("NFC", line) for heading in headings for line in heading]
+    assert ["Bằng khen của Chủ tịch", "Ủy ban nhân dân tỉnh Tây Ninh"] in headings
+    assert ["Giấy khen của Chủ tịch", "Ủy ban nhân dân xã Tân Hòa"] in headings
+    assert not any(line.endswith(("Ủy", "Tây", "Tân")) for line in lines), lines

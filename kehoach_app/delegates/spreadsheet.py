@@ -600,9 +600,10 @@ class _RowReader:
 
 
 def _is_example(raw: dict) -> bool:
+    """The template's example row left in: its name and its note (the unit is the conference's
+    own, so it differs from one template to another)."""
     return (
         _as_text(raw.get("full_name")) == EXAMPLE["full_name"]
-        and _as_text(raw.get("unit")) == EXAMPLE["unit"]
         and _as_text(raw.get("notes")) == EXAMPLE["notes"]
     )
 
@@ -691,13 +692,14 @@ def _save(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def template_workbook(groups: Sequence) -> bytes:
-    """The import template: the headers, one example row, the groups, and how to fill it."""
+def template_workbook(groups: Sequence, unit: str = "") -> bytes:
+    """The import template: the headers, one example row, the groups, and how to fill it. The
+    example's unit is the conference's own issuer (a phường's template says its phường)."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Đại biểu"
     _header_row(sheet, COLUMNS)
-    example = dict(EXAMPLE, group=groups[0].name if groups else "")
+    example = dict(EXAMPLE, group=groups[0].name if groups else "", unit=unit or EXAMPLE["unit"])
     xlsx_text.append(sheet, [example.get(key, "") for key, _ in COLUMNS])
     for cell in sheet[2]:
         cell.font = _EXAMPLE_FONT

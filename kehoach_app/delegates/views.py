@@ -700,7 +700,7 @@ def _xlsx(data: bytes, name: str):
 
 def template(conference_id: int):
     conference = _conference(conference_id)
-    data = spreadsheet.template_workbook(operations.groups_of(conference))
+    data = spreadsheet.template_workbook(operations.groups_of(conference), conference.issuer)
     return _xlsx(data, "Mẫu nhập đại biểu.xlsx")
 
 

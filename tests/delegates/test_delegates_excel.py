@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from kehoach_app.conferences.models import Conference
 from kehoach_app.db import db
 from kehoach_app.delegates import spreadsheet
 from kehoach_app.delegates.models import Delegate
@@ -103,7 +104,10 @@ def refused(app, client, cid: int, raw: bytes, filename: str = "dai-bieu.xlsx") 
 # --------------------------------------------------------------------------------------------
 
 
-def test_template_has_the_vietnamese_headers_an_example_and_the_groups(client, conference_id):
+def test_template_has_the_vietnamese_headers_an_example_and_the_groups(app, client, conference_id):
+    with app.app_context():  # a phường's template says its phường (outside walk: it said a xã)
+        db.session.get(Conference, conference_id).issuer = "Ủy ban nhân dân phường Ba Đình"
+        db.session.commit()
     response = client.get(f"/hoi-nghi/{conference_id}/dai-bieu/mau-nhap-dai-bieu.xlsx")
     assert response.status_code == 200
     assert "M%E1%BA%ABu" in response.headers["Content-Disposition"]  # "Mẫu nhập đại biểu.xlsx"
@@ -122,6 +126,7 @@ def test_template_has_the_vietnamese_headers_an_example_and_the_groups(client, c
     ]
     example = [c.value for c in sheet[2]]
     assert example[1] == "Trần Thị Bích Ngọc" and example[4] == LEADERS
+    assert example[3] == "Ủy ban nhân dân phường Ba Đình"
     assert [row[1] for row in book["Thành phần"].iter_rows(min_row=2, values_only=True)] == [
         LEADERS,
         AWARDED,
@@ -133,6 +138,9 @@ def test_template_has_the_vietnamese_headers_an_example_and_the_groups(client, c
 
 
 def test_the_template_left_as_it_is_imports_nothing(app, client, conference_id):
+    with app.app_context():  # its example row names this conference's issuer
+        db.session.get(Conference, conference_id).issuer = "Ủy ban nhân dân phường Ba Đình"
+        db.session.commit()
     raw = client.get(f"/hoi-nghi/{conference_id}/dai-bieu/mau-nhap-dai-bieu.xlsx").data
     html = upload(client, conference_id, raw).get_data(as_text=True)
     assert "Dòng 2 là dòng ví dụ của tệp mẫu nên không được nhập." in html

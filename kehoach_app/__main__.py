@@ -218,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     bind = "0.0.0.0" if args.lan else HOST
     server = create_server(app, host=bind, port=port, threads=6, ident="KeHoachHoiNghi")
     remember_port(data_dir, port)
+    # The parts' pages load at their first request (kehoach_app/wiring.py); load them in the
+    # background while the browser opens, so the first dashboard does not wait for them.
+    from .wiring import load_views_soon
+
+    load_views_soon()
     url = f"http://{HOST}:{port}/"
     say("Kế hoạch Hội nghị đã sẵn sàng.", data_dir)
     say(f"  Mở trình duyệt tại: {url}", data_dir)

@@ -161,6 +161,11 @@ def _file_state(path: str, now_ns: int) -> tuple | None:
         return None
     except OSError as error:
         raise _Unsettled from error
+    if stat.st_size == 0:
+        # An empty file holds no commit, whenever it was touched: SQLite creates the -wal empty
+        # when a process first opens the database (every start of the program), and a commit
+        # makes it grow. Without this, nothing was kept for 2,5 s after each start.
+        return (stat.st_ino, 0, 0)
     if not (SETTLE_NS <= now_ns - stat.st_mtime_ns):
         raise _Unsettled
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)

@@ -21,6 +21,9 @@ budget and the plan before seating and tasks, as the steps ran when the views re
 from __future__ import annotations
 
 import importlib
+import logging
+import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -71,6 +74,38 @@ def add_routes(bp: Blueprint, module: str, routes: Iterable[Route]) -> None:
     """Bind each route to the view of the same name in `module` (absolute), loaded on use."""
     for rule, name, methods, options in routes:
         bp.add_url_rule(rule, name, view(module, name), methods=list(methods), **options)
+
+
+def load_views() -> list[str]:
+    """Import every views module the parts' route tables name (and the checks modules the
+    rules come from), as their first requests would; the modules imported, in order.
+
+    `python -m kehoach_app` calls it in the background a moment after it starts serving
+    (`load_views_soon`), so the first page is served without them and the officer's first
+    dashboard does not wait for them either."""
+    from .checks import registered_checks
+
+    modules = sorted({module for module, _name in _VIEWS})
+    for module in modules:
+        importlib.import_module(module)
+    registered_checks()
+    return modules
+
+
+def load_views_soon(delay: float = 1.0) -> threading.Thread:
+    """load_views in a daemon thread after `delay` seconds: the browser opening and the first
+    page come first; an import that fails is left to its page's first request to report."""
+
+    def run() -> None:
+        time.sleep(delay)
+        try:
+            load_views()
+        except Exception:  # noqa: BLE001 — the page that needs the module will say what is wrong
+            logging.getLogger(__name__).exception("preloading the parts' views failed")
+
+    thread = threading.Thread(target=run, name="kehoach-load-views", daemon=True)
+    thread.start()
+    return thread
 
 
 _registered = False

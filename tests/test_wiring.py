@@ -92,3 +92,11 @@ def test_demo_steps_and_conference_file_functions_live_where_every_part_keeps_th
                 assert module == "kehoach_app.awards.certificates_ops"
                 continue
             assert (module.rsplit(".", 1)[-1], name) == ("conference_file", role), part.key
+
+
+def test_load_views_imports_every_views_module_the_route_tables_name(app):
+    loaded = wiring.load_views()
+    assert "kehoach_app.awards.figure_views" in loaded
+    assert "kehoach_app.tasks.calendar_views" in loaded
+    named = {f.lazy_target[0] for f in app.view_functions.values() if _targets(f)}
+    assert named == set(loaded)

@@ -83,7 +83,10 @@ def _build(
     printable = [p for p in all_printouts() if not refusal_for(p, conference)]
     tasks = [(p, fmt) for p in printable for fmt in p.formats]
     count = print_helpers.helper_count(conference) if helpers is None else helpers
-    with shared_reads():  # one read of each part for the whole set (readmodel)
+    # Python's own pace of collection while the set is built: the server collects less often
+    # for its pages (__main__.GC_YOUNG_THRESHOLD), which let a set's garbage pile up (300 MB
+    # for all processes at the second ZIP instead of 276).
+    with print_helpers.default_collection(), shared_reads():  # one read of each part (readmodel)
         results = print_helpers.build_with_helpers(conference, tasks, count) if count > 0 else {}
         for printout, fmt in tasks:  # what is left (everything, without helpers)
             if (printout.key, fmt) not in results:

@@ -20,6 +20,7 @@ budget and the plan before seating and tasks, as the steps ran when the views re
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import threading
@@ -100,6 +101,10 @@ def load_views_soon(delay: float = 1.0) -> threading.Thread:
         time.sleep(delay)
         try:
             load_views()
+            # What they loaded lives as long as the program, as what the start loaded (frozen
+            # by __main__): kept out of the collector's full sweeps, which otherwise walked it
+            # again during the first views after each change.
+            gc.freeze()
         except Exception:  # noqa: BLE001 — the page that needs the module will say what is wrong
             logging.getLogger(__name__).exception("preloading the parts' views failed")
 

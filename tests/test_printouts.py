@@ -171,3 +171,21 @@ def test_no_helpers_for_an_in_memory_database(tmp_path):
         app.config["PRINT_HELPERS"] = 2
         assert print_helpers.helper_count(None) == 0
         db.engine.dispose()
+
+
+def test_a_set_is_built_at_pythons_pace_of_collection_and_the_servers_comes_back():
+    """The server collects less often for its pages (__main__.GC_YOUNG_THRESHOLD); a printout
+    set is built at Python's default pace, or its garbage piles up (memory of a set, issue 19)."""
+    import gc
+
+    from kehoach_app import print_helpers
+    from kehoach_app.__main__ import GC_YOUNG_THRESHOLD
+
+    before = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *before[1:])
+    try:
+        with print_helpers.default_collection():
+            assert gc.get_threshold()[0] == print_helpers.PYTHON_YOUNG_THRESHOLD
+        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    finally:
+        gc.set_threshold(*before)

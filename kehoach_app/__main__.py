@@ -23,6 +23,7 @@ import urllib.request
 import webbrowser
 from pathlib import Path
 
+from . import memory
 from .config import DEFAULT_PORT, StartupError, explain_start_error, resolve_data_dir
 from .system import data_dir_fingerprint
 
@@ -30,8 +31,6 @@ HOST = "127.0.0.1"
 PORT_TRIES = 20
 LAST_PORT_FILE = "last_port"
 EXIT_CANNOT_START = 2
-# Allocations between two young collections in the server (Python's default: 700).
-GC_YOUNG_THRESHOLD = 5_000
 
 
 def say(message: str, data_dir: Path | None = None) -> None:
@@ -214,15 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         # collector's way, so a large page is not slowed by collections of start-up objects.
         gc.freeze()
         gc.enable()
-        # A page allocates tens of thousands of objects: at Python's default (a young
-        # collection every 700) a full sweep fell inside one view in ten and cost it 10–15 ms
-        # (the first view after a change: p95 ~50 ms, max 51 against 36 at 5 000; issue 19).
-        # Cyclic garbage is still collected, a little later. The print helpers keep theirs.
-        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+        memory.serve_pages()  # fewer full sweeps inside a page; the print helpers keep theirs
     for warning in app.config.get("STARTUP_WARNINGS", []):
         say(f"CHÚ Ý: {warning}", data_dir)
     # Bind first, then announce: the address printed is one that already answers.
     bind = "0.0.0.0" if args.lan else HOST
+    memory.one_heap()  # before waitress's threads: each keeps the arena it is given
     server = create_server(app, host=bind, port=port, threads=6, ident="KeHoachHoiNghi")
     remember_port(data_dir, port)
     # The parts' pages load at their first request (kehoach_app/wiring.py); load them in the

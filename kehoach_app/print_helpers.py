@@ -12,26 +12,25 @@ multiprocessing.freeze_support() so a helper never starts a second server.
 
 Memory (issue 19: ≤ 300 MB for every process together; docs/architecture.md, "Memory of a
 set"): a helper builds PDFs only, so python-docx is never loaded in it; every process gives
-the C library's free memory back after each printout (`trim_memory`), and the helpers are
+the C library's free memory back after each printout (`memory.trim_memory`), and the helpers are
 told to end as soon as nothing is left for them. On Linux with glibc a process keeps one
-malloc arena (`one_heap`).
+malloc arena (`memory.one_heap`).
 """
 
 from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
-import contextlib
 import gc
 import multiprocessing
 import os
-import sys
 import threading
 from collections.abc import Sequence
 
 from flask import current_app
 from sqlalchemy import func, select
 
+from . import memory
 from .conferences.models import Conference
 from .db import db
 from .printout_registry import Printout, get_printout  # not .printouts, which imports this
@@ -158,7 +157,7 @@ def build_with_helpers(
         while (task := take()) is not None:
             printout, fmt = task
             data = printout.build(conference, fmt)
-            trim_memory()  # as in a helper (_build): 7 MB less at the peak of a first set
+            memory.trim_memory()  # as in a helper (_build): 7 MB less at the peak of a first set
             with lock:
                 results[(printout.key, fmt)] = data
     except BaseException:
@@ -218,65 +217,5 @@ def _start(data_dir: str, database: str) -> None:
 def _build(conference_id: int, key: str, fmt: str) -> bytes:
     conference = db.session.get(Conference, conference_id)
     data = get_printout(key).build(conference, fmt)
-    trim_memory()
+    memory.trim_memory()
     return data
-
-
-# ------------------------------------------------------------------ the C library's memory
-
-M_ARENA_MAX = -8  # mallopt's parameter (glibc's malloc.h)
-
-
-def _glibc():
-    """The C library when it is glibc (Linux), for malloc_trim and mallopt; None elsewhere
-    (Windows, macOS, musl): there the two calls below do nothing."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None)
-        libc.malloc_trim, libc.mallopt  # noqa: B018 (both or neither: glibc)
-    except (OSError, AttributeError):
-        return None
-    return libc
-
-
-_LIBC = _glibc()
-
-
-def one_heap() -> None:
-    """One malloc arena for the whole process (glibc). glibc gives each thread that allocates
-    an arena of its own (up to 8 per processor); each set is answered by another of waitress's
-    threads, whose arena grew again beside the last one's: the server held 12–20 MB more
-    during a second set. Python allocates holding the GIL, so the threads lose next to nothing by
-    sharing one. Called when this module is imported (at the start, before waitress's threads
-    exist: a thread keeps the arena it was given)."""
-    if _LIBC is not None:
-        _LIBC.mallopt(M_ARENA_MAX, 1)
-
-
-def trim_memory() -> None:
-    """Give the C library's free memory back to the system (glibc's malloc_trim: ~1 ms).
-    After each printout of a helper and after a set: what a set freed is not kept."""
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-one_heap()
-
-
-# Python's default number of allocations between two young collections (gc.get_threshold()).
-PYTHON_YOUNG_THRESHOLD = 700
-
-
-@contextlib.contextmanager
-def default_collection():
-    """Python's default pace of garbage collection for what is built inside (a printout set in
-    the server, which otherwise collects less often for its pages); the server's own after."""
-    before = gc.get_threshold()
-    gc.set_threshold(min(before[0], PYTHON_YOUNG_THRESHOLD), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)

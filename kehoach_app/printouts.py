@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from . import print_helpers
+from . import memory, print_helpers
 from .conferences.models import Conference
 from .printout_registry import Printout, all_printouts, get_printout, register_printout
 from .readmodel import shared_reads
@@ -77,21 +77,21 @@ def _build(
     conference: Conference, helpers: int | None
 ) -> tuple[list[tuple[Printout, str]], dict[tuple[str, str], bytes]]:
     """The set's (printout, format) in the print centre's order, and their bytes by (key,
-    format). What the set freed goes back to the system at the end (print_helpers.trim_memory):
+    format). What the set freed goes back to the system at the end (memory.trim_memory):
     the server does not keep the set's peak between sets."""
     # A printout that must wait for the conference's day is left out of the set until then.
     printable = [p for p in all_printouts() if not refusal_for(p, conference)]
     tasks = [(p, fmt) for p in printable for fmt in p.formats]
     count = print_helpers.helper_count(conference) if helpers is None else helpers
     # Python's own pace of collection while the set is built: the server collects less often
-    # for its pages (__main__.GC_YOUNG_THRESHOLD), which let a set's garbage pile up (300 MB
+    # for its pages (memory.serve_pages), which let a set's garbage pile up (300 MB
     # for all processes at the second ZIP instead of 276).
-    with print_helpers.default_collection(), shared_reads():  # one read of each part (readmodel)
+    with memory.default_collection(), shared_reads():  # one read of each part (readmodel)
         results = print_helpers.build_with_helpers(conference, tasks, count) if count > 0 else {}
         for printout, fmt in tasks:  # what is left (everything, without helpers)
             if (printout.key, fmt) not in results:
                 results[(printout.key, fmt)] = printout.build(conference, fmt)
-    print_helpers.trim_memory()
+    memory.trim_memory()
     return tasks, results
 
 

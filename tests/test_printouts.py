@@ -174,18 +174,17 @@ def test_no_helpers_for_an_in_memory_database(tmp_path):
 
 
 def test_a_set_is_built_at_pythons_pace_of_collection_and_the_servers_comes_back():
-    """The server collects less often for its pages (__main__.GC_YOUNG_THRESHOLD); a printout
+    """The server collects less often for its pages (memory.serve_pages); a printout
     set is built at Python's default pace, or its garbage piles up (memory of a set, issue 19)."""
     import gc
 
-    from kehoach_app import print_helpers
-    from kehoach_app.__main__ import GC_YOUNG_THRESHOLD
+    from kehoach_app import memory
 
     before = gc.get_threshold()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *before[1:])
+    memory.serve_pages()
     try:
-        with print_helpers.default_collection():
-            assert gc.get_threshold()[0] == print_helpers.PYTHON_YOUNG_THRESHOLD
-        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+        with memory.default_collection():
+            assert gc.get_threshold()[0] == memory.PYTHON_YOUNG_THRESHOLD
+        assert gc.get_threshold()[0] == memory.SERVER_YOUNG_THRESHOLD
     finally:
         gc.set_threshold(*before)

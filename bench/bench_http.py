@@ -254,7 +254,9 @@ def pages(table: Report, data_dir: Path, cid: int, repeat: int, root: Path = ROO
     with Server(data_dir, root) as server:
         # "Nothing changed": the conference was written just before the server started, and a
         # state younger than readmodel.SETTLE_NS is never kept; an officer's data is older.
-        time.sleep(3)
+        from kehoach_app.readmodel import SETTLE_NS
+
+        time.sleep(SETTLE_NS / 1e9 + 0.5)
         repeated = {name: server.times(url, repeat) for name, url in urls.items()}
         ping_url = urls.pop("ping (mốc so sánh)")
         changed = {"ping (mốc so sánh)": server.times(ping_url, repeat)}

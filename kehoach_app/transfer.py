@@ -24,6 +24,7 @@ from werkzeug.datastructures import MultiDict
 from . import vn
 from .conferences.models import Conference
 from .db import db
+from .lazy import lazy_function
 
 FILE_FORMAT = "kehoach-hoi-nghi/conference"
 FILE_VERSION = 1
@@ -106,8 +107,6 @@ def register_file_part(
     """A part whose conference-file functions live in `module` (absolute, imported on first
     use) under the names export, validate, replace and next_edition (without next_edition the
     part is copied as it is by "Nhân bản")."""
-    from .lazy import lazy_function
-
     register_part(
         PartTransfer(
             key,

@@ -19,6 +19,7 @@ from flask import url_for
 from .. import vn
 from ..checks import BLOCK, WARN, CheckContext, Problem, register_check
 from . import logic, operations
+from .derived import derived_sources
 
 PART = "agenda"
 PROGRAMME = "chuong-trinh"
@@ -101,7 +102,7 @@ def awards_in_programme(context: CheckContext) -> Iterator[Problem]:
     order, breaks). WARN: an edited award item whose generated words have changed since."""
     entries = _entries(context)
     fix = _page(context, "khen-thuong-lech")
-    for source in operations.derived_sources():
+    for source in derived_sources():
         expected = source.expected(context.conference)
         gap = logic.derived_gap(entries, expected, source.prefix, source.placeholder_key)
         if expected and not any(entry.kind == "trao_thuong" for entry in entries):

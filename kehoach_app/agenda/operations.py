@@ -17,7 +17,7 @@ from sqlalchemy import select
 from ..conferences.models import Conference
 from ..conferences.operations import take_snapshot
 from ..db import db
-from .derived import DerivedSource, derived_sources, register_derived_source  # noqa: F401
+from .derived import DerivedSource, derived_sources
 from .logic import (
     BREAK_KIND,
     DEFAULT_BREAK_MINUTES,

@@ -18,6 +18,7 @@ from ..db import db
 from ..lazy import lazy_function
 from ..parts import Card, conference_or_404
 from . import operations
+from .derived import derived_sources
 from .forms import AT_END, AT_TOP, AgendaItemForm, NewAgendaItemForm
 from .logic import (
     BREAK_KIND,
@@ -104,7 +105,7 @@ def kept_status(conference: Conference, entries: list) -> tuple[list, dict]:
     """For each part that keeps items in the programme: (source, gap), and what each kept key
     must read now (key → the expected item). Read only (docs/agenda.md)."""
     gaps, generated = [], {}
-    for source in operations.derived_sources():
+    for source in derived_sources():
         expected = source.expected(conference)
         gaps.append((source, derived_gap(entries, expected, source.prefix, source.placeholder_key)))
         generated.update({item.key: item for item in expected})

@@ -256,13 +256,10 @@ def preset_form_values(
     }
 
 
-def _plan_texts_from_preset(conference: Conference, preset: Preset, values: dict) -> None:
+def plan_texts_from_preset(conference: Conference, preset: Preset, values: dict) -> None:
     """The Kế hoạch's căn cứ, closing sentence and Nơi nhận, as the preset words them."""
     conference.legal_bases = "\n".join(fill_text(line, values) for line in preset.legal_bases)
     conference.closing = fill_text(preset.conference.closing, values)
     conference.recipients = "\n".join(
         fill_text(line, values) for line in preset.conference.recipients
     )
-
-
-register_preset_part(_plan_texts_from_preset)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from ..checks import register_check_module
+from ..conferences.presetting import register_preset_part
 from ..lazy import lazy_function
 from ..parts import register_card
 from ..printout_registry import Printout, register_printout
@@ -43,6 +44,10 @@ add_routes(
 
 
 def register() -> None:
+    # the plan's texts, the first preset step as it has always been
+    register_preset_part(
+        lazy_function("kehoach_app.conferences.presetting", "plan_texts_from_preset")
+    )
     register_card("info", lazy_function(VIEWS, "dashboard_card"))
     register_printout(
         Printout(

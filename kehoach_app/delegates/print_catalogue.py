@@ -1,7 +1,7 @@
 """The delegates' printouts in the catalogue: print buttons, the print centre, print-all.
 
-Apart from printout.py, which loads ReportLab and openpyxl: this module is imported at start to
-register the entries, printout.py only when the first of them is built (issue 19: a lazy start).
+Apart from printout.py, which loads ReportLab and openpyxl: the part's wiring reads these entries at
+start, printout.py loads only when the first of them is built (issue 19: a lazy start).
 Every entry prints every delegate of the conference.
 """
 
@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from ..conferences.models import Conference
 from ..db import db
 from ..lazy import lazy_module
-from ..printout_registry import Printout, register_printout
+from ..printout_registry import Printout
 from .models import Delegate
 
 printout = lazy_module("kehoach_app.delegates.printout")
@@ -44,7 +44,8 @@ def _catalogue_entry(
     )
 
 
-for _entry in (
+# The delegates' printouts, registered by the part's wiring (delegates/wiring.py).
+PRINTOUTS = (
     _catalogue_entry(
         "giay-moi",
         "Giấy mời",
@@ -80,5 +81,4 @@ for _entry in (
         "sign_in_sheet_pdf",
         "sign_in_sheet_xlsx",
     ),
-):
-    register_printout(_entry)
+)

@@ -5,8 +5,6 @@ addresses, bound to its views by name and loaded at their first request, and its
 
 from __future__ import annotations
 
-import importlib
-
 from flask import Blueprint
 
 from ..checks import register_check_module
@@ -14,8 +12,10 @@ from ..conferences.presetting import register_preset_part
 from ..demo import register_demo_part
 from ..lazy import lazy_function
 from ..parts import register_card
+from ..printout_registry import register_printout
 from ..transfer import register_file_part as register_conference_file
 from ..wiring import FORM, POST, add_routes, route
+from . import print_catalogue
 
 bp = Blueprint("delegates", __name__)
 VIEWS = "kehoach_app.delegates.views"
@@ -66,8 +66,10 @@ def register() -> None:
         "delegates", "kehoach_app.delegates.conference_file", order=10, next_edition=False
     )
     register_check_module("kehoach_app.delegates.checks")
-    # The delegates' printouts: print_catalogue registers them when imported (a light module).
-    importlib.import_module("kehoach_app.delegates.print_catalogue")
+    # The delegates' printouts: their entries are print_catalogue's (a light module; the
+    # drawing, printout.py, loads at the first one built).
+    for printout in print_catalogue.PRINTOUTS:
+        register_printout(printout)
 
 
 bp.add_app_template_filter(lazy_function(VIEWS, "role_filter"), "role")
